@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The module layout follows Shore's pipeline:
+//   SourceText (files, locations, diagnostics)
+//   YAML (libyaml → located node tree)        CEL (+ LinearRegex): a standalone CEL library
+//   Reference (countries, languages, zones, named sets)
+//   Policy (plan/rule model, loading, validation, evaluation → findings)
+//   Reporters (findings → text, JSON, SARIF, JUnit, …)
+//   ShoreCLI (commands; thin) → shore (main.swift)
+let package = Package(
+    name: "Shore",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shore", targets: ["shore"]),
+        .library(name: "CEL", targets: ["CEL"]),
+        .library(name: "ShorePolicy", targets: ["Policy", "Reporters"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "SourceText"),
+        .target(name: "YAML", dependencies: ["CYAML", "SourceText"]),
+        .target(name: "LinearRegex"),
+        .target(name: "CEL", dependencies: ["LinearRegex"]),
+        .target(name: "Reference"),
+        .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
+        .target(name: "Reporters", dependencies: ["Policy", "SourceText"]),
+        .target(
+            name: "ShoreCLI",
+            dependencies: [
+                "Policy", "Reporters", "SourceText", "YAML", "CEL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "shore", dependencies: ["ShoreCLI"]),
+        .executableTarget(
+            name: "ShoreBenchmarks",
+            dependencies: ["CYAML", "YAML", "CEL", "Policy"],
+            path: "Sources/ShoreBenchmarks"
+        ),
+
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText"]),
+        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
+        .testTarget(
+            name: "CELTests",
+            dependencies: ["CEL"],
+            resources: [.copy("Conformance")]
+        ),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Policy"]),
+        .testTarget(name: "ShoreCLITests", dependencies: ["ShoreCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import ShoreCLI
+
+Shore.main()
