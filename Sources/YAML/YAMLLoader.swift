@@ -1,0 +1,99 @@
+import CYAML
+import SourceText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What loading one YAML file produced: the document (nil when the file could not
+/// be read at all) and every problem found, in file order.
+public struct YAMLLoadResult: Sendable {
+    public let source: SourceFile
+    public let document: YAMLDocument?
+    public let diagnostics: [Diagnostic]
+}
+
+/// Reads YAML through libyaml's event stream into a `YAMLDocument` where every node
+/// knows its position. Scalars are typed by the YAML 1.2 core schema.
+///
+/// Never recursive (depth is bounded by `limits.maxDepth`), never crashes on bad
+/// input: every problem becomes a `Diagnostic` with a stable code.
+public struct YAMLLoader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads and parses the file at `path` (refusing files over `limits.maxFileBytes`).
+    public func load(path: String) -> YAMLLoadResult {
+        switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
+        case .success(let bytes):
+            return load(bytes: bytes, path: path)
+        case .failure(let diagnostic):
+            return YAMLLoadResult(source: SourceFile(path: path, bytes: []), document: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Parses YAML text; `path` names it in diagnostics.
+    public func load(text: String, path: String) -> YAMLLoadResult {
+        load(bytes: Array(text.utf8), path: path)
+    }
+
+    /// Parses YAML bytes; `path` names them in diagnostics.
+    public func load(bytes: [UInt8], path: String) -> YAMLLoadResult {
+        let source = SourceFile(path: path, bytes: bytes)
+        if bytes.count > limits.maxFileBytes {
+            let diagnostic = Diagnostic(
+                "yaml.file-too-large",
+                "the file has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes)",
+                at: SourceSpan(file: source, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
+                help: "split the file, or raise the limit if this size is expected"
+            )
+            return YAMLLoadResult(source: source, document: nil, diagnostics: [diagnostic])
+        }
+        var builder = YAMLTreeBuilder(source: source, limits: limits)
+        builder.run()
+        return builder.finish()
+    }
+}
+
+/// Reads whole files with a size check before reading.
+enum FileReader {
+    static func read(path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
+        let file = SourceFile(path: path, bytes: [])
+        let here = SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+        guard let handle = fopen(path, "rb") else {
+            let reason = String(cString: strerror(errno))
+            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(reason)", at: nil,
+                                       help: "check the path and the file's permissions"))
+        }
+        defer { fclose(handle) }
+        var info = stat()
+        if fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(Diagnostic("io.is-directory", "\(path) is a directory, not a file", at: nil))
+        }
+        if fstat(fileno(handle), &info) == 0, Int(info.st_size) > maxBytes {
+            return .failure(Diagnostic(
+                "yaml.file-too-large",
+                "the file has \(info.st_size) bytes, more than the limit of \(maxBytes)",
+                at: here, help: "split the file, or raise the limit if this size is expected"))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, Int(info.st_size)))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > maxBytes {
+                return .failure(Diagnostic(
+                    "yaml.file-too-large", "the file has more than \(maxBytes) bytes",
+                    at: here, help: "split the file, or raise the limit if this size is expected"))
+            }
+        }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,147 @@
+import SourceText
+
+/// One node of a `YAMLDocument`: a scalar, a sequence or a mapping, with the exact
+/// place it was written (1-based lines and columns, columns in Unicode scalars).
+public struct YAMLNode: Sendable, CustomStringConvertible {
+    public enum Kind: UInt8, Sendable, Hashable {
+        case scalar
+        case sequence
+        case mapping
+    }
+
+    /// A mapping entry: the key node and the value node.
+    public struct Entry: Sendable {
+        public let key: YAMLNode
+        public let value: YAMLNode
+    }
+
+    public let document: YAMLDocument
+    let index: Int32
+
+    private var record: YAMLDocument.Record { document.records[Int(index)] }
+
+    public var kind: Kind { record.kind }
+    public var style: YAMLStyle { record.style }
+
+    /// Where the node starts.
+    public var start: SourcePosition {
+        let r = record
+        return SourcePosition(line: Int(r.startLine), column: Int(r.startColumn))
+    }
+
+    /// Where the node ends (just past its last character).
+    public var end: SourcePosition {
+        let r = record
+        return SourcePosition(line: Int(r.endLine), column: Int(r.endColumn))
+    }
+
+    /// The node's place in its file.
+    public var span: SourceSpan { SourceSpan(file: document.source, start: start, end: end) }
+
+    // MARK: Scalars
+
+    /// The scalar's text (after YAML's escapes and folding), or nil for a collection.
+    public var scalar: String? {
+        let r = record
+        return r.kind == .scalar ? document.scalars[Int(r.first)] : nil
+    }
+
+    /// The core-schema kind of a scalar (nil for a collection).
+    public var scalarKind: YAMLScalarKind? {
+        let r = record
+        return r.kind == .scalar ? r.scalarKind : nil
+    }
+
+    /// The text of a scalar that resolved to a string (quoted, block or plain text).
+    public var string: String? { scalarKind == .string ? scalar : nil }
+
+    /// The value of an `int` scalar (`12`, `-3`, `0x1F`, `0o17`).
+    public var int: Int64? {
+        guard scalarKind == .int, let text = scalar else { return nil }
+        return YAMLScalarResolver.intValue(text)
+    }
+
+    /// The value of a `float` scalar, or of an `int` scalar widened.
+    public var double: Double? {
+        guard let kind = scalarKind, let text = scalar else { return nil }
+        switch kind {
+        case .float: return YAMLScalarResolver.floatValue(text)
+        case .int: return YAMLScalarResolver.intValue(text).map(Double.init)
+        default: return nil
+        }
+    }
+
+    /// The value of a `bool` scalar.
+    public var bool: Bool? {
+        guard scalarKind == .bool, let text = scalar else { return nil }
+        return text.first == "t" || text.first == "T"
+    }
+
+    /// True for `null`, `~` and an empty plain scalar.
+    public var isNull: Bool { scalarKind == .null }
+
+    // MARK: Collections
+
+    /// The items of a sequence (empty for other kinds).
+    public var items: [YAMLNode] {
+        let r = record
+        guard r.kind == .sequence else { return [] }
+        return (0..<Int(r.count)).map { child(Int(r.first) + $0) }
+    }
+
+    /// The entries of a mapping, in file order (empty for other kinds).
+    public var entries: [Entry] {
+        let r = record
+        guard r.kind == .mapping else { return [] }
+        return stride(from: 0, to: Int(r.count), by: 2).map {
+            Entry(key: child(Int(r.first) + $0), value: child(Int(r.first) + $0 + 1))
+        }
+    }
+
+    /// Number of items or entries (0 for a scalar).
+    public var count: Int {
+        let r = record
+        return r.kind == .mapping ? Int(r.count) / 2 : (r.kind == .sequence ? Int(r.count) : 0)
+    }
+
+    /// The value under a scalar key of a mapping.
+    public subscript(key: String) -> YAMLNode? {
+        let r = record
+        guard r.kind == .mapping else { return nil }
+        var i = Int(r.first)
+        let end = i + Int(r.count)
+        while i < end {
+            let k = child(i)
+            if k.scalar == key { return child(i + 1) }
+            i += 2
+        }
+        return nil
+    }
+
+    /// The entry whose key is `key` (the key node gives the key's own position).
+    public func entry(_ key: String) -> Entry? {
+        entries.first { $0.key.scalar == key }
+    }
+
+    private func child(_ position: Int) -> YAMLNode {
+        YAMLNode(document: document, index: document.children[position])
+    }
+
+    /// A short description for messages: `a mapping`, `a sequence`, `the string "x"`.
+    public var kindDescription: String {
+        switch kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar:
+            switch scalarKind ?? .string {
+            case .null: return "null"
+            case .bool: return "the boolean \(scalar ?? "")"
+            case .int: return "the number \(scalar ?? "")"
+            case .float: return "the number \(scalar ?? "")"
+            case .string: return "the string \"\(scalar ?? "")\""
+            }
+        }
+    }
+
+    public var description: String { "\(kindDescription) at \(start)" }
+}

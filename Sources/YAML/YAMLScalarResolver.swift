@@ -1,0 +1,86 @@
+/// Resolves plain scalars by the YAML 1.2 core schema (not YAML 1.1: `NO` stays a string).
+enum YAMLScalarResolver {
+    /// The kind of a plain (unquoted, non-block) scalar.
+    static func kind(ofPlain text: String) -> YAMLScalarKind {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next() else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if isInt(text) { return .int }
+            if isFloat(text) { return .float }
+            return .string
+        case UInt8(ascii: "~"):
+            return text.utf8.count == 1 ? .null : .string
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return text == "null" || text == "Null" || text == "NULL" ? .null : .string
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            return text == "true" || text == "True" || text == "TRUE" ? .bool : .string
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return text == "false" || text == "False" || text == "FALSE" ? .bool : .string
+        default:
+            return .string
+        }
+    }
+
+    /// `[-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+`
+    static func isInt(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
+            if bytes[1] == UInt8(ascii: "o") { return bytes[2...].allSatisfy { $0 >= 0x30 && $0 <= 0x37 } }
+            if bytes[1] == UInt8(ascii: "x") { return bytes[2...].allSatisfy(isHexDigit) }
+        }
+        var digits = bytes[...]
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy(isDigit)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? | [-+]?\.(inf|Inf|INF) | \.nan|\.NaN|\.NAN`
+    static func isFloat(_ text: String) -> Bool {
+        if [".nan", ".NaN", ".NAN"].contains(text) { return true }
+        var rest = Substring(text)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        if [".inf", ".Inf", ".INF"].contains(rest) { return true }
+        let bytes = Array(rest.utf8)
+        var i = 0
+        var mantissaDigits = 0
+        while i < bytes.count, isDigit(bytes[i]) { i += 1; mantissaDigits += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            var fraction = 0
+            while i < bytes.count, isDigit(bytes[i]) { i += 1; fraction += 1 }
+            if mantissaDigits == 0, fraction == 0 { return false }
+            mantissaDigits += fraction
+        }
+        guard mantissaDigits > 0 else { return false }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            var exponent = 0
+            while i < bytes.count, isDigit(bytes[i]) { i += 1; exponent += 1 }
+            if exponent == 0 { return false }
+        }
+        return i == bytes.count
+    }
+
+    /// The Int64 value of an int scalar, or nil when it does not fit.
+    static func intValue(_ text: String) -> Int64? {
+        if text.hasPrefix("0x") { return Int64(text.dropFirst(2), radix: 16) }
+        if text.hasPrefix("0o") { return Int64(text.dropFirst(2), radix: 8) }
+        return Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    }
+
+    static func floatValue(_ text: String) -> Double? {
+        switch text {
+        case ".nan", ".NaN", ".NAN": return .nan
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        default: return Double(text)
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+    }
+}

@@ -1,0 +1,297 @@
+import CYAML
+import SourceText
+
+/// Turns libyaml's events into the flat node arrays of a `YAMLDocument`, checking
+/// depth, alias expansion, duplicate keys, tags and integer range as it goes.
+struct YAMLTreeBuilder {
+    private struct Frame {
+        var record: Int32
+        var childStart: Int
+        var aliasExtra: Int
+        var anchor: String?
+    }
+
+    private let source: SourceFile
+    private let limits: YAMLLimits
+    private var records: [YAMLDocument.Record] = []
+    private var children: [Int32] = []
+    private var scalars: [String] = []
+    private var pending: [Int32] = []
+    private var frames: [Frame] = []
+    private var anchors: [String: (index: Int32, size: Int)] = [:]
+    private var aliasExpansion = 0
+    private var rootIndex: Int32?
+    private var documents = 0
+    private var diagnostics: [Diagnostic] = []
+    private var readable = true
+
+    init(source: SourceFile, limits: YAMLLimits) {
+        self.source = source
+        self.limits = limits
+        let estimate = source.bytes.count / 12
+        records.reserveCapacity(estimate)
+        children.reserveCapacity(estimate)
+        scalars.reserveCapacity(estimate / 2)
+    }
+
+    mutating func run() {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(Diagnostic("yaml.internal", "libyaml could not start", at: nil))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        source.bytes.withUnsafeBufferPointer { buffer in
+            let empty: [UInt8] = [0]
+            empty.withUnsafeBufferPointer { fallback in
+                let base = buffer.baseAddress ?? fallback.baseAddress!
+                yaml_parser_set_input_string(&parser, base, buffer.count)
+                yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(&parser, &event) == 1 else {
+                        diagnostics.append(LibYAMLErrors.diagnostic(for: parser, source: source))
+                        readable = false
+                        return
+                    }
+                    let keepGoing = handle(event)
+                    let done = event.type == YAML_STREAM_END_EVENT
+                    yaml_event_delete(&event)
+                    if done || !keepGoing { return }
+                }
+            }
+        }
+    }
+
+    func finish() -> YAMLLoadResult {
+        var diagnostics = self.diagnostics
+        if readable, rootIndex == nil, diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(
+                "yaml.empty", "the file is empty: expected a YAML mapping",
+                at: SourceSpan(file: source, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
+                help: "write the document's fields, or remove the file"))
+        }
+        let document = readable && rootIndex != nil
+            ? YAMLDocument(source: source, records: records, children: children, scalars: scalars, rootIndex: rootIndex)
+            : nil
+        return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    // MARK: Events
+
+    /// Handles one event; false stops reading.
+    private mutating func handle(_ event: yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(Diagnostic(
+                    "yaml.multiple-documents",
+                    "the file holds more than one YAML document; Shore reads one document per file",
+                    at: span(event.start_mark, event.end_mark),
+                    help: "remove the '---' line and what follows, or split the documents into separate files"))
+                return false
+            }
+        case YAML_SCALAR_EVENT:
+            return scalar(event)
+        case YAML_SEQUENCE_START_EVENT:
+            let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
+            return open(.sequence, event, anchor: anchor, flow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
+        case YAML_MAPPING_START_EVENT:
+            let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
+            return open(.mapping, event, anchor: anchor, flow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            close(event)
+        case YAML_ALIAS_EVENT:
+            return alias(event)
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func scalar(_ event: yaml_event_t) -> Bool {
+        let data = event.data.scalar
+        let text: String
+        if let value = data.value, data.length > 0 {
+            text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
+        } else {
+            text = ""
+        }
+        let style: YAMLStyle = switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+        var kind: YAMLScalarKind = style == .plain ? YAMLScalarResolver.kind(ofPlain: text) : .string
+        if let tag = data.tag {
+            kind = resolve(tag: String(cString: tag), text: text, inferred: kind, event: event)
+        }
+        if kind == .int, YAMLScalarResolver.intValue(text) == nil {
+            diagnostics.append(Diagnostic(
+                "yaml.integer-overflow",
+                "the number \(text) does not fit in a 64-bit integer",
+                at: span(event.start_mark, event.end_mark),
+                help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
+        }
+        let index = appendRecord(event, kind: .scalar, scalarKind: kind, style: style,
+                                 first: Int32(scalars.count), count: 0)
+        scalars.append(text)
+        if let anchor = data.anchor {
+            anchors[String(cString: anchor)] = (index, 1)
+        }
+        attach(index)
+        return true
+    }
+
+    private mutating func resolve(tag: String, text: String, inferred: YAMLScalarKind, event: yaml_event_t) -> YAMLScalarKind {
+        switch tag {
+        case "!", "tag:yaml.org,2002:str": return .string
+        case "tag:yaml.org,2002:int" where YAMLScalarResolver.isInt(text): return .int
+        case "tag:yaml.org,2002:float" where YAMLScalarResolver.isFloat(text) || YAMLScalarResolver.isInt(text): return .float
+        case "tag:yaml.org,2002:bool" where inferred == .bool: return .bool
+        case "tag:yaml.org,2002:null" where inferred == .null: return .null
+        default:
+            diagnostics.append(Diagnostic(
+                "yaml.unsupported-tag",
+                "the tag '\(tag)' is not supported here (or does not fit the value \"\(text)\")",
+                at: span(event.start_mark, event.end_mark),
+                help: "remove the tag; Shore reads plain YAML values"))
+            return inferred
+        }
+    }
+
+    private mutating func open(_ kind: YAMLNode.Kind, _ event: yaml_event_t, anchor: String?, flow: Bool) -> Bool {
+        if frames.count >= limits.maxDepth {
+            diagnostics.append(Diagnostic(
+                "yaml.too-deep",
+                "the YAML nesting is deeper than the limit of \(limits.maxDepth) levels",
+                at: span(event.start_mark, event.end_mark),
+                help: "flatten the structure; Shore's files need only a few levels"))
+            readable = false
+            return false
+        }
+        let index = appendRecord(event, kind: kind, scalarKind: .string, style: flow ? .flow : .block, first: 0, count: 0)
+        attach(index)
+        frames.append(Frame(record: index, childStart: pending.count, aliasExtra: 0, anchor: anchor))
+        return true
+    }
+
+    private mutating func close(_ event: yaml_event_t) {
+        guard let frame = frames.popLast() else { return }
+        let childCount = pending.count - frame.childStart
+        let first = Int32(children.count)
+        children.append(contentsOf: pending[frame.childStart...])
+        pending.removeSubrange(frame.childStart...)
+        let i = Int(frame.record)
+        records[i].first = first
+        records[i].count = Int32(childCount)
+        records[i].endLine = UInt32(event.end_mark.line + 1)
+        records[i].endColumn = UInt32(event.end_mark.column + 1)
+        if records[i].kind == .mapping {
+            checkDuplicateKeys(firstChild: Int(first), count: childCount)
+        }
+        let size = (records.count - i) + frame.aliasExtra
+        if let anchor = frame.anchor {
+            anchors[anchor] = (frame.record, size)
+        }
+        if !frames.isEmpty {
+            frames[frames.count - 1].aliasExtra += frame.aliasExtra
+        }
+    }
+
+    private mutating func alias(_ event: yaml_event_t) -> Bool {
+        let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+        guard let target = anchors[name] else {
+            diagnostics.append(Diagnostic(
+                "yaml.unknown-alias", "the alias '*\(name)' names no anchor defined before it",
+                at: span(event.start_mark, event.end_mark),
+                help: "define '&\(name)' on a node earlier in the file (an alias cannot refer to a node that contains it)"))
+            return true
+        }
+        aliasExpansion += target.size
+        if aliasExpansion > limits.maxAliasExpansion {
+            diagnostics.append(Diagnostic(
+                "yaml.alias-expansion",
+                "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)",
+                at: span(event.start_mark, event.end_mark),
+                help: "write the data out instead of nesting aliases of aliases"))
+            readable = false
+            return false
+        }
+        if !frames.isEmpty { frames[frames.count - 1].aliasExtra += target.size }
+        attach(target.index)
+        return true
+    }
+
+    // MARK: Helpers
+
+    private mutating func appendRecord(
+        _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: Int32, count: Int32
+    ) -> Int32 {
+        let index = Int32(records.count)
+        records.append(YAMLDocument.Record(
+            startLine: UInt32(event.start_mark.line + 1), startColumn: UInt32(event.start_mark.column + 1),
+            endLine: UInt32(event.end_mark.line + 1), endColumn: UInt32(event.end_mark.column + 1),
+            first: first, count: count, kind: kind, scalarKind: scalarKind, style: style))
+        return index
+    }
+
+    private mutating func attach(_ index: Int32) {
+        if frames.isEmpty {
+            rootIndex = index
+        } else {
+            pending.append(index)
+        }
+    }
+
+    private mutating func checkDuplicateKeys(firstChild: Int, count: Int) {
+        let keyCount = count / 2
+        guard keyCount > 1 else { return }
+        func keyText(_ k: Int) -> String? {
+            let record = records[Int(children[firstChild + 2 * k])]
+            return record.kind == .scalar ? scalars[Int(record.first)] : nil
+        }
+        if keyCount <= 16 {
+            // Small mappings (nearly all of them): a pairwise scan allocates nothing.
+            for k in 1..<keyCount {
+                guard let text = keyText(k) else { continue }
+                if let earlier = (0..<k).first(where: { keyText($0) == text }) {
+                    reportDuplicate(text, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+                }
+            }
+            return
+        }
+        var seen: [String: Int] = [:]
+        for k in 0..<keyCount {
+            guard let text = keyText(k) else { continue }
+            if let earlier = seen[text] {
+                reportDuplicate(text, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+            } else {
+                seen[text] = k
+            }
+        }
+    }
+
+    private mutating func reportDuplicate(_ key: String, first: Int, again: Int) {
+        diagnostics.append(Diagnostic(
+            "yaml.duplicate-key", "the key '\(key)' appears twice in the same mapping",
+            at: span(of: records[Int(children[again])]),
+            notes: [Diagnostic.Note("first written here", at: span(of: records[Int(children[first])]))],
+            help: "remove one of them, or merge their values"))
+    }
+
+    private func span(of record: YAMLDocument.Record) -> SourceSpan {
+        SourceSpan(file: source,
+                   start: SourcePosition(line: Int(record.startLine), column: Int(record.startColumn)),
+                   end: SourcePosition(line: Int(record.endLine), column: Int(record.endColumn)))
+    }
+
+    private func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
+        SourceSpan(file: source,
+                   start: SourcePosition(line: start.line + 1, column: start.column + 1),
+                   end: SourcePosition(line: end.line + 1, column: end.column + 1))
+    }
+}

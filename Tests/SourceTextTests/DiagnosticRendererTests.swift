@@ -1,0 +1,62 @@
+import Testing
+import SourceText
+
+@Suite("Compiler-style rendering")
+struct DiagnosticRendererTests {
+    let file = SourceFile(path: "plans/a.yaml", text: "plan: x\ncompany:\n  country: UK\n\tname: y\n")
+
+    @Test func rendersLocationSnippetCaretAndHelp() {
+        let span = SourceSpan(file: file, start: .init(line: 3, column: 12), end: .init(line: 3, column: 14))
+        let d = Diagnostic("plan.unknown-country", "unknown country code 'UK'", at: span,
+                           help: "did you mean 'GB' (United Kingdom)?")
+        #expect(DiagnosticRenderer().render(d) == """
+        plans/a.yaml:3:12: error[plan.unknown-country]: unknown country code 'UK'
+          |
+        3 |   country: UK
+          |            ^^
+           = help: did you mean 'GB' (United Kingdom)?
+
+        """)
+    }
+
+    @Test func notesPointAtTheirOwnPlace() {
+        let here = SourceSpan(file: file, start: .init(line: 2, column: 1), end: .init(line: 2, column: 8))
+        let there = SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 5))
+        let d = Diagnostic("yaml.duplicate-key", "dup", at: here, severity: .warning,
+                           notes: [.init("first written here", at: there)])
+        let text = DiagnosticRenderer().render(d)
+        #expect(text.hasPrefix("plans/a.yaml:2:1: warning[yaml.duplicate-key]: dup\n"))
+        #expect(text.contains("note: first written here\n  --> plans/a.yaml:1:1\n"))
+        #expect(text.contains("1 | plan: x\n  | ^^^^\n"))
+    }
+
+    @Test func tabsAreExpandedUnderTheCaret() {
+        let span = SourceSpan(file: file, start: .init(line: 4, column: 2), end: .init(line: 4, column: 6))
+        let text = DiagnosticRenderer().snippet(span)
+        #expect(text == "  |\n4 |     name: y\n  |     ^^^^\n")
+    }
+
+    @Test func positionsFromByteOffsets() {
+        let f = SourceFile(path: "x", text: "ab\ncé d\n")
+        #expect(f.position(ofByteOffset: 0) == .init(line: 1, column: 1))
+        #expect(f.position(ofByteOffset: 3) == .init(line: 2, column: 1))
+        #expect(f.position(ofByteOffset: 6) == .init(line: 2, column: 3))
+        #expect(f.line(2) == "cé d")
+        #expect(f.line(3) == nil)
+    }
+
+    @Test func didYouMean() {
+        #expect(Suggestions.closest(to: "contry", among: ["country", "city", "timezone"]) == "country")
+        #expect(Suggestions.closest(to: "hedcount", among: ["headcount", "hours"]) == "headcount")
+        #expect(Suggestions.closest(to: "xyz", among: ["country", "city"]) == nil)
+        #expect(Suggestions.closest(to: "Country", among: ["country"]) == "country")
+    }
+
+    @Test func sortsByFileThenPosition() {
+        let a = SourceSpan(file: file, start: .init(line: 3, column: 1), end: .init(line: 3, column: 1))
+        let b = SourceSpan(file: file, start: .init(line: 1, column: 9), end: .init(line: 1, column: 9))
+        let sorted = [Diagnostic("x", "late", at: a), Diagnostic("y", "early", at: b), Diagnostic("z", "global", at: nil)]
+            .sortedByLocation()
+        #expect(sorted.map(\.code) == ["z", "y", "x"])
+    }
+}
