@@ -6,33 +6,61 @@ import SourceText
 /// Aliases are resolved to the node they name (the tree is a DAG); the loader has
 /// already bounded how large the expanded tree may be.
 public final class YAMLDocument: Sendable {
+    /// One node in 24 bytes: positions, where its children or text are, and its kind,
+    /// scalar kind and style packed into the top byte of the end column.
     struct Record: Sendable {
         var startLine: UInt32
         var startColumn: UInt32
         var endLine: UInt32
-        var endColumn: UInt32
-        /// Collections: index of the first child in `children`. Scalars: index in `scalars`.
-        var first: Int32
-        /// Collections: number of children (mappings: 2 × entries). Scalars: 0.
-        var count: Int32
-        var kind: YAMLNode.Kind
-        var scalarKind: YAMLScalarKind
-        var style: YAMLStyle
+        private var endColumnAndFlags: UInt32
+        /// Collections: index of the first child in `children`. Scalars: offset in `text`.
+        var first: UInt32
+        /// Collections: number of children (mappings: 2 × entries). Scalars: UTF-8 length.
+        var count: UInt32
+
+        static let maxColumn: UInt32 = (1 << 24) - 1
+
+        init(startLine: UInt32, startColumn: UInt32, endLine: UInt32, endColumn: UInt32,
+             first: UInt32, count: UInt32, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle) {
+            self.startLine = startLine
+            self.startColumn = startColumn
+            self.endLine = endLine
+            self.endColumnAndFlags = 0
+            self.first = first
+            self.count = count
+            let flags = UInt32(kind.rawValue) | UInt32(scalarKind.rawValue) << 2 | UInt32(style.rawValue) << 5
+            self.endColumnAndFlags = min(endColumn, Self.maxColumn) | flags << 24
+        }
+
+        var endColumn: UInt32 {
+            get { endColumnAndFlags & Self.maxColumn }
+            set { endColumnAndFlags = (endColumnAndFlags & ~Self.maxColumn) | min(newValue, Self.maxColumn) }
+        }
+        var kind: YAMLNode.Kind { YAMLNode.Kind(rawValue: UInt8(endColumnAndFlags >> 24 & 0x3)) ?? .scalar }
+        var scalarKind: YAMLScalarKind { YAMLScalarKind(rawValue: UInt8(endColumnAndFlags >> 26 & 0x7)) ?? .string }
+        var style: YAMLStyle { YAMLStyle(rawValue: UInt8(endColumnAndFlags >> 29 & 0x7)) ?? .plain }
     }
 
     /// The file the document was read from.
     public let source: SourceFile
     let records: [Record]
-    let children: [Int32]
-    let scalars: [String]
-    let rootIndex: Int32?
+    let children: [UInt32]
+    /// The text of every scalar, back to back (UTF-8).
+    let text: [UInt8]
+    let rootIndex: UInt32?
 
-    init(source: SourceFile, records: [Record], children: [Int32], scalars: [String], rootIndex: Int32?) {
+    init(source: SourceFile, records: [Record], children: [UInt32], text: [UInt8], rootIndex: UInt32?) {
         self.source = source
         self.records = records
         self.children = children
-        self.scalars = scalars
+        self.text = text
         self.rootIndex = rootIndex
+    }
+
+    /// The text of the scalar stored at `record`.
+    func scalarText(_ record: Record) -> String {
+        let start = Int(record.first)
+        return String(decoding: text[start..<start + Int(record.count)], as: UTF8.self)
     }
 
     /// The top node, or nil for an empty document.

@@ -16,7 +16,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     }
 
     public let document: YAMLDocument
-    let index: Int32
+    let index: UInt32
 
     private var record: YAMLDocument.Record { document.records[Int(index)] }
 
@@ -43,7 +43,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     /// The scalar's text (after YAML's escapes and folding), or nil for a collection.
     public var scalar: String? {
         let r = record
-        return r.kind == .scalar ? document.scalars[Int(r.first)] : nil
+        return r.kind == .scalar ? document.scalarText(r) : nil
     }
 
     /// The core-schema kind of a scalar (nil for a collection).
@@ -110,9 +110,13 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         guard r.kind == .mapping else { return nil }
         var i = Int(r.first)
         let end = i + Int(r.count)
+        let wanted = key.utf8
         while i < end {
-            let k = child(i)
-            if k.scalar == key { return child(i + 1) }
+            let k = document.records[Int(document.children[i])]
+            if k.kind == .scalar, Int(k.count) == wanted.count,
+               document.text[Int(k.first)..<Int(k.first + k.count)].elementsEqual(wanted) {
+                return child(i + 1)
+            }
             i += 2
         }
         return nil

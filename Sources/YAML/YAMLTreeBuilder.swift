@@ -5,7 +5,7 @@ import SourceText
 /// depth, alias expansion, duplicate keys, tags and integer range as it goes.
 struct YAMLTreeBuilder {
     private struct Frame {
-        var record: Int32
+        var record: UInt32
         var childStart: Int
         var aliasExtra: Int
         var anchor: String?
@@ -14,13 +14,13 @@ struct YAMLTreeBuilder {
     private let source: SourceFile
     private let limits: YAMLLimits
     private var records: [YAMLDocument.Record] = []
-    private var children: [Int32] = []
-    private var scalars: [String] = []
-    private var pending: [Int32] = []
+    private var children: [UInt32] = []
+    private var text: [UInt8] = []
+    private var pending: [UInt32] = []
     private var frames: [Frame] = []
-    private var anchors: [String: (index: Int32, size: Int)] = [:]
+    private var anchors: [String: (index: UInt32, size: Int)] = [:]
     private var aliasExpansion = 0
-    private var rootIndex: Int32?
+    private var rootIndex: UInt32?
     private var documents = 0
     private var diagnostics: [Diagnostic] = []
     private var readable = true
@@ -28,10 +28,11 @@ struct YAMLTreeBuilder {
     init(source: SourceFile, limits: YAMLLimits) {
         self.source = source
         self.limits = limits
-        let estimate = source.bytes.count / 12
+        // Over-reserving is cheap: untouched pages of a large allocation are never resident.
+        let estimate = source.bytes.count / 6
         records.reserveCapacity(estimate)
         children.reserveCapacity(estimate)
-        scalars.reserveCapacity(estimate / 2)
+        text.reserveCapacity(source.bytes.count / 2)
     }
 
     mutating func run() {
@@ -72,7 +73,7 @@ struct YAMLTreeBuilder {
                 help: "write the document's fields, or remove the file"))
         }
         let document = readable && rootIndex != nil
-            ? YAMLDocument(source: source, records: records, children: children, scalars: scalars, rootIndex: rootIndex)
+            ? YAMLDocument(source: source, records: records, children: children, text: text, rootIndex: rootIndex)
             : nil
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
     }
@@ -112,11 +113,9 @@ struct YAMLTreeBuilder {
 
     private mutating func scalar(_ event: yaml_event_t) -> Bool {
         let data = event.data.scalar
-        let text: String
+        let offset = UInt32(text.count)
         if let value = data.value, data.length > 0 {
-            text = String(decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
-        } else {
-            text = ""
+            text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
         }
         let style: YAMLStyle = switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -125,20 +124,23 @@ struct YAMLTreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: .folded
         default: .plain
         }
-        var kind: YAMLScalarKind = style == .plain ? YAMLScalarResolver.kind(ofPlain: text) : .string
-        if let tag = data.tag {
-            kind = resolve(tag: String(cString: tag), text: text, inferred: kind, event: event)
-        }
-        if kind == .int, YAMLScalarResolver.intValue(text) == nil {
-            diagnostics.append(Diagnostic(
-                "yaml.integer-overflow",
-                "the number \(text) does not fit in a 64-bit integer",
-                at: span(event.start_mark, event.end_mark),
-                help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
+        var kind: YAMLScalarKind = .string
+        if style == .plain || data.tag != nil {
+            let value = String(decoding: text[Int(offset)...], as: UTF8.self)
+            if style == .plain { kind = YAMLScalarResolver.kind(ofPlain: value) }
+            if let tag = data.tag {
+                kind = resolve(tag: String(cString: tag), text: value, inferred: kind, event: event)
+            }
+            if kind == .int, YAMLScalarResolver.intValue(value) == nil {
+                diagnostics.append(Diagnostic(
+                    "yaml.integer-overflow",
+                    "the number \(value) does not fit in a 64-bit integer",
+                    at: span(event.start_mark, event.end_mark),
+                    help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
+            }
         }
         let index = appendRecord(event, kind: .scalar, scalarKind: kind, style: style,
-                                 first: Int32(scalars.count), count: 0)
-        scalars.append(text)
+                                 first: offset, count: UInt32(data.length))
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = (index, 1)
         }
@@ -182,12 +184,12 @@ struct YAMLTreeBuilder {
     private mutating func close(_ event: yaml_event_t) {
         guard let frame = frames.popLast() else { return }
         let childCount = pending.count - frame.childStart
-        let first = Int32(children.count)
+        let first = UInt32(children.count)
         children.append(contentsOf: pending[frame.childStart...])
         pending.removeSubrange(frame.childStart...)
         let i = Int(frame.record)
         records[i].first = first
-        records[i].count = Int32(childCount)
+        records[i].count = UInt32(childCount)
         records[i].endLine = UInt32(event.end_mark.line + 1)
         records[i].endColumn = UInt32(event.end_mark.column + 1)
         if records[i].kind == .mapping {
@@ -229,9 +231,9 @@ struct YAMLTreeBuilder {
     // MARK: Helpers
 
     private mutating func appendRecord(
-        _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: Int32, count: Int32
-    ) -> Int32 {
-        let index = Int32(records.count)
+        _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: UInt32, count: UInt32
+    ) -> UInt32 {
+        let index = UInt32(records.count)
         records.append(YAMLDocument.Record(
             startLine: UInt32(event.start_mark.line + 1), startColumn: UInt32(event.start_mark.column + 1),
             endLine: UInt32(event.end_mark.line + 1), endColumn: UInt32(event.end_mark.column + 1),
@@ -239,7 +241,7 @@ struct YAMLTreeBuilder {
         return index
     }
 
-    private mutating func attach(_ index: Int32) {
+    private mutating func attach(_ index: UInt32) {
         if frames.isEmpty {
             rootIndex = index
         } else {
@@ -250,32 +252,33 @@ struct YAMLTreeBuilder {
     private mutating func checkDuplicateKeys(firstChild: Int, count: Int) {
         let keyCount = count / 2
         guard keyCount > 1 else { return }
-        func keyText(_ k: Int) -> String? {
+        func keyText(_ k: Int) -> ArraySlice<UInt8>? {
             let record = records[Int(children[firstChild + 2 * k])]
-            return record.kind == .scalar ? scalars[Int(record.first)] : nil
+            return record.kind == .scalar ? text[Int(record.first)..<Int(record.first + record.count)] : nil
         }
         if keyCount <= 16 {
             // Small mappings (nearly all of them): a pairwise scan allocates nothing.
             for k in 1..<keyCount {
                 guard let text = keyText(k) else { continue }
-                if let earlier = (0..<k).first(where: { keyText($0) == text }) {
+                if let earlier = (0..<k).first(where: { keyText($0).map { $0.elementsEqual(text) } ?? false }) {
                     reportDuplicate(text, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
                 }
             }
             return
         }
-        var seen: [String: Int] = [:]
+        var seen: [ArraySlice<UInt8>: Int] = [:]
         for k in 0..<keyCount {
-            guard let text = keyText(k) else { continue }
-            if let earlier = seen[text] {
-                reportDuplicate(text, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+            guard let key = keyText(k) else { continue }
+            if let earlier = seen[key] {
+                reportDuplicate(key, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
             } else {
-                seen[text] = k
+                seen[key] = k
             }
         }
     }
 
-    private mutating func reportDuplicate(_ key: String, first: Int, again: Int) {
+    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: Int, again: Int) {
+        let key = String(decoding: bytes, as: UTF8.self)
         diagnostics.append(Diagnostic(
             "yaml.duplicate-key", "the key '\(key)' appears twice in the same mapping",
             at: span(of: records[Int(children[again])]),
