@@ -601,6 +601,8 @@ def main(argv):
     for name in sorted(existing - set(files)):
         if name.endswith(".swift"):
             drift.append(f"{name} (not produced by the generator)")
+            if not check:
+                os.remove(os.path.join(OUT, name))
     for name, text in files.items():
         path = os.path.join(OUT, name)
         old = None
@@ -620,7 +622,7 @@ def main(argv):
             return 1
         print("generate-reference: generated files are up to date")
         return 0
-    print("generate-reference: wrote " + (", ".join(drift) if drift else "nothing (up to date)"))
+    print("generate-reference: updated " + (", ".join(drift) if drift else "nothing (up to date)"))
     return 0
 
 

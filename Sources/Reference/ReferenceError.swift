@@ -19,11 +19,13 @@ public struct ReferenceError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// Helpers shared by the did-you-mean logic.
 enum Fuzzy {
-    /// Levenshtein distance over Unicode scalars (inputs are short codes and names).
+    /// Edit distance with adjacent transpositions (optimal string alignment) over Unicode
+    /// scalars; inputs are short codes and names.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -31,8 +33,11 @@ enum Fuzzy {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], twoBack[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (twoBack, previous, current) = (previous, current, twoBack)
         }
         return previous[b.count]
     }

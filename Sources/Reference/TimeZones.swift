@@ -2,9 +2,16 @@ import Foundation
 
 /// IANA time zones, as Foundation on this machine knows them.
 public enum TimeZones {
-    /// Foundation's canonical identifiers, sorted (used for did-you-mean; backward-compatible
-    /// links like `US/Eastern` resolve but are not listed).
-    public static let knownIdentifiers: [String] = TimeZone.knownTimeZoneIdentifiers.sorted()
+    /// The identifiers offered in did-you-mean suggestions, sorted: Foundation's list (which
+    /// on Linux keeps some old names such as `Asia/Calcutta`), every zone in tzdata's
+    /// `zone.tab` (current names such as `Asia/Kolkata`) that Foundation resolves, and `UTC`.
+    /// Other backward-compatible links (`US/Eastern`) resolve but are not listed.
+    public static let knownIdentifiers: [String] = {
+        var ids = Set(TimeZone.knownTimeZoneIdentifiers)
+        for country in Countries.all { ids.formUnion(country.timeZones) }
+        ids.insert("UTC")
+        return ids.filter { zone($0) != nil }.sorted()
+    }()
 
     static let knownSet: Set<String> = Set(knownIdentifiers)
     static let byLowercased: [String: String] = {
