@@ -1,0 +1,223 @@
+import Reference
+import SourceText
+import YAML
+
+/// Reads one YAML mapping against a `SchemaObject`: unknown keys (with did-you-mean),
+/// derived keys, missing required fields and wrong types become diagnostics; typed
+/// accessors check codes (countries, zones, languages …) against the reference data.
+///
+/// Diagnostic codes are `<prefix>.<problem>`, e.g. `plan.unknown-key`,
+/// `plan.unknown-country`, `rules.missing-field`.
+struct FieldReader {
+    let node: YAMLNode
+    let schema: SchemaObject
+    let prefix: String
+
+    /// Opens `node` as a `schema` mapping, reporting key problems; nil when `node` is
+    /// not a mapping at all.
+    static func open(
+        _ node: YAMLNode, as schema: SchemaObject, prefix: String, into diagnostics: inout [Diagnostic]
+    ) -> FieldReader? {
+        guard node.kind == .mapping else {
+            diagnostics.append(Diagnostic(
+                "\(prefix).wrong-type", "expected \(schema.name) to be a mapping of fields, found \(node.kindDescription)",
+                at: node.span, help: "write it as `key: value` lines (fields: \(schema.fieldNames.joined(separator: ", ")))"))
+            return nil
+        }
+        let reader = FieldReader(node: node, schema: schema, prefix: prefix)
+        var present = Set<String>()
+        for entry in node.entries {
+            guard let key = entry.key.scalar, entry.key.kind == .scalar else {
+                diagnostics.append(Diagnostic(
+                    "\(prefix).wrong-type", "a key in \(schema.name) must be plain text, found \(entry.key.kindDescription)",
+                    at: entry.key.span))
+                continue
+            }
+            present.insert(key)
+            if schema.field(key) != nil { continue }
+            if schema.derived.contains(key) {
+                diagnostics.append(Diagnostic(
+                    "\(prefix).derived-field", "'\(key)' is computed by Shore and cannot be written in \(schema.name)",
+                    at: entry.key.span, help: "remove '\(key)'; rules read it as \(schema.name).\(key)"))
+            } else {
+                let suggestion = Suggestions.closest(to: key, among: schema.fieldNames)
+                diagnostics.append(Diagnostic(
+                    "\(prefix).unknown-key", "unknown key '\(key)' in \(schema.name)",
+                    at: entry.key.span,
+                    help: suggestion.map { "did you mean '\($0)'?" }
+                        ?? "expected one of: \(schema.fieldNames.joined(separator: ", "))"))
+            }
+        }
+        for field in schema.fields where field.required {
+            if !present.contains(field.name) || node[field.name]?.isNull == true {
+                diagnostics.append(Diagnostic(
+                    "\(prefix).missing-field", "\(schema.name) is missing the required field '\(field.name)'",
+                    at: node.entry(field.name)?.key.span ?? startSpan(node),
+                    help: "add `\(field.name): …` (\(field.type.expectation))"))
+            }
+        }
+        return reader
+    }
+
+    /// The value node of a field, nil when absent or null.
+    func value(_ name: String) -> YAMLNode? {
+        guard let value = node[name], !value.isNull else { return nil }
+        return value
+    }
+
+    /// The key node of a field, for pointing at it.
+    func key(_ name: String) -> YAMLNode? { node.entry(name)?.key }
+
+    // MARK: Scalars
+
+    /// Free text: any scalar is taken as written (`ticket: 1234` is "1234").
+    func string(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let value = value(name) else { return nil }
+        return text(value, name, into: &diagnostics)
+    }
+
+    func text(_ value: YAMLNode, _ name: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard value.kind == .scalar, let text = value.scalar else {
+            wrongType(value, name, expected: "text", into: &diagnostics)
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ name: String, into diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let value = value(name) else { return nil }
+        if let bool = value.bool { return bool }
+        wrongType(value, name, expected: FieldType.bool.expectation, into: &diagnostics,
+                  help: ["yes", "no", "on", "off", "y", "n"].contains(value.scalar?.lowercased() ?? "")
+                      ? "YAML 1.2 reads only true and false as booleans; write true or false" : nil)
+        return nil
+    }
+
+    func integer(_ name: String, into diagnostics: inout [Diagnostic]) -> Int64? {
+        guard let value = value(name) else { return nil }
+        if let int = value.int { return int }
+        if value.scalarKind == .int { return nil }  // out of range: already reported by the YAML layer
+        wrongType(value, name, expected: FieldType.integer.expectation, into: &diagnostics)
+        return nil
+    }
+
+    func number(_ name: String, into diagnostics: inout [Diagnostic]) -> Double? {
+        guard let value = value(name) else { return nil }
+        if let double = value.double, double.isFinite { return double }
+        if value.scalarKind == .int { return nil }
+        wrongType(value, name, expected: "a finite number", into: &diagnostics)
+        return nil
+    }
+
+    /// A code checked by `check`, which throws a `ReferenceError` with a did-you-mean.
+    func code<T>(
+        _ name: String, kind: String, expected: FieldType, into diagnostics: inout [Diagnostic],
+        check: (String) throws(ReferenceError) -> T
+    ) -> T? {
+        guard let value = value(name) else { return nil }
+        return code(value, name, kind: kind, expected: expected, into: &diagnostics, check: check)
+    }
+
+    func code<T>(
+        _ value: YAMLNode, _ name: String, kind: String, expected: FieldType, into diagnostics: inout [Diagnostic],
+        check: (String) throws(ReferenceError) -> T
+    ) -> T? {
+        guard value.kind == .scalar, value.scalarKind == .string, let text = value.scalar else {
+            wrongType(value, name, expected: expected.expectation, into: &diagnostics)
+            return nil
+        }
+        do {
+            return try check(text)
+        } catch {
+            diagnostics.append(Diagnostic(
+                "\(prefix).\(kind)", error.message, at: value.span,
+                help: error.suggestion.map { "write '\($0)'" }))
+            return nil
+        }
+    }
+
+    func country(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
+        code(name, kind: "unknown-country", expected: .country, into: &diagnostics) { code throws(ReferenceError) in
+            try Countries.resolve(code).alpha2
+        }
+    }
+
+    func date(_ name: String, into diagnostics: inout [Diagnostic]) -> CivilDate? {
+        code(name, kind: "invalid-date", expected: .date, into: &diagnostics) { text throws(ReferenceError) in
+            try CivilDate(parsing: text)
+        }
+    }
+
+    func hours(_ name: String, into diagnostics: inout [Diagnostic]) -> BusinessHours? {
+        code(name, kind: "invalid-hours", expected: .hours, into: &diagnostics) { text throws(ReferenceError) in
+            try BusinessHours(parsing: text)
+        }
+    }
+
+    func timeZone(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
+        code(name, kind: "unknown-timezone", expected: .timeZone, into: &diagnostics) { text throws(ReferenceError) in
+            _ = try TimeZones.resolve(text)
+            return text
+        }
+    }
+
+    func oneOf(_ name: String, _ words: [String], into diagnostics: inout [Diagnostic]) -> String? {
+        code(name, kind: "invalid-value", expected: .oneOf(words), into: &diagnostics) { text throws(ReferenceError) in
+            if words.contains(text) { return text }
+            let suggestion = Suggestions.closest(to: text, among: words)
+            throw ReferenceError(
+                "'\(text)' is not a valid \(name); expected one of \(words.joined(separator: ", "))",
+                suggestion: suggestion)
+        }
+    }
+
+    // MARK: Collections
+
+    /// The items of a list field (empty when absent); reports a non-list.
+    func list(_ name: String, into diagnostics: inout [Diagnostic]) -> [YAMLNode] {
+        guard let value = value(name) else { return [] }
+        guard value.kind == .sequence else {
+            wrongType(value, name, expected: "a list", into: &diagnostics,
+                      help: "write a list: `\(name): [a, b]` or one `- item` per line")
+            return []
+        }
+        return value.items
+    }
+
+    /// A list of free-text strings.
+    func strings(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        list(name, into: &diagnostics).compactMap { text($0, name, into: &diagnostics) }
+    }
+
+    /// A list of country codes, each checked.
+    func countries(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        list(name, into: &diagnostics).compactMap { item in
+            code(item, name, kind: "unknown-country", expected: .country, into: &diagnostics) { code throws(ReferenceError) in
+                try Countries.resolve(code).alpha2
+            }
+        }
+    }
+
+    /// A list of language codes, each checked.
+    func languages(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        list(name, into: &diagnostics).compactMap { item in
+            code(item, name, kind: "unknown-language", expected: .language, into: &diagnostics) { code throws(ReferenceError) in
+                try Languages.resolve(code).code
+            }
+        }
+    }
+
+    // MARK: Errors
+
+    func wrongType(
+        _ value: YAMLNode, _ name: String, expected: String, into diagnostics: inout [Diagnostic], help: String? = nil
+    ) {
+        diagnostics.append(Diagnostic(
+            "\(prefix).wrong-type", "'\(name)' in \(schema.name) must be \(expected), found \(value.kindDescription)",
+            at: value.span, help: help))
+    }
+
+    static func startSpan(_ node: YAMLNode) -> SourceSpan {
+        SourceSpan(file: node.document.source, start: node.start, end: node.start)
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import Reference
+import SourceText
+import YAML
+
+/// What loading a plan produced. `plan` is nil when any error was found: a plan with
+/// errors is never evaluated, so a confusing input cannot pass as clean.
+public struct PlanLoadResult: Sendable {
+    public let plan: Plan?
+    public let diagnostics: [Diagnostic]
+    public let source: SourceFile
+}
+
+/// Loads and validates sourcing plans (BRIEF §1) and computes their derived facts.
+public struct PlanLoader: Sendable {
+    public var yaml: YAMLLoader
+    /// The classification scale of the rule set (`level` ranks against it).
+    public var classifications: [String]
+    /// The date used when a plan has none.
+    public var today: CivilDate
+
+    public init(yaml: YAMLLoader = YAMLLoader(), classifications: [String] = Classifications.defaultScale,
+                today: CivilDate = CivilDate.today()) {
+        self.yaml = yaml
+        self.classifications = classifications
+        self.today = today
+    }
+
+    public func load(path: String) -> PlanLoadResult {
+        interpret(yaml.load(path: path))
+    }
+
+    public func load(text: String, path: String) -> PlanLoadResult {
+        interpret(yaml.load(text: text, path: path))
+    }
+
+    /// Validates an already parsed YAML file as a plan.
+    public func interpret(_ loaded: YAMLLoadResult) -> PlanLoadResult {
+        var diagnostics = loaded.diagnostics
+        var plan: Plan?
+        if let root = loaded.document?.root {
+            plan = PlanBuilder(loader: self).build(root, into: &diagnostics)
+        }
+        if diagnostics.containsErrors { plan = nil }
+        return PlanLoadResult(plan: plan, diagnostics: diagnostics.sortedByLocation(), source: loaded.source)
+    }
+}
+
+/// Builds one plan from its YAML root, collecting every problem.
+struct PlanBuilder {
+    let loader: PlanLoader
+
+    func build(_ root: YAMLNode, into diagnostics: inout [Diagnostic]) -> Plan? {
+        guard let fields = FieldReader.open(root, as: PlanSchema.plan, prefix: "plan", into: &diagnostics) else { return nil }
+        let id = fields.string("plan", into: &diagnostics)
+        let title = fields.string("title", into: &diagnostics)
+        let date = fields.date("date", into: &diagnostics) ?? loader.today
+        var company: Company?
+        if let node = fields.value("company") { company = readCompany(node, into: &diagnostics) }
+
+        let engagementNodes = fields.list("engagements", into: &diagnostics)
+        var engagements: [Engagement] = []
+        if let company {
+            let context = Context(company: company, date: date, scale: loader.classifications,
+                                  companyZone: TimeZones.zone(company.timezone))
+            engagements.reserveCapacity(engagementNodes.count)
+            for (index, item) in engagementNodes.enumerated() {
+                if let engagement = engagement(item, index: index, context: context, into: &diagnostics) {
+                    engagements.append(engagement)
+                }
+            }
+        } else {
+            // Still report what is wrong inside the engagements.
+            let context = Context(company: nil, date: date, scale: loader.classifications, companyZone: nil)
+            for (index, item) in engagementNodes.enumerated() {
+                _ = engagement(item, index: index, context: context, into: &diagnostics)
+            }
+        }
+        reportDuplicateIDs(engagementNodes, into: &diagnostics)
+        let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
+
+        guard let id, let company else { return nil }
+        return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
+                    countries: Aggregates.countries(engagements), providers: Aggregates.providers(engagements),
+                    node: root)
+    }
+
+    struct Context {
+        let company: Company?
+        let date: CivilDate
+        let scale: [String]
+        let companyZone: TimeZone?
+    }
+
+    // MARK: Company
+
+    func readCompany(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Company? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.company, prefix: "plan", into: &diagnostics) else { return nil }
+        let name = fields.string("name", into: &diagnostics)
+        let country = fields.country("country", into: &diagnostics)
+        let hours = fields.hours("hours", into: &diagnostics) ?? BusinessHours.standard
+        let languages = fields.value("languages") != nil
+            ? fields.languages("languages", into: &diagnostics)
+            : country.map(Languages.officialLanguages) ?? []
+        let timezone = zone(fields, country: country, owner: "the company", into: &diagnostics)
+        guard let name, let country, let timezone else { return nil }
+        return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages, node: node)
+    }
+
+    /// The `timezone` field, or the country's only zone.
+    func zone(_ fields: FieldReader, country: String?, owner: String, into diagnostics: inout [Diagnostic]) -> String? {
+        if fields.value("timezone") != nil { return fields.timeZone("timezone", into: &diagnostics) }
+        guard let country else { return nil }
+        if let only = Countries.defaultTimeZone(country) { return only }
+        let zones = Countries.country(country)?.timeZones ?? []
+        diagnostics.append(Diagnostic(
+            "plan.missing-timezone",
+            "\(owner) needs a timezone: \(country) has \(zones.count) time zones",
+            at: fields.node.entry("country")?.value.span ?? FieldReader.startSpan(fields.node),
+            help: "add `timezone:` with one of " + zones.prefix(5).joined(separator: ", ") + (zones.count > 5 ? ", …" : "")))
+        return nil
+    }
+
+    // MARK: Engagements
+
+    func engagement(_ node: YAMLNode, index: Int, context: Context, into diagnostics: inout [Diagnostic]) -> Engagement? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.engagement, prefix: "plan", into: &diagnostics) else { return nil }
+        let id = fields.string("id", into: &diagnostics)
+        let service = fields.string("service", into: &diagnostics)
+        let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false
+        let markets = fields.countries("markets", into: &diagnostics)
+        var provider: Provider?
+        if let node = fields.value("provider") { provider = readProvider(node, into: &diagnostics) }
+
+        let locationNodes = fields.list("locations", into: &diagnostics)
+        if fields.value("locations")?.kind == .sequence, locationNodes.isEmpty {
+            diagnostics.append(Diagnostic(
+                "plan.no-locations", "engagement '\(id ?? "?")' lists no locations",
+                at: fields.value("locations")?.span ?? node.span,
+                help: "add at least one location: `- { country: …, headcount: … }`"))
+        }
+        let locations = locationNodes.enumerated().compactMap { location($1, index: $0, context: context, into: &diagnostics) }
+        let data = fields.list("data", into: &diagnostics).enumerated().compactMap {
+            dataItem($1, index: $0, scale: context.scale, into: &diagnostics)
+        }
+        let languages = fields.list("languages", into: &diagnostics).enumerated().compactMap {
+            languageSkill($1, index: $0, into: &diagnostics)
+        }
+        let controls = fields.strings("controls", into: &diagnostics)
+        var cost: Cost?
+        if let node = fields.value("cost") { cost = readCost(node, into: &diagnostics) }
+        let start = fields.date("start", into: &diagnostics)
+        let end = fields.date("end", into: &diagnostics)
+        if let start, let end, end < start {
+            diagnostics.append(Diagnostic(
+                "plan.end-before-start", "engagement '\(id ?? "?")' ends (\(end)) before it starts (\(start))",
+                at: fields.value("end")?.span ?? node.span, help: "swap the dates, or correct one of them"))
+        }
+        let attributes = fields.value("attributes")
+        if let attributes, attributes.kind != .mapping {
+            fields.wrongType(attributes, "attributes", expected: "a mapping", into: &diagnostics)
+        }
+
+        guard let id, let provider, context.company != nil,
+              locations.count == locationNodes.count, !locations.isEmpty else { return nil }
+        let offshore = locations.contains { $0.offshore }
+        let outsourced = provider.kind != "captive" && provider.kind != "in-house"
+        let model: SourcingModel = switch (outsourced, offshore) {
+        case (false, false): .inHouse
+        case (true, false): .outsourced
+        case (true, true): .offshoreOutsourced
+        case (false, true): .offshoreCaptive
+        }
+        return Engagement(
+            id: id, service: service, customerFacing: customerFacing, markets: markets, provider: provider,
+            locations: locations, data: data, languages: languages, controls: controls, cost: cost,
+            start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
+            offshore: offshore, outsourced: outsourced, model: model,
+            headcount: locations.reduce(0) { $0 &+ $1.headcount })
+    }
+
+    func readProvider(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Provider? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.provider, prefix: "plan", into: &diagnostics) else { return nil }
+        let name = fields.string("name", into: &diagnostics)
+        let kind = fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics)
+        let country = fields.country("country", into: &diagnostics)
+        guard let name, let kind, let country else { return nil }
+        return Provider(name: name, kind: kind, country: country, node: node)
+    }
+
+    func location(_ node: YAMLNode, index: Int, context: Context, into diagnostics: inout [Diagnostic]) -> Location? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.location, prefix: "plan", into: &diagnostics) else { return nil }
+        let country = fields.country("country", into: &diagnostics)
+        let city = fields.string("city", into: &diagnostics)
+        let hours = fields.hours("hours", into: &diagnostics) ?? BusinessHours.standard
+        let headcount = fields.integer("headcount", into: &diagnostics)
+        if let headcount, headcount < 0 {
+            diagnostics.append(Diagnostic(
+                "plan.negative-headcount", "headcount cannot be negative (\(headcount))",
+                at: fields.value("headcount")?.span ?? node.span, help: "write the number of people, 0 or more"))
+        }
+        let timezone = zone(fields, country: country, owner: "this location", into: &diagnostics)
+        guard let country, let timezone, let headcount, headcount >= 0, let company = context.company else { return nil }
+        var overlap = 0.0
+        if let companyZone = context.companyZone, let locationZone = TimeZones.zone(timezone) {
+            overlap = Overlap.hours(on: context.date, companyZone: companyZone, companyHours: company.hours,
+                                    locationZone: locationZone, locationHours: hours)
+        }
+        return Location(country: country, city: city, timezone: timezone, hours: hours, headcount: headcount,
+                        offshore: country != company.country, overlapHours: overlap, index: index, node: node)
+    }
+
+    func dataItem(_ node: YAMLNode, index: Int, scale: [String], into diagnostics: inout [Diagnostic]) -> DataItem? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.data, prefix: "plan", into: &diagnostics) else { return nil }
+        let name = fields.string("name", into: &diagnostics)
+        let classification = fields.code("classification", kind: "unknown-classification", expected: .classification,
+                                         into: &diagnostics) { text throws(ReferenceError) in
+            // Ranks count from 1 (the lowest class), like CEFR's A1 = 1.
+            if let index = Classifications.level(of: text, in: scale) { return (text, Int64(index) + 1) }
+            throw ReferenceError(
+                "'\(text)' is not a classification on the scale (\(scale.joined(separator: ", ")))",
+                suggestion: Suggestions.closest(to: text, among: scale))
+        }
+        let personal = fields.bool("personal", into: &diagnostics) ?? false
+        let subjects = fields.countries("subjects", into: &diagnostics)
+        let categories = fields.strings("categories", into: &diagnostics)
+        guard let name, let classification else { return nil }
+        return DataItem(name: name, classification: classification.0, level: classification.1, personal: personal,
+                        subjects: subjects, categories: categories, index: index, node: node)
+    }
+
+    func languageSkill(_ node: YAMLNode, index: Int, into diagnostics: inout [Diagnostic]) -> LanguageSkill? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.language, prefix: "plan", into: &diagnostics) else { return nil }
+        let code = fields.code("code", kind: "unknown-language", expected: .language, into: &diagnostics) { code throws(ReferenceError) in
+            try Languages.resolve(code).code
+        }
+        let level = fields.code("level", kind: "unknown-cefr-level", expected: .cefrLevel, into: &diagnostics) { text throws(ReferenceError) in
+            try CEFRLevel.resolve(text)
+        }
+        guard let code, let level else { return nil }
+        return LanguageSkill(code: code, level: level, index: index, node: node)
+    }
+
+    func readCost(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Cost? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.cost, prefix: "plan", into: &diagnostics) else { return nil }
+        let annual = fields.number("annual", into: &diagnostics)
+        let currency = fields.string("currency", into: &diagnostics)
+        if let annual, annual < 0 {
+            diagnostics.append(Diagnostic("plan.negative-cost", "annual cost cannot be negative",
+                                          at: fields.value("annual")?.span ?? node.span))
+            return nil
+        }
+        return annual.map { Cost(annual: $0, currency: currency) }
+    }
+
+    func reportDuplicateIDs(_ engagements: [YAMLNode], into diagnostics: inout [Diagnostic]) {
+        var first: [String: YAMLNode] = [:]
+        for engagement in engagements {
+            guard engagement.kind == .mapping, let idNode = engagement["id"], let id = idNode.scalar else { continue }
+            if let earlier = first[id] {
+                diagnostics.append(Diagnostic(
+                    "plan.duplicate-engagement", "the engagement id '\(id)' is used twice",
+                    at: idNode.span, notes: [.init("first used here", at: earlier.span)],
+                    help: "give each engagement its own id"))
+            } else {
+                first[id] = idNode
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Policy
+import Reference
+import SourceText
+
+/// The repository root, found from this file's path.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A path inside the repository.
+func repoPath(_ relative: String) -> String {
+    repositoryRoot.appendingPathComponent(relative).path
+}
+
+/// Loads plan text as `plan.yaml` with a fixed "today".
+func loadPlan(_ text: String, classifications: [String] = Classifications.defaultScale) -> PlanLoadResult {
+    PlanLoader(classifications: classifications, today: CivilDate(year: 2026, month: 12, day: 1)!)
+        .load(text: text, path: "plan.yaml")
+}
+
+/// `code@line:column` of each diagnostic.
+func codes(_ diagnostics: [Diagnostic]) -> [String] {
+    diagnostics.map { d in "\(d.code)@" + (d.location.map { "\($0.start.line):\($0.start.column)" } ?? "-") }
+}
+
+/// A minimal valid plan; `engagement` is spliced in as the only engagement's extra lines.
+func minimalPlan(company: String = "{ name: Acme, country: US, timezone: America/New_York }", engagement: String = "") -> String {
+    """
+    plan: p
+    date: 2026-12-01
+    company: \(company)
+    engagements:
+      - id: e1
+        provider: { name: P, kind: agency, country: PH }
+        locations:
+          - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
+    \(engagement)
+    """
+}
