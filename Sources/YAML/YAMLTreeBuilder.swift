@@ -211,6 +211,9 @@ struct YAMLTreeBuilder {
                 "yaml.unknown-alias", "the alias '*\(name)' names no anchor defined before it",
                 at: span(event.start_mark, event.end_mark),
                 help: "define '&\(name)' on a node earlier in the file (an alias cannot refer to a node that contains it)"))
+            // Stand a null in its place so the surrounding mapping keeps its key/value pairs.
+            attach(appendRecord(event, kind: .scalar, scalarKind: .null, style: .plain,
+                                first: UInt32(text.count), count: 0))
             return true
         }
         aliasExpansion += target.size

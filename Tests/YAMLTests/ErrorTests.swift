@@ -107,3 +107,14 @@ struct ErrorTests {
         #expect(result.diagnostics.first?.message.contains("/nonexistent/plan.yaml") == true)
     }
 }
+
+@Suite("Unknown aliases keep the mapping intact")
+struct UnknownAliasTests {
+    @Test func theNextKeysStillRead() throws {
+        let result = load("a: *nowhere\nb: 2\n")
+        #expect(codes(result) == ["yaml.unknown-alias@1:4"])
+        let root = try #require(result.document?.root)
+        #expect(root["a"]?.isNull == true)
+        #expect(root["b"]?.int == 2)
+    }
+}
