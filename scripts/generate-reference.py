@@ -375,7 +375,7 @@ def lines_literal(lines):
     for l in lines:
         if '"""' in l or "\\" in l or "\r" in l:
             raise DataError(f"unexpected character in {l!r}")
-        body.append("    " + l)
+        body.append("    " + l.replace("\t", "\\t"))  # escaped: no literal tabs or trailing blanks in source
     return '"""\n' + "\n".join(body) + '\n    """'
 
 
@@ -383,9 +383,7 @@ def gen_countries():
     rows = read_tsv("countries.tsv")
     seen = set()
     out = [header(["countries.tsv"])]
-    out.append("extension Countries {\n")
-    out.append("    /// Every ISO 3166-1 entry, in alpha-2 order (Debian iso-codes 4.15.0-1, tzdata 2026f zone.tab).\n")
-    out.append("    public static let all: [Country] = [\n")
+    lines = []
     for r in rows:
         a2 = r["alpha2"]
         if not re.fullmatch(r"[A-Z]{2}", a2) or a2 in seen:
@@ -394,11 +392,15 @@ def gen_countries():
         if not re.fullmatch(r"[A-Z]{3}", r["alpha3"]) or not re.fullmatch(r"[0-9]{3}", r["numeric"]):
             raise DataError(f"countries.tsv: bad alpha3/numeric for {a2}")
         zones = [z for z in r["tz_zone_tab"].split(",") if z]
-        out.append(
-            f"        Country(alpha2: {q(a2)}, alpha3: {q(r['alpha3'])}, numeric: {q(r['numeric'])}, "
-            f"name: {q(r['name'])}, commonName: {qopt(r['common_name'])}, "
-            f"timeZones: {qlist(zones)}, notes: {qopt(r['notes'])}),\n")
-    out.append("    ]\n}\n")
+        for z in zones:
+            if not re.fullmatch(r"[A-Za-z0-9_+/-]+", z):
+                raise DataError(f"countries.tsv: bad zone {z!r} for {a2}")
+        lines.append("\t".join([a2, r["alpha3"], r["numeric"], r["name"], r["common_name"],
+                                 ",".join(zones), r["notes"]]))
+    out.append("extension Countries {\n")
+    out.append("    /// ISO 3166-1 entries in alpha-2 order (Debian iso-codes 4.15.0-1; zones from tzdata 2026f zone.tab):\n")
+    out.append("    /// `alpha2<TAB>alpha3<TAB>numeric<TAB>name<TAB>common_name<TAB>zone,zone<TAB>notes` per line; parsed once, lazily.\n")
+    out.append("    static let countryData: String = " + lines_literal(lines) + "\n}\n")
     return "".join(out), seen
 
 
@@ -406,21 +408,19 @@ def gen_languages(country_codes):
     rows = read_tsv("languages.tsv")
     two = {}
     out = [header(["languages.tsv", ISO639_3_SUBSET])]
-    out.append("extension Languages {\n")
-    out.append("    /// The ISO 639-1 (two-letter) languages, in code order (Debian iso-codes 4.15.0-1).\n")
-    out.append("    public static let twoLetter: [Language] = [\n")
+    two_lines = []
     for r in rows:
         code = r["alpha2"]
         if not re.fullmatch(r"[a-z]{2}", code) or code in two:
             raise DataError(f"languages.tsv: bad or duplicate code {code!r}")
         two[code] = r
         name = r["name_iso639_3"] or r["name_iso639_2"].split(";")[0]
-        out.append(
-            f"        Language(code: {q(code)}, alpha3: {q(r['alpha3_t'])}, "
-            f"alpha3Bibliographic: {qopt(r['alpha3_b'])}, name: {q(name)}, "
-            f"isMacrolanguage: {'true' if r['scope_iso639_3'] == 'M' else 'false'}, "
-            f"notes: {qopt(r['notes'])}),\n")
-    out.append("    ]\n\n")
+        two_lines.append("\t".join([code, r["alpha3_t"], r["alpha3_b"], "M" if r["scope_iso639_3"] == "M" else "I",
+                                     name, r["notes"]]))
+    out.append("extension Languages {\n")
+    out.append("    /// The ISO 639-1 languages in code order (Debian iso-codes 4.15.0-1):\n")
+    out.append("    /// `code<TAB>alpha3_t<TAB>alpha3_b<TAB>scope<TAB>name<TAB>notes` per line; parsed once, lazily.\n")
+    out.append("    static let twoLetterData: String = " + lines_literal(two_lines) + "\n\n")
     three = read_tsv(ISO639_3_SUBSET, comments=True)
     alpha3_of_two = {r["alpha3_t"] for r in rows} | {r["alpha3_b"] for r in rows if r["alpha3_b"]}
     lines = []

@@ -4,6 +4,8 @@
 /// - An end earlier than the start crosses midnight: `21:00-06:00` is 9 hours.
 /// - Start equal to end (`09:00-09:00`) is an error: it is ambiguous between an empty
 ///   window and 24 hours. A 24-hour operation is written `00:00-24:00`.
+///
+/// Encodes and decodes as its `HH:MM-HH:MM` string; decoding validates like `init(parsing:)`.
 public struct BusinessHours: Sendable, Hashable, CustomStringConvertible, Codable {
     /// Minutes after local midnight at which work starts, 0…1439.
     public let startMinute: Int
@@ -60,6 +62,20 @@ public struct BusinessHours: Sendable, Hashable, CustomStringConvertible, Codabl
         }
         if let (s, e) = Self.lenient(text) { throw Self.rangeError(text, s, e) }
         throw ReferenceError("'\(text)' is not in the form HH:MM-HH:MM (e.g. 09:00-17:00; 21:00-06:00 crosses midnight)")
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try BusinessHours(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     /// Parses strict `HH:MM-HH:MM`, or returns nil.

@@ -1,6 +1,8 @@
 import Foundation
 
 /// A calendar date without a time or zone (proleptic Gregorian), years 1…9999.
+///
+/// Encodes and decodes as its `YYYY-MM-DD` string; decoding validates like `init(parsing:)`.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
@@ -38,6 +40,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             throw ReferenceError("'\(text)' is not a valid date (month 01-12, year 0001-9999)")
         }
         self = date
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try CivilDate(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     /// Parses strict `YYYY-MM-DD`, or returns nil.

@@ -80,6 +80,9 @@ public struct CountrySet: Sendable, Hashable, Identifiable {
     /// check `isPartial` when that matters.
     public func contains(_ code: String) -> Bool { memberSet.contains(code) }
 
+    /// `asOf` as a date.
+    public var asOfDate: CivilDate? { CivilDate.parse(asOf) }
+
     /// True when the member's coverage is partial or conditional.
     public func isPartial(_ code: String) -> Bool { partial.contains(code) }
 }

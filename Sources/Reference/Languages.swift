@@ -49,6 +49,19 @@ public struct OfficialLanguage: Sendable, Hashable {
 /// special codes `mis`, `mul`, `und`, `zxx`). A three-letter code of a language that has a
 /// two-letter one (`eng`, `ger`) is invalid; the error suggests the two-letter code.
 public enum Languages {
+    /// The ISO 639-1 (two-letter) languages (185), in code order.
+    public static let twoLetter: [Language] = {
+        var result: [Language] = []
+        result.reserveCapacity(190)
+        for line in twoLetterData.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 6 else { continue }
+            result.append(Language(code: f[0], alpha3: f[1], alpha3Bibliographic: f[2].isEmpty ? nil : f[2],
+                                   name: f[4], isMacrolanguage: f[3] == "M", notes: f[5].isEmpty ? nil : f[5]))
+        }
+        return result
+    }()
+
     static let threeLetter: [Language] = {
         var result: [Language] = []
         result.reserveCapacity(7800)
@@ -94,7 +107,7 @@ public enum Languages {
     static let obsoleteCodes: [String: String] = ["iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"]
 
     /// All valid primary language subtags: the two-letter languages, then the three-letter ones.
-    public static var all: [Language] { twoLetter + threeLetter }
+    public static let all: [Language] = twoLetter + threeLetter
 
     /// The language with this exact code (`"en"`, `"fil"`), or nil (`"eng"`, `"EN"`, `"en-US"`).
     public static func language(_ code: String) -> Language? { byCode[code] }

@@ -45,3 +45,22 @@ import Testing
         #expect(fallBack.instant(atMinute: 90, in: ny).timeIntervalSince1970 == 1_793_511_000)
     }
 }
+
+@Suite struct CodableTests {
+    struct Box: Codable, Equatable { var date: CivilDate; var hours: BusinessHours }
+
+    @Test func roundTripsAsStrings() throws {
+        let box = Box(date: try CivilDate(parsing: "2027-01-31"), hours: try BusinessHours(parsing: "21:00-06:00"))
+        let data = try JSONEncoder().encode(box)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"2027-01-31\"") && text.contains("\"21:00-06:00\""))
+        #expect(try JSONDecoder().decode(Box.self, from: data) == box)
+    }
+
+    @Test func decodingValidates() {
+        let bad = Data(#"{"date":"2027-02-30","hours":"09:00-17:00"}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Box.self, from: bad) }
+        let badHours = Data(#"{"date":"2027-02-28","hours":"09:00-09:00"}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Box.self, from: badHours) }
+    }
+}

@@ -49,7 +49,7 @@ import Testing
     @Test func everySetHasSourceAndDate() {
         for set in CountrySets.all {
             #expect(set.source.hasPrefix("https://"), "\(set.id)")
-            #expect(CivilDate.parse(set.asOf) != nil, "\(set.id)")
+            #expect(set.asOfDate != nil, "\(set.id)")
             #expect(!set.description.isEmpty)
             for m in set.members { #expect(Countries.isValid(m), "\(set.id): \(m)") }
         }

@@ -3,262 +3,262 @@
 extension Languages {
     /// CLDR 41 territoryInfo: `country<TAB>lang:status:percent,...` per line, as in the file.
     static let officialData: String = """
-    AC	
-    AD	ca:official:51
-    AE	ar:official:78
-    AF	fa:official:50,ps:official:43
-    AG	en:official:86
-    AI	en:official:95
-    AL	sq:official:100
-    AM	hy:official:98
-    AO	pt:official:67
-    AQ	
-    AR	es:official:100
-    AS	sm:official:99,en:de_facto_official:97
-    AT	de:official:97
-    AU	en:de_facto_official:96
-    AW	nl:official:97,pap:official:61
-    AX	sv:official:99
-    AZ	az:official:89,az_Cyrl:official:9.9
-    BA	bs:official:99,bs_Cyrl:official:99,hr:official:12,sr:official:10,sr_Latn:official:10
-    BB	en:official:100
-    BD	bn:official:98
-    BE	nl:official:55,fr:official:38,de:official:22
-    BF	fr:official:22
-    BG	bg:official:100
-    BH	ar:official:87
-    BI	rn:official:63,fr:official:59,en:official:0.053
-    BJ	fr:official:35
-    BL	fr:official:96
-    BM	en:official:92
-    BN	ms:official:93,ms_Arab:official:5
-    BO	es:official:61,qu:official:32,ay:official:20
-    BQ	nl:official:8
-    BR	pt:official:91
-    BS	en:official:100
-    BT	dz:official:47
-    BV	
-    BW	en:official:81,tn:official:62
-    BY	be:official:100,ru:official:12
-    BZ	en:official:100
-    CA	en:official:86,fr:official:30
-    CC	en:de_facto_official:17
-    CD	fr:official:3.8
-    CF	fr:official:49,sg:official:49
-    CG	fr:official:84
-    CH	de:official:73,gsw:de_facto_official:65,fr:official:21,it:official:4.3
-    CI	fr:official:49
-    CK	en:official:100
-    CL	es:official:98
-    CM	fr:official:68,en:official:38
-    CN	zh:official:90
-    CO	es:official:93
-    CP	
-    CR	es:official:95
-    CU	es:official:100
-    CV	pt:official:76
-    CW	pap:de_facto_official:81,nl:official:8
-    CX	en:official:63
-    CY	el:official:95,tr:official:23
-    CZ	cs:official:98
-    DE	de:official:91
-    DG	en:de_facto_official:99
-    DJ	ar:official:7.3,fr:official:2.1
-    DK	da:official:93
-    DM	en:official:94
-    DO	es:official:78
-    DZ	ar:official:74,fr:official:20
-    EA	es:official:98
-    EC	es:official:96,qu:official:17
-    EE	et:official:71
-    EG	ar:official:94
-    EH	ar:official:100
-    ER	ti:de_facto_official:60,en:official:59,ar:official:4.9
-    ES	es:official:99
-    ET	am:official:33
-    FI	fi:official:94,sv:official:44
-    FJ	en:official:94,hif:official:41,fj:official:39
-    FK	en:official:88
-    FM	en:official:57
-    FO	fo:official:95
-    FR	fr:official:99
-    GA	fr:official:63
-    GB	en:official:98
-    GD	en:official:96
-    GE	ka:official:86
-    GF	fr:official:77
-    GG	en:official:100
-    GH	en:official:21
-    GI	en:official:80
-    GL	kl:official:84
-    GM	en:official:40
-    GN	fr:official:29
-    GP	fr:official:90
-    GQ	es:official:87,fr:official:8.8,pt:official:0.0001
-    GR	el:official:99
-    GS	
-    GT	es:official:93
-    GU	en:de_facto_official:91,ch:official:22
-    GW	pt:official:100
-    GY	en:official:100
-    HK	zh_Hant:official:95,en:official:51
-    HM	
-    HN	es:official:78
-    HR	hr:official:99
-    HT	ht:official:81,fr:official:4.7
-    HU	hu:official:100
-    IC	es:official:98
-    ID	id:official:64
-    IE	en:official:98,ga:official:22
-    IL	he:official:100,ar:official:20
-    IM	en:official:100,gv:official:1.9
-    IN	hi:official:41,en:official:19
-    IO	en:official:100
-    IQ	ar:official:68
-    IR	fa:official:75
-    IS	is:official:100
-    IT	it:official:95
-    JE	en:official:95
-    JM	en:official:98
-    JO	ar:official:100
-    JP	ja:official:95
-    KE	sw:official:66,en:official:19
-    KG	ky:official:48,ru:official:36
-    KH	km:official:89
-    KI	en:official:100,gil:official:60
-    KM	ar:official:66,fr:official:56,zdj:official:37,wni:official:34
-    KN	en:official:98
-    KP	ko:official:88
-    KR	ko:official:100
-    KW	ar:official:100
-    KY	en:official:98
-    KZ	ru:official:72,kk:official:64
-    LA	lo:official:69
-    LB	ar:official:86
-    LC	en:official:90
-    LI	de:official:100,gsw:de_facto_official:85
-    LK	si:official:68,ta:official:15
-    LR	en:official:83
-    LS	st:official:98,en:official:27
-    LT	lt:official:86
-    LU	fr:official:87,lb:official:67,de:official:63
-    LV	lv:official:61
-    LY	ar:official:74
-    MA	ar:official:62,fr:de_facto_official:20,tzm:official:9.8
-    MC	fr:official:99
-    MD	ro:official:63
-    ME	sr_Latn:official:100
-    MF	fr:official:100
-    MG	mg:official:90,fr:official:69,en:official:18
-    MH	en:official:93,mh:official:73
-    MK	mk:official:67
-    ML	fr:official:46
-    MM	my:official:64
-    MN	mn:official:93
-    MO	zh_Hant:official:98,pt:official:5
-    MP	en:de_facto_official:97
-    MQ	fr:official:98
-    MR	ar:official:85
-    MS	en:official:65
-    MT	mt:official:100,en:official:88
-    MU	en:official:72,fr:official:3
-    MV	dv:official:98
-    MW	en:official:63,ny:official:63
-    MX	es:de_facto_official:83
-    MY	ms:official:75
-    MZ	pt:official:27
-    NA	en:official:7
-    NC	fr:official:96
-    NE	fr:official:29
-    NF	en:official:96
-    NG	en:official:53,yo:official:13
-    NI	es:official:78
-    NL	nl:official:100
-    NO	nb:official:100,no:official:100,nn:official:25
-    NP	ne:official:44
-    NR	en:official:85,na:official:63
-    NU	en:official:56,niu:official:56
-    NZ	en:de_facto_official:98,mi:official:2.8
-    OM	ar:official:81
-    PA	es:official:69
-    PE	es:official:73,qu:official:15
-    PF	fr:official:61,ty:official:31
-    PG	tpi:official:71,en:official:50,ho:official:2.1
-    PH	en:official:64,fil:official:60
-    PK	ur:official:95,en:official:50
-    PL	pl:official:96
-    PM	fr:official:96
-    PN	en:official:92
-    PR	es:official:87,en:de_facto_official:49
-    PS	ar:official:100
-    PT	pt:official:96
-    PW	pau:official:74,en:official:8.7
-    PY	gn:official:80,es:official:3.2
-    QA	ar:official:89
-    RE	fr:official:89
-    RO	ro:official:90
-    RS	sr:official:99,sr_Latn:official:99
-    RU	ru:official:94
-    RW	rw:official:77,en:official:15,fr:official:0.018
-    SA	ar:official:100
-    SB	en:official:100
-    SC	fr:official:60,en:official:38
-    SD	ar:official:61,en:official:61
-    SE	sv:official:95
-    SG	en:official:93,zh:official:77,ms:official:14,ta:official:2.1
-    SH	en:official:69
-    SI	sl:official:87
-    SJ	nb:official:51
-    SK	sk:official:90
-    SL	en:official:35
-    SM	it:official:89
-    SN	wo:de_facto_official:70,fr:official:39
-    SO	so:official:78,ar:official:34
-    SR	nl:official:90
-    SS	en:official:27
-    ST	pt:official:85
-    SV	es:official:89
-    SX	en:official:68,nl:official:3.6
-    SY	ar:official:80,fr:official:5.9
-    SZ	en:official:80,ss:official:58
-    TA	
-    TC	en:official:98
-    TD	fr:official:26,ar:official:17
-    TF	
-    TG	fr:official:61
-    TH	th:official:80
-    TJ	tg:official:100
-    TK	en:official:78,tkl:official:78
-    TL	pt:official:59,tet:official:59
-    TM	tk:official:70
-    TN	ar:official:90,fr:official:74
-    TO	to:official:95,en:official:28
-    TR	tr:official:93
-    TT	en:official:88
-    TV	tvl:official:87,en:official:9.4
-    TW	zh_Hant:official:95
-    TZ	sw:official:90,en:official:69
-    UA	uk:official:65,ru:de_facto_official:46
-    UG	sw:official:75,en:official:3.9
-    UM	en:de_facto_official:100
-    US	en:de_facto_official:96
-    UY	es:official:88
-    UZ	uz:official:85,uz_Cyrl:official:15
-    VA	it:de_facto_official:82
-    VC	en:official:96
-    VE	es:official:82
-    VG	en:official:98
-    VI	en:de_facto_official:75
-    VN	vi:official:86
-    VU	bi:official:90,en:official:83,fr:official:50
-    WF	fr:official:48
-    WS	sm:official:100,en:official:2.1
-    XK	sq:official:92,sr:official:5,sr_Latn:official:5
-    YE	ar:official:74
-    YT	fr:official:57
-    ZA	en:official:31
-    ZM	en:official:16
-    ZW	sn:official:81,en:official:42,nd:official:12
-    ZZ	
+    AC\t
+    AD\tca:official:51
+    AE\tar:official:78
+    AF\tfa:official:50,ps:official:43
+    AG\ten:official:86
+    AI\ten:official:95
+    AL\tsq:official:100
+    AM\thy:official:98
+    AO\tpt:official:67
+    AQ\t
+    AR\tes:official:100
+    AS\tsm:official:99,en:de_facto_official:97
+    AT\tde:official:97
+    AU\ten:de_facto_official:96
+    AW\tnl:official:97,pap:official:61
+    AX\tsv:official:99
+    AZ\taz:official:89,az_Cyrl:official:9.9
+    BA\tbs:official:99,bs_Cyrl:official:99,hr:official:12,sr:official:10,sr_Latn:official:10
+    BB\ten:official:100
+    BD\tbn:official:98
+    BE\tnl:official:55,fr:official:38,de:official:22
+    BF\tfr:official:22
+    BG\tbg:official:100
+    BH\tar:official:87
+    BI\trn:official:63,fr:official:59,en:official:0.053
+    BJ\tfr:official:35
+    BL\tfr:official:96
+    BM\ten:official:92
+    BN\tms:official:93,ms_Arab:official:5
+    BO\tes:official:61,qu:official:32,ay:official:20
+    BQ\tnl:official:8
+    BR\tpt:official:91
+    BS\ten:official:100
+    BT\tdz:official:47
+    BV\t
+    BW\ten:official:81,tn:official:62
+    BY\tbe:official:100,ru:official:12
+    BZ\ten:official:100
+    CA\ten:official:86,fr:official:30
+    CC\ten:de_facto_official:17
+    CD\tfr:official:3.8
+    CF\tfr:official:49,sg:official:49
+    CG\tfr:official:84
+    CH\tde:official:73,gsw:de_facto_official:65,fr:official:21,it:official:4.3
+    CI\tfr:official:49
+    CK\ten:official:100
+    CL\tes:official:98
+    CM\tfr:official:68,en:official:38
+    CN\tzh:official:90
+    CO\tes:official:93
+    CP\t
+    CR\tes:official:95
+    CU\tes:official:100
+    CV\tpt:official:76
+    CW\tpap:de_facto_official:81,nl:official:8
+    CX\ten:official:63
+    CY\tel:official:95,tr:official:23
+    CZ\tcs:official:98
+    DE\tde:official:91
+    DG\ten:de_facto_official:99
+    DJ\tar:official:7.3,fr:official:2.1
+    DK\tda:official:93
+    DM\ten:official:94
+    DO\tes:official:78
+    DZ\tar:official:74,fr:official:20
+    EA\tes:official:98
+    EC\tes:official:96,qu:official:17
+    EE\tet:official:71
+    EG\tar:official:94
+    EH\tar:official:100
+    ER\tti:de_facto_official:60,en:official:59,ar:official:4.9
+    ES\tes:official:99
+    ET\tam:official:33
+    FI\tfi:official:94,sv:official:44
+    FJ\ten:official:94,hif:official:41,fj:official:39
+    FK\ten:official:88
+    FM\ten:official:57
+    FO\tfo:official:95
+    FR\tfr:official:99
+    GA\tfr:official:63
+    GB\ten:official:98
+    GD\ten:official:96
+    GE\tka:official:86
+    GF\tfr:official:77
+    GG\ten:official:100
+    GH\ten:official:21
+    GI\ten:official:80
+    GL\tkl:official:84
+    GM\ten:official:40
+    GN\tfr:official:29
+    GP\tfr:official:90
+    GQ\tes:official:87,fr:official:8.8,pt:official:0.0001
+    GR\tel:official:99
+    GS\t
+    GT\tes:official:93
+    GU\ten:de_facto_official:91,ch:official:22
+    GW\tpt:official:100
+    GY\ten:official:100
+    HK\tzh_Hant:official:95,en:official:51
+    HM\t
+    HN\tes:official:78
+    HR\thr:official:99
+    HT\tht:official:81,fr:official:4.7
+    HU\thu:official:100
+    IC\tes:official:98
+    ID\tid:official:64
+    IE\ten:official:98,ga:official:22
+    IL\the:official:100,ar:official:20
+    IM\ten:official:100,gv:official:1.9
+    IN\thi:official:41,en:official:19
+    IO\ten:official:100
+    IQ\tar:official:68
+    IR\tfa:official:75
+    IS\tis:official:100
+    IT\tit:official:95
+    JE\ten:official:95
+    JM\ten:official:98
+    JO\tar:official:100
+    JP\tja:official:95
+    KE\tsw:official:66,en:official:19
+    KG\tky:official:48,ru:official:36
+    KH\tkm:official:89
+    KI\ten:official:100,gil:official:60
+    KM\tar:official:66,fr:official:56,zdj:official:37,wni:official:34
+    KN\ten:official:98
+    KP\tko:official:88
+    KR\tko:official:100
+    KW\tar:official:100
+    KY\ten:official:98
+    KZ\tru:official:72,kk:official:64
+    LA\tlo:official:69
+    LB\tar:official:86
+    LC\ten:official:90
+    LI\tde:official:100,gsw:de_facto_official:85
+    LK\tsi:official:68,ta:official:15
+    LR\ten:official:83
+    LS\tst:official:98,en:official:27
+    LT\tlt:official:86
+    LU\tfr:official:87,lb:official:67,de:official:63
+    LV\tlv:official:61
+    LY\tar:official:74
+    MA\tar:official:62,fr:de_facto_official:20,tzm:official:9.8
+    MC\tfr:official:99
+    MD\tro:official:63
+    ME\tsr_Latn:official:100
+    MF\tfr:official:100
+    MG\tmg:official:90,fr:official:69,en:official:18
+    MH\ten:official:93,mh:official:73
+    MK\tmk:official:67
+    ML\tfr:official:46
+    MM\tmy:official:64
+    MN\tmn:official:93
+    MO\tzh_Hant:official:98,pt:official:5
+    MP\ten:de_facto_official:97
+    MQ\tfr:official:98
+    MR\tar:official:85
+    MS\ten:official:65
+    MT\tmt:official:100,en:official:88
+    MU\ten:official:72,fr:official:3
+    MV\tdv:official:98
+    MW\ten:official:63,ny:official:63
+    MX\tes:de_facto_official:83
+    MY\tms:official:75
+    MZ\tpt:official:27
+    NA\ten:official:7
+    NC\tfr:official:96
+    NE\tfr:official:29
+    NF\ten:official:96
+    NG\ten:official:53,yo:official:13
+    NI\tes:official:78
+    NL\tnl:official:100
+    NO\tnb:official:100,no:official:100,nn:official:25
+    NP\tne:official:44
+    NR\ten:official:85,na:official:63
+    NU\ten:official:56,niu:official:56
+    NZ\ten:de_facto_official:98,mi:official:2.8
+    OM\tar:official:81
+    PA\tes:official:69
+    PE\tes:official:73,qu:official:15
+    PF\tfr:official:61,ty:official:31
+    PG\ttpi:official:71,en:official:50,ho:official:2.1
+    PH\ten:official:64,fil:official:60
+    PK\tur:official:95,en:official:50
+    PL\tpl:official:96
+    PM\tfr:official:96
+    PN\ten:official:92
+    PR\tes:official:87,en:de_facto_official:49
+    PS\tar:official:100
+    PT\tpt:official:96
+    PW\tpau:official:74,en:official:8.7
+    PY\tgn:official:80,es:official:3.2
+    QA\tar:official:89
+    RE\tfr:official:89
+    RO\tro:official:90
+    RS\tsr:official:99,sr_Latn:official:99
+    RU\tru:official:94
+    RW\trw:official:77,en:official:15,fr:official:0.018
+    SA\tar:official:100
+    SB\ten:official:100
+    SC\tfr:official:60,en:official:38
+    SD\tar:official:61,en:official:61
+    SE\tsv:official:95
+    SG\ten:official:93,zh:official:77,ms:official:14,ta:official:2.1
+    SH\ten:official:69
+    SI\tsl:official:87
+    SJ\tnb:official:51
+    SK\tsk:official:90
+    SL\ten:official:35
+    SM\tit:official:89
+    SN\two:de_facto_official:70,fr:official:39
+    SO\tso:official:78,ar:official:34
+    SR\tnl:official:90
+    SS\ten:official:27
+    ST\tpt:official:85
+    SV\tes:official:89
+    SX\ten:official:68,nl:official:3.6
+    SY\tar:official:80,fr:official:5.9
+    SZ\ten:official:80,ss:official:58
+    TA\t
+    TC\ten:official:98
+    TD\tfr:official:26,ar:official:17
+    TF\t
+    TG\tfr:official:61
+    TH\tth:official:80
+    TJ\ttg:official:100
+    TK\ten:official:78,tkl:official:78
+    TL\tpt:official:59,tet:official:59
+    TM\ttk:official:70
+    TN\tar:official:90,fr:official:74
+    TO\tto:official:95,en:official:28
+    TR\ttr:official:93
+    TT\ten:official:88
+    TV\ttvl:official:87,en:official:9.4
+    TW\tzh_Hant:official:95
+    TZ\tsw:official:90,en:official:69
+    UA\tuk:official:65,ru:de_facto_official:46
+    UG\tsw:official:75,en:official:3.9
+    UM\ten:de_facto_official:100
+    US\ten:de_facto_official:96
+    UY\tes:official:88
+    UZ\tuz:official:85,uz_Cyrl:official:15
+    VA\tit:de_facto_official:82
+    VC\ten:official:96
+    VE\tes:official:82
+    VG\ten:official:98
+    VI\ten:de_facto_official:75
+    VN\tvi:official:86
+    VU\tbi:official:90,en:official:83,fr:official:50
+    WF\tfr:official:48
+    WS\tsm:official:100,en:official:2.1
+    XK\tsq:official:92,sr:official:5,sr_Latn:official:5
+    YE\tar:official:74
+    YT\tfr:official:57
+    ZA\ten:official:31
+    ZM\ten:official:16
+    ZW\tsn:official:81,en:official:42,nd:official:12
+    ZZ\t
     """
 }
