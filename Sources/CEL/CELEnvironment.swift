@@ -43,7 +43,8 @@ public struct CELEnvironment: Sendable {
         var c = Checker(env: self, source: ast.source)
         let t = c.check(ast.expr)
         if !c.issues.isEmpty { throw CELIssues(c.issues) }
-        return CELCheckedAST(ast: ast, resultType: t, types: c.types, references: c.references)
+        return CELCheckedAST(ast: ast, resultType: Checker.finalize(t), types: c.types.mapValues(Checker.finalize),
+                             references: c.references)
     }
 
     /// Parses, checks and plans an expression.

@@ -23,6 +23,34 @@ struct Checker {
         return t
     }
 
+    /// Element type of an empty list/map literal: joins with anything, shown as `dyn`.
+    static let open = CELType.typeParam("*")
+
+    /// Replaces open element types by `dyn` (for reporting).
+    static func finalize(_ t: CELType) -> CELType {
+        switch t {
+        case .typeParam("*"): return .dyn
+        case .list(let e): return .list(finalize(e))
+        case .map(let k, let v): return .map(finalize(k), finalize(v))
+        case .type(let x): return .type(finalize(x))
+        default: return t
+        }
+    }
+
+    /// Least common type of two element types, or nil when they conflict.
+    func joinTypes(_ a: CELType, _ b: CELType) -> CELType? {
+        if a == b { return a }
+        if a == Checker.open { return b }
+        if b == Checker.open { return a }
+        switch (a, b) {
+        case (.list(let x), .list(let y)): return joinTypes(x, y).map { .list($0) }
+        case (.map(let k1, let v1), .map(let k2, let v2)):
+            guard let k = joinTypes(k1, k2), let v = joinTypes(v1, v2) else { return nil }
+            return .map(k, v)
+        default: return nil
+        }
+    }
+
     func lookupLocal(_ name: String) -> CELType? {
         for s in scopes.reversed() { if let t = s[name] { return t } }
         return nil
@@ -132,6 +160,7 @@ struct Checker {
     func isMoreSpecific(_ a: CELType, than b: CELType) -> Bool {
         switch (a, b) {
         case (_, .dyn): return a != .dyn
+        case (_, .typeParam("*")): return a != Checker.open
         case (.list(let x), .list(let y)): return isMoreSpecific(x, than: y)
         case (.map(let k1, let v1), .map(let k2, let v2)): return isMoreSpecific(k1, than: k2) || isMoreSpecific(v1, than: v2)
         default: return false
@@ -149,12 +178,12 @@ struct Checker {
 
     func join(_ ts: [CELType]) -> CELType {
         let real = ts.filter { $0 != .error }
-        guard let f = real.first else { return .dyn }
-        for t in real.dropFirst() where t != f {
-            // null joins with objects
-            return .dyn
+        guard var acc = real.first else { return Checker.open }
+        for t in real.dropFirst() {
+            guard let j = joinTypes(acc, t) else { return .dyn }
+            acc = j
         }
-        return f
+        return acc
     }
 
     mutating func checkCall(_ e: CELExpr, name: String, target: CELExpr?, args: [CELExpr]) -> CELType {
@@ -186,9 +215,11 @@ struct Checker {
     }
 
     func unify(_ p: CELType, _ a: CELType, _ s: inout [String: CELType]) -> Bool {
+        if p == Checker.open || a == Checker.open || p == a { return true }
         switch (p, a) {
         case (.typeParam(let n), _):
             if let b = s[n] {
+                if case .typeParam = b { s[n] = a; return true }
                 if b == .dyn || a == .dyn { return true }
                 if unify(b, a, &s) { return true }
                 // widen to dyn when both sides are concrete but different containers of dyn
@@ -210,7 +241,7 @@ struct Checker {
         switch t {
         case .typeParam(let n):
             guard let b = s[n] else { return .dyn }
-            return b.isGround ? b : .dyn
+            return b
         case .list(let e): return .list(substitute(e, s))
         case .map(let k, let v): return .map(substitute(k, s), substitute(v, s))
         case .type(let x): return .type(substitute(x, s))
@@ -254,7 +285,6 @@ enum Resolution {
         case "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type",
              "google.protobuf.Timestamp", "google.protobuf.Duration":
             return CELType.fromRuntimeName(name)
-        case "dyn": return .dyn
         default:
             return env.objectTypes[name] != nil ? .object(name) : nil
         }

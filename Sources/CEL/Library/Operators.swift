@@ -73,7 +73,10 @@ enum Operators {
             if o { return .err("timestamp overflow") }
             return CELTimestamp(seconds: s, nanos: Int64(t.nanos) - Int64(d.nanos)).map { .timestamp($0) } ?? .err("timestamp overflow")
         case let (.timestamp(x), .timestamp(y)):
-            return CELDuration(seconds: x.seconds - y.seconds, nanos: Int64(x.nanos) - Int64(y.nanos)).map { .duration($0) } ?? .err("duration overflow")
+            guard let d = CELDuration(seconds: x.seconds - y.seconds, nanos: Int64(x.nanos) - Int64(y.nanos)), d.totalNanos != nil else {
+                return .err("timestamp difference out of range")
+            }
+            return .duration(d)
         default: return noOverload("_-_", a, b)
         }
     }

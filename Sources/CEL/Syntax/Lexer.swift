@@ -9,6 +9,7 @@ enum TokenKind: Equatable {
     case op(String)        // punctuation and operators
     case keyword(String)   // true false null in
     case reserved(String)
+    case quotedIdent(String)  // `field-name`
     case eof
     case invalid
 }
@@ -89,6 +90,17 @@ struct Lexer {
         }
         if (c == "r" || c == "R"), let r = peek(1), r == "b" || r == "B", let q = peek(2), q == "\"" || q == "'" {
             i += 2; return lexString(start: start, raw: true, bytes: true)
+        }
+        if c == "`" {
+            i += 1
+            var name = ""
+            while let d = peek(), d != "`", d != "\n" { name.unicodeScalars.append(d); i += 1 }
+            if peek() == "`", !name.isEmpty {
+                i += 1
+                return Token(kind: .quotedIdent(name), start: start, end: i)
+            }
+            errors.append(LexError(message: "unterminated quoted identifier", start: start, end: i))
+            return Token(kind: .invalid, start: start, end: i)
         }
         if Lexer.isIdentStart(c) {
             var name = ""

@@ -213,7 +213,13 @@ struct ParserState {
             if isOp(".") {
                 advance()
                 try enter(e.range.start); chain += 1
-                guard case .ident(let name) = cur.kind else {
+                let name: String
+                var quoted = false
+                switch cur.kind {
+                case .ident(let n), .reserved(let n): name = n
+                case .keyword(let n) where n == "in" || n == "true" || n == "false" || n == "null": name = n
+                case .quotedIdent(let n): name = n; quoted = true
+                default:
                     addError("expected field name after '.' but found \(describe(cur))", curRange)
                     if errors.count >= options.maxErrors { throw ParseAbort() }
                     if case .eof = cur.kind {} else { advance() }
@@ -221,7 +227,7 @@ struct ParserState {
                 }
                 let nameEnd = cur.end
                 advance()
-                if isOp("(") {
+                if !quoted, isOp("(") {
                     advance()
                     let args = try parseArgs(close: ")")
                     let end = tokens[max(pos - 1, 0)].end

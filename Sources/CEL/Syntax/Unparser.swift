@@ -64,7 +64,8 @@ public enum CELUnparser {
         case .select(let o, let f, let testOnly):
             if testOnly { out += "has(" }
             child(o, 7, rightSide: false, into: &out)
-            out += "." + f
+            let plain = f.first.map { $0.isLetter || $0 == "_" } == true && f.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            out += plain ? "." + f : ".`" + f + "`"
             if testOnly { out += ")" }
         case .list(let es):
             out += "["

@@ -12,7 +12,7 @@ func equalValues(_ a: CELValue, _ b: CELValue) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
     case let (.bool(x), .bool(y)): return x == y
-    case let (.string(x), .string(y)): return x == y
+    case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
     case let (.bytes(x), .bytes(y)): return x == y
     case let (.int(x), .int(y)): return x == y
     case let (.uint(x), .uint(y)): return x == y
@@ -54,13 +54,8 @@ func compareNumbers(_ a: CELValue, _ b: CELValue) -> Int? {
     case (.double, .int): return compareNumbers(b, a).map { -$0 }
     case let (.uint(x), .double(y)):
         if y.isNaN { return nil }
-        if y < 0 { return 1 }
-        if y >= 1.8446744073709551616e19 { return -1 }
-        let t = y.rounded(.towardZero)
-        let uy = UInt64(t)
-        if x < uy { return -1 }
-        if x > uy { return 1 }
-        return t < y ? -1 : 0
+        let dx = Double(x)
+        return dx < y ? -1 : (dx > y ? 1 : 0)
     case (.double, .uint): return compareNumbers(b, a).map { -$0 }
     default: return nil
     }
@@ -68,15 +63,8 @@ func compareNumbers(_ a: CELValue, _ b: CELValue) -> Int? {
 
 private func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
     if y.isNaN { return nil }
-    if y < -9.223372036854775808e18 { return 1 }
-    if y >= 9.223372036854775808e18 { return -1 }
-    let t = y.rounded(.towardZero)
-    let iy = Int64(t)
-    if x < iy { return -1 }
-    if x > iy { return 1 }
-    if t < y { return -1 }
-    if t > y { return 1 }
-    return 0
+    let dx = Double(x)
+    return dx < y ? -1 : (dx > y ? 1 : 0)
 }
 
 /// Ordering for `<`, `<=`, `>`, `>=`: nil when the kinds are not comparable.
@@ -84,7 +72,7 @@ func compareValues(_ a: CELValue, _ b: CELValue) -> Int? {
     switch (a, b) {
     case let (.string(x), .string(y)):
         // Code point order equals UTF-8 byte order.
-        return x == y ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
+        return x.utf8.elementsEqual(y.utf8) ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
     case let (.bytes(x), .bytes(y)):
         return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
     case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
