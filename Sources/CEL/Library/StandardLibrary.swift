@@ -24,8 +24,11 @@ enum StandardLibrary {
             let f = Operators.binary[name]!
             return { args in args.count == 2 ? f(args[0], args[1]) : .err("wrong argument count") }
         }
-        out.append(decl("_==_", [("equals", false, [A, A], .bool)], bin("_==_")))
-        out.append(decl("_!=_", [("not_equals", false, [A, A], .bool)], bin("_!=_")))
+        // Equality is heterogeneous for numbers: 1 == 1.0 == 1u.
+        var crossNumeric: [(CELType, CELType)] = []
+        for a in numeric { for b in numeric where a != b { crossNumeric.append((a, b)) } }
+        out.append(decl("_==_", [("equals", false, [A, A], .bool)] + crossNumeric.map { ("equals_\($0.0)_\($0.1)", false, [$0.0, $0.1], .bool) }, bin("_==_")))
+        out.append(decl("_!=_", [("not_equals", false, [A, A], .bool)] + crossNumeric.map { ("not_equals_\($0.0)_\($0.1)", false, [$0.0, $0.1], .bool) }, bin("_!=_")))
         for op in ["_<_", "_<=_", "_>_", ">=", "_>=_"] where op.hasPrefix("_") {
             var sigs: [(String, Bool, [CELType], CELType)] = []
             for t in ordered { sigs.append(("\(op)_\(t)", false, [t, t], .bool)) }
@@ -54,8 +57,11 @@ enum StandardLibrary {
         out.append(decl("@not_strictly_false", [("not_strictly_false", false, [.bool], .bool)]) { _ in .err("internal") })
         out.append(decl("_[_]", [("index_list", false, [.list(A), .int], A), ("index_list_uint", false, [.list(A), .uint], A),
                                  ("index_list_double", false, [.list(A), .double], A),
-                                 ("index_map", false, [.map(A, B), A], B)], bin("_[_]")))
-        out.append(decl("@in", [("in_list", false, [A, .list(A)], .bool), ("in_map", false, [A, .map(A, B)], .bool)], bin("@in")))
+                                 ("index_map", false, [.map(A, B), A], B)]
+            + crossNumeric.map { ("index_map_\($0.0)_\($0.1)", false, [.map($0.0, B), $0.1], B) }, bin("_[_]")))
+        out.append(decl("@in", [("in_list", false, [A, .list(A)], .bool), ("in_map", false, [A, .map(A, B)], .bool)]
+            + crossNumeric.map { ("in_list_\($0.0)_\($0.1)", false, [$0.0, .list($0.1)], .bool) }
+            + crossNumeric.map { ("in_map_\($0.0)_\($0.1)", false, [$0.0, .map($0.1, B)], .bool) }, bin("@in")))
         out.append(decl("@mapInsert", [("map_insert", false, [.map(A, B), A, B], .map(A, B)),
                                        ("map_insert_entry", false, [.map(A, B), .map(A, B)], .map(A, B))], Operators.mapInsert))
         return out

@@ -194,7 +194,7 @@ struct Planner {
     func planReference(_ r: Reference, _ id: Int) -> Eval {
         switch r {
         case .variable(let n):
-            let s = globalIndex[n] ?? 0
+            guard let s = globalIndex[n] else { return { _ in .err("no such attribute '\(n)'", id) } }
             return { c in Planner.withID(c.slots[s], id) }
         case .typeValue(let t):
             let v = CELValue.type(t)

@@ -60,7 +60,7 @@ public struct CELTimestamp: Sendable, Hashable, Comparable {
                 i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<9 where digits < 9 { nanos *= 10 }
+            if digits < 9 { for _ in digits..<9 { nanos *= 10 } }
         }
         var offset: Int64 = 0
         if lit(90) {
@@ -172,9 +172,9 @@ public struct CELDuration: Sendable, Hashable, Comparable {
             if nanosPerUnit >= 1_000_000_000 {
                 let secPerUnit = nanosPerUnit / 1_000_000_000
                 let (m, o) = intPart.multipliedReportingOverflow(by: secPerUnit)
-                guard !o else { return nil }
+                guard !o, m <= Self.maxSeconds * 2 else { return nil }
                 totalSec += m
-                guard abs(totalSec) <= Self.maxSeconds * 2 else { return nil }
+                guard totalSec <= Self.maxSeconds * 2 else { return nil }
             } else {
                 let (m, o) = intPart.multipliedReportingOverflow(by: nanosPerUnit)
                 guard !o else { return nil }
