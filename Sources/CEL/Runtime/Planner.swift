@@ -1,0 +1,403 @@
+/// Turns an AST into a tree of closures. Variables are resolved to slots here,
+/// so evaluation does no name lookups.
+struct Planner {
+    let env: CELEnvironment
+    let references: [Int: Reference]?
+    let traced: Bool
+    var globalNames: [String] = []
+    var globalIndex: [String: Int] = [:]
+    var locals: [[String: Int]] = []
+    var nextLocal = 0
+
+    init(env: CELEnvironment, references: [Int: Reference]?, traced: Bool) {
+        self.env = env
+        self.references = references
+        self.traced = traced
+    }
+
+    /// Total slots: globals first, then locals.
+    var slotCount: Int { globalNames.count + nextLocal }
+
+    mutating func globalSlot(_ name: String) -> Int {
+        if let i = globalIndex[name] { return i }
+        let i = globalNames.count
+        globalNames.append(name)
+        globalIndex[name] = i
+        return i
+    }
+
+    mutating func plan(_ e: CELExpr) -> Eval {
+        // Globals are collected in a first pass so local slot numbers can follow them.
+        collectGlobals(e)
+        return planNode(e)
+    }
+
+    /// Pre-pass: registers every global name the expression may read.
+    mutating func collectGlobals(_ root: CELExpr) {
+        var scopeStack: [Set<String>] = []
+        func visit(_ e: CELExpr, _ p: inout Planner) {
+            switch e.kind {
+            case .ident(let n):
+                if scopeStack.contains(where: { $0.contains(n) }) { return }
+                if let r = p.references?[e.id] { if case .variable(let v) = r { _ = p.globalSlot(v) }; return }
+                for name in p.dynamicNames(n) { _ = p.globalSlot(name) }
+            case .select(let o, _, let testOnly):
+                if !testOnly, let r = p.references?[e.id] { if case .variable(let v) = r { _ = p.globalSlot(v) }; return }
+                if p.references == nil, !testOnly, let q = Resolution.qualifiedName(e),
+                   !scopeStack.contains(where: { $0.contains(Resolution.firstSegment(q)) }) {
+                    for name in p.dynamicNames(q) { _ = p.globalSlot(name) }
+                    return
+                }
+                visit(o, &p)
+            case .comprehension(let c):
+                visit(c.iterRange, &p)
+                visit(c.accuInit, &p)
+                var s: Set<String> = [c.iterVar, c.accuVar]
+                if let v2 = c.iterVar2 { s.insert(v2) }
+                scopeStack.append(s)
+                visit(c.loopCondition, &p)
+                visit(c.loopStep, &p)
+                visit(c.result, &p)
+                scopeStack.removeLast()
+            default:
+                for ch in e.children { visit(ch, &p) }
+            }
+        }
+        visit(root, &self)
+    }
+
+    /// For unchecked plans: every prefix of a qualified name that may be a variable.
+    func dynamicNames(_ q: String) -> [String] {
+        if Resolution.typeNamed(q, env: env) != nil && env.variables[q] == nil { return [] }
+        let parts = q.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var out: [String] = []
+        for k in 1...max(parts.count, 1) {
+            let name = parts.prefix(k).joined(separator: ".")
+            for c in Resolution.candidates(name, container: env.container) { out.append(c) }
+        }
+        return out
+    }
+
+    mutating func pushLocals(_ names: [String]) -> [Int] {
+        var scope: [String: Int] = [:]
+        var slots: [Int] = []
+        for n in names {
+            let s = globalNames.count + nextLocal
+            nextLocal += 1
+            scope[n] = s
+            slots.append(s)
+        }
+        locals.append(scope)
+        return slots
+    }
+
+    func localSlot(_ name: String) -> Int? {
+        for s in locals.reversed() { if let i = s[name] { return i } }
+        return nil
+    }
+
+    mutating func planNode(_ e: CELExpr) -> Eval {
+        let f = planKind(e)
+        let id = e.id
+        if traced {
+            return { c in
+                let v = f(c)
+                c.trace?[id] = v
+                return v
+            }
+        }
+        return f
+    }
+
+    static func withID(_ v: CELValue, _ id: Int) -> CELValue {
+        if case .error(var err) = v, err.nodeID == 0 {
+            err.nodeID = id
+            return .error(err)
+        }
+        return v
+    }
+
+    mutating func planKind(_ e: CELExpr) -> Eval {
+        let id = e.id
+        switch e.kind {
+        case .literal(let v):
+            return { _ in v }
+        case .ident(let name):
+            if let s = localSlot(name) { return { c in c.slots[s] } }
+            if let r = references?[id] { return planReference(r, id) }
+            return planDynamic(name, id)
+        case .select(let operand, let field, let testOnly):
+            if !testOnly {
+                if let r = references?[id] { return planReference(r, id) }
+                if references == nil, let q = Resolution.qualifiedName(e), localSlot(Resolution.firstSegment(q)) == nil {
+                    return planDynamic(q, id)
+                }
+            }
+            let o = planNode(operand)
+            if testOnly {
+                return { c in
+                    guard c.tick() else { return .err(costLimitMessage, id) }
+                    return Planner.withID(Operators.has(o(c), field), id)
+                }
+            }
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                return Planner.withID(Operators.select(o(c), field), id)
+            }
+        case .list(let elems):
+            let es = elems.map { planNode($0) }
+            return { c in
+                guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
+                var out: [CELValue] = []
+                out.reserveCapacity(es.count)
+                for f in es {
+                    let v = f(c)
+                    if case .error = v { return v }
+                    out.append(v)
+                }
+                return .list(out)
+            }
+        case .map(let entries):
+            let es = entries.map { (planNode($0.key), planNode($0.value)) }
+            return { c in
+                guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
+                var m = CELMap()
+                for (kf, vf) in es {
+                    let k = kf(c)
+                    if case .error = k { return k }
+                    let v = vf(c)
+                    if case .error = v { return v }
+                    switch k {
+                    case .int, .uint, .bool, .string: break
+                    default: return .err("unsupported key type \(k.celType)", id)
+                    }
+                    if !m.insert(k, v) { return .err("Failed with repeated key \(k.literalDescription)", id) }
+                }
+                return .map(m)
+            }
+        case .comprehension(let comp):
+            return planComprehension(comp, id)
+        case .call(let target, let function, let args):
+            if let r = references?[id], case .function(let fname) = r {
+                return planCall(fname, receiver: false, args: args, id)
+            }
+            if references == nil, let t = target, let q = Resolution.qualifiedName(t),
+               localSlot(Resolution.firstSegment(q)) == nil,
+               let fname = Resolution.namespacedFunction(q, function, env: env) {
+                return planCall(fname, receiver: false, args: args, id)
+            }
+            if let t = target { return planCall(function, receiver: true, args: [t] + args, id) }
+            return planCall(function, receiver: false, args: args, id)
+        }
+    }
+
+    func planReference(_ r: Reference, _ id: Int) -> Eval {
+        switch r {
+        case .variable(let n):
+            guard let s = globalIndex[n] else { return { _ in .err("no such attribute '\(n)'", id) } }
+            return { c in Planner.withID(c.slots[s], id) }
+        case .typeValue(let t):
+            let v = CELValue.type(t)
+            return { _ in v }
+        case .function(let f):
+            return { _ in .err("function '\(f)' used as a value", id) }
+        }
+    }
+
+    /// Unchecked name: the longest bound prefix wins, the rest are field selections.
+    func planDynamic(_ q: String, _ id: Int) -> Eval {
+        let parts = q.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var options: [(slot: Int, rest: [String])] = []
+        for k in stride(from: parts.count, through: 1, by: -1) {
+            let name = parts.prefix(k).joined(separator: ".")
+            for cand in Resolution.candidates(name, container: env.container) {
+                if let s = globalIndex[cand] { options.append((s, Array(parts.dropFirst(k)))) }
+            }
+        }
+        let typeValue = env.variables[q] == nil ? Resolution.typeNamed(q, env: env) : nil
+        let opts = options
+        return { c in
+            for (s, rest) in opts {
+                var v = c.slots[s]
+                if case .error = v { continue }
+                for f in rest {
+                    v = Operators.select(v, f)
+                }
+                return Planner.withID(v, id)
+            }
+            if let t = typeValue { return .type(t) }
+            return .err("undeclared reference to '\(q)'", id)
+        }
+    }
+
+    mutating func planComprehension(_ comp: CELComprehension, _ id: Int) -> Eval {
+        let range = planNode(comp.iterRange)
+        let initF = planNode(comp.accuInit)
+        let accuSlots = pushLocals([comp.accuVar])
+        let accuSlot = accuSlots[0]
+        let iterSlots = pushLocals([comp.iterVar] + (comp.iterVar2.map { [$0] } ?? []))
+        let cond = planNode(comp.loopCondition)
+        let step = planStep(comp.loopStep, accuSlot: accuSlot, accuVar: comp.accuVar)
+        locals.removeLast()
+        let result = planNode(comp.result)
+        locals.removeLast()
+        let two = comp.iterVar2 != nil
+        let s1 = iterSlots[0]
+        let s2 = two ? iterSlots[1] : 0
+        return { c in
+            let r = range(c)
+            let keys: [CELValue]
+            var values: [CELValue] = []
+            switch r {
+            case .error: return r
+            case .list(let l):
+                if two { keys = (0..<l.count).map { CELValue.int(Int64($0)) }; values = l } else { keys = l }
+            case .map(let m):
+                keys = m.keys
+                if two { values = m.values }
+            default:
+                return .err("expression of type '\(r.celType)' cannot be iterated", id)
+            }
+            c.slots[accuSlot] = initF(c)
+            for i in 0..<keys.count {
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                c.slots[s1] = keys[i]
+                if two { c.slots[s2] = values[i] }
+                if case .bool(false) = cond(c) { break }
+                c.slots[accuSlot] = step(c)
+            }
+            return result(c)
+        }
+    }
+
+    /// Plans a loop step; `accu + [x]` appends in place instead of copying.
+    mutating func planStep(_ e: CELExpr, accuSlot: Int, accuVar: String) -> Eval {
+        if case .call(nil, "_+_", let args) = e.kind, args.count == 2,
+           case .ident(let n) = args[0].kind, n == accuVar,
+           case .list(let elems) = args[1].kind, elems.count == 1 {
+            let elem = planNode(elems[0])
+            let id = e.id
+            let appendF: Eval = { c in
+                let x = elem(c)
+                if case .error = x { return x }
+                let cur = c.slots[accuSlot]
+                c.slots[accuSlot] = .null
+                switch consume cur {
+                case .list(var a):
+                    a.append(x)
+                    return .list(a)
+                case let other:
+                    return Operators.add(other, .list([x]))
+                }
+            }
+            if traced { return { c in let v = appendF(c); c.trace?[id] = v; return v } }
+            return appendF
+        }
+        if case .call(nil, "_?_:_", let args) = e.kind, args.count == 3 {
+            let cond = planNode(args[0])
+            let a = planStep(args[1], accuSlot: accuSlot, accuVar: accuVar)
+            let b = planStep(args[2], accuSlot: accuSlot, accuVar: accuVar)
+            let id = e.id
+            let f: Eval = { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                switch cond(c) {
+                case .bool(true): return a(c)
+                case .bool(false): return b(c)
+                case .error(let err): return .error(err)
+                default: return .err("no matching overload for '_?_:_'", id)
+                }
+            }
+            if traced { return { c in let v = f(c); c.trace?[id] = v; return v } }
+            return f
+        }
+        return planNode(e)
+    }
+
+    mutating func planCall(_ name: String, receiver: Bool, args: [CELExpr], _ id: Int) -> Eval {
+        let argc = args.count
+        switch (name, argc) {
+        case ("_&&_", 2), ("_||_", 2):
+            let l = planNode(args[0]), r = planNode(args[1])
+            let isAnd = name == "_&&_"
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let a = l(c)
+                if case .bool(let x) = a, x != isAnd { return a }
+                let b = r(c)
+                if case .bool(let y) = b, y != isAnd { return b }
+                if case .bool = a, case .bool = b { return b }
+                if case .error = a { return a }
+                if case .error = b { return b }
+                return .err("no matching overload for '\(isAnd ? "_&&_" : "_||_")'", id)
+            }
+        case ("_?_:_", 3):
+            let cf = planNode(args[0]), a = planNode(args[1]), b = planNode(args[2])
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                switch cf(c) {
+                case .bool(true): return a(c)
+                case .bool(false): return b(c)
+                case .error(let err): return .error(err)
+                default: return .err("no matching overload for '_?_:_'", id)
+                }
+            }
+        case ("@not_strictly_false", 1):
+            let a = planNode(args[0])
+            return { c in
+                if case .bool(false) = a(c) { return .bool(false) }
+                return .bool(true)
+            }
+        default: break
+        }
+        let argFs = args.map { planNode($0) }
+        guard let decl = env.functions[name] else {
+            return { c in
+                for f in argFs { if case .error(let e) = f(c) { return .error(e) } }
+                return .err("no such overload: unknown function '\(name)'", id)
+            }
+        }
+        // Fast paths for standard binary and unary operators.
+        if decl.dispatcher != nil, argc == 2, let op = Operators.binary[name] {
+            let l = argFs[0], r = argFs[1]
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let a = l(c)
+                if case .error = a { return a }
+                let b = r(c)
+                if case .error = b { return b }
+                return Planner.withID(op(a, b), id)
+            }
+        }
+        let impl: CELFunctionImpl
+        if let d = decl.dispatcher {
+            impl = d
+        } else {
+            let candidates = decl.overloads.filter { $0.isReceiver == receiver && $0.parameters.count == argc }
+            impl = { args in
+                for o in candidates where zip(o.parameters, args).allSatisfy({ Operators.matches($1, $0) }) {
+                    guard let f = o.implementation else { return .err("no implementation for overload '\(o.id)'") }
+                    return f(args)
+                }
+                return .err("no matching overload for '\(name)' applied to (\(args.map { $0.celType.description }.joined(separator: ", ")))")
+            }
+        }
+        return { c in
+            guard c.tick() else { return .err(costLimitMessage, id) }
+            var vals: [CELValue] = []
+            vals.reserveCapacity(argc)
+            for f in argFs {
+                let v = f(c)
+                if case .error = v { return v }
+                vals.append(v)
+            }
+            let r = impl(vals)
+            switch r {
+            case .string(let s): if s.utf8.count > 256, !c.tick(s.utf8.count / 64) { return .err(costLimitMessage, id) }
+            case .list(let l): if l.count > 16, !c.tick(l.count / 4) { return .err(costLimitMessage, id) }
+            case .bytes(let b): if b.count > 256, !c.tick(b.count / 64) { return .err(costLimitMessage, id) }
+            default: break
+            }
+            return Planner.withID(r, id)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A host-supplied object value. The host answers field selections lazily, so
+/// no map needs to be built per evaluation.
+public protocol CELObject: Sendable {
+    /// Fully qualified type name, matching a declared `CELObjectType` (e.g. `shore.Location`).
+    var celTypeName: String { get }
+    /// The value of a field, or nil when absent (`has()` is false, selection is an error).
+    func celField(_ name: String) -> CELValue?
+    /// Equality with another object; the default compares type name and identity for classes.
+    func celEquals(_ other: any CELObject) -> Bool
+}
+
+extension CELObject {
+    public func celEquals(_ other: any CELObject) -> Bool {
+        guard celTypeName == other.celTypeName else { return false }
+        if type(of: self) is AnyClass, type(of: other) is AnyClass {
+            return ObjectIdentifier(self as AnyObject) == ObjectIdentifier(other as AnyObject)
+        }
+        return false
+    }
+}
+
+/// A simple object backed by a dictionary, handy for hosts and tests.
+public struct CELDictionaryObject: CELObject {
+    public let celTypeName: String
+    public let fields: [String: CELValue]
+    public init(typeName: String, fields: [String: CELValue]) {
+        self.celTypeName = typeName
+        self.fields = fields
+    }
+    public func celField(_ name: String) -> CELValue? { fields[name] }
+    public func celEquals(_ other: any CELObject) -> Bool {
+        guard let o = other as? CELDictionaryObject, o.celTypeName == celTypeName, o.fields.count == fields.count else { return false }
+        for (k, v) in fields {
+            guard let w = o.fields[k], equalValues(v, w) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,90 @@
+/// CEL equality (`==`): heterogeneous numbers compare by value, differing kinds are
+/// unequal; errors propagate.
+func celEqual(_ a: CELValue, _ b: CELValue) -> CELValue {
+    switch (a, b) {
+    case (.error, _): return a
+    case (_, .error): return b
+    default: return .bool(equalValues(a, b))
+    }
+}
+
+func equalValues(_ a: CELValue, _ b: CELValue) -> Bool {
+    switch (a, b) {
+    case (.null, .null): return true
+    case let (.bool(x), .bool(y)): return x == y
+    case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
+    case let (.bytes(x), .bytes(y)): return x == y
+    case let (.int(x), .int(y)): return x == y
+    case let (.uint(x), .uint(y)): return x == y
+    case let (.double(x), .double(y)): return x == y
+    case (.int, .uint), (.uint, .int), (.int, .double), (.double, .int), (.uint, .double), (.double, .uint):
+        return compareNumbers(a, b) == 0
+    case let (.list(x), .list(y)):
+        guard x.count == y.count else { return false }
+        for i in 0..<x.count where !equalValues(x[i], y[i]) { return false }
+        return true
+    case let (.map(x), .map(y)):
+        guard x.count == y.count else { return false }
+        for i in 0..<x.keys.count {
+            guard let v = y[x.keys[i]], equalValues(x.values[i], v) else { return false }
+        }
+        return true
+    case let (.timestamp(x), .timestamp(y)): return x == y
+    case let (.duration(x), .duration(y)): return x == y
+    case let (.type(x), .type(y)): return x.runtimeName == y.runtimeName
+    case let (.object(x), .object(y)): return x.celEquals(y)
+    default: return false
+    }
+}
+
+/// Compares two numbers of any numeric kinds; nil if not both numeric or NaN involved.
+func compareNumbers(_ a: CELValue, _ b: CELValue) -> Int? {
+    switch (a, b) {
+    case let (.int(x), .int(y)): return x < y ? -1 : (x > y ? 1 : 0)
+    case let (.uint(x), .uint(y)): return x < y ? -1 : (x > y ? 1 : 0)
+    case let (.double(x), .double(y)):
+        if x.isNaN || y.isNaN { return nil }
+        return x < y ? -1 : (x > y ? 1 : 0)
+    case let (.int(x), .uint(y)):
+        if x < 0 { return -1 }
+        let ux = UInt64(x)
+        return ux < y ? -1 : (ux > y ? 1 : 0)
+    case (.uint, .int): return compareNumbers(b, a).map { -$0 }
+    case let (.int(x), .double(y)): return compareIntDouble(x, y)
+    case (.double, .int): return compareNumbers(b, a).map { -$0 }
+    case let (.uint(x), .double(y)):
+        if y.isNaN { return nil }
+        let dx = Double(x)
+        return dx < y ? -1 : (dx > y ? 1 : 0)
+    case (.double, .uint): return compareNumbers(b, a).map { -$0 }
+    default: return nil
+    }
+}
+
+private func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
+    if y.isNaN { return nil }
+    let dx = Double(x)
+    return dx < y ? -1 : (dx > y ? 1 : 0)
+}
+
+/// Ordering for `<`, `<=`, `>`, `>=`: nil when the kinds are not comparable.
+func compareValues(_ a: CELValue, _ b: CELValue) -> Int? {
+    switch (a, b) {
+    case let (.string(x), .string(y)):
+        // Code point order equals UTF-8 byte order.
+        return x.utf8.elementsEqual(y.utf8) ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
+    case let (.bytes(x), .bytes(y)):
+        return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
+    case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
+    case let (.timestamp(x), .timestamp(y)): return x == y ? 0 : (x < y ? -1 : 1)
+    case let (.duration(x), .duration(y)): return x == y ? 0 : (x < y ? -1 : 1)
+    default: return compareNumbers(a, b)
+    }
+}
+
+func isNumeric(_ v: CELValue) -> Bool {
+    switch v {
+    case .int, .uint, .double: return true
+    default: return false
+    }
+}
