@@ -1,0 +1,54 @@
+import CEL
+import Reference
+
+/// Shore's own CEL functions: `level`, `cefr`, `country_name`, `official_languages`, `date`.
+enum DomainFunctions {
+    static func declarations(classifications: [String]) -> [CELFunctionDecl] {
+        [
+            function("level", .string, .int) { text in
+                guard let index = Classifications.level(of: text, in: classifications) else {
+                    return .err("level: '\(text)' is not on the classification scale (\(classifications.joined(separator: ", ")))")
+                }
+                return .int(Int64(index) + 1)
+            },
+            function("cefr", .string, .int) { text in
+                guard let level = CEFRLevel(rawValue: text) else {
+                    return .err("cefr: '\(text)' is not a CEFR level (A1 … C2 or native)")
+                }
+                return .int(Int64(level.ordinal))
+            },
+            function("country_name", .string, .string) { code in
+                guard let name = Countries.countryName(code) else {
+                    return .err("country_name: '\(code)' is not an ISO 3166-1 alpha-2 code")
+                }
+                return .string(name)
+            },
+            function("official_languages", .string, .list(.string)) { code in
+                guard Countries.isValid(code) else {
+                    return .err("official_languages: '\(code)' is not an ISO 3166-1 alpha-2 code")
+                }
+                return .list(Languages.officialLanguages(code).map(CELValue.string))
+            },
+            function("date", .string, .timestamp) { text in
+                guard let date = CivilDate.parse(text) else {
+                    return .err("date: '\(text)' is not a date (YYYY-MM-DD)")
+                }
+                return PlanValues.timestamp(date)
+            },
+        ]
+    }
+
+    /// A one-argument function from string.
+    private static func function(
+        _ name: String, _ parameter: CELType, _ result: CELType, _ body: @escaping @Sendable (String) -> CELValue
+    ) -> CELFunctionDecl {
+        CELFunctionDecl(name: name, overloads: [
+            CELOverload(id: "\(name)_string", parameters: [parameter], result: result) { args in
+                guard args.count == 1, case .string(let text) = args[0] else {
+                    return .err("\(name) expects one string")
+                }
+                return body(text)
+            },
+        ])
+    }
+}

@@ -1,0 +1,143 @@
+import CEL
+import Dispatch
+import Synchronization
+import Reference
+import SourceText
+import YAML
+
+/// Settings for evaluating rules.
+public struct EvaluationOptions: Sendable {
+    /// Most CEL steps one expression may take on one item; past it the evaluation is an
+    /// error (and so an `evaluation-error` finding), never a hang.
+    public var budget: Int
+    /// Split a large plan's engagements over the machine's cores.
+    public var parallel: Bool
+
+    public init(budget: Int = 100_000, parallel: Bool = true) {
+        self.budget = budget
+        self.parallel = parallel
+    }
+}
+
+/// Checks plans against a rule set: every enabled rule on every item of its scope.
+/// A rule that fails at run time is a finding of kind `evaluation-error` (fail closed).
+public struct Evaluator: Sendable {
+    public let rules: RuleSet
+    public var options: EvaluationOptions
+
+    public init(rules: RuleSet, options: EvaluationOptions = EvaluationOptions()) {
+        self.rules = rules
+        self.options = options
+    }
+
+    /// The findings of `plan`, with its own waivers and `waivers` applied, in plan order.
+    public func check(_ plan: Plan, waivers: [Waiver] = []) -> [Finding] {
+        let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
+        let programs = rules.enabledRules.map { RuleProgram($0, sets: sets) }
+        let subjects = PlanSubjects(plan)
+        let count = plan.engagements.count
+        let chunks = options.parallel && count >= 2_000 ? 8 : 1
+        let size = (count + chunks - 1) / max(1, chunks)
+        let ranges = (0..<chunks).map { c in min(count, c * size)..<min(count, (c + 1) * size) }
+        var results = [[Finding]](repeating: [], count: chunks)
+        let budget = options.budget
+        if chunks == 1 {
+            results[0] = Self.evaluate(programs, subjects, engagements: 0..<count, budget: budget)
+        } else {
+            let collected = Mutex(results)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let found = Self.evaluate(programs, subjects, engagements: ranges[c], budget: budget)
+                collected.withLock { $0[c] = found }
+            }
+            results = collected.withLock { $0 }
+        }
+        let findings = results.flatMap { $0 }
+        let applied = WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
+                                          to: findings, plan: plan)
+        return applied.sorted(by: Self.inPlanOrder)
+    }
+
+    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int) -> [Finding] {
+        var findings: [Finding] = []
+        for program in programs {
+            for subject in subjects.subjects(of: program.rule.scope, engagements: engagements) {
+                if let finding = evaluate(program, subjects, subject, budget: budget) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// One rule on one item: nil when it passes or does not apply.
+    static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> Finding? {
+        if let when = program.when {
+            switch when.program.evaluate(slots: when.slots(subjects, subject), budget: budget) {
+            case .bool(true): break
+            case .bool(false): return nil
+            case .error(let error): return failure(program, subjects, subject, error: error, in: "when")
+            case let other: return failure(program, subjects, subject, error: CELError("'when' gave \(other.literalDescription), not a boolean"), in: "when")
+            }
+        }
+        switch program.assert.program.evaluate(slots: program.assert.slots(subjects, subject), budget: budget) {
+        case .bool(true):
+            return nil
+        case .bool(false):
+            return violation(program, subjects, subject, budget: budget)
+        case .error(let error):
+            return failure(program, subjects, subject, error: error, in: "assert")
+        case let other:
+            return failure(program, subjects, subject, error: CELError("'assert' gave \(other.literalDescription), not a boolean"), in: "assert")
+        }
+    }
+
+    static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> Finding {
+        let rule = program.rule
+        let message = program.message.map { parts in
+            parts.map { part in
+                switch part {
+                case .text(let text): text
+                case .value(let bound):
+                    MessageTemplate.display(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+                }
+            }.joined()
+        } ?? (rule.title ?? rule.id)
+        let because = Explanation.because(program.assert, subjects, subject, budget: budget)
+        return finding(program, subjects, subject, kind: .violation, message: message, because: because)
+    }
+
+    static func failure(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, error: CELError, in field: String) -> Finding {
+        finding(program, subjects, subject, kind: .evaluationError,
+                message: "rule \(program.rule.id) could not be evaluated here (\(field)): \(error.message)", because: [])
+    }
+
+    static func finding(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject,
+                        kind: FindingKind, message: String, because: [Because]) -> Finding {
+        let rule = program.rule
+        var location = subject.node.span
+        for (variable, field) in program.focus {
+            if let node = subject.node(of: variable)?[field] {
+                location = node.span
+                break
+            }
+        }
+        return Finding(
+            rule: rule.id, ruleTitle: rule.title, severity: rule.severity, kind: kind, status: .failing,
+            message: message, plan: subjects.plan.id, location: location, path: subject.path.isEmpty ? nil : subject.path,
+            engagement: subject.engagementID, country: subject.countryCode, provider: subject.providerName,
+            remediation: rule.remediation, references: rule.references, waiver: nil,
+            fingerprint: Fingerprint.of([rule.id, kind.rawValue, subjects.plan.id, subject.engagementID,
+                                         subject.countryCode, subject.providerName, subject.key]),
+            because: because)
+    }
+
+    /// By position in the plan file, then rule id, then kind.
+    static func inPlanOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let la = a.location.map { ($0.start.line, $0.start.column) } ?? (0, 0)
+        let lb = b.location.map { ($0.start.line, $0.start.column) } ?? (0, 0)
+        if la != lb { return la < lb }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.kind.rawValue < b.kind.rawValue
+    }
+}
+

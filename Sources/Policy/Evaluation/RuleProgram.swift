@@ -1,0 +1,71 @@
+import CEL
+
+/// A compiled rule readied for evaluation: for each of its programs, where each
+/// variable slot's value comes from, worked out once per run.
+struct RuleProgram {
+    /// Where one variable's value comes from.
+    enum Source {
+        case variable(String)
+        case constant(CELValue)
+    }
+
+    struct Bound {
+        let program: CELProgram
+        let sources: [Source]
+
+        init(_ program: CELProgram, sets: [String: CELValue]) {
+            self.program = program
+            sources = program.variableNames.map { name in
+                if let set = sets[name] { return .constant(set) }
+                return .variable(name)
+            }
+        }
+
+        func slots(_ subjects: PlanSubjects, _ subject: Subject) -> [CELValue] {
+            sources.map { source in
+                switch source {
+                case .constant(let value): return value
+                case .variable(let name):
+                    return subjects.value(of: name, for: subject) ?? .err("no such variable '\(name)'")
+                }
+            }
+        }
+
+        func activation(_ subjects: PlanSubjects, _ subject: Subject) -> CELActivation {
+            CELActivation(Dictionary(uniqueKeysWithValues: zip(program.variableNames, slots(subjects, subject))))
+        }
+    }
+
+    let rule: Rule
+    let when: Bound?
+    let assert: Bound
+    /// The message template's parts, its placeholders bound.
+    let message: [MessagePart]?
+
+    enum MessagePart {
+        case text(String)
+        case value(Bound)
+    }
+    /// The variable and field the assert is about, in the order they appear, for
+    /// pointing a finding at the most specific field.
+    let focus: [(variable: String, field: String)]
+
+    init(_ rule: Rule, sets: [String: CELValue]) {
+        self.rule = rule
+        when = rule.when.map { Bound($0.program, sets: sets) }
+        assert = Bound(rule.assert.program, sets: sets)
+        message = rule.message?.parts.map { part in
+            switch part {
+            case .text(let text): .text(text)
+            case .expression(let program, _): .value(Bound(program, sets: sets))
+            }
+        }
+        var focus: [(String, String)] = []
+        rule.assert.program.ast.expr.walk { expr in
+            if case .select(let operand, let field, _) = expr.kind, case .ident(let name) = operand.kind {
+                focus.append((name, field))
+            }
+        }
+        self.focus = focus
+    }
+}

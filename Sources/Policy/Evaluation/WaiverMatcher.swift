@@ -1,0 +1,59 @@
+import SourceText
+
+/// Applies waivers to a plan's findings (BRIEF §3): an active waiver that matches a
+/// failing finding waives it; an expired waiver no longer applies and is reported
+/// (`waiver-expired`, warning); an active waiver that matches nothing is reported
+/// (`waiver-unused`, info).
+enum WaiverMatcher {
+    static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan) -> [Finding] {
+        var findings = findings
+        var result: [Finding] = []
+        for waiver in waivers {
+            guard waiver.plan == nil || waiver.plan == plan.id else { continue }
+            guard waiver.isActive(on: plan.date) else {
+                result.append(report(waiver, plan: plan, kind: .waiverExpired, severity: .warning,
+                                     message: "the waiver of \(waiver.rule)\(scope(of: waiver)) expired on \(waiver.expires); its findings fail again"))
+                continue
+            }
+            var used = false
+            for i in findings.indices where findings[i].status == .failing && matches(waiver, findings[i]) {
+                findings[i].status = .waived
+                findings[i].waiver = WaiverReference(
+                    reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
+                    expires: waiver.expires.description, location: waiver.node.span)
+                used = true
+            }
+            if !used {
+                result.append(report(waiver, plan: plan, kind: .waiverUnused, severity: .info,
+                                     message: "the waiver of \(waiver.rule)\(scope(of: waiver)) matches no finding; remove it"))
+            }
+        }
+        return findings + result
+    }
+
+    /// Whether `waiver` covers `finding`: same rule, and each id the waiver names equal.
+    static func matches(_ waiver: Waiver, _ finding: Finding) -> Bool {
+        finding.kind != .waiverExpired && finding.kind != .waiverUnused
+            && waiver.rule == finding.rule
+            && (waiver.engagement == nil || waiver.engagement == finding.engagement)
+            && (waiver.country == nil || waiver.country == finding.country)
+    }
+
+    private static func scope(of waiver: Waiver) -> String {
+        var parts: [String] = []
+        if let engagement = waiver.engagement { parts.append("engagement \(engagement)") }
+        if let country = waiver.country { parts.append("country \(country)") }
+        return parts.isEmpty ? "" : " for " + parts.joined(separator: ", ")
+    }
+
+    private static func report(_ waiver: Waiver, plan: Plan, kind: FindingKind, severity: Severity, message: String) -> Finding {
+        Finding(
+            rule: waiver.rule, ruleTitle: nil, severity: severity, kind: kind, status: .failing, message: message,
+            plan: plan.id, location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
+            provider: nil,
+            remediation: kind == .waiverExpired ? "Renew the waiver with a new expiry date, or fix the findings it covered." : "Remove the waiver, or correct its rule, engagement or country.",
+            references: [], waiver: nil,
+            fingerprint: Fingerprint.of([waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil]),
+            because: [])
+    }
+}

@@ -1,0 +1,108 @@
+import CEL
+import SourceText
+import YAML
+
+/// Compiles the CEL in a rule file (`when`, `assert`, message placeholders) and turns
+/// CEL's errors into diagnostics at the rule file's line and column *inside* the
+/// expression, for plain, quoted and block scalars alike.
+struct ExpressionCompiler {
+    let environment: CELEnvironment
+    let scope: RuleScope
+
+    /// Compiles the expression in `node` (a rule's `field`); nil after reporting.
+    func compile(_ node: YAMLNode, field: String, expectBool: Bool, into diagnostics: inout [Diagnostic]) -> RuleExpression? {
+        guard let text = expressionText(node, field: field, into: &diagnostics) else { return nil }
+        let map = ScalarSourceMap(node: node)
+        guard let program = compile(text, offset: 0, map: map, into: &diagnostics) else { return nil }
+        if expectBool, program.resultType != .bool, program.resultType != .dyn {
+            diagnostics.append(Diagnostic(
+                "rules.not-boolean", "'\(field)' must be a boolean expression, but this one gives \(program.resultType)",
+                at: node.span, help: "compare the value, e.g. `… == …`, `… in …`, `size(…) > 0`"))
+            return nil
+        }
+        return RuleExpression(text: text, program: program, node: node)
+    }
+
+    /// Compiles a message template; nil after reporting.
+    func template(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> MessageTemplate? {
+        guard let text = expressionText(node, field: "message", into: &diagnostics) else { return nil }
+        let (pieces, unclosed) = MessageTemplate.placeholders(in: text)
+        let map = ScalarSourceMap(node: node)
+        if let unclosed {
+            diagnostics.append(Diagnostic(
+                "rules.unclosed-placeholder", "this '{{' is never closed by '}}'",
+                at: map.span(from: unclosed, to: unclosed + 2), help: "close the placeholder with '}}'"))
+            return nil
+        }
+        var parts: [MessageTemplate.Part] = []
+        var ok = true
+        for piece in pieces {
+            if !piece.isExpression {
+                parts.append(.text(piece.text))
+            } else if let program = compile(piece.text, offset: piece.offset, map: map, into: &diagnostics) {
+                parts.append(.expression(program, source: piece.text))
+            } else {
+                ok = false
+            }
+        }
+        return ok ? MessageTemplate(text: text, parts: parts) : nil
+    }
+
+    /// Parses and checks `text`, which starts at value offset `offset` of the scalar.
+    private func compile(_ text: String, offset: Int, map: ScalarSourceMap, into diagnostics: inout [Diagnostic]) -> CELProgram? {
+        let ast: CELAST
+        do {
+            ast = try environment.parse(text)
+        } catch {
+            for issue in error.issues {
+                diagnostics.append(diagnostic("rules.cel-syntax", issue, offset: offset, map: map))
+            }
+            return nil
+        }
+        do {
+            return environment.program(try environment.check(ast))
+        } catch {
+            for issue in error.issues {
+                diagnostics.append(diagnostic("rules.cel-type", issue, offset: offset, map: map))
+            }
+            return nil
+        }
+    }
+
+    private func diagnostic(_ code: String, _ issue: CELIssue, offset: Int, map: ScalarSourceMap) -> Diagnostic {
+        var help = issue.help
+        var notes: [Diagnostic.Note] = []
+        for name in PolicyEnvironment.scopeVariables.sorted()
+        where issue.message == "undeclared reference to '\(name)'" && help == nil {
+            let scopes = RuleScope.allCases.filter { $0.variables.contains(name) }.map(\.rawValue)
+            help = "'\(name)' is bound only in rules with `for: \(scopes.joined(separator: "` or `for: "))`; this rule is `for: \(scope.rawValue)`"
+        }
+        if map.node.style == .plain, let line = map.node.document.source.line(map.node.end.line),
+           line.unicodeScalars.count >= map.node.end.column,
+           line.unicodeScalars.dropFirst(map.node.end.column - 1).contains("#") {
+            notes.append(.init("YAML read ' #' and what follows as a comment, so the expression stops before it; quote the expression or write it as a block scalar (>-)"))
+        }
+        return Diagnostic(
+            code, issue.message,
+            at: map.span(from: offset + issue.range.start, to: offset + issue.range.end),
+            notes: notes, help: help)
+    }
+
+    /// The scalar text of an expression field, or a diagnostic explaining how YAML
+    /// took it apart (a leading `[`, `{`, `!`, `&`, `*`).
+    private func expressionText(_ node: YAMLNode, field: String, into diagnostics: inout [Diagnostic]) -> String? {
+        let first = node.document.source.line(node.start.line)?.unicodeScalars
+            .dropFirst(node.start.column - 1).first
+        if node.kind != .scalar || (node.style == .plain && first.map { "!&*".unicodeScalars.contains($0) } == true) {
+            let what = node.kind == .sequence ? "a list" : node.kind == .mapping ? "a mapping"
+                : first == "!" ? "a tag" : first == "&" ? "an anchor" : "an alias"
+            diagnostics.append(Diagnostic(
+                "rules.yaml-split-expression",
+                "YAML read this '\(field)' as \(what), not as a CEL expression, because it starts with '\(first.map(String.init) ?? "?")'",
+                at: node.span,
+                help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line"))
+            return nil
+        }
+        return node.scalar
+    }
+}

@@ -1,0 +1,57 @@
+import SourceText
+
+/// The findings of one plan.
+public struct PlanReport: Sendable {
+    public let plan: Plan
+    public let findings: [Finding]
+
+    public var failing: [Finding] { findings.filter(\.isFailing) }
+}
+
+/// Counts over a run.
+public struct CheckSummary: Sendable, Hashable {
+    public let plans: Int
+    public let rules: Int
+    public let failing: Int
+    public let waived: Int
+    /// Failing findings by severity.
+    public let bySeverity: [Severity: Int]
+}
+
+/// Everything a `shore check` run found: per-plan findings and every input problem.
+/// Reporters are pure functions of this value.
+public struct CheckReport: Sendable {
+    public let plans: [PlanReport]
+    public let rules: RuleSet?
+    /// Problems with the inputs (YAML, schema, rules); any error means exit 2.
+    public let diagnostics: [Diagnostic]
+    /// The lowest severity that fails the run; nil for `none`.
+    public let failOn: Severity?
+
+    public init(plans: [PlanReport], rules: RuleSet?, diagnostics: [Diagnostic], failOn: Severity?) {
+        self.plans = plans
+        self.rules = rules
+        self.diagnostics = diagnostics
+        self.failOn = failOn
+    }
+
+    public var findings: [Finding] { plans.flatMap(\.findings) }
+
+    public var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public var summary: CheckSummary {
+        let all = findings
+        let failing = all.filter(\.isFailing)
+        var bySeverity: [Severity: Int] = [.error: 0, .warning: 0, .info: 0]
+        for finding in failing { bySeverity[finding.severity, default: 0] += 1 }
+        return CheckSummary(plans: plans.count, rules: rules?.enabledRules.count ?? 0, failing: failing.count,
+                            waived: all.count - failing.count, bySeverity: bySeverity)
+    }
+
+    /// 2 for invalid input; 1 when a failing finding is at or above `failOn`; else 0.
+    public var exitCode: Int32 {
+        if hasInputErrors { return 2 }
+        guard let failOn else { return 0 }
+        return findings.contains { $0.isFailing && $0.severity >= failOn } ? 1 : 0
+    }
+}

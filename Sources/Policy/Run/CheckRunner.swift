@@ -1,0 +1,86 @@
+import Reference
+import SourceText
+import YAML
+
+/// What to check and how: the library's entry point for `shore check`, `review` and
+/// `explain`. The CLI only fills this in.
+public struct CheckRequest: Sendable {
+    public var plans: [String]
+    public var rules: [RuleSource]
+    public var waiverFiles: [String]
+    public var overrides: [String: RuleOverride]
+    public var failOn: Severity?
+    public var today: CivilDate
+    public var evaluation: EvaluationOptions
+    public var yamlLimits: YAMLLimits
+
+    public init(plans: [String], rules: [RuleSource], waiverFiles: [String] = [], overrides: [String: RuleOverride] = [:],
+                failOn: Severity? = .error, today: CivilDate = CivilDate.today(),
+                evaluation: EvaluationOptions = EvaluationOptions(), yamlLimits: YAMLLimits = .default) {
+        self.plans = plans
+        self.rules = rules
+        self.waiverFiles = waiverFiles
+        self.overrides = overrides
+        self.failOn = failOn
+        self.today = today
+        self.evaluation = evaluation
+        self.yamlLimits = yamlLimits
+    }
+}
+
+/// A per-rule setting from `shore.yaml`.
+public struct RuleOverride: Sendable, Hashable {
+    public var severity: Severity?
+    public var enabled: Bool?
+    public init(severity: Severity? = nil, enabled: Bool? = nil) {
+        self.severity = severity
+        self.enabled = enabled
+    }
+}
+
+/// Runs a check: rules, then waivers, then every plan; every problem is collected.
+public enum CheckRunner {
+    public static func run(_ request: CheckRequest) -> CheckReport {
+        let yaml = YAMLLoader(limits: request.yamlLimits)
+        let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
+        var diagnostics = loadedRules.diagnostics.filter { $0.severity != .info }
+        var rules = loadedRules.rules
+        if var set = rules {
+            diagnostics += apply(request.overrides, to: &set)
+            rules = set
+        }
+        var waivers: [Waiver] = []
+        for file in request.waiverFiles {
+            let loaded = WaiverReader.load(path: file, yaml: yaml)
+            waivers += loaded.waivers
+            diagnostics += loaded.diagnostics
+        }
+        let loader = PlanLoader(yaml: yaml, classifications: rules?.classifications ?? Classifications.defaultScale,
+                                today: request.today)
+        var reports: [PlanReport] = []
+        for path in request.plans {
+            let loaded = loader.load(path: path)
+            diagnostics += loaded.diagnostics
+            guard let plan = loaded.plan, let rules else { continue }
+            let findings = Evaluator(rules: rules, options: request.evaluation).check(plan, waivers: waivers)
+            reports.append(PlanReport(plan: plan, findings: findings))
+        }
+        return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn)
+    }
+
+    /// Applies `shore.yaml` overrides; an override naming no rule is an error.
+    static func apply(_ overrides: [String: RuleOverride], to rules: inout RuleSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (id, override) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let index = rules.rules.firstIndex(where: { $0.id == id }) else {
+                diagnostics.append(Diagnostic(
+                    "config.unknown-rule", "the override names the rule '\(id)', which is not loaded", at: nil,
+                    help: Suggestions.didYouMean(id, among: rules.rules.map(\.id)) ?? "check the rule id"))
+                continue
+            }
+            if let severity = override.severity { rules.rules[index].severity = severity }
+            if let enabled = override.enabled { rules.rules[index].enabled = enabled }
+        }
+        return diagnostics
+    }
+}

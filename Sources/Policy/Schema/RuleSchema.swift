@@ -1,0 +1,63 @@
+/// Rule files (BRIEF §2), rule tests (§4) and `shore.yaml`, as data: the loaders
+/// validate against these and `shore schema` prints them as JSON Schema.
+public enum RuleSchema {
+    public static let severities = ["error", "warning", "info"]
+
+    public static let rule = SchemaObject("rule", "One policy rule: a CEL assertion checked on every item of its scope.", fields: [
+        SchemaField("id", .string, required: true, "Unique across every rule loaded.", example: "DATA-001"),
+        SchemaField("title", .string, "One line for people."),
+        SchemaField("description", .string, "The policy intent behind the rule."),
+        SchemaField("severity", .oneOf(severities), "error (default), warning or info."),
+        SchemaField("for", .oneOf(RuleScope.allCases.map(\.rawValue)), required: true,
+                    "What one check is about; binds `plan`, `company` and the scope's variables."),
+        SchemaField("when", .cel, "CEL: the rule applies only where this is true."),
+        SchemaField("assert", .cel, required: true, "CEL: must be true, or the item is a finding."),
+        SchemaField("message", .template, "The finding's message; `{{ CEL }}` is replaced by its value."),
+        SchemaField("remediation", .string, "How to fix a finding."),
+        SchemaField("references", .list(.string), "Regulation articles, standard clauses."),
+        SchemaField("tags", .list(.string), "Free labels for grouping."),
+        SchemaField("enabled", .bool, "false turns the rule off (default true)."),
+    ])
+
+    public static let file = SchemaObject("rule file", "A policy pack: rules, named sets and the classification scale.", fields: [
+        SchemaField("policy", .string, required: true, "The pack's id.", example: "data-protection"),
+        SchemaField("description", .string, "What the pack is about."),
+        SchemaField("classifications", .list(.string), "The data classification scale, lowest first (one per rule set)."),
+        SchemaField("sets", .map(.list(.string)), "Named lists, usable as variables in every rule."),
+        SchemaField("rules", .list(.object(rule)), "The rules."),
+    ])
+
+    public static let expectation = SchemaObject("expected finding", "A finding a test expects.", fields: [
+        SchemaField("rule", .string, required: true, "Rule id."),
+        SchemaField("engagement", .string, "Engagement id of the finding."),
+        SchemaField("country", .country, "Country of the finding."),
+        SchemaField("provider", .string, "Provider name of the finding."),
+        SchemaField("kind", .oneOf(FindingKind.allCases.map(\.rawValue)), "violation (default), evaluation-error, waiver-expired, waiver-unused."),
+        SchemaField("status", .oneOf(FindingStatus.allCases.map(\.rawValue)), "failing or waived."),
+        SchemaField("severity", .oneOf(severities), "The finding's severity."),
+    ])
+
+    public static let test = SchemaObject("test", "One rule test: a plan and the exact findings it must produce.", fields: [
+        SchemaField("name", .string, required: true, "What the test shows."),
+        SchemaField("plan", .anyOf([.string, .object(PlanSchema.plan)]), required: true,
+                    "A plan file path relative to the test file, or an inline plan."),
+        SchemaField("rules", .list(.string), "Only these rule ids take part."),
+        SchemaField("expect", .list(.object(expectation)), required: true, "Exactly the findings expected ([] = none)."),
+    ])
+
+    public static let testFile = SchemaObject("test file", "A `*.test.yaml` file of rule tests.", fields: [
+        SchemaField("tests", .list(.object(test)), required: true, "The tests."),
+    ])
+
+    public static let override = SchemaObject("override", "Per-rule settings in shore.yaml.", fields: [
+        SchemaField("severity", .oneOf(severities), "A new severity for the rule."),
+        SchemaField("enabled", .bool, "false turns the rule off."),
+    ])
+
+    public static let config = SchemaObject("config", "shore.yaml: project settings for `shore check`.", fields: [
+        SchemaField("rules", .anyOf([.string, .list(.string)]), "Rule paths (files or folders)."),
+        SchemaField("waivers", .anyOf([.string, .list(.string)]), "Waiver files."),
+        SchemaField("fail_on", .oneOf(["error", "warning", "info", "none"]), "Lowest severity that fails the run (default error)."),
+        SchemaField("overrides", .map(.object(override)), "Per-rule severity or enabled, by rule id."),
+    ])
+}
