@@ -1,3 +1,7 @@
 import ShoreCLI
 
-Shore.main()
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(ShoreMain.run(Array(CommandLine.arguments.dropFirst()), io: .terminal()))

@@ -5,6 +5,11 @@ public struct PlanReport: Sendable {
     public let plan: Plan
     public let findings: [Finding]
 
+    public init(plan: Plan, findings: [Finding]) {
+        self.plan = plan
+        self.findings = findings
+    }
+
     public var failing: [Finding] { findings.filter(\.isFailing) }
 }
 

@@ -1,0 +1,44 @@
+import Policy
+
+/// The formats `shore check` writes. JSON is the stable machine contract; every other
+/// format derives from the same `CheckReport`.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+    case sarif
+    case junit
+    case github
+    case markdown
+}
+
+/// Settings shared by reporters.
+public struct ReportOptions: Sendable {
+    /// ANSI colours in text output.
+    public var colored: Bool
+    /// Shore's version, written into SARIF and JUnit.
+    public var toolVersion: String
+
+    public init(colored: Bool = false, toolVersion: String = ShoreVersion.current) {
+        self.colored = colored
+        self.toolVersion = toolVersion
+    }
+}
+
+/// Shore's version.
+public enum ShoreVersion {
+    public static let current = "0.1.0"
+}
+
+/// Renders a check report in a format. Pure: the same report gives the same text.
+public enum ReportRenderer {
+    public static func render(_ report: CheckReport, as format: OutputFormat, options: ReportOptions = ReportOptions()) -> String {
+        switch format {
+        case .text: TextReporter.render(report, options: options)
+        case .json: JSONReporter.render(report, options: options)
+        case .sarif: SARIFReporter.render(report, options: options)
+        case .junit: JUnitReporter.render(report, options: options)
+        case .github: GitHubReporter.render(report, options: options)
+        case .markdown: MarkdownReporter.render(report, options: options)
+        }
+    }
+}

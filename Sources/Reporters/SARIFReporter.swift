@@ -1,0 +1,8 @@
+import Policy
+
+/// Placeholder until the SARIF reporter lands: lists the findings one per line.
+enum SARIFReporter {
+    static func render(_ report: CheckReport, options: ReportOptions) -> String {
+        report.findings.map { "\($0.severity.rawValue)[\($0.rule)]: \($0.message)" }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Policy
+import Reference
+import Reporters
+import SourceText
+
+/// `shore check PLAN…`: the CI policy gate.
+struct CheckCommand: ShoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check sourcing plans against the rules (the CI gate).")
+
+    @Argument(help: ArgumentHelp("Plan files to check.", valueName: "plan"))
+    var plans: [String]
+
+    @OptionGroup var policy: PolicyOptions
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report here instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run (exit 1). Default: shore.yaml's fail_on, else error.")
+    var failOn: FailOn?
+
+    @Option(help: ArgumentHelp("A previous JSON result: report only findings not in it.", valueName: "file"))
+    var baseline: String?
+
+    func execute(_ io: CommandIO) throws -> Int32 {
+        let resolved = policy.resolve(io)
+        let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
+        var report = CheckRunner.run(CheckRequest(
+            plans: plans.map(io.resolve), rules: resolved.rules, waiverFiles: resolved.waivers,
+            overrides: resolved.config.overrides, failOn: failSeverity))
+        var extra = resolved.diagnostics
+        if let baseline {
+            switch Baseline.load(path: io.resolve(baseline)) {
+            case .success(let loaded): report = loaded.filter(report)
+            case .failure(let diagnostic): extra.append(diagnostic)
+            }
+        }
+        if !extra.isEmpty {
+            report = CheckReport(plans: report.plans, rules: report.rules,
+                                 diagnostics: extra + report.diagnostics, failOn: report.failOn)
+        }
+        let text = ReportRenderer.render(report, as: format, options: ReportOptions(colored: output == nil && io.isTerminal))
+        try io.write(text, to: output)
+        return report.exitCode
+    }
+}

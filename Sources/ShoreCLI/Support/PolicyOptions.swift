@@ -1,0 +1,68 @@
+import ArgumentParser
+import Policy
+import Reference
+import Reporters
+import SourceText
+
+/// `--rules` and `--waivers`, shared by check, review, explain and eval.
+struct PolicyOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "A rule file or folder (repeatable). Default: shore.yaml's rules, else ./rules, else the built-in starter pack.",
+        valueName: "path"))
+    var rules: [String] = []
+
+    @Option(name: .customLong("waivers"), help: ArgumentHelp("A waivers file (repeatable).", valueName: "file"))
+    var waivers: [String] = []
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("The project config (default: ./shore.yaml when present).", valueName: "file"))
+    var config: String?
+
+    /// What the options resolve to, with the config file's settings folded in.
+    struct Resolved {
+        var rules: [RuleSource]
+        var waivers: [String]
+        var config: ShoreConfig
+        var diagnostics: [Diagnostic]
+    }
+
+    func resolve(_ io: CommandIO) -> Resolved {
+        var diagnostics: [Diagnostic] = []
+        var config = ShoreConfig()
+        let configPath = config_(io)
+        if let configPath {
+            let loaded = ConfigLoader.load(path: configPath)
+            config = loaded.config
+            diagnostics += loaded.diagnostics
+        }
+        let sources: [RuleSource]
+        if !rules.isEmpty {
+            sources = RuleFiles.find(under: rules.map(io.resolve)).map(RuleSource.file)
+        } else if !config.rules.isEmpty {
+            sources = RuleFiles.find(under: config.rules).map(RuleSource.file)
+        } else if io.exists("rules") {
+            sources = RuleFiles.find(under: [io.resolve("rules")]).map(RuleSource.file)
+        } else {
+            sources = EmbeddedRules.sources
+        }
+        if sources.isEmpty {
+            diagnostics.append(Diagnostic("rules.none", "no rule files found", at: nil,
+                                          help: "pass --rules with a folder of *.yaml rule files"))
+        }
+        let waiverFiles = waivers.isEmpty ? config.waivers : waivers.map(io.resolve)
+        return Resolved(rules: sources, waivers: waiverFiles, config: config, diagnostics: diagnostics)
+    }
+
+    private func config_(_ io: CommandIO) -> String? {
+        if let config { return io.resolve(config) }
+        return io.exists("shore.yaml") ? io.resolve("shore.yaml") : nil
+    }
+}
+
+/// `--fail-on error|warning|info|none`.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, none
+
+    var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

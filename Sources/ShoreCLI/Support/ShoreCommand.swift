@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// A subcommand that runs against a `CommandIO` and returns its exit code, so tests
+/// can run it in-process and read what it wrote.
+protocol ShoreCommand: ParsableCommand {
+    func execute(_ io: CommandIO) throws -> Int32
+}
+
+extension ShoreCommand {
+    public mutating func run() throws {
+        let code = try execute(.terminal())
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// Runs the `shore` command line. Usage errors exit 2, like any other invalid input.
+public enum ShoreMain {
+    public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        do {
+            let command = try Shore.parseAsRoot(arguments)
+            if let command = command as? any ShoreCommand {
+                return try command.execute(io)
+            }
+            // --help, --version and the root command.
+            io.out(Shore.helpMessage(for: type(of: command)) + "\n")
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = Shore.exitCode(for: error)
+            if code == .success {
+                io.out(Shore.fullMessage(for: error) + "\n")
+                return 0
+            }
+            io.err(Shore.fullMessage(for: error) + "\n")
+            return 2
+        }
+    }
+}
