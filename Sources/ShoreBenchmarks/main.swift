@@ -3,6 +3,7 @@
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "yaml": YAMLBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "check": CheckBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
-    print("usage: ShoreBenchmarks yaml FILE [RUNS]")
+    print("usage: ShoreBenchmarks yaml FILE [RUNS] | check PLAN RULES… [--runs N]")
 }
