@@ -1,11 +1,15 @@
 /// A regular expression in RE2 syntax, matched in time linear in the input
 /// (no backtracking), so untrusted patterns and inputs cannot hang a run.
 ///
-/// API contract (stable; the implementation is being written):
+/// API contract (stable):
 /// - `init(_:limits:)` compiles a pattern or throws a `RegexError` naming the
 ///   offset (in Unicode scalars of the pattern) and what was expected.
 /// - `matches(_:)` is RE2's partial match (`PartialMatch`, CEL's `matches`):
 ///   true when the pattern matches anywhere in the text.
+///
+/// Matching works over Unicode scalars. Compilation builds a Thompson NFA
+/// (at most `Limits.maxProgramSize` instructions) that a Pike VM simulates in
+/// O(len(text) × len(program)) time.
 public struct LinearRegex: Sendable {
     /// Bounds on what a pattern may cost to compile and run.
     public struct Limits: Sendable {
@@ -23,14 +27,63 @@ public struct LinearRegex: Sendable {
     /// The pattern as written.
     public let pattern: String
 
+    private let program: Program
+
+    /// Number of capturing groups in the pattern (group 0, the whole match, not counted).
+    public let captureGroupCount: Int
+
+    /// Names of the capturing groups, in order (nil for unnamed groups);
+    /// `captureGroupNames[0]` is group 1.
+    public let captureGroupNames: [String?]
+
+    /// Compiles `pattern`, or throws a `RegexError` naming the offset of the problem.
     public init(_ pattern: String, limits: Limits = .default) throws(RegexError) {
         self.pattern = pattern
-        throw RegexError(message: "regular expressions are not implemented yet", offset: 0)
+        var parser = Parser(pattern)
+        if parser.patternLength > limits.maxPatternLength {
+            throw RegexError(
+                message: "pattern too long: \(parser.patternLength) scalars, the limit is \(limits.maxPatternLength)",
+                offset: max(0, limits.maxPatternLength))
+        }
+        let node = try parser.parse()
+        program = try Compiler.compile(node, captureCount: parser.captureCount, maxSize: max(1, limits.maxProgramSize))
+        captureGroupCount = parser.captureCount
+        captureGroupNames = parser.captureNames
     }
 
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        false
+        let scalars = text.unicodeScalars.map(\.value)
+        return PikeVM(program: program, text: scalars, trackCaptures: false).run() != nil
+    }
+
+    /// The leftmost-first match in `text` (as RE2 and Perl choose it), or nil.
+    public func firstMatch(in text: String) -> Range<String.Index>? {
+        guard let groups = captureGroups(in: text), let whole = groups.first else { return nil }
+        return whole
+    }
+
+    /// The leftmost-first match and its capturing groups: element 0 is the
+    /// whole match, element k is group k (nil when it did not participate).
+    /// Nil when there is no match.
+    public func captureGroups(in text: String) -> [Range<String.Index>?]? {
+        let view = text.unicodeScalars
+        let indices = Array(view.indices) + [view.endIndex]
+        let scalars = view.map(\.value)
+        guard let slots = PikeVM(program: program, text: scalars, trackCaptures: true).run() else { return nil }
+        var result: [Range<String.Index>?] = []
+        var k = 0
+        while k + 1 < slots.count {
+            let lo = slots[k]
+            let hi = slots[k + 1]
+            if lo >= 0, hi >= lo, hi < indices.count {
+                result.append(indices[lo]..<indices[hi])
+            } else {
+                result.append(nil)
+            }
+            k += 2
+        }
+        return result
     }
 }
 
