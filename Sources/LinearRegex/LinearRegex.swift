@@ -54,7 +54,8 @@ public struct LinearRegex: Sendable {
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
         let scalars = text.unicodeScalars.map(\.value)
-        return PikeVM(program: program, text: scalars, trackCaptures: false).run() != nil
+        var dfa = LazyDFA(program: program)
+        return dfa.matches(scalars)
     }
 
     /// The leftmost-first match in `text` (as RE2 and Perl choose it), or nil.
