@@ -46,8 +46,11 @@ struct LazyDFA {
     private static let matchFound: Int32 = -2
 
     /// Bounds on the cache: number of states and total stored instructions.
-    private static let maxStates = 4_096
+    static let defaultMaxStates = 4_096
     private static let maxStoredPCs = 1 << 20
+    private let maxStates: Int
+    /// How many times the cache was cleared (for tests).
+    private(set) var resets = 0
 
     private let program: Program
     private var states: [State] = []
@@ -62,8 +65,9 @@ struct LazyDFA {
     private var visitedCount = 0
     private var stack: [Int] = []
 
-    init(program: Program) {
+    init(program: Program, maxStates: Int = LazyDFA.defaultMaxStates) {
         self.program = program
+        self.maxStates = max(2, maxStates)
         let n = program.instructions.count
         visitedDense = Array(repeating: 0, count: n)
         visitedSparse = Array(repeating: 0, count: n)
@@ -242,7 +246,8 @@ struct LazyDFA {
         }
         let key = Key(pcs: sorted, before: hasAssertion ? before : .other)
         if let existing = index[key] { return existing }
-        if states.count >= LazyDFA.maxStates || storedPCs + sorted.count > LazyDFA.maxStoredPCs {
+        if states.count >= maxStates || storedPCs + sorted.count > LazyDFA.maxStoredPCs {
+            resets += 1
             states.removeAll(keepingCapacity: true)
             index.removeAll(keepingCapacity: true)
             storedPCs = 0

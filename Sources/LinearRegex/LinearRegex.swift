@@ -58,6 +58,14 @@ public struct LinearRegex: Sendable {
         return dfa.matches(scalars)
     }
 
+    /// `matches` with a chosen DFA cache size; returns the result and how
+    /// often the cache was cleared. For tests of the cache-reset path.
+    func matches(_ text: String, dfaStateLimit: Int) -> (found: Bool, cacheResets: Int) {
+        var dfa = LazyDFA(program: program, maxStates: dfaStateLimit)
+        let found = dfa.matches(text.unicodeScalars.map(\.value))
+        return (found, dfa.resets)
+    }
+
     /// The leftmost-first match in `text` (as RE2 and Perl choose it), or nil.
     public func firstMatch(in text: String) -> Range<String.Index>? {
         guard let groups = captureGroups(in: text), let whole = groups.first else { return nil }

@@ -66,3 +66,69 @@ struct DifferentialTests {
         #expect(compared > 5_000)
     }
 }
+
+/// The lazy DFA (behind `matches`) against the Pike VM (behind
+/// `captureGroups`), with the assertions and flags the DFA must handle.
+@Suite("DFA against Pike VM")
+struct EngineAgreementTests {
+    private static let pieces = [
+        "a", "b", "é", " ", "\\n", ".", "[ab]", "[^a]", "\\w", "\\W", "\\b", "\\B", "^", "$", "\\A", "\\z",
+        "(?m:^)", "(?m:$)", "(?s:.)", "(?i:A)", "a*", "b+", "(?:a|b)", "(a|\\b)", "(?:^|a)", "(?:$|b)", "x?",
+        "(?:a\\b|b\\B)*", "[[:space:]]", "\\pL", "(?i)k",
+    ]
+
+    @Test func lazyDFAAgreesWithPikeVM() throws {
+        var g = SeededGenerator(seed: 0xDFA0_0003)
+        for _ in 0..<2_000 {
+            var pattern = ""
+            for _ in 0..<Int.random(in: 1...5, using: &g) {
+                pattern += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &g)]
+                if Int.random(in: 0..<8, using: &g) == 0 { pattern += "|" }
+            }
+            let re = try LinearRegex(pattern)
+            for _ in 0..<6 {
+                var text = ""
+                for _ in 0..<Int.random(in: 0...8, using: &g) {
+                    text += ["a", "b", " ", "\n", "é", "K", "\u{212A}"][Int.random(in: 0..<7, using: &g)]
+                }
+                let dfa = re.matches(text)
+                let pike = re.captureGroups(in: text) != nil
+                #expect(dfa == pike, "\(pattern.debugDescription) on \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func cacheResetKeepsResultsRight() throws {
+        // (a|b)*a(a|b){12} needs 2^13 DFA states: more than the cache holds.
+        let re = try LinearRegex("(a|b)*a(a|b){12}$")
+        var g = SeededGenerator(seed: 42)
+        var text = ""
+        for _ in 0..<20_000 { text += Bool.random(using: &g) ? "a" : "b" }
+        for suffix in ["a" + String(repeating: "b", count: 12), String(repeating: "b", count: 13)] {
+            let full = text + suffix
+            let dfa = re.matches(full)
+            let pike = re.captureGroups(in: full) != nil
+            #expect(dfa == pike)
+            #expect(dfa == suffix.hasPrefix("a"))
+            let small = re.matches(full, dfaStateLimit: 64)
+            #expect(small.found == dfa)
+            #expect(small.cacheResets > 10)
+        }
+    }
+
+    @Test func tinyCacheAgreesOnRandomInputs() throws {
+        var g = SeededGenerator(seed: 7)
+        for pattern in ["(a|b)*a(a|b){5}", "\\b(a|b)+\\b", "(?m)^a+$", "(?i)(k|s)+\\B", "a{3,6}b"] {
+            let re = try LinearRegex(pattern)
+            for _ in 0..<50 {
+                var text = ""
+                for _ in 0..<Int.random(in: 0...60, using: &g) {
+                    text += ["a", "b", "\n", " ", "K", "s"][Int.random(in: 0..<6, using: &g)]
+                }
+                let expected = re.captureGroups(in: text) != nil
+                #expect(re.matches(text, dfaStateLimit: 2).found == expected, "\(pattern) on \(text.debugDescription)")
+                #expect(re.matches(text) == expected)
+            }
+        }
+    }
+}
