@@ -87,10 +87,29 @@ struct Compiler {
         program.instructions[at] = inst
     }
 
+    /// Recurses once per tree level (at most `Parser.maxNesting` groups deep);
+    /// kept to a small dispatcher so each level costs little stack.
     private mutating func compile(_ node: RegexNode) throws(RegexError) {
         switch node {
-        case .empty:
-            break
+        case .capture(let inner, let index):
+            try emit(.save(2 * index))
+            try compile(inner)
+            try emit(.save(2 * index + 1))
+        case .concat(let items):
+            for item in items { try compile(item) }
+        case .alternation(let branches):
+            try compileAlternation(branches)
+        case .repetition(let inner, let minCount, let maxCount, let greedy, let offset):
+            repetitionStack.append(offset)
+            try compileRepetition(inner, min: minCount, max: maxCount, greedy: greedy)
+            repetitionStack.removeLast()
+        default:
+            try compileLeaf(node)
+        }
+    }
+
+    private mutating func compileLeaf(_ node: RegexNode) throws(RegexError) {
+        switch node {
         case .literal(let c, let fold):
             if fold {
                 try emit(.foldedScalar(CaseFolding.key(c)))
@@ -112,30 +131,24 @@ struct Compiler {
             try emit(.anyExceptNewline)
         case .assertion(let a):
             try emit(.assert(a))
-        case .capture(let inner, let index):
-            try emit(.save(2 * index))
-            try compile(inner)
-            try emit(.save(2 * index + 1))
-        case .concat(let items):
-            for item in items { try compile(item) }
-        case .alternation(let branches):
-            var jumpsToEnd: [Int] = []
-            for (k, branch) in branches.enumerated() {
-                if k == branches.count - 1 {
-                    try compile(branch)
-                } else {
-                    let split = try emit(.split(0, 0))
-                    try compile(branch)
-                    jumpsToEnd.append(try emit(.jump(0)))
-                    patch(split, .split(split + 1, pc))
-                }
-            }
-            for j in jumpsToEnd { patch(j, .jump(pc)) }
-        case .repetition(let inner, let minCount, let maxCount, let greedy, let offset):
-            repetitionStack.append(offset)
-            defer { repetitionStack.removeLast() }
-            try compileRepetition(inner, min: minCount, max: maxCount, greedy: greedy)
+        default:
+            break
         }
+    }
+
+    private mutating func compileAlternation(_ branches: [RegexNode]) throws(RegexError) {
+        var jumpsToEnd: [Int] = []
+        for (k, branch) in branches.enumerated() {
+            if k == branches.count - 1 {
+                try compile(branch)
+            } else {
+                let split = try emit(.split(0, 0))
+                try compile(branch)
+                jumpsToEnd.append(try emit(.jump(0)))
+                patch(split, .split(split + 1, pc))
+            }
+        }
+        for j in jumpsToEnd { patch(j, .jump(pc)) }
     }
 
     private mutating func split(_ at: Int, preferred: Int, other: Int, greedy: Bool) {

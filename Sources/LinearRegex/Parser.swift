@@ -36,35 +36,54 @@ struct Parser {
 
     var patternLength: Int { s.count }
 
+    /// An open group while parsing: what was being built outside it.
+    private struct OpenGroup {
+        var branches: [RegexNode]
+        var items: [RegexNode]
+        var savedFlags: RegexFlags
+        /// Group number, or nil for `(?:...)`.
+        var captureIndex: Int?
+        var start: Int
+    }
+
+    /// Parses the whole pattern. Groups are tracked on an explicit stack,
+    /// so nesting costs heap, not call stack; it is still capped at
+    /// `maxNesting` because later passes walk the tree recursively.
     mutating func parse() throws(RegexError) -> RegexNode {
-        let node = try parseAlternation(depth: 0)
-        if i < s.count {
-            // parseAlternation only stops early at ')'.
-            throw RegexError(message: "unexpected ): no matching (", offset: i)
-        }
-        return node
-    }
-
-    // MARK: Structure
-
-    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
-        let j = i + ahead
-        return j < s.count ? s[j] : nil
-    }
-
-    private mutating func parseAlternation(depth: Int) throws(RegexError) -> RegexNode {
-        var branches = [try parseConcat(depth: depth)]
-        while peek() == "|" {
-            i += 1
-            branches.append(try parseConcat(depth: depth))
-        }
-        return branches.count == 1 ? branches[0] : .alternation(branches)
-    }
-
-    private mutating func parseConcat(depth: Int) throws(RegexError) -> RegexNode {
+        var open: [OpenGroup] = []
+        var branches: [RegexNode] = []
         var items: [RegexNode] = []
-        while let c = peek(), c != "|", c != ")" {
-            if c == "\\", peek(1) == "Q" {
+        while let c = peek() {
+            switch c {
+            case "|":
+                i += 1
+                branches.append(Parser.concat(items))
+                items = []
+            case ")":
+                guard let group = open.popLast() else {
+                    throw RegexError(message: "unexpected ): no matching (", offset: i)
+                }
+                i += 1
+                branches.append(Parser.concat(items))
+                var node = Parser.alternation(branches)
+                if let index = group.captureIndex { node = .capture(node, index: index) }
+                flags = group.savedFlags
+                branches = group.branches
+                items = group.items
+                items.append(try parseRepetitions(node))
+            case "(":
+                if open.count >= Parser.maxNesting {
+                    throw RegexError(message: "nesting depth exceeds \(Parser.maxNesting)", offset: i)
+                }
+                let start = i
+                guard let header = try parseGroupHeader() else { continue }
+                open.append(OpenGroup(
+                    branches: branches, items: items, savedFlags: flags,
+                    captureIndex: header.captureIndex, start: start))
+                branches = []
+                items = []
+                flags = header.flags
+            case "\\" where peek(1) == "Q":
                 // \Q...\E: literal text; a following quantifier applies to the last scalar only.
                 i += 2
                 var quoted: [UInt32] = []
@@ -84,11 +103,19 @@ struct Parser {
                 guard let last = quoted.popLast() else { continue }
                 for q in quoted { items.append(literal(q)) }
                 items.append(try parseRepetitions(literal(last)))
-                continue
+            default:
+                let atom = try parseAtom()
+                items.append(try parseRepetitions(atom))
             }
-            guard let atom = try parseAtom(depth: depth) else { continue }
-            items.append(try parseRepetitions(atom))
         }
+        if let group = open.last {
+            throw RegexError(message: "missing closing )", offset: group.start)
+        }
+        branches.append(Parser.concat(items))
+        return Parser.alternation(branches)
+    }
+
+    private static func concat(_ items: [RegexNode]) -> RegexNode {
         switch items.count {
         case 0: return .empty
         case 1: return items[0]
@@ -96,16 +123,25 @@ struct Parser {
         }
     }
 
+    private static func alternation(_ branches: [RegexNode]) -> RegexNode {
+        branches.count == 1 ? branches[0] : .alternation(branches)
+    }
+
+    // MARK: Atoms
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        let j = i + ahead
+        return j < s.count ? s[j] : nil
+    }
+
     private func literal(_ c: UInt32) -> RegexNode {
         .literal(c, fold: flags.foldCase && CaseFolding.mayHaveCase(c))
     }
 
-    /// Parses one atom; returns nil for a flag-setting group like `(?i)`.
-    private mutating func parseAtom(depth: Int) throws(RegexError) -> RegexNode? {
+    /// Parses one atom other than a group or `\Q...\E`.
+    private mutating func parseAtom() throws(RegexError) -> RegexNode {
         guard let c = peek() else { return .empty }
         switch c {
-        case "(":
-            return try parseGroup(depth: depth)
         case "[":
             return .charClass(try parseBracket())
         case ".":
@@ -138,14 +174,19 @@ struct Parser {
         }
     }
 
-    private mutating func parseGroup(depth: Int) throws(RegexError) -> RegexNode? {
+    private struct GroupHeader {
+        var captureIndex: Int?
+        var flags: RegexFlags
+    }
+
+    /// Consumes `(`, `(?:`, `(?flags:`, `(?P<name>` or `(?<name>`, returning
+    /// how the group's contents are parsed; nil for `(?flags)`, which only
+    /// changes the flags until the end of the enclosing group.
+    private mutating func parseGroupHeader() throws(RegexError) -> GroupHeader? {
         let start = i
-        if depth >= Parser.maxNesting {
-            throw RegexError(message: "nesting depth exceeds \(Parser.maxNesting)", offset: start)
-        }
-        var capture = true
         var name: String?
         var groupFlags = flags
+        var capture = true
         if peek(1) == "?" {
             let a = peek(2)
             let b = peek(3)
@@ -206,21 +247,10 @@ struct Parser {
         } else {
             i += 1
         }
-        var index = 0
-        if capture {
-            captureCount += 1
-            index = captureCount
-            captureNames.append(name)
-        }
-        let saved = flags
-        flags = groupFlags
-        let inner = try parseAlternation(depth: depth + 1)
-        flags = saved
-        guard peek() == ")" else {
-            throw RegexError(message: "missing closing )", offset: start)
-        }
-        i += 1
-        return capture ? .capture(inner, index: index) : inner
+        guard capture else { return GroupHeader(captureIndex: nil, flags: groupFlags) }
+        captureCount += 1
+        captureNames.append(name)
+        return GroupHeader(captureIndex: captureCount, flags: groupFlags)
     }
 
     private func invalidGroup(_ start: Int) -> RegexError {
