@@ -47,8 +47,9 @@ struct LazyDFA {
 
     /// Bounds on the cache: number of states and total stored instructions.
     static let defaultMaxStates = 4_096
-    private static let maxStoredPCs = 1 << 20
+    static let defaultMaxStoredPCs = 1 << 20
     private let maxStates: Int
+    private let maxStoredPCs: Int
     /// How many times the cache was cleared (for tests).
     private(set) var resets = 0
 
@@ -65,9 +66,10 @@ struct LazyDFA {
     private var visitedCount = 0
     private var stack: [Int] = []
 
-    init(program: Program, maxStates: Int = LazyDFA.defaultMaxStates) {
+    init(program: Program, maxStates: Int = LazyDFA.defaultMaxStates, maxStoredPCs: Int = LazyDFA.defaultMaxStoredPCs) {
         self.program = program
         self.maxStates = max(2, maxStates)
+        self.maxStoredPCs = maxStoredPCs
         let n = program.instructions.count
         visitedDense = Array(repeating: 0, count: n)
         visitedSparse = Array(repeating: 0, count: n)
@@ -246,7 +248,7 @@ struct LazyDFA {
         }
         let key = Key(pcs: sorted, before: hasAssertion ? before : .other)
         if let existing = index[key] { return existing }
-        if states.count >= maxStates || storedPCs + sorted.count > LazyDFA.maxStoredPCs {
+        if states.count >= maxStates || storedPCs + sorted.count > maxStoredPCs {
             resets += 1
             states.removeAll(keepingCapacity: true)
             index.removeAll(keepingCapacity: true)

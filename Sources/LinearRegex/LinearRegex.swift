@@ -28,6 +28,7 @@ public struct LinearRegex: Sendable {
     public let pattern: String
 
     private let program: Program
+    private let sharedDFA: SharedDFA
 
     /// Number of capturing groups in the pattern (group 0, the whole match, not counted).
     public let captureGroupCount: Int
@@ -47,15 +48,14 @@ public struct LinearRegex: Sendable {
         }
         let node = try parser.parse()
         program = try Compiler.compile(node, captureCount: parser.captureCount, maxSize: max(1, limits.maxProgramSize))
+        sharedDFA = SharedDFA(program: program)
         captureGroupCount = parser.captureCount
         captureGroupNames = parser.captureNames
     }
 
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars.map(\.value)
-        var dfa = LazyDFA(program: program)
-        return dfa.matches(scalars)
+        sharedDFA.matches(text.unicodeScalars.map(\.value))
     }
 
     /// `matches` with a chosen DFA cache size; returns the result and how

@@ -39,3 +39,46 @@ struct CaptureTests {
         #expect(re.captureGroupNames == ["year", nil, "day"])
     }
 }
+
+@Suite("Sharing")
+struct SharingTests {
+    /// `matches` shares a DFA cache between calls; concurrent callers must
+    /// still get the right answers (a busy cache makes a caller use its own).
+    @Test func concurrentMatchesOnOneRegex() async throws {
+        let re = try LinearRegex("^[a-z]+@[a-z]+\\.(com|org)$")
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for k in 0..<64 {
+                group.addTask {
+                    var ok = true
+                    for n in 0..<200 {
+                        let good = "user\(String(repeating: "x", count: (k + n) % 7))@example.org"
+                            .replacingDigitsWithLetters()
+                        ok = ok && re.matches(good) && !re.matches(good + "!")
+                    }
+                    return ok
+                }
+            }
+            var all: [Bool] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 })
+    }
+
+    @Test func repeatedCallsReuseTheCache() throws {
+        let re = try LinearRegex("(?i)\\bword\\b")
+        for _ in 0..<1_000 {
+            #expect(re.matches("a WORD here"))
+            #expect(!re.matches("swordfish"))
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingDigitsWithLetters() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { s in
+            (s.value >= 0x30 && s.value <= 0x39) ? Unicode.Scalar(s.value + 0x31) ?? s : s
+        }))
+    }
+}
