@@ -131,20 +131,12 @@ struct CharClass: Sendable, Hashable {
         for r in other { add(r.lo, r.hi) }
     }
 
-    /// Adds everything matched by `other` (which must not be negated as a
-    /// whole; its ranges and properties are merged).
+    /// Adds everything `other` matches. `other` comes from a single escape
+    /// (`\d`, `\D`, `\pL`, `\PL`…), so it is never negated as a whole: its
+    /// negation is already in its ranges or in each property's flag.
     mutating func formUnion(_ other: CharClass) {
-        if other.negated {
-            add(ranges: CharClass.complement(other.ranges))
-            for p in other.properties {
-                // ¬(A ∪ B) is not expressible with a union of predicates in
-                // general; callers only negate single-item classes.
-                properties.append(UnicodeProperty(mask: p.mask, negated: !p.negated))
-            }
-        } else {
-            add(ranges: other.ranges)
-            properties.append(contentsOf: other.properties)
-        }
+        add(ranges: other.ranges)
+        properties.append(contentsOf: other.properties)
     }
 
     /// The complement of sorted, merged ranges within 0...maxScalar.

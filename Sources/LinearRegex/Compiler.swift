@@ -35,6 +35,8 @@ struct Program: Sendable {
 struct Compiler {
     private var program = Program()
     private let maxSize: Int
+    /// Index of each distinct class in `program.classes`.
+    private var classIndex: [CharClass: Int] = [:]
     /// Offsets of the repetitions being expanded, outermost first.
     private var repetitionStack: [Int] = []
 
@@ -118,11 +120,12 @@ struct Compiler {
             }
         case .charClass(let cls):
             let index: Int
-            if let existing = program.classes.firstIndex(of: cls) {
+            if let existing = classIndex[cls] {
                 index = existing
             } else {
                 program.classes.append(cls)
                 index = program.classes.count - 1
+                classIndex[cls] = index
             }
             try emit(.charClass(index))
         case .anyChar:
