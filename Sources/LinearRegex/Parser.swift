@@ -513,9 +513,13 @@ struct Parser {
             if !negate { cls.add(0, maxScalar) }
             return cls
         }
+        if let scriptRanges = UnicodeScripts.lookup(name) {
+            cls.add(ranges: negate ? CharClass.complement(CharClass(ranges: scriptRanges).ranges) : scriptRanges)
+            return cls
+        }
         guard let mask = UnicodeProperty.categoryMasks[name] else {
             throw RegexError(
-                message: "unsupported Unicode class \\p{\(name)}: only general categories (L, Lu, Ll, N, Nd, P, S, Z, …) and Any are supported",
+                message: "unknown Unicode class \\p{\(name)}: expected a general category (L, Lu, N, Nd, P, S, Z, …), a script (Greek, Latin, Han, …) or Any",
                 offset: start)
         }
         cls.properties.append(UnicodeProperty(mask: mask, negated: negate))

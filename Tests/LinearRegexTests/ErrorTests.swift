@@ -69,9 +69,10 @@ let errorCases: [ErrorCase] = [
     ErrorCase("\\x{41", "invalid escape sequence: malformed \\x{...}", 0),
     ErrorCase("[\\b]", "invalid escape sequence inside character class: \\b", 1),
     ErrorCase(
-        "x\\p{Greek}",
-        "unsupported Unicode class \\p{Greek}: only general categories (L, Lu, Ll, N, Nd, P, S, Z, …) and Any are supported",
+        "x\\p{Klingon}",
+        "unknown Unicode class \\p{Klingon}: expected a general category (L, Lu, N, Nd, P, S, Z, …), a script (Greek, Latin, Han, …) or Any",
         1),
+    ErrorCase("\\p{greek}", "unknown Unicode class \\p{greek}: expected a general category (L, Lu, N, Nd, P, S, Z, …), a script (Greek, Latin, Han, …) or Any", 0),
     ErrorCase("\\p{L", "invalid Unicode class: missing }", 0),
     ErrorCase("é(", "missing closing )", 1),
 ]
