@@ -56,4 +56,34 @@ struct RandomizedTests {
         #expect(compiled > 500)
         #expect(rejected > 500)
     }
+
+    static let tokenAlphabet: [String] = [
+        "a", "b", "é", "😀", "(", ")", "(?:", "(?i)", "(?s:", "(?m)", "(?U)", "(?P<n", ">", "(?<", "(?=", "(?P=",
+        "[", "]", "[^", "[[:", ":]", "alpha", "^", "$", "\\", "\\b", "\\B", "\\A", "\\z", "\\d", "\\W",
+        "\\pL", "\\p{", "Greek", "}", "\\P", "\\x{", "41", "\\x", "\\Q", "\\E", "\\1", "\\0",
+        "*", "+", "?", "*?", "{", "{2}", "{1,3}", "{0,}", "{1000}", "{999,1000}", ",", "-", "|", ".", "\n",
+    ]
+
+    /// Longer patterns built from multi-character tokens, so deeper and
+    /// more structured syntax (nested groups, classes, escapes, counts)
+    /// reaches the parser, compiler and both engines.
+    @Test func randomTokenPatternsNeverCrash() {
+        var g = SeededGenerator(seed: 0x5EED_0002)
+        var compiled = 0
+        for _ in 0..<10_000 {
+            let pattern = Self.random(Self.tokenAlphabet, maxLength: 14, &g)
+            guard let re = try? LinearRegex(pattern) else { continue }
+            compiled += 1
+            for _ in 0..<3 {
+                let text = Self.random(Self.textAlphabet + ["😀", "B", "_"], maxLength: 40, &g)
+                let found = re.matches(text)
+                let groups = re.captureGroups(in: text)
+                #expect(found == (groups != nil), "\(pattern.debugDescription) on \(text.debugDescription)")
+                if let whole = groups?.first, let range = whole {
+                    #expect(re.firstMatch(in: text) == range)
+                }
+            }
+        }
+        #expect(compiled > 1_000)
+    }
 }
