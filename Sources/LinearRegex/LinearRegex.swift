@@ -8,8 +8,27 @@
 ///   true when the pattern matches anywhere in the text.
 ///
 /// Matching works over Unicode scalars. Compilation builds a Thompson NFA
-/// (at most `Limits.maxProgramSize` instructions) that a Pike VM simulates in
-/// O(len(text) × len(program)) time.
+/// (at most `Limits.maxProgramSize` instructions). `matches` runs it as a
+/// lazily built, cached DFA; `firstMatch`/`captureGroups` run a Pike VM.
+/// Both take O(len(text) × len(program)) time at worst, whatever the pattern.
+///
+/// Supported syntax (RE2):
+/// - literals; escapes `\.` `\\` `\t` `\n` `\r` `\f` `\v` `\a`, `\x41`, `\x{10FFFF}`,
+///   octal `\0`, `\123`; `\Q...\E`; any escaped ASCII punctuation
+/// - `.` (not `\n` unless `(?s)`), `[abc]`, `[^a-z]`, `[[:alpha:]]`, `[[:^digit:]]`,
+///   `\d \D \w \W \s \S` (ASCII, as in RE2), `\pL`, `\p{Lu}`, `\p{Greek}`,
+///   `\p{^Greek}`, `\PL`, `\p{Any}`
+/// - anchors `^ $` (text, or lines under `(?m)`), `\A \z \b \B`
+/// - groups `( )`, `(?: )`, `(?P<name> )`, `(?<name> )`; alternation `|`
+/// - `* + ? {n} {n,} {n,m}` (counts up to 1000) and lazy `*? +? ?? {n,m}?`
+/// - flags `(?i)` `(?m)` `(?s)` `(?U)`, `(?i-s)`, scoped `(?i:...)`;
+///   `(?i)` uses simple case folding
+///
+/// Rejected with a `RegexError`: backreferences, lookaround, possessive
+/// quantifiers, `\C`, `\Z`, unbalanced parentheses or brackets, bad ranges,
+/// counts above 1000, repetition with nothing to repeat, nesting deeper than
+/// 1000, patterns longer than `Limits.maxPatternLength` and programs larger
+/// than `Limits.maxProgramSize`.
 public struct LinearRegex: Sendable {
     /// Bounds on what a pattern may cost to compile and run.
     public struct Limits: Sendable {
@@ -17,10 +36,12 @@ public struct LinearRegex: Sendable {
         public var maxPatternLength: Int
         /// Most instructions a compiled program may have (after expanding counted repetition).
         public var maxProgramSize: Int
+        /// Limits for untrusted patterns; the defaults suit CEL policies.
         public init(maxPatternLength: Int = 4096, maxProgramSize: Int = 20_000) {
             self.maxPatternLength = maxPatternLength
             self.maxProgramSize = maxProgramSize
         }
+        /// 4096 scalars of pattern, 20,000 instructions of program.
         public static let `default` = Limits()
     }
 
