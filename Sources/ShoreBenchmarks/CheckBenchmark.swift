@@ -29,7 +29,20 @@ enum CheckBenchmark {
         let summary = report.summary
         print("shore check:              \(Measure.format2(check)) s  (\(summary.rules) rules, \(summary.failing) failing, \(summary.waived) waived, \(report.diagnostics.count) diagnostics)")
         print("ratio check / bare parse: \(Measure.format2(check / bare))x   (best of \(runs))")
+        stages(path: path, rules: rules)
         let peak = Measure.peakMemoryBytes
         print("peak memory:              \(Measure.megabytes(peak)) = \(Measure.format2(Double(peak) / Double(max(1, bytes.count))))x the file")
+    }
+
+    /// The same work in stages, to see where the time goes.
+    static func stages(path: String, rules: [RuleSource]) {
+        let yaml = YAMLLoader(limits: YAMLLimits(maxFileBytes: 1 << 30))
+        guard let ruleSet = RuleLoader(yaml: yaml).load(sources: rules).rules else { return }
+        let (loaded, parse) = Measure.time { yaml.load(path: path) }
+        let loader = PlanLoader(yaml: yaml, classifications: ruleSet.classifications, today: CivilDate(year: 2026, month: 12, day: 1)!)
+        let (planResult, build) = Measure.time { loader.interpret(loaded) }
+        guard let plan = planResult.plan else { return }
+        let (findings, evaluate) = Measure.time { Evaluator(rules: ruleSet).check(plan) }
+        print("  stages: YAML tree \(Measure.format2(parse)) s, plan model \(Measure.format2(build)) s, evaluation \(Measure.format2(evaluate)) s (\(findings.count) findings)")
     }
 }
