@@ -16,7 +16,8 @@ import SourceText
 ///    = because: location.country == company.country ↦ "PH" == "US"
 /// ```
 ///
-/// and a closing summary line. ANSI colours only when `options.colored`.
+/// and a closing summary line. ANSI colours only when `options.colored`; control
+/// characters in values from plans and rules are shown escaped (`TerminalSafeText`).
 enum TextReporter {
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
         let ansi = ANSI(enabled: options.colored)
@@ -36,8 +37,9 @@ enum TextReporter {
 
     /// `error[DATA-001]: message`.
     static func header(_ finding: Finding, ansi: ANSI) -> String {
-        ansi.severity("\(finding.severity.rawValue)[\(finding.rule)]", finding.severity) + ": "
-            + ansi.bold(indentingContinuation(finding.message, by: 0))
+        let label = "\(finding.severity.rawValue)[\(TerminalSafeText.escaped(finding.rule))]"
+        return ansi.severity(label, finding.severity) + ": "
+            + ansi.bold(indentingContinuation(TerminalSafeText.escaped(finding.message), by: label.count + 2))
     }
 
     /// Everything under the header: location arrow, snippet, waiver, help and the values
@@ -49,13 +51,13 @@ enum TextReporter {
         let noteIndent = String(repeating: " ", count: width + 1)
         var out = ""
         if let location = finding.location {
-            let path = options.displayPath(location.path)
+            let path = TerminalSafeText.escaped(options.displayPath(location.path))
             out += arrowIndent + ansi.blue("-->") + " \(path):\(location.start.line):\(location.start.column)\n"
             out += DiagnosticRenderer(colored: options.colored).snippet(location, severity: finding.severity)
         }
         func note(_ label: String, _ text: String, separator: String = ": ") {
             let prefix = noteIndent + ansi.bold("= " + label) + separator
-            out += prefix + indentingContinuation(text, by: noteIndent.count + 2 + label.count + separator.count) + "\n"
+            out += prefix + indentingContinuation(TerminalSafeText.escaped(text), by: noteIndent.count + 2 + label.count + separator.count) + "\n"
         }
         if let waiver = finding.waiver {
             let ticket = waiver.ticket.map { " (\($0))" } ?? ""
