@@ -18,12 +18,16 @@ func testOptions(workingDirectory: String = repositoryRoot) -> ReportOptions {
     ReportOptions(colored: false, toolVersion: "1.2.3", workingDirectory: workingDirectory)
 }
 
+/// "Today" for the checks: only the default for plans without `date:` (every plan in
+/// these tests has one), fixed so nothing depends on the clock.
+let fixedToday: CivilDate = CivilDate(year: 2026, month: 11, day: 29) ?? CivilDate.today()
+
 /// The shared example checked against the example rules, as `shore check` would.
 func exampleReport() -> CheckReport {
     CheckRunner.run(CheckRequest(
         plans: [repoPath("examples/plans/support-expansion-2027.yaml")],
         rules: RuleFiles.find(under: [repoPath("examples/rules")]).map(RuleSource.file),
-        today: CivilDate(year: 2026, month: 11, day: 29)!))
+        today: fixedToday))
 }
 
 /// A plan written to a fresh temporary directory and checked against the example
@@ -37,7 +41,7 @@ func checkPlan(_ text: String, name: String = "plan.yaml") throws -> (report: Ch
     let report = CheckRunner.run(CheckRequest(
         plans: [file.path],
         rules: RuleFiles.find(under: [repoPath("examples/rules")]).map(RuleSource.file),
-        today: CivilDate(year: 2026, month: 11, day: 29)!))
+        today: fixedToday))
     return (report, directory.path)
 }
 
