@@ -52,4 +52,23 @@ struct JUnitReporterTests {
         let error = try #require(try suite.nodes(forXPath: "testcase/error").first)
         #expect(Self.attribute(error, "type") == "plan.unknown-country")
     }
+
+    @Test func twoPlansGiveTwoSuitesAndTheTotals() throws {
+        let clean = try writeTemporary(CleanReportTests.cleanPlan, suffix: ".yaml")
+        defer { try? FileManager.default.removeItem(atPath: clean) }
+        let report = CheckRunner.run(CheckRequest(
+            plans: [repoPath("examples/plans/support-expansion-2027.yaml"), clean],
+            rules: RuleFiles.find(under: [repoPath("examples/rules")]).map(RuleSource.file),
+            today: fixedToday))
+        let document = try Self.parse(ReportRenderer.render(report, as: .junit, options: testOptions()))
+        let suites = try document.nodes(forXPath: "/testsuites/testsuite")
+        #expect(suites.compactMap { Self.attribute($0, "name") } == ["support-expansion-2027", "clean"])
+        #expect(suites.compactMap { Self.attribute($0, "tests") } == ["13", "10"])
+        #expect(suites.compactMap { Self.attribute($0, "failures") } == ["9", "0"])
+        let root = try #require(document.rootElement())
+        #expect(root.attribute(forName: "tests")?.stringValue == "23")
+        #expect(root.attribute(forName: "failures")?.stringValue == "9")
+        let text = ReportRenderer.render(report, as: .text, options: testOptions())
+        #expect(text.hasSuffix("9 failing (7 errors, 2 warnings), 1 waived in 2 plans, 10 rules\n"))
+    }
 }
