@@ -56,7 +56,11 @@ let package = Package(
         ),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Policy"]),
+        .testTarget(
+            name: "ReportersTests",
+            dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],
+            exclude: ["Golden", "Schemas"]
+        ),
         .testTarget(name: "ShoreCLITests", dependencies: ["ShoreCLI"]),
     ],
     swiftLanguageModes: [.v6]
