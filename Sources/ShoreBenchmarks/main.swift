@@ -1,1 +1,5 @@
-print("benchmarks: not yet written")
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "cel": CELBenchmark.run(arguments: Array(arguments.dropFirst()))
+default: print("usage: ShoreBenchmarks cel [evaluations]")
+}

@@ -195,6 +195,11 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         let q = try env.compile("xs.map(x, x * 2).size() > 0 || true")
         #expect(q.evaluate(["xs": xs], budget: 1_000).isError)
         #expect(q.evaluate(["xs": xs], budget: 1_000_000) == .bool(true))
+        // Repeated doubling of a string is charged by size.
+        var text = "'xxxxxxxxxxxxxxxx'"
+        for i in 0..<40 { text = "cel.bind(s\(i), \(text), s\(i) + s\(i))" }
+        let big = try CELEnvironment().compile("size(\(text)) > 0")
+        #expect(big.evaluate(budget: 1_000_000).isError)
     }
 
     @Test func traceRecordsDecidingElement() throws {
