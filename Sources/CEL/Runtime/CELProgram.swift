@@ -38,9 +38,7 @@ public struct CELProgram: Sendable {
     }
 
     private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool) -> (CELValue, EvalContext) {
-        var s = slots
-        if s.count < slotCount { s.append(contentsOf: repeatElement(.null, count: slotCount - s.count)) }
-        let ctx = EvalContext(slots: s, budget: budget ?? defaultBudget, tracing: tracing)
+        let ctx = EvalContext(slots: slots, count: slotCount, budget: budget ?? defaultBudget, tracing: tracing)
         let v = p(ctx)
         if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx) }
         return (v, ctx)

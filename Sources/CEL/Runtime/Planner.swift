@@ -298,15 +298,13 @@ struct Planner {
             let appendF: Eval = { c in
                 let x = elem(c)
                 if case .error = x { return x }
-                let cur = c.slots[accuSlot]
-                c.slots[accuSlot] = .null
-                switch consume cur {
-                case .list(var a):
-                    a.append(x)
-                    return .list(a)
-                case let other:
-                    return Operators.add(other, .list([x]))
-                }
+                // Move the accumulator out of its slot so the array is uniquely referenced.
+                var cur = CELValue.null
+                swap(&cur, &c.slots[accuSlot])
+                guard case .list(var a) = cur else { return Operators.add(cur, .list([x])) }
+                cur = .null
+                a.append(x)
+                return .list(a)
             }
             if traced { return { c in let v = appendF(c); c.trace?[id] = v; return v } }
             return appendF
