@@ -239,6 +239,7 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         #expect(issues { _ = try env.compile("1 == 'a'") }.count == 1)
         #expect(try ev("dyn(1) == 1.0 && dyn(1u) == 1 && 1.0 in [1u]") == .bool(true))
         #expect(try ev("{1: 'a'}[1u]") == .string("a"))
+        #expect(try ev("{'Am\\u00e9lie': 1, 'Ame\\u0301lie': 2}.size()") == .int(2))
         #expect(try ev("size('héllo')") == .int(5))
         #expect(try ev("timestamp('2009-02-13T23:31:30Z').getHours('+05:30')") == .int(5))
         #expect(try ev("timestamp('2009-02-13T23:31:30Z').getDayOfWeek('Asia/Tokyo')") == .int(6))
