@@ -59,6 +59,11 @@ public struct CELProgram: Sendable {
         run(plan, slots, budget, false).0
     }
 
+    /// Traced evaluation against variables by name (see `CELTrace`).
+    public func evaluateTraced(_ variables: [String: CELValue], budget: Int? = nil) -> (CELValue, CELTrace) {
+        evaluateTraced(CELActivation(variables), budget: budget)
+    }
+
     /// Evaluates and records the value of every evaluated sub-expression (see `CELTrace`).
     public func evaluateTraced(_ activation: CELActivation, budget: Int? = nil) -> (CELValue, CELTrace) {
         let (v, ctx) = run(tracedPlan, makeSlots(activation.values), budget, true)
