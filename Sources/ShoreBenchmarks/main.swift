@@ -9,6 +9,7 @@ if let i = arguments.firstIndex(of: "--cpu") {
 switch arguments.first {
 case "yaml": YAMLBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "check": CheckBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "cel": CELBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
-    print("usage: ShoreBenchmarks yaml FILE [RUNS] | check PLAN RULES… [--runs N]")
+    print("usage: ShoreBenchmarks [--cpu] yaml FILE [RUNS] | check PLAN RULES… [--runs N] | cel [evaluations]")
 }
