@@ -56,14 +56,18 @@ public enum ReviewHTMLRenderer {
         // Charts
         o += "<section id=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">Pictures</h2>\n"
         o += figure(ReviewSVG.shareChart(review.headcountByCountry, id: "chart-headcount"),
-                    caption: review.headcountByCountry.title + limitText(review.headcountByCountry))
+                    heading: review.headcountByCountry.title,
+                    caption: "Share of all headcount per location country" + limitText(review.headcountByCountry))
         o += figure(ReviewSVG.shareChart(review.spendByProvider, id: "chart-spend"),
-                    caption: review.spendByProvider.title + limitText(review.spendByProvider))
+                    heading: review.spendByProvider.title,
+                    caption: "Share of the plan's annual cost per provider" + limitText(review.spendByProvider))
         o += figure(ReviewSVG.matrix(review.dataMatrix, id: "chart-data"),
-                    caption: "Data classification × country: data items of each class handled by engagements working there (hover a cell for the items)")
+                    heading: "Data classification × country",
+                    caption: "Data items of each class handled by engagements working in each country; darker = more sensitive (hover a cell for the items)")
         o += figure(ReviewSVG.timeline(review.timeline, company: review.company, id: "chart-hours"),
-                    caption: "Working hours in company time (\(review.company.timezone), \(review.timeline.date)): "
-                        + "blue band = the company's business day, green = overlap, grey = working outside it; shifts crossing midnight wrap")
+                    heading: "Working hours in company time (\(review.company.timezone), \(review.timeline.date))",
+                    caption: "Dashed blue band = the company's business day; green = working during it (overlap); "
+                        + "grey = working outside it. Shifts crossing midnight wrap to the other end of the day.")
         o += "</section>\n"
 
         // Findings
@@ -101,9 +105,9 @@ public enum ReviewHTMLRenderer {
             let classes = ["! expiring soon": "c-warning", "✗ expired": "c-error", "i unused": "c-info", "✓ active": "c-clear"]
             for (status, entries) in ReviewMarkdownRenderer.waiverGroups(w) {
                 for x in entries {
-                    o += "<tr><td class=\"status \(classes[status] ?? "")\">\(h(status))</td><th scope=\"row\"><code>\(h(x.rule))</code></th>"
-                    o += "<td>\(h(x.scope))</td><td>\(h(x.expires))<br><small>\(h(ReviewMarkdownRenderer.days(x.daysLeft)))</small></td>"
-                    o += "<td>\(h(x.approvedBy))</td><td>\(x.ticket.map(h) ?? "—")</td><td class=\"num\">\(x.waives)</td>"
+                    o += "<tr><td class=\"status \(classes[status] ?? "")\">\(h(status))</td><th scope=\"row\" class=\"nowrap\"><code>\(h(x.rule))</code></th>"
+                    o += "<td>\(h(x.scope))</td><td><span class=\"nowrap\">\(h(x.expires))</span><br><small>\(h(ReviewMarkdownRenderer.days(x.daysLeft)))</small></td>"
+                    o += "<td>\(h(x.approvedBy))</td><td class=\"nowrap\">\(x.ticket.map(h) ?? "—")</td><td class=\"num\">\(x.waives)</td>"
                     o += "<td>\(h(x.reason))</td><td><code>\(h(x.location))</code></td></tr>\n"
                 }
             }
@@ -133,8 +137,9 @@ public enum ReviewHTMLRenderer {
         return o
     }
 
-    static func figure(_ svg: String, caption: String) -> String {
-        "<figure>\n\(svg)\n<figcaption>\(ReviewEscaping.html(caption))</figcaption>\n</figure>\n"
+    /// A chart under its own heading, with a caption that explains how to read it.
+    static func figure(_ svg: String, heading: String, caption: String) -> String {
+        "<h3>\(ReviewEscaping.html(heading))</h3>\n<figure>\n\(svg)\n<figcaption>\(ReviewEscaping.html(caption))</figcaption>\n</figure>\n"
     }
 
     static func limitText(_ chart: ShareChart) -> String {
@@ -168,7 +173,8 @@ public enum ReviewHTMLRenderer {
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 14px; }
     caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
-    th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+    .nowrap { white-space: nowrap; }
     thead th { background: #f2f4f7; }
     tbody th { font-weight: 600; }
     .num { text-align: right; white-space: nowrap; }
@@ -191,6 +197,7 @@ public enum ReviewHTMLRenderer {
     .checklist { list-style: none; padding-left: 4px; }
     .checklist li { margin: 4px 0; }
     .checklist input { width: 16px; height: 16px; vertical-align: -2px; margin-right: 6px; }
+    .signoff label { display: inline-block; min-width: 150px; }
     .signoff .line { display: inline-block; min-width: 260px; border-bottom: 1px solid var(--ink); color: var(--muted); font-size: 12px; margin-left: 16px; }
     footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
     @media print {

@@ -103,7 +103,7 @@ enum ReviewSVG {
 
     static func timeline(_ timeline: WorkdayTimeline, company: ReviewCompany, id: String) -> String {
         let h = ReviewEscaping.html
-        let labelWidth = 250.0, axisLeft = 260.0, axisWidth = 600.0, valueLeft = 872.0, width = 960.0
+        let labelWidth = 250.0, axisLeft = 260.0, axisWidth = 600.0, valueLeft = 926.0, width = 970.0
         let rowHeight = 40.0, top = 40.0
         let rows = timeline.rows.count + 1
         let height = top + rowHeight * Double(rows) + 10
@@ -126,7 +126,7 @@ enum ReviewSVG {
             s += "<line x1=\"\(x(hour * 60))\" y1=\"\(number(top - 6))\" x2=\"\(x(hour * 60))\" y2=\"\(number(height - 6))\" stroke=\"#e4e7ec\"/>\n"
             s += "<text x=\"\(x(hour * 60))\" y=\"\(number(top - 14))\" text-anchor=\"middle\" fill=\"#475467\">\(hour < 10 ? "0" : "")\(hour):00</text>\n"
         }
-        s += "<text x=\"\(number(valueLeft))\" y=\"\(number(top - 14))\" fill=\"#475467\">overlap</text>\n"
+        s += "<text x=\"\(number(valueLeft))\" y=\"\(number(top - 14))\" text-anchor=\"middle\" fill=\"#475467\">overlap</text>\n"
         // The company's own row.
         s += "<text x=\"\(number(labelWidth))\" y=\"\(number(top + 15))\" text-anchor=\"end\" font-weight=\"700\" fill=\"#101828\">\(h(truncate(company.name, 30)))</text>\n"
         s += "<text x=\"\(number(labelWidth))\" y=\"\(number(top + 30))\" text-anchor=\"end\" font-size=\"11\" fill=\"#475467\">business day \(h(truncate(timeline.companyLabel, 34)))</text>\n"
@@ -144,7 +144,7 @@ enum ReviewSVG {
             for seg in WorkdayTimeline.intersection(row.segments, timeline.businessDay) {
                 s += "<rect x=\"\(x(seg.start))\" y=\"\(number(y + 8))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#12b76a\" stroke=\"#05603a\"/>\n"
             }
-            s += "<text x=\"\(number(valueLeft))\" y=\"\(number(y + 21))\" font-weight=\"700\" fill=\"#101828\">\(ReviewText.hours(row.overlapHours))</text></g>\n"
+            s += "<text x=\"\(number(valueLeft))\" y=\"\(number(y + 21))\" text-anchor=\"middle\" font-weight=\"700\" fill=\"#101828\">\(ReviewText.hours(row.overlapHours))</text></g>\n"
         }
         return s + "</svg>"
     }
