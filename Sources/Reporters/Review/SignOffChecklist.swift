@@ -18,6 +18,12 @@ public struct SignOffChecklist: Sendable, Hashable {
         public let rules: [String]
         /// True for a missing control (text is the control name).
         public let isControl: Bool
+
+        public init(text: String, rules: [String], isControl: Bool) {
+            self.text = text
+            self.rules = rules
+            self.isControl = isControl
+        }
     }
 
     public struct Section: Sendable, Hashable {

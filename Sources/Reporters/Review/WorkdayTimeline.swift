@@ -15,6 +15,11 @@ public struct WorkdayTimeline: Sendable, Hashable {
     public struct Segment: Sendable, Hashable {
         public let start: Int
         public let end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public struct Row: Sendable, Hashable {
