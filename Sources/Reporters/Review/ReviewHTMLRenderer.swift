@@ -17,16 +17,18 @@ public enum ReviewHTMLRenderer {
         o += "<section id=\"verdict\" class=\"verdict v-\(v.mark.rawValue)\" aria-labelledby=\"verdict-h\">\n"
         o += "<h1 id=\"verdict-h\"><span class=\"mark\" aria-hidden=\"true\">\(v.mark.symbol)</span> Verdict: \(h(v.headline))</h1>\n"
         o += "<p class=\"reason\">\(h(v.reason))</p>\n<ul class=\"counts\">\n"
-        let counts: [(Int, String, String)] = [
-            (v.failingErrors, "failing errors", "error"), (v.failingWarnings, "warnings", "warning"), (v.failingInfos, "info", "info"),
-            (v.waived, "waived", "waived"), (v.waiversExpiringSoon, "waivers expiring ≤ \(ReviewVerdict.expiringWindowDays) days", "warning"),
-            (v.waiversExpired, "expired waivers", "warning"),
+        let counts: [(Int, String, String, String)] = [
+            (v.failingErrors, "failing error", "failing errors", "error"), (v.failingWarnings, "warning", "warnings", "warning"),
+            (v.failingInfos, "info", "info", "info"), (v.waived, "waived", "waived", "waived"),
+            (v.waiversExpiringSoon, "waiver expiring ≤ \(ReviewVerdict.expiringWindowDays) days",
+             "waivers expiring ≤ \(ReviewVerdict.expiringWindowDays) days", "warning"),
+            (v.waiversExpired, "expired waiver", "expired waivers", "warning"),
         ]
-        for (n, label, kind) in counts {
-            o += "<li class=\"\(n > 0 ? "c-" + kind : "zero")\"><strong>\(n)</strong> \(h(label))</li>\n"
+        for (n, one, many, kind) in counts {
+            o += "<li class=\"\(n > 0 ? "c-" + kind : "zero")\"><strong>\(n)</strong> \(h(n == 1 ? one : many))</li>\n"
         }
         o += "</ul>\n<dl class=\"facts\">\n"
-        o += "<dt>Plan</dt><dd>\(h(name)) (<code>\(h(review.planID))</code>) — <code>\(h(review.planFile))</code></dd>\n"
+        o += "<dt>Plan</dt><dd>\(h(name)) (<code>\(h(review.planID))</code>) — <code>\(path(review.planFile))</code></dd>\n"
         o += "<dt>Plan date</dt><dd>\(h(review.planDate))</dd>\n"
         let c = review.company
         o += "<dt>Company</dt><dd>\(h(c.name)), \(h(c.countryName)) (\(h(c.country))); business day \(h(c.hours)) \(h(c.timezone))</dd>\n"
@@ -81,7 +83,7 @@ public enum ReviewHTMLRenderer {
                 o += "<article class=\"finding f-\(cls)\">\n<p class=\"head\"><span class=\"badge c-\(cls)\"><span aria-hidden=\"true\">\(f.markSymbol)</span> \(h(f.label))</span> "
                 o += "<code>\(h(f.rule))</code> \(h(f.message))</p>\n<dl>\n"
                 if let title = f.ruleTitle { o += "<dt>Rule</dt><dd>\(h(title))</dd>\n" }
-                if let location = f.location { o += "<dt>Where</dt><dd><code>\(h(location))</code></dd>\n" }
+                if let location = f.location { o += "<dt>Where</dt><dd><code>\(path(location))</code></dd>\n" }
                 if let waiver = f.waiver { o += "<dt>Waiver</dt><dd>\(h(waiver))</dd>\n" }
                 if let remediation = f.remediation { o += "<dt>Fix</dt><dd>\(h(remediation))</dd>\n" }
                 if !f.references.isEmpty { o += "<dt>References</dt><dd>\(f.references.map(h).joined(separator: "; "))</dd>\n" }
@@ -108,7 +110,7 @@ public enum ReviewHTMLRenderer {
                     o += "<tr><td class=\"status \(classes[status] ?? "")\">\(h(status))</td><th scope=\"row\" class=\"nowrap\"><code>\(h(x.rule))</code></th>"
                     o += "<td>\(h(x.scope))</td><td><span class=\"nowrap\">\(h(x.expires))</span><br><small>\(h(ReviewMarkdownRenderer.days(x.daysLeft)))</small></td>"
                     o += "<td>\(h(x.approvedBy))</td><td class=\"nowrap\">\(x.ticket.map(h) ?? "—")</td><td class=\"num\">\(x.waives)</td>"
-                    o += "<td>\(h(x.reason))</td><td><code>\(h(x.location))</code></td></tr>\n"
+                    o += "<td>\(h(x.reason))</td><td><code>\(path(x.location))</code></td></tr>\n"
                 }
             }
             o += "</tbody></table></div>\n"
@@ -137,6 +139,11 @@ public enum ReviewHTMLRenderer {
         return o
     }
 
+    /// A file path, escaped, that may wrap only after a `/`.
+    static func path(_ text: String) -> String {
+        ReviewEscaping.html(text).replacingOccurrences(of: "/", with: "/<wbr>")
+    }
+
     /// A chart under its own heading, with a caption that explains how to read it.
     static func figure(_ svg: String, heading: String, caption: String) -> String {
         "<h3>\(ReviewEscaping.html(heading))</h3>\n<figure>\n\(svg)\n<figcaption>\(ReviewEscaping.html(caption))</figcaption>\n</figure>\n"
@@ -155,7 +162,7 @@ public enum ReviewHTMLRenderer {
     h1 { font-size: 30px; margin: 0 0 4px; }
     h2 { font-size: 22px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
     h3 { font-size: 17px; margin: 22px 0 8px; }
-    code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
+    code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
     small { color: var(--muted); }
     .verdict { border: 2px solid var(--line); border-left: 12px solid var(--line); border-radius: 8px; padding: 16px 20px; }
     .v-error { border-color: var(--error); background: #fef3f2; }
