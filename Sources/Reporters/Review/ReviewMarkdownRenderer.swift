@@ -28,7 +28,7 @@ public enum ReviewMarkdownRenderer {
         for row in review.sourcingMap {
             let service = row.service.map { " (\(e($0)))" } ?? ""
             let cells = [
-                "\(row.mark.symbol) \(row.mark.word)",
+                row.statusText,
                 e(row.id) + service,
                 "\(e(row.provider)) (\(e(row.providerKind)), \(e(row.providerCountry)))",
                 e(row.model),

@@ -21,10 +21,10 @@ public enum ReviewTextRenderer {
         out.append("")
 
         out += heading("SOURCING MAP")
-        var rows = [["", "ENGAGEMENT", "PROVIDER", "MODEL", "LOCATIONS", "HEADCOUNT", "DATA", "LANGUAGES", "OVERLAP", "ANNUAL COST"]]
+        var rows = [["STATUS", "ENGAGEMENT", "PROVIDER", "MODEL", "LOCATIONS", "HEADCOUNT", "DATA", "LANGUAGES", "OVERLAP", "ANNUAL COST"]]
         for row in review.sourcingMap {
             rows.append([
-                row.mark.symbol, e(row.id), "\(e(row.provider)) (\(e(row.providerKind)), \(e(row.providerCountry)))",
+                row.statusText, e(row.id), "\(e(row.provider)) (\(e(row.providerKind)), \(e(row.providerCountry)))",
                 e(row.model), row.places.map { e($0.label) }.joined(separator: "; "), ReviewText.grouped(row.headcount),
                 row.highestClassification.map(e) ?? "—", row.languages.isEmpty ? "—" : row.languages.map(e).joined(separator: ", "),
                 row.overlapText, e(row.costText),

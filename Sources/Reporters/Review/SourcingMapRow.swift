@@ -32,6 +32,8 @@ public struct SourcingMapRow: Sendable, Hashable {
     public let annualCost: Double?
     public let currency: String?
     public let mark: ReviewMark
+    /// How many of its findings are waived (they do not count against the mark).
+    public let waived: Int
 
     init(_ engagement: Engagement, findings: [Finding]) {
         id = engagement.id
@@ -52,6 +54,12 @@ public struct SourcingMapRow: Sendable, Hashable {
         annualCost = engagement.cost?.annual
         currency = engagement.cost?.currency
         mark = ReviewMark.of(findings)
+        waived = findings.count { !$0.isFailing }
+    }
+
+    /// `✓ clear`, `✗ failing`, `✓ clear, 1 waived`.
+    public var statusText: String {
+        "\(mark.symbol) \(mark.word)" + (waived > 0 ? ", \(waived) waived" : "")
     }
 
     /// `8.0 h` for one location; `8.0 h / 2.0 h` for several.
