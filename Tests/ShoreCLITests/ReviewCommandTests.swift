@@ -38,6 +38,13 @@ struct ReviewCommandTests {
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("Verdict: BLOCKED"))
+        // Without --format, the extension decides.
+        let inferred = dir.appendingPathComponent("inferred.htm").path
+        #expect(ShoreMain.run(["review", Self.plan, "--rules", "examples/rules", "--output", inferred], io: io) == 1)
+        #expect(try String(contentsOfFile: inferred, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        let markdown = dir.appendingPathComponent("review.md").path
+        #expect(ShoreMain.run(["review", Self.plan, "--rules", "examples/rules", "--output", markdown], io: io) == 1)
+        #expect(try String(contentsOfFile: markdown, encoding: .utf8).hasPrefix("# Verdict:"))
     }
 
     @Test func invalidInputExitsTwoWithEveryError() throws {

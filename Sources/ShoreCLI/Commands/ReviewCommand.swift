@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Policy
 import Reference
 import Reporters
@@ -16,8 +17,8 @@ struct ReviewCommand: ShoreCommand {
 
     @OptionGroup var policy: PolicyOptions
 
-    @Option(help: "Output format.")
-    var format: ReviewFormat = .markdown
+    @Option(help: "Output format (default: from the --output extension .html/.htm/.txt/.md, else markdown).")
+    var format: ReviewFormat?
 
     @Option(help: ArgumentHelp("Write the review here instead of stdout.", valueName: "file"))
     var output: String?
@@ -45,8 +46,21 @@ struct ReviewCommand: ShoreCommand {
         let fileWaivers = resolved.waivers.flatMap { WaiverReader.load(path: $0).waivers }
         let review = ReviewReport.build(report, plan: planReport, waivers: fileWaivers,
                                         baseDirectory: io.workingDirectory)
-        try io.write(review.render(as: format), to: output)
+        try io.write(review.render(as: effectiveFormat), to: output)
         return report.exitCode
+    }
+}
+
+extension ReviewCommand {
+    /// `--format`, else what the `--output` file's extension says, else Markdown.
+    var effectiveFormat: ReviewFormat {
+        if let format { return format }
+        let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
+        switch ext {
+        case "html", "htm": return .html
+        case "txt", "text": return .text
+        default: return .markdown
+        }
     }
 }
 
