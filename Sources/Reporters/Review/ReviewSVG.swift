@@ -55,7 +55,6 @@ enum ReviewSVG {
             s += "<text x=\"\(number(x + 4))\" y=\"\(number(top - 10))\" fill=\"#b42318\" font-weight=\"700\">limit \(ReviewText.percent(t))"
                 + (chart.thresholdRule.map { " (\(h($0)))" } ?? "") + "</text>\n"
         }
-        _ = width
         return s + "</svg>"
     }
 
