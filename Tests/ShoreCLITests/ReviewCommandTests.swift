@@ -67,6 +67,27 @@ struct ReviewCommandTests {
         #expect(io.standardError.contains("XX"))
     }
 
+    /// Waivers from --waivers files are sorted too: one expiring within 90 days of the
+    /// plan date (DATA-001, 61 days), one that matches nothing.
+    @Test func waiverFilesAreListed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let waivers = dir.appendingPathComponent("waivers.yaml")
+        try Data("""
+        waivers:
+          - { rule: DATA-001, engagement: tier1-support, reason: Tokenization in Q1, approved_by: CISO, ticket: SEC-1, expires: 2027-01-31 }
+          - { rule: COUNTRY-001, country: DE, reason: never used, approved_by: CISO, expires: 2027-06-30 }
+
+        """.utf8).write(to: waivers)
+        let io = CommandIO.capturing(workingDirectory: Self.root)
+        let code = ShoreMain.run(["review", Self.plan, "--rules", "examples/rules", "--waivers", waivers.path], io: io)
+        #expect(code == 1)
+        let out = io.standardOutput
+        #expect(out.contains("| ! expiring soon | DATA-001 | engagement tier1-support | 2027-01-31 (61 days after the plan date) | CISO | SEC-1 | 1 |"))
+        #expect(out.contains("| i unused | COUNTRY-001 | country DE |"))
+        #expect(out.contains("1 active, 1 expiring within 90 days, 1 expired, 1 unused."))
+    }
+
     @Test func usageErrorsExitTwo() {
         let io = CommandIO.capturing(workingDirectory: Self.root)
         #expect(ShoreMain.run(["review", Self.plan, "--format", "pdf"], io: io) == 2)
