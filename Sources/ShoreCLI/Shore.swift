@@ -13,6 +13,8 @@ public struct Shore: ParsableCommand {
         version: ShoreVersion.current,
         subcommands: [
             CheckCommand.self,
+            ExplainCommand.self,
+            EvalCommand.self,
         ]
     )
 
