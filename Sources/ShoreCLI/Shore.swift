@@ -15,6 +15,9 @@ public struct Shore: ParsableCommand {
             CheckCommand.self,
             ExplainCommand.self,
             EvalCommand.self,
+            SchemaCommand.self,
+            LintCommand.self,
+            InitCommand.self,
         ]
     )
 

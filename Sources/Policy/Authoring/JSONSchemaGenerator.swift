@@ -145,12 +145,19 @@ public enum JSONSchemaGenerator {
                 }
             case .language:
                 return reference("language") { _ in
-                    let languages = Languages.all.sorted { $0.code < $1.code }
+                    // The two-letter codes for completion; three-letter ones (thousands) by
+                    // pattern, which Shore itself then checks against ISO 639-3.
+                    let languages = Languages.twoLetter.sorted { $0.code < $1.code }
                     return .object([
                         ("description", .string(FieldType.language.expectation)),
-                        ("type", .string("string")),
-                        ("enum", .array(languages.map { .string($0.code) })),
-                        ("markdownEnumDescriptions", .array(languages.map { .string($0.name) })),
+                        ("anyOf", .array([
+                            .object([
+                                ("type", .string("string")),
+                                ("enum", .array(languages.map { .string($0.code) })),
+                                ("markdownEnumDescriptions", .array(languages.map { .string($0.name) })),
+                            ]),
+                            .object([("type", .string("string")), ("pattern", .string("^[a-z]{3}$"))]),
+                        ])),
                     ])
                 }
             case .timeZone:
