@@ -78,7 +78,7 @@ public struct ExplanationRenderer: Sendable {
 
     /// The expression on one line (whitespace runs, newlines included, become one
     /// space) and, for each scalar offset of the original, its column in that line.
-    static func flatten(_ text: String) -> (String, [Int]) {
+    public static func flatten(_ text: String) -> (String, [Int]) {
         var line = String.UnicodeScalarView()
         var columns: [Int] = []
         var pendingSpace = false

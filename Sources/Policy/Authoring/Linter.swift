@@ -32,7 +32,7 @@ public enum Linter {
 
     public static func lint(sources: [RuleSource]) -> LintReport {
         let loaded = RuleLoader().load(sources: sources)
-        var diagnostics = loaded.diagnostics
+        var diagnostics = SplitTagHint.explain(loaded.diagnostics)
         if let rules = loaded.rules {
             diagnostics += LintChecks.unusedSets(rules, usage: loaded.setUsage)
             diagnostics += LintChecks.constantExpressions(rules)

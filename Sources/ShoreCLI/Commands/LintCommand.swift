@@ -29,7 +29,13 @@ struct LintCommand: ShoreCommand {
         if targets.isEmpty, io.exists("shore.yaml") {
             targets = ConfigLoader.load(path: io.resolve("shore.yaml")).config.rules
         }
-        if targets.isEmpty { targets = [io.resolve("rules")] }
+        if targets.isEmpty {
+            guard io.exists("rules") else {
+                io.err("error[rules.none]: no ./rules folder here\n   = help: pass rule files or folders (shore lint PATH…), or create a policy repository with `shore init`\n")
+                return 2
+            }
+            targets = [io.resolve("rules")]
+        }
         let report = Linter.lint(paths: targets)
         let base = io.workingDirectory
         let display: (String) -> String = { CommandIO.relative($0, to: base) }
