@@ -1,3 +1,5 @@
+import Foundation
+import YAML
 import Testing
 import CEL
 import Policy
@@ -118,5 +120,45 @@ struct AuthoringExplainTests {
         #expect(diagnostic.code == "eval.cel-type")
         #expect(diagnostic.location?.start == SourcePosition(line: 1, column: 12))
         #expect(diagnostic.help == "did you mean 'headcount'?")
+    }
+}
+
+/// The files `shore init` writes follow BRIEF §4: running each test's plan through the
+/// checker gives exactly the findings it expects (what `shore test` will do).
+@Suite("Authoring: init templates")
+struct AuthoringInitTemplateTests {
+    @Test func generatedTestsHoldAgainstTheGeneratedRules() throws {
+        let root = NSTemporaryDirectory() + "shore-init-templates-\(UUID().uuidString)"
+        for file in InitTemplates.files {
+            let path = root + "/" + file.path
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let loaded = RuleLoader().load(paths: [root + "/rules"])
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.rules?.rules.map(\.id) == ["DATA-001"])
+        #expect(RuleFiles.findTests(under: [root + "/rules"]) == [root + "/rules/data.test.yaml"])
+
+        let tests = YAMLLoader().load(path: root + "/rules/data.test.yaml")
+        let entries = try #require(tests.document?.root?["tests"]).items
+        #expect(entries.count == 2)
+        for test in entries {
+            let plan = try #require(test["plan"]?.scalar)
+            let report = CheckRunner.run(CheckRequest(
+                plans: [root + "/rules/" + plan], rules: [RuleSource.file(root + "/rules/data.yaml")]))
+            #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+            let actual = report.findings.map { "\($0.rule) \($0.engagement ?? "-") \($0.country ?? "-")" }.sorted()
+            let expected = try #require(test["expect"]).items.map {
+                "\($0["rule"]?.scalar ?? "?") \($0["engagement"]?.scalar ?? "-") \($0["country"]?.scalar ?? "-")"
+            }.sorted()
+            #expect(actual == expected, "\(test["name"]?.scalar ?? "?")")
+        }
+
+        let example = CheckRunner.run(CheckRequest(plans: [root + "/plans/example.yaml"],
+                                                   rules: [RuleSource.file(root + "/rules/data.yaml")]))
+        #expect(example.diagnostics.isEmpty)
+        #expect(example.findings.isEmpty)
+        #expect(example.exitCode == 0)
     }
 }

@@ -41,22 +41,69 @@ public struct ExplanationRenderer: Sendable {
     }
 
     /// `  assert location.country == company.country   → false`, then the value rows.
+    /// An expression written over several lines is drawn line by line, its result first.
     func render(_ expression: TracedExpression) -> String {
-        let (line, columns) = Self.flatten(expression.text)
         let label = expression.field.padding(toLength: 6, withPad: " ", startingAt: 0)
         let indent = String(repeating: " ", count: 2 + 6 + 1)
-        var out = "  \(label) \(line)   → \(expression.result)"
-        if let note = expression.resultNote { out += " \(note)" }
-        out += "\n"
-        let marks = expression.values.compactMap { value -> PowerAssertLayout.Mark? in
-            guard value.anchor < columns.count else { return nil }
-            return PowerAssertLayout.Mark(column: columns[value.anchor],
-                                          text: value.value + (value.note.map { " \($0)" } ?? ""))
+        let result = "→ \(expression.result)" + (expression.resultNote.map { " \($0)" } ?? "")
+        let lines = Self.sourceLines(expression.text)
+        if lines.count <= 1 {
+            let (line, columns) = Self.flatten(expression.text)
+            var out = "  \(label) \(line)   \(result)\n"
+            for row in PowerAssertLayout.lines(marks(expression.values, columns: columns)) {
+                out += indent + row + "\n"
+            }
+            return out
         }
-        for row in PowerAssertLayout.lines(marks) {
-            out += indent + row + "\n"
+        var out = "  \(label) \(result)\n"
+        for line in lines {
+            out += indent + line.text + "\n"
+            let inLine = expression.values.filter { line.range.contains($0.anchor) }
+            let shifted = inLine.map { value in
+                PowerAssertLayout.Mark(column: value.anchor - line.range.lowerBound - line.dropped,
+                                       text: value.value + (value.note.map { " \($0)" } ?? ""))
+            }
+            for row in PowerAssertLayout.lines(shifted) {
+                out += indent + row + "\n"
+            }
         }
         return out
+    }
+
+    func marks(_ values: [TracedExpression.SubValue], columns: [Int]) -> [PowerAssertLayout.Mark] {
+        values.compactMap { value in
+            guard value.anchor < columns.count else { return nil }
+            return PowerAssertLayout.Mark(column: columns[value.anchor], text: value.value + (value.note.map { " \($0)" } ?? ""))
+        }
+    }
+
+    /// The expression's non-blank lines: each line's scalar range in the text, its text
+    /// with the indentation common to all lines removed, and how many scalars that dropped.
+    static func sourceLines(_ text: String) -> [(range: Range<Int>, text: String, dropped: Int)] {
+        var lines: [(Range<Int>, [Unicode.Scalar])] = []
+        var current: [Unicode.Scalar] = []
+        var start = 0
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                lines.append((start..<offset, current))
+                current = []
+                start = offset + 1
+            } else {
+                current.append(scalar)
+            }
+            offset += 1
+        }
+        lines.append((start..<offset, current))
+        let nonBlank = lines.filter { !$0.1.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+        let common = nonBlank.map { $0.1.prefix { $0 == " " }.count }.min() ?? 0
+        return nonBlank.map { range, scalars in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars.dropFirst(common))
+            var text = String(view)
+            while text.last == " " || text.last == "\r" { text.removeLast() }
+            return (range, text, common)
+        }
     }
 
     func summary(_ explanation: RuleExplanation) -> String {
@@ -71,7 +118,9 @@ public struct ExplanationRenderer: Sendable {
             counts[key, default: 0] += 1
         }
         let order = ["violated", "waived", "evaluation errors", "passed", "not applicable"]
-        let parts = order.compactMap { key in counts[key].map { "\($0) \(key)" } }
+        let parts = order.compactMap { key in
+            counts[key].map { n in "\(n) " + (key == "evaluation errors" && n == 1 ? "evaluation error" : key) }
+        }
         let noun = explanation.items.count == 1 ? "item" : "items"
         return "\(explanation.items.count) \(noun): " + parts.joined(separator: ", ")
     }
