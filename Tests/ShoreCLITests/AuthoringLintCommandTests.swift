@@ -84,6 +84,42 @@ struct AuthoringLintCommandTests {
         #expect((runs?.first?["results"] as? [Any])?.count == 3)
     }
 
+    /// Validates the SARIF against the official 2.1.0 schema when one is at hand
+    /// (anywhere under Tests/, or /work/shared/schemas) and python3 has jsonschema.
+    @Test func sarifValidatesAgainstTheSARIFSchema() throws {
+        var candidates = ["/work/shared/schemas/sarif-schema-2.1.0.json"]
+        if let walker = FileManager.default.enumerator(atPath: authoringRepositoryRoot + "/Tests") {
+            for case let path as String in walker where path.hasSuffix("sarif-schema-2.1.0.json") {
+                candidates.insert(authoringRepositoryRoot + "/Tests/" + path, at: 0)
+            }
+        }
+        guard let schema = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+        let root = try folder(["demo.yaml": Self.clean, "bad.yaml": "policy: [\n"])
+        let result = shore(["lint", "--format", "sarif", "--output", "lint.sarif"], in: root)
+        #expect(result.code == 2)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                print("ok"); sys.exit(0)
+            schema = json.load(open(sys.argv[1]))
+            log = json.load(open(sys.argv[2]))
+            errors = list(jsonschema.validators.validator_for(schema)(schema).iter_errors(log))
+            print("ok" if not errors else "\\n".join(e.message for e in errors))
+            """, schema, root + "/lint.sarif"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(data: pipe.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+        process.waitUntilExit()
+        #expect(output == "ok\n", "\(output)")
+    }
+
     @Test func yamlSplitExpressionsAreExplained() throws {
         let root = try folder(["split.yaml": Self.split])
         let result = shore(["lint"], in: root)
