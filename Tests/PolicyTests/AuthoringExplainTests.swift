@@ -57,6 +57,23 @@ struct AuthoringExplainTests {
         #expect(when.resultNote == "at d = shore.Data{name: \"payment card numbers\"}")
     }
 
+    @Test func branchesSkippedOnTheLastIterationShowNoStaleValue() throws {
+        let inputs = AuthoringInputs.load(
+            rules: [RuleSource.embedded("r.yaml", text: """
+                policy: t
+                rules:
+                  - { id: S-001, for: engagement, assert: "engagement.languages.exists(x, x.code == 'en' && x.cefr >= 6)" }
+                """)],
+            plan: repoPath("examples/plans/support-expansion-2027.yaml"))
+        let rules = try #require(inputs.rules)
+        let plan = try #require(inputs.plan)
+        let explanation = try Explainer.explain(ruleID: "S-001", in: rules, plan: plan,
+                                                filter: ExplainFilter(engagement: "tier1-support")).get()
+        let assert = try #require(explanation.items.first?.assert)
+        // en (C1) ran `x.cefr >= 6` (5 >= 6) on the first iteration; fr, the last, stopped at `x.code == 'en'`.
+        #expect(assert.values.map(\.value) == ["\"fr\"", "false", "false"])
+    }
+
     @Test func waivedFindingsSayWaived() throws {
         let explanation = try Self.explain("TZ-001", filter: ExplainFilter(country: "IN"))
         #expect(explanation.items.count == 1)

@@ -42,13 +42,41 @@ public struct TracedExpression: Sendable {
                                            note: decidingElement(expr, value: value, trace: trace)))
                 }
             }
-            for child in sourceChildren(expr) { visit(child) }
+            for child in evaluatedChildren(expr, trace: trace) { visit(child) }
         }
         visit(root)
         values.sort { $0.anchor < $1.anchor }
         return TracedExpression(field: field, text: text, result: ValueDisplay.short(result, limit: 60),
                                 resultValue: result, resultNote: decidingElement(root, value: result, trace: trace),
                                 values: values)
+    }
+
+    /// The source children that ran in the last evaluation of `expr`. The trace keeps
+    /// each node's last value, so inside a macro a branch skipped on the last iteration
+    /// (`false && …`, `true || …`, the untaken side of `?:`, the body of a macro over an
+    /// empty list) would show a value from an earlier iteration: leave it out.
+    static func evaluatedChildren(_ expr: CELExpr, trace: CELTrace) -> [CELExpr] {
+        switch expr.kind {
+        case .call(nil, "_&&_", let args) where args.count == 2:
+            return trace[args[0].id]?.boolValue == false ? [args[0]] : args
+        case .call(nil, "_||_", let args) where args.count == 2:
+            return trace[args[0].id]?.boolValue == true ? [args[0]] : args
+        case .call(nil, "_?_:_", let args) where args.count == 3:
+            switch trace[args[0].id]?.boolValue {
+            case true?: return [args[0], args[1]]
+            case false?: return [args[0], args[2]]
+            case nil: return args
+            }
+        case .comprehension(let c):
+            let children = sourceChildren(expr)
+            switch trace[c.iterRange.id] {
+            case .list(let items)? where items.isEmpty: return Array(children.prefix(1))
+            case .map(let map)? where map.count == 0: return Array(children.prefix(1))
+            default: return children
+            }
+        default:
+            return sourceChildren(expr)
+        }
     }
 
     /// The children as written in the source: a macro's target and arguments, not its expansion.
