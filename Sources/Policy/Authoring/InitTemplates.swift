@@ -162,7 +162,7 @@ public enum InitTemplates {
           - name: Install shore
             # Put the shore binary on PATH here (your release download, container or build).
             run: command -v shore || { echo "::error::install shore in this step"; exit 1; }
-          - run: shore lint --format sarif --output shore-lint.sarif
+          - run: shore lint
           - run: shore test
           - name: Check plans
             run: shore check plans/*.yaml --format sarif --output shore.sarif
