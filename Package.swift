@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CEL", dependencies: ["LinearRegex"]),
         .target(name: "Reference"),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
-        .target(name: "Reporters", dependencies: ["Policy", "SourceText"]),
+        .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
         .target(
             name: "ShoreCLI",
             dependencies: [
@@ -59,9 +59,13 @@ let package = Package(
         .testTarget(
             name: "ReportersTests",
             dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],
-            exclude: ["Golden", "Schemas"]
+            exclude: ["Golden", "Schemas", "ReviewGolden"]
         ),
-        .testTarget(name: "ShoreCLITests", dependencies: ["ShoreCLI"]),
+        .testTarget(
+            name: "ShoreCLITests",
+            dependencies: ["ShoreCLI"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,11 @@ public struct Shore: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             ReviewCommand.self,
+            LintCommand.self,
+            ExplainCommand.self,
+            EvalCommand.self,
+            InitCommand.self,
+            SchemaCommand.self,
         ]
     )
 

@@ -35,6 +35,11 @@ struct RuleProgram {
             }
         }
 
+        /// The variables by name, for a traced evaluation (`shore explain`).
+        func activation(_ subjects: PlanSubjects, _ subject: Subject) -> CELActivation {
+            CELActivation(Dictionary(zip(program.variableNames, slots(subjects, subject)), uniquingKeysWith: { a, _ in a }))
+        }
+
     }
 
     let rule: Rule

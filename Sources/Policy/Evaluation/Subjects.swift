@@ -70,6 +70,13 @@ struct PlanSubjects {
         }
     }
 
+    /// Every subject of `scope`, in plan order.
+    func all(_ scope: RuleScope) -> [Subject] {
+        var result: [Subject] = []
+        forEach(scope, engagements: 0..<engagements.count) { result.append($0) }
+        return result
+    }
+
     /// The value of a rule variable for a subject (nil when the scope does not bind it).
     func value(_ binding: Binding, for subject: Subject) -> CELValue? {
         switch binding {
