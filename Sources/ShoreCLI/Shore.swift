@@ -13,6 +13,7 @@ public struct Shore: ParsableCommand {
         version: ShoreVersion.current,
         subcommands: [
             CheckCommand.self,
+            TestCommand.self,
         ]
     )
 
