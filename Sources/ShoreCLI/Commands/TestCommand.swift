@@ -59,7 +59,8 @@ struct TestCommand: ShoreCommand {
         }
         let diagnostics = problems + report.diagnostics
         if !diagnostics.isEmpty {
-            io.err(DiagnosticRenderer().render(diagnostics) + "\n")
+            let text = DiagnosticRenderer().render(diagnostics)
+            io.err(text.hasSuffix("\n") ? text : text + "\n")
         }
         io.out("\(report.passed) passed, \(report.failed) failed\n")
         return diagnostics.containsErrors ? 2 : report.exitCode
