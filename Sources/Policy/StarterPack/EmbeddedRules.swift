@@ -378,7 +378,7 @@ rules:
       {{ engagement.id }} serves customers from offshore without cultural training
     remediation: Add a cultural-training programme for the markets served (control cultural-training).
     references:
-      - "ISO/IEC 27001:2022 Annex A 5.20 (addressing requirements within supplier agreements)"
+      - "ISO 18295-1:2017 (customer contact centres: requirements for service providers), staff competence and training"
     tags: [culture, customer]
 """# + "\n"),
         ("rules/quality.yaml", #"""
@@ -552,6 +552,9 @@ rules:
       {{ engagement.id }} in {{ has(location.city) ? location.city : country_name(location.country) }}
       overlaps the company's business day by {{ location.overlap_hours }} h (at least 2 h expected)
     remediation: Shift part of the team's hours into the company's day, or agree an asynchronous hand-off and waive.
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.22 (monitoring, review and change management of supplier services)"
+      - "IANA Time Zone Database (tzdata), for the DST-aware overlap on the plan date"
     tags: [time-zones, communication]
 
   - id: TZ-002
@@ -567,6 +570,9 @@ rules:
       customer-facing {{ engagement.id }} in {{ has(location.city) ? location.city : country_name(location.country) }}
       overlaps the company's business day by {{ location.overlap_hours }} h (at least 4 h expected)
     remediation: Staff an escalation shift that overlaps the company's day by 4 hours or more.
+    references:
+      - "ISO 18295-1:2017 (customer contact centres: requirements for service providers)"
+      - "IANA Time Zone Database (tzdata), for the DST-aware overlap on the plan date"
     tags: [time-zones, communication, customer]
 """# + "\n"),
     ]
