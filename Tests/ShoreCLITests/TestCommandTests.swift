@@ -90,3 +90,25 @@ struct TestCommandTests {
         #expect(io.standardOutput == "0 passed, 0 failed\n")
     }
 }
+
+/// The example plans through `shore check` with the built-in starter pack (no ./rules).
+@Suite("Example plans with the built-in pack")
+struct ExamplePlansWithBuiltInPackTests {
+    static func check(_ plan: String) -> (Int32, CommandIO) {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("shore-empty-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let io = CommandIO.capturing(workingDirectory: empty)
+        return (ShoreMain.run(["check", repoPath("examples/plans/" + plan)], io: io), io)
+    }
+
+    @Test func theCleanPlanExitsZero() {
+        let (code, io) = Self.check("clean-eu-support.yaml")
+        #expect(code == 0, "\(io.standardOutput)\n\(io.standardError)")
+    }
+
+    @Test func theLargePlanHasErrorsButNoInputProblems() {
+        let (code, io) = Self.check("global-operations-2027.yaml")
+        #expect(code == 1, "\(io.standardOutput)\n\(io.standardError)")
+    }
+}

@@ -163,14 +163,17 @@ rules:
     description: >-
       UK GDPR: a restricted transfer of personal data of people in the UK needs UK
       adequacy regulations (the EEA, Gibraltar and the other uk_adequacy
-      destinations), or the ICO's International Data Transfer Agreement or the UK
+      destinations, and with the EEA states the EU territories that have their own
+      ISO code), or the ICO's International Data Transfer Agreement or the UK
       Addendum to the EU SCCs with a transfer risk assessment (control tia). The EU
       SCCs alone are not valid for UK transfers.
     when: >-
       engagement.data.exists(d, d.personal && 'GB' in d.subjects) &&
       !(('idta' in engagement.controls || 'uk-addendum' in engagement.controls) &&
         'tia' in engagement.controls)
-    assert: location.country == 'GB' || location.country in uk_adequacy
+    assert: >-
+      location.country == 'GB' || location.country in uk_adequacy ||
+      location.country in eu_territories_with_own_code
     message: >-
       {{ engagement.id }} would process personal data of UK residents in
       {{ country_name(location.country) }}, which has no UK adequacy regulations,
@@ -501,7 +504,8 @@ rules:
       eu_high_risk_third_countries). It is not a ban, but obliged entities apply
       enhanced due diligence to business relationships involving them, and it is
       a common offshoring red flag. Record the due diligence as the control edd.
-    when: "!('edd' in engagement.controls)"
+      Work in the company's own home country is not flagged.
+    when: "location.country != company.country && !('edd' in engagement.controls)"
     assert: "!(location.country in eu_high_risk_third_countries)"
     message: >-
       {{ engagement.id }} would perform work in {{ country_name(location.country) }},
@@ -521,6 +525,8 @@ rules:
     description: >-
       A provider established in an EU AML high-risk third country needs enhanced
       due diligence on its ownership and payments, wherever its staff work.
+      Providers in the company's own home country are not flagged.
+    when: provider.country != company.country
     assert: "!(provider.country in eu_high_risk_third_countries)"
     message: >-
       provider {{ provider.name }} is based in {{ country_name(provider.country) }},
