@@ -205,6 +205,22 @@ struct RuleTestRunnerTests {
         #expect(report.exitCode == 2)
     }
 
+    @Test func anUndatedPlanIsAWarningOnly() throws {
+        let report = try Self.run("""
+            tests:
+              - name: undated
+                rules: [R-1]
+                plan:
+                  plan: u
+                  company: { name: Acme, country: US, timezone: America/New_York }
+                  engagements: []
+                expect: []
+            """)
+        #expect(codes(report.diagnostics) == ["test.plan-without-date@5:7"])
+        #expect(report.diagnostics.first?.severity == .warning)
+        #expect(report.exitCode == 0)
+    }
+
     @Test func brokenRulesStopTheRun() throws {
         let report = try Self.run("tests: []\n", extra: ["rules.yaml": "policy: p\nrules:\n  - id: R-1\n    for: location\n    assert: location.contry == 'US'\n"])
         #expect(report.diagnostics.contains { $0.code.hasPrefix("cel.") || $0.code.hasPrefix("rules.") })

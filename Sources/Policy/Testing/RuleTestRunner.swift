@@ -164,6 +164,8 @@ public enum RuleTestRunner {
         let planLoader: PlanLoader
         /// Plan files already loaded (a fixture is often shared by many tests).
         var plans: [String: Plan?] = [:]
+        /// Plans already warned about for having no `date:`.
+        var undated: Set<SourceSpan> = []
     }
 
     static func runFile(_ file: String, yaml: YAMLLoader, context: inout Context,
@@ -207,6 +209,13 @@ public enum RuleTestRunner {
         guard let plan else {
             return RuleTestResult(name: name, file: file, location: location, expected: expected, actual: [],
                                   missing: expected, unexpected: [], planInvalid: true)
+        }
+        // Without a date, waiver expiry and DST depend on the day the tests run.
+        if plan.node["date"] == nil, context.undated.insert(plan.node.span).inserted {
+            diagnostics.append(Diagnostic(
+                "test.plan-without-date", "this test plan has no date, so its results depend on the day the tests run",
+                at: FieldReader.startSpan(plan.node), severity: .warning,
+                help: "add `date: YYYY-MM-DD` to the plan"))
         }
         // An expectation of a rule that is neither loaded nor waived in the plan can never match.
         let known = Set(context.rules.rules.map(\.id)).union(plan.waivers.map(\.rule))
