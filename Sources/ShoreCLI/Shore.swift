@@ -15,6 +15,7 @@ public struct Shore: ParsableCommand {
             CheckCommand.self,
             ReviewCommand.self,
             LintCommand.self,
+            TestCommand.self,
             ExplainCommand.self,
             EvalCommand.self,
             InitCommand.self,
