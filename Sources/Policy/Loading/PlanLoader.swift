@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import Reference
-import Synchronization
 import SourceText
 import YAML
 
@@ -99,14 +97,10 @@ struct PlanBuilder {
     /// results and diagnostics come back in plan order. With no valid company the
     /// engagements are still read, to report what is wrong inside them.
     func readEngagements(_ nodes: [YAMLNode], context: Context) -> ([Engagement], [Diagnostic]) {
-        let chunks = nodes.count >= 2_000 ? 8 : 1
-        let size = (nodes.count + chunks - 1) / chunks
-        let results = Mutex([([Engagement], [Diagnostic])](repeating: ([], []), count: chunks))
-        let read: @Sendable (Int) -> Void = { c in
+        let chunks = Parallel.chunks(nodes.count) { range -> ([Engagement], [Diagnostic]) in
             var engagements: [Engagement] = []
             var diagnostics: [Diagnostic] = []
             let overlaps = OverlapMemo()
-            let range = min(nodes.count, c * size)..<min(nodes.count, (c + 1) * size)
             engagements.reserveCapacity(range.count)
             for index in range {
                 if let engagement = self.engagement(nodes[index], index: index, context: context,
@@ -114,10 +108,9 @@ struct PlanBuilder {
                     engagements.append(engagement)
                 }
             }
-            results.withLock { $0[c] = (engagements, diagnostics) }
+            return (engagements, diagnostics)
         }
-        if chunks == 1 { read(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: read) }
-        return results.withLock { all in (all.flatMap(\.0), all.flatMap(\.1)) }
+        return (chunks.flatMap(\.0), chunks.flatMap(\.1))
     }
 
     // MARK: Company
