@@ -123,9 +123,9 @@ struct EscapingTests {
     // MARK: The helpers themselves
 
     @Test func jsonEscaping() {
-        #expect(JSONEscaping.quoted("a\"b\\c/d") == #""a\"b\\c/d""#)
-        #expect(JSONEscaping.quoted("\n\r\t\u{08}\u{0C}\u{00}\u{1F}\u{7F}") == #""\n\r\t\b\f\u0000\u001f\u007f""#)
-        #expect(JSONEscaping.quoted("\u{2028}\u{2029}é😀") == "\"\\u2028\\u2029é😀\"")
+        #expect(JSONText.quote("a\"b\\c/d") == #""a\"b\\c/d""#)
+        #expect(JSONText.quote("\n\r\t\u{08}\u{0C}\u{00}\u{1F}\u{7F}") == #""\n\r\t\b\f\u0000\u001f\u007f""#)
+        #expect(JSONText.quote("\u{2028}\u{2029}é😀") == "\"\\u2028\\u2029é😀\"")
     }
 
     @Test func xmlEscaping() {
