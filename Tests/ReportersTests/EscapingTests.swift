@@ -26,17 +26,6 @@ struct EscapingTests {
             cost: { annual: 1000, currency: USD }
         """
 
-    /// A plan with the input error `country: UK`.
-    static let badCountryPlan = """
-        plan: bad
-        date: 2026-12-01
-        company: { name: Acme, country: US, timezone: America/New_York, hours: "09:00-17:00" }
-        engagements:
-          - id: e1
-            provider: { name: P, kind: agency, country: UK }
-            locations:
-              - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
-        """
 
     /// The hostile plan, saved as `plan,a:b.yaml` so the file property needs escaping too.
     static func hostileReport() throws -> (report: CheckReport, options: ReportOptions) {
