@@ -32,7 +32,9 @@ enum ChunkedYAML {
         let indent: Int
     }
 
-    static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 2,
+    /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
+    /// time and frees it, so the peak is the tree plus one piece, not two trees.
+    static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
                      minimumBytes: Int = ChunkedYAML.minimumBytes) -> YAMLLoadResult? {
         guard source.bytes.count >= minimumBytes, let split = split(source.bytes, pieces: pieces) else { return nil }
         let bytes = source.bytes

@@ -58,7 +58,7 @@ public struct YAMLLoader: Sendable {
             )
             return YAMLLoadResult(source: source, document: nil, diagnostics: [diagnostic])
         }
-        if parallel, let result = ChunkedYAML.load(source: source, limits: limits) {
+        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8) {
             return result
         }
         var builder = YAMLTreeBuilder(source: source, limits: limits)
