@@ -25,7 +25,12 @@ enum CELBenchmark {
         func celField(_ name: String) -> CELValue? { name == "country" ? .string(country) : nil }
     }
 
+    /// `cel [evaluations] [rule]`: with a rule name, times only that rule (for instruction counts).
     static func run(arguments: [String]) {
+        if arguments.count >= 2 {
+            CELRuleBenchmark.run(evaluations: Int(arguments[0]) ?? 500_000, only: arguments[1])
+            return
+        }
         let expression = #"engagement.data.exists(d, d.level >= 3) && location.country in ["US", "CA", "MX"]"#
         var env = CELEnvironment()
         env.declareObjectType(CELObjectType(name: "shore.Datum", fields: ["level": .int]))
@@ -271,10 +276,10 @@ enum CELRuleBenchmark {
         }
     }
 
-    static func run(evaluations: Int) {
+    static func run(evaluations: Int, only: String? = nil) {
         let env = environment()
         let subjects = subjects()
-        for (name, expression) in rules {
+        for (name, expression) in rules where only == nil || only == name {
             let program: CELProgram
             do { program = try env.compile(expression) } catch {
                 print("cel: rule \(name): compile failed: \(error)")

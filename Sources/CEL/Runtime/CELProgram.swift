@@ -10,7 +10,7 @@ public struct CELProgram: Sendable {
     public let variableNames: [String]
     let plan: Eval
     let tracedPlan: Eval
-    let slotCount: Int
+    let localCount: Int
     let defaultBudget: Int
 
     init(env: CELEnvironment, ast: CELAST, checked: CELCheckedAST?) {
@@ -22,7 +22,7 @@ public struct CELProgram: Sendable {
         var tp = Planner(env: env, references: checked?.references, traced: true)
         tracedPlan = tp.plan(ast.expr)
         variableNames = p.globalNames
-        slotCount = max(p.slotCount, tp.slotCount)
+        localCount = max(p.localCount, tp.localCount)
         defaultBudget = env.defaultBudget
     }
 
@@ -30,15 +30,12 @@ public struct CELProgram: Sendable {
     public func slot(of name: String) -> Int? { variableNames.firstIndex(of: name) }
 
     private func makeSlots(_ act: [String: CELValue]) -> [CELValue] {
-        var slots = [CELValue](repeating: .null, count: slotCount)
-        for (i, n) in variableNames.enumerated() {
-            slots[i] = act[n] ?? .error(CELError("no such attribute '\(n)'"))
-        }
-        return slots
+        variableNames.map { n in act[n] ?? .error(CELError("no such attribute '\(n)'")) }
     }
 
     private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool) -> (CELValue, EvalContext) {
-        let ctx = EvalContext(slots: slots, count: slotCount, budget: budget ?? defaultBudget, tracing: tracing)
+        let ctx = EvalContext(globals: slots, globalCount: variableNames.count, localCount: localCount,
+                              budget: budget ?? defaultBudget, tracing: tracing)
         let v = p(ctx)
         if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx) }
         return (v, ctx)

@@ -1,26 +1,38 @@
-/// Mutable per-evaluation state: variable slots, step budget, optional trace.
+/// Mutable per-evaluation state: variable values, step budget, optional trace.
 final class EvalContext {
-    /// Variable slots (globals, then comprehension locals). Indices are fixed at plan time.
-    let slots: UnsafeMutableBufferPointer<CELValue>
-    var steps = 0
+    /// Global variable values in slot order: the caller's array itself, not a copy.
+    let globals: [CELValue]
+    /// Comprehension locals (iteration variables, accumulators). Indices are fixed at
+    /// plan time; no storage is allocated for expressions without comprehensions.
+    let locals: UnsafeMutableBufferPointer<CELValue>
+    // Only the evaluating thread touches a context, and never re-entrantly through an
+    // inout access, so the dynamic exclusivity checks (a runtime call per tick) are skipped.
+    @exclusivity(unchecked) var steps = 0
     let budget: Int
-    var exhausted = false
-    var trace: [Int: CELValue]?
+    @exclusivity(unchecked) var exhausted = false
+    @exclusivity(unchecked) var trace: [Int: CELValue]?
 
-    init(slots values: [CELValue], count: Int, budget: Int, tracing: Bool) {
-        let n = max(count, values.count)
-        slots = .allocate(capacity: n)
-        _ = slots.initialize(from: values)
-        if values.count < n, let base = slots.baseAddress {
-            (base + values.count).initialize(repeating: .null, count: n - values.count)
+    init(globals values: [CELValue], globalCount: Int, localCount: Int, budget: Int, tracing: Bool) {
+        if values.count >= globalCount {
+            globals = values
+        } else {
+            globals = values + [CELValue](repeating: .null, count: globalCount - values.count)
+        }
+        if localCount > 0 {
+            locals = .allocate(capacity: localCount)
+            locals.initialize(repeating: .null)
+        } else {
+            locals = UnsafeMutableBufferPointer(start: nil, count: 0)
         }
         self.budget = budget
         self.trace = tracing ? [:] : nil
     }
 
     deinit {
-        slots.baseAddress?.deinitialize(count: slots.count)
-        slots.deallocate()
+        if let base = locals.baseAddress {
+            base.deinitialize(count: locals.count)
+            base.deallocate()
+        }
     }
 
     /// Counts `n` steps; false once the budget is exceeded.

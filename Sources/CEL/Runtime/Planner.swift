@@ -15,8 +15,8 @@ struct Planner {
         self.traced = traced
     }
 
-    /// Total slots: globals first, then locals.
-    var slotCount: Int { globalNames.count + nextLocal }
+    /// Number of comprehension locals (their slots are numbered from 0).
+    var localCount: Int { nextLocal }
 
     mutating func globalSlot(_ name: String) -> Int {
         if let i = globalIndex[name] { return i }
@@ -82,7 +82,7 @@ struct Planner {
         var scope: [String: Int] = [:]
         var slots: [Int] = []
         for n in names {
-            let s = globalNames.count + nextLocal
+            let s = nextLocal
             nextLocal += 1
             scope[n] = s
             slots.append(s)
@@ -136,7 +136,7 @@ struct Planner {
         case .literal(let v):
             return { _ in v }
         case .ident(let name):
-            if let s = localSlot(name) { return { c in c.slots[s] } }
+            if let s = localSlot(name) { return { c in c.locals[s] } }
             if let r = references?[id] { return planReference(r, id) }
             return planDynamic(name, id)
         case .select(let operand, let field, let testOnly):
@@ -155,7 +155,12 @@ struct Planner {
             }
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                return Planner.withID(Operators.select(o(c), field), id)
+                let v = o(c)
+                // Host objects first: the common case, without the general dispatch.
+                if case .object(let object) = v {
+                    return Planner.withID(object.celField(field) ?? .err("no such key: \(field)"), id)
+                }
+                return Planner.withID(Operators.select(v, field), id)
             }
         case .list(let elems):
             // Constant lists (all literal elements) are built once, at plan time.
@@ -213,7 +218,7 @@ struct Planner {
         switch r {
         case .variable(let n):
             guard let s = globalIndex[n] else { return { _ in .err("no such attribute '\(n)'", id) } }
-            return { c in Planner.withID(c.slots[s], id) }
+            return { c in Planner.withID(c.globals[s], id) }
         case .typeValue(let t):
             let v = CELValue.type(t)
             return { _ in v }
@@ -236,7 +241,7 @@ struct Planner {
         let opts = options
         return { c in
             for (s, rest) in opts {
-                var v = c.slots[s]
+                var v = c.globals[s]
                 if case .error = v { continue }
                 for f in rest {
                     v = Operators.select(v, f)
@@ -249,6 +254,7 @@ struct Planner {
     }
 
     mutating func planComprehension(_ comp: CELComprehension, _ id: Int) -> Eval {
+        if !traced, let q = Quantifier(comp) { return planQuantifier(q, comp, id) }
         let range = planNode(comp.iterRange)
         let initF = planNode(comp.accuInit)
         let accuSlots = pushLocals([comp.accuVar])
@@ -276,13 +282,13 @@ struct Planner {
             default:
                 return .err("expression of type '\(r.celType)' cannot be iterated", id)
             }
-            c.slots[accuSlot] = initF(c)
+            c.locals[accuSlot] = initF(c)
             for i in 0..<keys.count {
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                c.slots[s1] = keys[i]
-                if two { c.slots[s2] = values[i] }
+                c.locals[s1] = keys[i]
+                if two { c.locals[s2] = values[i] }
                 if case .bool(false) = cond(c) { break }
-                c.slots[accuSlot] = step(c)
+                c.locals[accuSlot] = step(c)
             }
             return result(c)
         }
@@ -300,7 +306,7 @@ struct Planner {
                 if case .error = x { return x }
                 // Move the accumulator out of its slot so the array is uniquely referenced.
                 var cur = CELValue.null
-                swap(&cur, &c.slots[accuSlot])
+                swap(&cur, &c.locals[accuSlot])
                 guard case .list(var a) = cur else { return Operators.add(cur, .list([x])) }
                 cur = .null
                 a.append(x)
@@ -365,8 +371,8 @@ struct Planner {
             }
         default: break
         }
-        let argFs = args.map { planNode($0) }
         guard let decl = env.functions[name] else {
+            let argFs = args.map { planNode($0) }
             return { c in
                 for f in argFs { if case .error(let e) = f(c) { return .error(e) } }
                 return .err("no such overload: unknown function '\(name)'", id)
@@ -374,7 +380,7 @@ struct Planner {
         }
         // Fast paths for standard binary and unary operators.
         if decl.dispatcher != nil, argc == 1, name == "!_" || name == "-_" {
-            let a = argFs[0]
+            let a = planNode(args[0])
             let isNot = name == "!_"
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
@@ -385,7 +391,8 @@ struct Planner {
             }
         }
         if decl.dispatcher != nil, argc == 2, let op = Operators.binary[name] {
-            let l = argFs[0], r = argFs[1]
+            if let special = planBinaryOperator(name, args, id) { return special }
+            let l = planNode(args[0]), r = planNode(args[1])
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
                 let a = l(c)
@@ -397,19 +404,13 @@ struct Planner {
                 return Planner.withID(v, id)
             }
         }
-        let impl: CELFunctionImpl
-        if let d = decl.dispatcher {
-            impl = d
-        } else {
-            let candidates = decl.overloads.filter { $0.isReceiver == receiver && $0.parameters.count == argc }
-            impl = { args in
-                for o in candidates where zip(o.parameters, args).allSatisfy({ Operators.matches($1, $0) }) {
-                    guard let f = o.implementation else { return .err("no implementation for overload '\(o.id)'") }
-                    return f(args)
-                }
-                return .err("no matching overload for '\(name)' applied to (\(args.map { $0.celType.description }.joined(separator: ", ")))")
-            }
+        let impl = implementation(decl, name, receiver: receiver, argc: argc)
+        if argc == 1 { return Planner.planUnaryCall(planNode(args[0]), impl, id) }
+        if argc == 2 {
+            let a = planNode(args[0])
+            return Planner.planBinaryCall(a, planNode(args[1]), impl, id)
         }
+        let argFs = args.map { planNode($0) }
         return { c in
             guard c.tick() else { return .err(costLimitMessage, id) }
             var vals: [CELValue] = []
