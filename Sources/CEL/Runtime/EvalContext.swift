@@ -1,43 +1,20 @@
 /// Mutable per-evaluation state: variable values, step budget, optional trace.
-final class EvalContext {
+/// A struct passed `inout` through the plan's closures, so an evaluation allocates no
+/// context object and its counters need no dynamic exclusivity checks.
+struct EvalContext {
     /// Global variable values in slot order: the caller's array itself, not a copy.
     let globals: [CELValue]
-    /// Comprehension locals (iteration variables, accumulators). Indices are fixed at
-    /// plan time; no storage is allocated for expressions without comprehensions.
+    /// Comprehension locals (iteration variables, accumulators), indices fixed at plan
+    /// time; temporary storage owned by `CELProgram.run`, empty without comprehensions.
     let locals: UnsafeMutableBufferPointer<CELValue>
-    // Only the evaluating thread touches a context, and never re-entrantly through an
-    // inout access, so the dynamic exclusivity checks (a runtime call per tick) are skipped.
-    @exclusivity(unchecked) var steps = 0
+    var steps = 0
     let budget: Int
-    @exclusivity(unchecked) var exhausted = false
-    @exclusivity(unchecked) var trace: [Int: CELValue]?
-
-    init(globals values: [CELValue], globalCount: Int, localCount: Int, budget: Int, tracing: Bool) {
-        if values.count >= globalCount {
-            globals = values
-        } else {
-            globals = values + [CELValue](repeating: .null, count: globalCount - values.count)
-        }
-        if localCount > 0 {
-            locals = .allocate(capacity: localCount)
-            locals.initialize(repeating: .null)
-        } else {
-            locals = UnsafeMutableBufferPointer(start: nil, count: 0)
-        }
-        self.budget = budget
-        self.trace = tracing ? [:] : nil
-    }
-
-    deinit {
-        if let base = locals.baseAddress {
-            base.deinitialize(count: locals.count)
-            base.deallocate()
-        }
-    }
+    var exhausted = false
+    var trace: [Int: CELValue]?
 
     /// Counts `n` steps; false once the budget is exceeded.
     @inline(__always)
-    func tick(_ n: Int = 1) -> Bool {
+    mutating func tick(_ n: Int = 1) -> Bool {
         steps &+= n
         if steps > budget { exhausted = true; return false }
         return true
@@ -47,4 +24,4 @@ final class EvalContext {
 let costLimitMessage = "evaluation cost limit exceeded"
 
 /// Evaluates one planned node.
-typealias Eval = @Sendable (EvalContext) -> CELValue
+typealias Eval = @Sendable (inout EvalContext) -> CELValue

@@ -13,9 +13,9 @@ extension Planner {
             let negate = name == "_!=_"
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .error = a { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .error = b { return b }
                 return .bool(Operators.equal(a, b) != negate)
             }
@@ -23,9 +23,9 @@ extension Planner {
         if let relation {
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .error = a { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .error = b { return b }
                 return Planner.withID(relation.apply(a, b), id)
             }
@@ -34,9 +34,9 @@ extension Planner {
         if !traced, let set = Planner.constantStringSet(args[1]) {
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .error = a { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .error = b { return b }
                 if case .string(let s) = a { return .bool(set.contains(ScalarString(s))) }
                 return Planner.withID(Operators.contains(a, b), id)
@@ -44,9 +44,9 @@ extension Planner {
         }
         return { c in
             guard c.tick() else { return .err(costLimitMessage, id) }
-            let a = l(c)
+            let a = l(&c)
             if case .error = a { return a }
-            let b = r(c)
+            let b = r(&c)
             if case .error = b { return b }
             return Planner.withID(Operators.fastContains(a, b), id)
         }
@@ -95,7 +95,7 @@ extension Planner {
     static func planUnaryCall(_ a: @escaping Eval, _ impl: @escaping CELFunctionImpl, _ id: Int) -> Eval {
         { c in
             guard c.tick() else { return .err(costLimitMessage, id) }
-            let v = a(c)
+            let v = a(&c)
             if case .error = v { return v }
             let r = impl([v])
             if !c.tick(Planner.sizeCost(r)) { return .err(costLimitMessage, id) }
@@ -107,9 +107,9 @@ extension Planner {
     static func planBinaryCall(_ a: @escaping Eval, _ b: @escaping Eval, _ impl: @escaping CELFunctionImpl, _ id: Int) -> Eval {
         { c in
             guard c.tick() else { return .err(costLimitMessage, id) }
-            let x = a(c)
+            let x = a(&c)
             if case .error = x { return x }
-            let y = b(c)
+            let y = b(&c)
             if case .error = y { return y }
             let r = impl([x, y])
             if !c.tick(Planner.sizeCost(r)) { return .err(costLimitMessage, id) }

@@ -101,7 +101,7 @@ struct Planner {
         let id = e.id
         if traced {
             return { c in
-                let v = f(c)
+                let v = f(&c)
                 c.trace?[id] = v
                 return v
             }
@@ -150,12 +150,12 @@ struct Planner {
             if testOnly {
                 return { c in
                     guard c.tick() else { return .err(costLimitMessage, id) }
-                    return Planner.withID(Operators.has(o(c), field), id)
+                    return Planner.withID(Operators.has(o(&c), field), id)
                 }
             }
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let v = o(c)
+                let v = o(&c)
                 // Host objects first: the common case, without the general dispatch.
                 if case .object(let object) = v {
                     return Planner.withID(object.celField(field) ?? .err("no such key: \(field)"), id)
@@ -174,7 +174,7 @@ struct Planner {
                 var out: [CELValue] = []
                 out.reserveCapacity(es.count)
                 for f in es {
-                    let v = f(c)
+                    let v = f(&c)
                     if case .error = v { return v }
                     out.append(v)
                 }
@@ -186,9 +186,9 @@ struct Planner {
                 guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
                 var m = CELMap()
                 for (kf, vf) in es {
-                    let k = kf(c)
+                    let k = kf(&c)
                     if case .error = k { return k }
-                    let v = vf(c)
+                    let v = vf(&c)
                     if case .error = v { return v }
                     switch k {
                     case .int, .uint, .bool, .string: break
@@ -269,7 +269,7 @@ struct Planner {
         let s1 = iterSlots[0]
         let s2 = two ? iterSlots[1] : 0
         return { c in
-            let r = range(c)
+            let r = range(&c)
             let keys: [CELValue]
             var values: [CELValue] = []
             switch r {
@@ -282,15 +282,15 @@ struct Planner {
             default:
                 return .err("expression of type '\(r.celType)' cannot be iterated", id)
             }
-            c.locals[accuSlot] = initF(c)
+            c.locals[accuSlot] = initF(&c)
             for i in 0..<keys.count {
                 guard c.tick() else { return .err(costLimitMessage, id) }
                 c.locals[s1] = keys[i]
                 if two { c.locals[s2] = values[i] }
-                if case .bool(false) = cond(c) { break }
-                c.locals[accuSlot] = step(c)
+                if case .bool(false) = cond(&c) { break }
+                c.locals[accuSlot] = step(&c)
             }
-            return result(c)
+            return result(&c)
         }
     }
 
@@ -302,7 +302,7 @@ struct Planner {
             let elem = planNode(elems[0])
             let id = e.id
             let appendF: Eval = { c in
-                let x = elem(c)
+                let x = elem(&c)
                 if case .error = x { return x }
                 // Move the accumulator out of its slot so the array is uniquely referenced.
                 var cur = CELValue.null
@@ -312,7 +312,7 @@ struct Planner {
                 a.append(x)
                 return .list(a)
             }
-            if traced { return { c in let v = appendF(c); c.trace?[id] = v; return v } }
+            if traced { return { c in let v = appendF(&c); c.trace?[id] = v; return v } }
             return appendF
         }
         if case .call(nil, "_?_:_", let args) = e.kind, args.count == 3 {
@@ -322,14 +322,14 @@ struct Planner {
             let id = e.id
             let f: Eval = { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                switch cond(c) {
-                case .bool(true): return a(c)
-                case .bool(false): return b(c)
+                switch cond(&c) {
+                case .bool(true): return a(&c)
+                case .bool(false): return b(&c)
                 case .error(let err): return .error(err)
                 default: return .err("no matching overload for '_?_:_'", id)
                 }
             }
-            if traced { return { c in let v = f(c); c.trace?[id] = v; return v } }
+            if traced { return { c in let v = f(&c); c.trace?[id] = v; return v } }
             return f
         }
         return planNode(e)
@@ -343,9 +343,9 @@ struct Planner {
             let isAnd = name == "_&&_"
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .bool(let x) = a, x != isAnd { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .bool(let y) = b, y != isAnd { return b }
                 if case .bool = a, case .bool = b { return b }
                 if case .error = a { return a }
@@ -356,9 +356,9 @@ struct Planner {
             let cf = planNode(args[0]), a = planNode(args[1]), b = planNode(args[2])
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                switch cf(c) {
-                case .bool(true): return a(c)
-                case .bool(false): return b(c)
+                switch cf(&c) {
+                case .bool(true): return a(&c)
+                case .bool(false): return b(&c)
                 case .error(let err): return .error(err)
                 default: return .err("no matching overload for '_?_:_'", id)
                 }
@@ -366,7 +366,7 @@ struct Planner {
         case ("@not_strictly_false", 1):
             let a = planNode(args[0])
             return { c in
-                if case .bool(false) = a(c) { return .bool(false) }
+                if case .bool(false) = a(&c) { return .bool(false) }
                 return .bool(true)
             }
         default: break
@@ -374,7 +374,7 @@ struct Planner {
         guard let decl = env.functions[name] else {
             let argFs = args.map { planNode($0) }
             return { c in
-                for f in argFs { if case .error(let e) = f(c) { return .error(e) } }
+                for f in argFs { if case .error(let e) = f(&c) { return .error(e) } }
                 return .err("no such overload: unknown function '\(name)'", id)
             }
         }
@@ -384,7 +384,7 @@ struct Planner {
             let isNot = name == "!_"
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let v = a(c)
+                let v = a(&c)
                 if case .error = v { return v }
                 if isNot, case .bool(let b) = v { return .bool(!b) }
                 return Planner.withID(isNot ? Operators.not(v) : Operators.negate(v), id)
@@ -395,9 +395,9 @@ struct Planner {
             let l = planNode(args[0]), r = planNode(args[1])
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .error = a { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .error = b { return b }
                 let v = op(a, b)
                 if !c.tick(Planner.sizeCost(v)) { return .err(costLimitMessage, id) }
@@ -416,7 +416,7 @@ struct Planner {
             var vals: [CELValue] = []
             vals.reserveCapacity(argc)
             for f in argFs {
-                let v = f(c)
+                let v = f(&c)
                 if case .error = v { return v }
                 vals.append(v)
             }

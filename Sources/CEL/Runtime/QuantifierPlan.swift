@@ -48,11 +48,11 @@ extension Planner {
         let isAll = q == .all
         let opName = isAll ? "_&&_" : "_||_"
         return { c in
-            let r = range(c)
+            let r = range(&c)
             switch r {
             case .error: return r
-            case .list(let l): return Planner.quantify(l, isAll, slot, predicate, opName, id, stepID, c)
-            case .map(let m): return Planner.quantify(m.keys, isAll, slot, predicate, opName, id, stepID, c)
+            case .list(let l): return Planner.quantify(l, isAll, slot, predicate, opName, id, stepID, &c)
+            case .map(let m): return Planner.quantify(m.keys, isAll, slot, predicate, opName, id, stepID, &c)
             default: return .err("expression of type '\(r.celType)' cannot be iterated", id)
             }
         }
@@ -61,7 +61,7 @@ extension Planner {
     /// The loop of `all` (`isAll`) or `exists` over `elements`.
     @inline(__always)
     static func quantify(_ elements: [CELValue], _ isAll: Bool, _ slot: Int, _ predicate: Eval,
-                         _ opName: String, _ id: Int, _ stepID: Int, _ c: EvalContext) -> CELValue {
+                         _ opName: String, _ id: Int, _ stepID: Int, _ c: inout EvalContext) -> CELValue {
         // The accumulator: `all` starts true, `exists` false; it stays a bool or an error.
         var accu = CELValue.bool(isAll)
         let extra = isAll ? 1 : 2  // `&&`, or `!_` and `||`
@@ -74,7 +74,7 @@ extension Planner {
             }
             guard c.tick(extra) else { return .err(costLimitMessage, id) }
             c.locals[slot] = e
-            let p = predicate(c)
+            let p = predicate(&c)
             // accu && p  /  accu || p, with accu not yet decided.
             if case .bool(let y) = p {
                 if y != isAll { accu = p; continue }
