@@ -11,6 +11,10 @@ struct EvalContext {
     let budget: Int
     var exhausted = false
     var trace: [Int: CELValue]?
+    /// The argument array handed to one-argument functions, reused from call to call:
+    /// it is uniquely referenced again once a call returns, so refilling it does not
+    /// allocate (a function that keeps its arguments only makes the next call copy).
+    var unaryArguments: [CELValue] = []
 
     /// Counts `n` steps; false once the budget is exceeded.
     @inline(__always)

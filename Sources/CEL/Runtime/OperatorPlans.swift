@@ -97,7 +97,8 @@ extension Planner {
             guard c.tick() else { return .err(costLimitMessage, id) }
             let v = a(&c)
             if case .error = v { return v }
-            let r = impl([v])
+            if c.unaryArguments.isEmpty { c.unaryArguments = [v] } else { c.unaryArguments[0] = v }
+            let r = impl(c.unaryArguments)
             if !c.tick(Planner.sizeCost(r)) { return .err(costLimitMessage, id) }
             return Planner.withID(r, id)
         }

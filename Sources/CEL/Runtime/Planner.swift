@@ -146,6 +146,7 @@ struct Planner {
                     return planDynamic(q, id)
                 }
             }
+            if !testOnly, !traced, let fused = planVariableSelect(operand, field, id) { return fused }
             let o = planNode(operand)
             if testOnly {
                 return { c in
