@@ -21,9 +21,7 @@ enum Quantifier {
               case .call(nil, let stepName, let stepArgs) = comp.loopStep.kind, stepArgs.count == 2, isAccu(stepArgs[0])
         else { return nil }
         // The predicate must not read the accumulator (macros never let it).
-        var readsAccu = false
-        stepArgs[1].walk { if isAccu($0) { readsAccu = true } }
-        if readsAccu { return nil }
+        if Quantifier.reads(accu, stepArgs[1]) { return nil }
         if initial, stepName == "_&&_", isAccu(condArgs[0]) {
             self = .all
         } else if !initial, stepName == "_||_", case .call(nil, "!_", let notArgs) = condArgs[0].kind,
@@ -31,6 +29,21 @@ enum Quantifier {
             self = .exists
         } else {
             return nil
+        }
+    }
+}
+
+extension Quantifier {
+    /// Whether `e` reads the variable `name` (not counting nested comprehensions that rebind it).
+    static func reads(_ name: String, _ e: CELExpr) -> Bool {
+        switch e.kind {
+        case .ident(let n): return n == name
+        case .comprehension(let c):
+            if reads(name, c.iterRange) || reads(name, c.accuInit) { return true }
+            if c.accuVar == name || c.iterVar == name || c.iterVar2 == name { return false }
+            return reads(name, c.loopCondition) || reads(name, c.loopStep) || reads(name, c.result)
+        default:
+            return e.children.contains { reads(name, $0) }
         }
     }
 }
