@@ -74,16 +74,17 @@ extension Planner {
         // The common case of one overload taking one argument: no loop, no zip.
         if candidates.count == 1, argc == 1 {
             let o = candidates[0]
-            let parameter = o.parameters[0]
+            let check = ParameterCheck(o.parameters[0])
             guard let f = o.implementation else {
                 return { args in
-                    Operators.matches(args[0], parameter) ? .err("no implementation for overload '\(o.id)'") : noMatch(args)
+                    check.accepts(args[0]) ? .err("no implementation for overload '\(o.id)'") : noMatch(args)
                 }
             }
-            return { args in Operators.matches(args[0], parameter) ? f(args) : noMatch(args) }
+            return { args in check.accepts(args[0]) ? f(args) : noMatch(args) }
         }
+        let checks = candidates.map { $0.parameters.map(ParameterCheck.init) }
         return { args in
-            for o in candidates where zip(o.parameters, args).allSatisfy({ Operators.matches($1, $0) }) {
+            for (i, o) in candidates.enumerated() where zip(checks[i], args).allSatisfy({ $0.accepts($1) }) {
                 guard let f = o.implementation else { return .err("no implementation for overload '\(o.id)'") }
                 return f(args)
             }
