@@ -78,7 +78,7 @@ extension Planner {
         // The accumulator: `all` starts true, `exists` false; it stays a bool or an error.
         var accu = CELValue.bool(isAll)
         let extra = isAll ? 1 : 2  // `&&`, or `!_` and `||`
-        for e in elements {
+        for i in elements.indices {
             guard c.tick() else { return .err(costLimitMessage, id) }
             if case .bool(let b) = accu, b != isAll {
                 // The loop condition stops here (`exists` charged its `!_` first).
@@ -86,7 +86,7 @@ extension Planner {
                 break
             }
             guard c.tick(extra) else { return .err(costLimitMessage, id) }
-            c.locals[slot] = e
+            c.locals[slot] = elements[i]
             let p = predicate(&c)
             // accu && p  /  accu || p, with accu not yet decided.
             if case .bool(let y) = p {
