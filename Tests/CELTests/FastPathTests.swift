@@ -42,6 +42,26 @@ import Testing
         "['A1', 'x'].all(c, c in cs || c == s)",
     ]
 
+    /// `in` over a long list variable goes through a per-call-site index of the first
+    /// such list; other lists, non-string members and non-string needles are scanned.
+    @Test func membershipIndexMatchesScanning() throws {
+        var env = CELEnvironment()
+        env.declareVariable("x", type: .dyn)
+        env.declareVariable("names", type: .dyn)
+        let program = try env.compile("x in names")
+        let first: [CELValue] = (0..<12).map { .string("c\($0)") }
+        let second: [CELValue] = (6..<20).map { .string("c\($0)") }
+        let mixed: [CELValue] = first + [1, 2.5, .null]
+        let decomposed: [CELValue] = first + [.string("e\u{301}")]
+        let needles: [CELValue] = ["c0", "c7", "c15", "c99", "", 1, 1.0, .uint(1), 2.5, .null, "é", "e\u{301}"]
+        for list in [first, second, first, mixed, decomposed, second, []] {
+            for needle in needles {
+                let expected = list.contains { equalValues(needle, $0) }
+                #expect(program.evaluate(["x": needle, "names": .list(list)]) == .bool(expected), "\(needle) in \(list)")
+            }
+        }
+    }
+
     static func same(_ a: CELValue, _ b: CELValue) -> Bool {
         if case .error(let x) = a, case .error(let y) = b { return x.message == y.message && x.nodeID == y.nodeID }
         if case .double(let x) = a, case .double(let y) = b, x.isNaN, y.isNaN { return true }

@@ -42,6 +42,20 @@ extension Planner {
                 return Planner.withID(Operators.contains(a, b), id)
             }
         }
+        if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) {
+            let index = MembershipIndex()
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let a = l(&c)
+                if case .error = a { return a }
+                let b = r(&c)
+                if case .error = b { return b }
+                if case .string(let s) = a, case .list(let list) = b, let found = index.contains(s, in: list) {
+                    return .bool(found)
+                }
+                return Planner.withID(Operators.fastContains(a, b), id)
+            }
+        }
         return { c in
             guard c.tick() else { return .err(costLimitMessage, id) }
             let a = l(&c)
