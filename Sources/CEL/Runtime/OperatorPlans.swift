@@ -50,10 +50,11 @@ extension Planner {
                 if case .error = a { return a }
                 let b = r(&c)
                 if case .error = b { return b }
-                if case .string(let s) = a, case .list(let list) = b, let found = index.contains(s, in: list) {
-                    return .bool(found)
+                if case .string(let s) = a, case .list(let list) = b {
+                    if list.count >= MembershipIndex.minimumCount, let found = index.contains(s, in: list) { return .bool(found) }
+                    return .bool(Operators.contains(string: s, a, in: list))
                 }
-                return Planner.withID(Operators.fastContains(a, b), id)
+                return Planner.withID(Operators.contains(a, b), id)
             }
         }
         return { c in
