@@ -29,7 +29,8 @@ import Testing
         "xs.exists(x, x == 2) && ys.all(y, y > 0)", "ys.exists(x, x == n)",
         "location.country in cs", "location.region == 'EU'", "location.overlap_hours >= n",
         "location.country == s || has(location.region)", "xs.exists(x, location.country in cs)",
-        "level(s) >= 3", "level(n)", "n == 2.0", "n < 2.5", "s < 'B'", "n != 1u", "n in xs", "xs.exists_one(x, x == 1)",
+        "level(s) >= 3", "level(n)", "n == 2.0", "n < 2.5", "s < 'B'", "n != 1u", "n in xs", "xs.exists_one(x, x == 1)", "'DE' in cs", "'a' in m", "'x' in s",
+        "location.overlap_hours < 3", "n >= 2u", "s == null",
     ]
 
     /// List literals are constants in untraced plans (no steps charged), built per

@@ -8,6 +8,7 @@ extension Planner {
         let isEquality = name == "_==_" || name == "_!=_"
         let relation = Operators.Relation(name)
         guard isEquality || relation != nil || name == "@in" else { return nil }
+        if let special = planLiteralOperand(name, args, id) { return special }
         let l = planNode(args[0]), r = planNode(args[1])
         if isEquality {
             let negate = name == "_!=_"
@@ -65,6 +66,44 @@ extension Planner {
             if case .error = b { return b }
             return Planner.withID(Operators.fastContains(a, b), id)
         }
+    }
+
+    /// `x == 'lit'`, `x != 'lit'`, `x >= 3`, `'lit' in x`: the literal operand is used
+    /// directly instead of through a closure. Untraced plans only (traces record literals).
+    mutating func planLiteralOperand(_ name: String, _ args: [CELExpr], _ id: Int) -> Eval? {
+        guard !traced else { return nil }
+        if name == "@in", case .literal(.string(let s)) = args[0].kind {
+            let needle = CELValue.string(s)
+            let r = planNode(args[1])
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let b = r(&c)
+                if case .error = b { return b }
+                if case .list(let list) = b { return .bool(Operators.contains(string: s, needle, in: list)) }
+                return Planner.withID(Operators.contains(needle, b), id)
+            }
+        }
+        guard case .literal(let k) = args[1].kind, !k.isError else { return nil }
+        if name == "_==_" || name == "_!=_" {
+            let negate = name == "_!=_"
+            let l = planNode(args[0])
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let a = l(&c)
+                if case .error = a { return a }
+                return .bool(Operators.equal(a, k) != negate)
+            }
+        }
+        if let relation = Operators.Relation(name) {
+            let l = planNode(args[0])
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let a = l(&c)
+                if case .error = a { return a }
+                return Planner.withID(relation.apply(a, k), id)
+            }
+        }
+        return nil
     }
 
     /// The members of a list literal of more than 8 string literals, as a set.
