@@ -10,7 +10,7 @@ public struct CELProgram: Sendable {
     public let variableNames: [String]
     let plan: Eval
     let tracedPlan: Eval
-    let slotCount: Int
+    let localCount: Int
     let defaultBudget: Int
 
     init(env: CELEnvironment, ast: CELAST, checked: CELCheckedAST?) {
@@ -22,7 +22,7 @@ public struct CELProgram: Sendable {
         var tp = Planner(env: env, references: checked?.references, traced: true)
         tracedPlan = tp.plan(ast.expr)
         variableNames = p.globalNames
-        slotCount = max(p.slotCount, tp.slotCount)
+        localCount = max(p.localCount, tp.localCount)
         defaultBudget = env.defaultBudget
     }
 
@@ -30,18 +30,22 @@ public struct CELProgram: Sendable {
     public func slot(of name: String) -> Int? { variableNames.firstIndex(of: name) }
 
     private func makeSlots(_ act: [String: CELValue]) -> [CELValue] {
-        var slots = [CELValue](repeating: .null, count: slotCount)
-        for (i, n) in variableNames.enumerated() {
-            slots[i] = act[n] ?? .error(CELError("no such attribute '\(n)'"))
-        }
-        return slots
+        variableNames.map { n in act[n] ?? .error(CELError("no such attribute '\(n)'")) }
     }
 
-    private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool) -> (CELValue, EvalContext) {
-        let ctx = EvalContext(slots: slots, count: slotCount, budget: budget ?? defaultBudget, tracing: tracing)
-        let v = p(ctx)
-        if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx) }
-        return (v, ctx)
+    private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool) -> (CELValue, [Int: CELValue]?) {
+        let globals = slots.count >= variableNames.count
+            ? slots : slots + [CELValue](repeating: .null, count: variableNames.count - slots.count)
+        // Locals live in temporary (stack) storage for the duration of the evaluation.
+        return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { locals in
+            _ = locals.initialize(from: repeatElement(CELValue.null, count: localCount))
+            defer { _ = locals.deinitialize() }
+            var ctx = EvalContext(globals: globals, locals: locals, budget: budget ?? defaultBudget,
+                                  trace: tracing ? [:] : nil)
+            let v = p(&ctx)
+            if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx.trace) }
+            return (v, ctx.trace)
+        }
     }
 
     /// Evaluates against variables by name. Errors are returned as `.error`.
@@ -66,7 +70,7 @@ public struct CELProgram: Sendable {
 
     /// Evaluates and records the value of every evaluated sub-expression (see `CELTrace`).
     public func evaluateTraced(_ activation: CELActivation, budget: Int? = nil) -> (CELValue, CELTrace) {
-        let (v, ctx) = run(tracedPlan, makeSlots(activation.values), budget, true)
-        return (v, CELTrace(values: ctx.trace ?? [:]))
+        let (v, trace) = run(tracedPlan, makeSlots(activation.values), budget, true)
+        return (v, CELTrace(values: trace ?? [:]))
     }
 }

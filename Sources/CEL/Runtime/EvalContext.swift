@@ -1,31 +1,24 @@
-/// Mutable per-evaluation state: variable slots, step budget, optional trace.
-final class EvalContext {
-    /// Variable slots (globals, then comprehension locals). Indices are fixed at plan time.
-    let slots: UnsafeMutableBufferPointer<CELValue>
+/// Mutable per-evaluation state: variable values, step budget, optional trace.
+/// A struct passed `inout` through the plan's closures, so an evaluation allocates no
+/// context object and its counters need no dynamic exclusivity checks.
+struct EvalContext {
+    /// Global variable values in slot order: the caller's array itself, not a copy.
+    let globals: [CELValue]
+    /// Comprehension locals (iteration variables, accumulators), indices fixed at plan
+    /// time; temporary storage owned by `CELProgram.run`, empty without comprehensions.
+    let locals: UnsafeMutableBufferPointer<CELValue>
     var steps = 0
     let budget: Int
     var exhausted = false
     var trace: [Int: CELValue]?
-
-    init(slots values: [CELValue], count: Int, budget: Int, tracing: Bool) {
-        let n = max(count, values.count)
-        slots = .allocate(capacity: n)
-        _ = slots.initialize(from: values)
-        if values.count < n, let base = slots.baseAddress {
-            (base + values.count).initialize(repeating: .null, count: n - values.count)
-        }
-        self.budget = budget
-        self.trace = tracing ? [:] : nil
-    }
-
-    deinit {
-        slots.baseAddress?.deinitialize(count: slots.count)
-        slots.deallocate()
-    }
+    /// The argument array handed to one-argument functions, reused from call to call:
+    /// it is uniquely referenced again once a call returns, so refilling it does not
+    /// allocate (a function that keeps its arguments only makes the next call copy).
+    var unaryArguments: [CELValue] = []
 
     /// Counts `n` steps; false once the budget is exceeded.
     @inline(__always)
-    func tick(_ n: Int = 1) -> Bool {
+    mutating func tick(_ n: Int = 1) -> Bool {
         steps &+= n
         if steps > budget { exhausted = true; return false }
         return true
@@ -35,4 +28,4 @@ final class EvalContext {
 let costLimitMessage = "evaluation cost limit exceeded"
 
 /// Evaluates one planned node.
-typealias Eval = @Sendable (EvalContext) -> CELValue
+typealias Eval = @Sendable (inout EvalContext) -> CELValue

@@ -15,8 +15,8 @@ struct Planner {
         self.traced = traced
     }
 
-    /// Total slots: globals first, then locals.
-    var slotCount: Int { globalNames.count + nextLocal }
+    /// Number of comprehension locals (their slots are numbered from 0).
+    var localCount: Int { nextLocal }
 
     mutating func globalSlot(_ name: String) -> Int {
         if let i = globalIndex[name] { return i }
@@ -82,7 +82,7 @@ struct Planner {
         var scope: [String: Int] = [:]
         var slots: [Int] = []
         for n in names {
-            let s = globalNames.count + nextLocal
+            let s = nextLocal
             nextLocal += 1
             scope[n] = s
             slots.append(s)
@@ -101,7 +101,7 @@ struct Planner {
         let id = e.id
         if traced {
             return { c in
-                let v = f(c)
+                let v = f(&c)
                 c.trace?[id] = v
                 return v
             }
@@ -136,7 +136,7 @@ struct Planner {
         case .literal(let v):
             return { _ in v }
         case .ident(let name):
-            if let s = localSlot(name) { return { c in c.slots[s] } }
+            if let s = localSlot(name) { return { c in c.locals[s] } }
             if let r = references?[id] { return planReference(r, id) }
             return planDynamic(name, id)
         case .select(let operand, let field, let testOnly):
@@ -146,16 +146,22 @@ struct Planner {
                     return planDynamic(q, id)
                 }
             }
+            if !testOnly, !traced, let fused = planVariableSelect(operand, field, id) { return fused }
             let o = planNode(operand)
             if testOnly {
                 return { c in
                     guard c.tick() else { return .err(costLimitMessage, id) }
-                    return Planner.withID(Operators.has(o(c), field), id)
+                    return Planner.withID(Operators.has(o(&c), field), id)
                 }
             }
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                return Planner.withID(Operators.select(o(c), field), id)
+                let v = o(&c)
+                // Host objects first: the common case, without the general dispatch.
+                if case .object(let object) = v {
+                    return Planner.withID(object.celField(field) ?? .err("no such key: \(field)"), id)
+                }
+                return Planner.withID(Operators.select(v, field), id)
             }
         case .list(let elems):
             // Constant lists (all literal elements) are built once, at plan time.
@@ -169,7 +175,7 @@ struct Planner {
                 var out: [CELValue] = []
                 out.reserveCapacity(es.count)
                 for f in es {
-                    let v = f(c)
+                    let v = f(&c)
                     if case .error = v { return v }
                     out.append(v)
                 }
@@ -181,9 +187,9 @@ struct Planner {
                 guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
                 var m = CELMap()
                 for (kf, vf) in es {
-                    let k = kf(c)
+                    let k = kf(&c)
                     if case .error = k { return k }
-                    let v = vf(c)
+                    let v = vf(&c)
                     if case .error = v { return v }
                     switch k {
                     case .int, .uint, .bool, .string: break
@@ -213,7 +219,7 @@ struct Planner {
         switch r {
         case .variable(let n):
             guard let s = globalIndex[n] else { return { _ in .err("no such attribute '\(n)'", id) } }
-            return { c in Planner.withID(c.slots[s], id) }
+            return { c in Planner.withID(c.globals[s], id) }
         case .typeValue(let t):
             let v = CELValue.type(t)
             return { _ in v }
@@ -236,7 +242,7 @@ struct Planner {
         let opts = options
         return { c in
             for (s, rest) in opts {
-                var v = c.slots[s]
+                var v = c.globals[s]
                 if case .error = v { continue }
                 for f in rest {
                     v = Operators.select(v, f)
@@ -249,6 +255,7 @@ struct Planner {
     }
 
     mutating func planComprehension(_ comp: CELComprehension, _ id: Int) -> Eval {
+        if !traced, let q = Quantifier(comp) { return planQuantifier(q, comp, id) }
         let range = planNode(comp.iterRange)
         let initF = planNode(comp.accuInit)
         let accuSlots = pushLocals([comp.accuVar])
@@ -263,7 +270,7 @@ struct Planner {
         let s1 = iterSlots[0]
         let s2 = two ? iterSlots[1] : 0
         return { c in
-            let r = range(c)
+            let r = range(&c)
             let keys: [CELValue]
             var values: [CELValue] = []
             switch r {
@@ -276,15 +283,15 @@ struct Planner {
             default:
                 return .err("expression of type '\(r.celType)' cannot be iterated", id)
             }
-            c.slots[accuSlot] = initF(c)
+            c.locals[accuSlot] = initF(&c)
             for i in 0..<keys.count {
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                c.slots[s1] = keys[i]
-                if two { c.slots[s2] = values[i] }
-                if case .bool(false) = cond(c) { break }
-                c.slots[accuSlot] = step(c)
+                c.locals[s1] = keys[i]
+                if two { c.locals[s2] = values[i] }
+                if case .bool(false) = cond(&c) { break }
+                c.locals[accuSlot] = step(&c)
             }
-            return result(c)
+            return result(&c)
         }
     }
 
@@ -296,17 +303,17 @@ struct Planner {
             let elem = planNode(elems[0])
             let id = e.id
             let appendF: Eval = { c in
-                let x = elem(c)
+                let x = elem(&c)
                 if case .error = x { return x }
                 // Move the accumulator out of its slot so the array is uniquely referenced.
                 var cur = CELValue.null
-                swap(&cur, &c.slots[accuSlot])
+                swap(&cur, &c.locals[accuSlot])
                 guard case .list(var a) = cur else { return Operators.add(cur, .list([x])) }
                 cur = .null
                 a.append(x)
                 return .list(a)
             }
-            if traced { return { c in let v = appendF(c); c.trace?[id] = v; return v } }
+            if traced { return { c in let v = appendF(&c); c.trace?[id] = v; return v } }
             return appendF
         }
         if case .call(nil, "_?_:_", let args) = e.kind, args.count == 3 {
@@ -316,14 +323,14 @@ struct Planner {
             let id = e.id
             let f: Eval = { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                switch cond(c) {
-                case .bool(true): return a(c)
-                case .bool(false): return b(c)
+                switch cond(&c) {
+                case .bool(true): return a(&c)
+                case .bool(false): return b(&c)
                 case .error(let err): return .error(err)
                 default: return .err("no matching overload for '_?_:_'", id)
                 }
             }
-            if traced { return { c in let v = f(c); c.trace?[id] = v; return v } }
+            if traced { return { c in let v = f(&c); c.trace?[id] = v; return v } }
             return f
         }
         return planNode(e)
@@ -337,9 +344,9 @@ struct Planner {
             let isAnd = name == "_&&_"
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .bool(let x) = a, x != isAnd { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .bool(let y) = b, y != isAnd { return b }
                 if case .bool = a, case .bool = b { return b }
                 if case .error = a { return a }
@@ -350,9 +357,9 @@ struct Planner {
             let cf = planNode(args[0]), a = planNode(args[1]), b = planNode(args[2])
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                switch cf(c) {
-                case .bool(true): return a(c)
-                case .bool(false): return b(c)
+                switch cf(&c) {
+                case .bool(true): return a(&c)
+                case .bool(false): return b(&c)
                 case .error(let err): return .error(err)
                 default: return .err("no matching overload for '_?_:_'", id)
                 }
@@ -360,62 +367,57 @@ struct Planner {
         case ("@not_strictly_false", 1):
             let a = planNode(args[0])
             return { c in
-                if case .bool(false) = a(c) { return .bool(false) }
+                if case .bool(false) = a(&c) { return .bool(false) }
                 return .bool(true)
             }
         default: break
         }
-        let argFs = args.map { planNode($0) }
         guard let decl = env.functions[name] else {
+            let argFs = args.map { planNode($0) }
             return { c in
-                for f in argFs { if case .error(let e) = f(c) { return .error(e) } }
+                for f in argFs { if case .error(let e) = f(&c) { return .error(e) } }
                 return .err("no such overload: unknown function '\(name)'", id)
             }
         }
         // Fast paths for standard binary and unary operators.
         if decl.dispatcher != nil, argc == 1, name == "!_" || name == "-_" {
-            let a = argFs[0]
+            let a = planNode(args[0])
             let isNot = name == "!_"
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let v = a(c)
+                let v = a(&c)
                 if case .error = v { return v }
                 if isNot, case .bool(let b) = v { return .bool(!b) }
                 return Planner.withID(isNot ? Operators.not(v) : Operators.negate(v), id)
             }
         }
         if decl.dispatcher != nil, argc == 2, let op = Operators.binary[name] {
-            let l = argFs[0], r = argFs[1]
+            if let special = planBinaryOperator(name, args, id) { return special }
+            let l = planNode(args[0]), r = planNode(args[1])
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
-                let a = l(c)
+                let a = l(&c)
                 if case .error = a { return a }
-                let b = r(c)
+                let b = r(&c)
                 if case .error = b { return b }
                 let v = op(a, b)
                 if !c.tick(Planner.sizeCost(v)) { return .err(costLimitMessage, id) }
                 return Planner.withID(v, id)
             }
         }
-        let impl: CELFunctionImpl
-        if let d = decl.dispatcher {
-            impl = d
-        } else {
-            let candidates = decl.overloads.filter { $0.isReceiver == receiver && $0.parameters.count == argc }
-            impl = { args in
-                for o in candidates where zip(o.parameters, args).allSatisfy({ Operators.matches($1, $0) }) {
-                    guard let f = o.implementation else { return .err("no implementation for overload '\(o.id)'") }
-                    return f(args)
-                }
-                return .err("no matching overload for '\(name)' applied to (\(args.map { $0.celType.description }.joined(separator: ", ")))")
-            }
+        let impl = implementation(decl, name, receiver: receiver, argc: argc)
+        if argc == 1 { return Planner.planUnaryCall(planNode(args[0]), impl, id) }
+        if argc == 2 {
+            let a = planNode(args[0])
+            return Planner.planBinaryCall(a, planNode(args[1]), impl, id)
         }
+        let argFs = args.map { planNode($0) }
         return { c in
             guard c.tick() else { return .err(costLimitMessage, id) }
             var vals: [CELValue] = []
             vals.reserveCapacity(argc)
             for f in argFs {
-                let v = f(c)
+                let v = f(&c)
                 if case .error = v { return v }
                 vals.append(v)
             }

@@ -93,6 +93,9 @@ func isNumeric(_ v: CELValue) -> Bool {
 @inline(__always)
 func sameScalars(_ a: String, _ b: String) -> Bool {
     if a.utf8.count != b.utf8.count { return false }
+    // Equal code points imply Swift's (canonical) equality, so its fast comparison
+    // (identical or small strings, memcmp for NFC text) settles every mismatch.
+    guard a == b else { return false }
     var x = a, y = b
     return x.withUTF8 { px in y.withUTF8 { py in px.elementsEqual(py) } }
 }
