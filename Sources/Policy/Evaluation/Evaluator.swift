@@ -43,8 +43,7 @@ public struct Evaluator: Sendable {
         results = []
         WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
                             to: &findings, plan: plan)
-        findings.sort(by: Self.inPlanOrder)
-        return findings
+        return Self.inPlanOrder(findings)
     }
 
     static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int) -> [Finding] {
@@ -122,13 +121,21 @@ public struct Evaluator: Sendable {
             because: because)
     }
 
-    /// Findings go by position in the plan file, then rule id, then kind.
-    static func inPlanOrder(_ a: Finding, _ b: Finding) -> Bool {
-        let la = a.location?.start.line ?? 0, lb = b.location?.start.line ?? 0
-        if la != lb { return la < lb }
-        let ca = a.location?.start.column ?? 0, cb = b.location?.start.column ?? 0
-        if ca != cb { return ca < cb }
-        if a.rule != b.rule { return a.rule < b.rule }
-        return a.kind.rawValue < b.kind.rawValue
+    /// Findings go by position in the plan file, then rule id, then kind. Small integer
+    /// keys are sorted and the findings gathered once: sorting the (large) findings
+    /// themselves would copy each of them many times.
+    static func inPlanOrder(_ findings: [Finding]) -> [Finding] {
+        let ruleRank = Dictionary(Set(findings.map(\.rule)).sorted().enumerated().map { ($1, $0) },
+                                  uniquingKeysWith: { a, _ in a })
+        let kindRank = Dictionary(FindingKind.allCases.map(\.rawValue).sorted().enumerated().map { ($1, $0) },
+                                  uniquingKeysWith: { a, _ in a })
+        let keys = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
+            (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
+             ruleRank[findings[i].rule] ?? 0, kindRank[findings[i].kind.rawValue] ?? 0, i)
+        }.sorted { $0 < $1 }
+        var ordered: [Finding] = []
+        ordered.reserveCapacity(findings.count)
+        for key in keys { ordered.append(findings[key.4]) }
+        return ordered
     }
 }
