@@ -42,10 +42,15 @@ public struct CELFunctionDecl: Sendable {
     public var overloads: [CELOverload]
     /// Optional single implementation used for all overloads (skips runtime dispatch).
     public var dispatcher: CELFunctionImpl?
+    /// The result depends only on the arguments (no clock, no state): a call whose
+    /// arguments are all literals, such as `level('restricted')`, is computed once when
+    /// the program is planned rather than on every evaluation.
+    public var isPure: Bool
 
-    public init(name: String, overloads: [CELOverload], dispatcher: CELFunctionImpl? = nil) {
+    public init(name: String, overloads: [CELOverload], dispatcher: CELFunctionImpl? = nil, isPure: Bool = false) {
         self.name = name
         self.overloads = overloads
         self.dispatcher = dispatcher
+        self.isPure = isPure
     }
 }

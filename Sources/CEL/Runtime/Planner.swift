@@ -406,6 +406,12 @@ struct Planner {
             }
         }
         let impl = implementation(decl, name, receiver: receiver, argc: argc)
+        if decl.isPure, !traced, let constant = Planner.foldPureCall(impl, args, id) {
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                return constant
+            }
+        }
         if argc == 1 { return Planner.planUnaryCall(planNode(args[0]), impl, id) }
         if argc == 2 {
             let a = planNode(args[0])
@@ -425,5 +431,16 @@ struct Planner {
             if !c.tick(Planner.sizeCost(r)) { return .err(costLimitMessage, id) }
             return Planner.withID(r, id)
         }
+    }
+
+    /// The value of a pure call whose arguments are all literals, computed now; nil
+    /// when an argument is not a literal.
+    static func foldPureCall(_ impl: CELFunctionImpl, _ args: [CELExpr], _ id: Int) -> CELValue? {
+        var values: [CELValue] = []
+        for arg in args {
+            guard case .literal(let value) = arg.kind else { return nil }
+            values.append(value)
+        }
+        return withID(impl(values), id)
     }
 }

@@ -42,6 +42,8 @@ enum DomainFunctions {
     private static func function(
         _ name: String, _ parameter: CELType, _ result: CELType, _ body: @escaping @Sendable (String) -> CELValue
     ) -> CELFunctionDecl {
+        // Pure: each depends only on its argument and the loaded reference data, so a call
+        // on a literal (`level('restricted')`) is worked out once per rule, not per item.
         CELFunctionDecl(name: name, overloads: [
             CELOverload(id: "\(name)_string", parameters: [parameter], result: result) { args in
                 guard args.count == 1, case .string(let text) = args[0] else {
@@ -49,6 +51,6 @@ enum DomainFunctions {
                 }
                 return body(text)
             },
-        ])
+        ], isPure: true)
     }
 }
