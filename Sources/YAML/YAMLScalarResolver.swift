@@ -22,6 +22,20 @@ enum YAMLScalarResolver {
         }
     }
 
+    /// False when a plain scalar starting with `firstByte` can only be a string (nil:
+    /// the empty scalar, which is null).
+    static func mayBeTyped(firstByte: UInt8?) -> Bool {
+        guard let byte = firstByte else { return true }
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// `[-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+`
     static func isInt(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

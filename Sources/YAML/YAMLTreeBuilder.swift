@@ -135,7 +135,10 @@ struct YAMLTreeBuilder {
         default: .plain
         }
         var kind: YAMLScalarKind = .string
-        if style == .plain || data.tag != nil {
+        // Most plain scalars are text whose first byte already rules out null, bool and
+        // numbers; only the others are decoded and resolved.
+        let first: UInt8? = data.length > 0 ? data.value?[0] : nil
+        if (style == .plain && YAMLScalarResolver.mayBeTyped(firstByte: first)) || data.tag != nil {
             let value = String(decoding: text[Int(offset)...], as: UTF8.self)
             if style == .plain { kind = YAMLScalarResolver.kind(ofPlain: value) }
             if let tag = data.tag {
