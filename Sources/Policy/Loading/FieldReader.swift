@@ -27,7 +27,6 @@ struct FieldReader {
             return nil
         }
         var values = [YAMLNode?](repeating: nil, count: schema.fields.count)
-        var present = [Bool](repeating: false, count: schema.fields.count)
         for i in 0..<node.count {
             let keyNode = node.key(at: i)
             guard keyNode.kind == .scalar else {
@@ -37,7 +36,6 @@ struct FieldReader {
                 continue
             }
             if let f = schema.fields.firstIndex(where: { keyNode.scalarEquals($0.name) }) {
-                present[f] = true
                 let value = node.value(at: i)
                 if !value.isNull { values[f] = value }
                 continue
@@ -59,7 +57,7 @@ struct FieldReader {
         for (f, field) in schema.fields.enumerated() where field.required && values[f] == nil {
             diagnostics.append(Diagnostic(
                 "\(prefix).missing-field", "\(schema.name) is missing the required field '\(field.name)'",
-                at: present[f] ? node.entry(field.name)?.key.span ?? startSpan(node) : startSpan(node),
+                at: node.entry(field.name)?.key.span ?? startSpan(node),
                 help: "add `\(field.name): …` (\(field.type.expectation))"))
         }
         return FieldReader(node: node, schema: schema, prefix: prefix, values: values)
