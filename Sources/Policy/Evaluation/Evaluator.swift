@@ -12,11 +12,18 @@ public struct EvaluationOptions: Sendable {
     public var budget: Int
     /// Split a large plan's engagements over the machine's cores.
     public var parallel: Bool
+    /// When the whole run must stop (`shore check --timeout`): checked between items;
+    /// past it the evaluation stops and the run reports `run.timeout`.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(budget: Int = 100_000, parallel: Bool = true) {
+    public init(budget: Int = 100_000, parallel: Bool = true, deadline: ContinuousClock.Instant? = nil) {
         self.budget = budget
         self.parallel = parallel
+        self.deadline = deadline
     }
+
+    /// Whether `deadline` has passed.
+    public var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
 }
 
 /// Checks plans against a rule set: every enabled rule on every item of its scope.
@@ -32,6 +39,12 @@ public struct Evaluator: Sendable {
 
     /// The findings of `plan`, with its own waivers and `waivers` applied, in plan order.
     public func check(_ plan: Plan, waivers: [Waiver] = []) -> [Finding] {
+        checkWithinDeadline(plan, waivers: waivers).findings
+    }
+
+    /// `check`, and whether `options.deadline` stopped the evaluation before every rule
+    /// ran on every item (then `findings` are incomplete and the run must not pass).
+    public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
         let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
         let programs = rules.enabledRules.map { RuleProgram($0, sets: sets) }
         let subjects = PlanSubjects(plan)
@@ -40,33 +53,41 @@ public struct Evaluator: Sendable {
         let size = (count + chunks - 1) / max(1, chunks)
         let ranges = (0..<chunks).map { c in min(count, c * size)..<min(count, (c + 1) * size) }
         var results = [[Finding]](repeating: [], count: chunks)
+        var timedOut = false
         let budget = options.budget
+        let deadline = options.deadline
         if chunks == 1 {
-            results[0] = Self.evaluate(programs, subjects, engagements: 0..<count, budget: budget)
+            (results[0], timedOut) = Self.evaluate(programs, subjects, engagements: 0..<count, budget: budget, deadline: deadline)
         } else {
-            let collected = Mutex(results)
+            let collected = Mutex((results, false))
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let found = Self.evaluate(programs, subjects, engagements: ranges[c], budget: budget)
-                collected.withLock { $0[c] = found }
+                let (found, stopped) = Self.evaluate(programs, subjects, engagements: ranges[c], budget: budget, deadline: deadline)
+                collected.withLock { $0.0[c] = found; $0.1 = $0.1 || stopped }
             }
-            results = collected.withLock { $0 }
+            (results, timedOut) = collected.withLock { $0 }
         }
         let findings = results.flatMap { $0 }
         let applied = WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
                                           to: findings, plan: plan)
-        return applied.sorted(by: Self.inPlanOrder)
+        return (applied.sorted(by: Self.inPlanOrder), timedOut)
     }
 
-    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int) -> [Finding] {
+    /// Every program on every subject in `engagements`; stops (`timedOut`) once the
+    /// deadline has passed, looking at the clock every 64 items.
+    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int,
+                         deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
         var findings: [Finding] = []
+        var items = 0
         for program in programs {
             for subject in subjects.subjects(of: program.rule.scope, engagements: engagements) {
+                if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { return (findings, true) }
+                items &+= 1
                 if let finding = evaluate(program, subjects, subject, budget: budget) {
                     findings.append(finding)
                 }
             }
         }
-        return findings
+        return (findings, false)
     }
 
     /// One rule on one item: nil when it passes or does not apply.
