@@ -10,8 +10,7 @@ enum LibYAMLErrors {
         let context = parser.context.map { String(cString: $0) }
 
         if parser.error == YAML_READER_ERROR {
-            var position = source.position(ofByteOffset: parser.problem_offset + skipped)
-            if skipped > 0, position.line == 1 { position.column -= 1 }   // the mark is not a column
+            let position = source.position(ofByteOffset: parser.problem_offset + skipped)
             let here = SourceSpan(file: source, start: position, end: position)
             if problem.contains("UTF-8") || problem.contains("UTF-16") {
                 return Diagnostic(
