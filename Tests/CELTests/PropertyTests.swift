@@ -170,6 +170,14 @@ struct PropertyTests {
         #expect(parsed > 1_500, "the generator should mostly produce valid syntax (\(parsed) parsed)")
     }
 
+    /// Negations of literals the parser would fold (found by fuzz cel: `--0` unparsed
+    /// to `-0`, which parses as the literal `0`).
+    @Test(arguments: ["--0", "-(0)", "-(5)", "--5", "-(0.0)", "--0.0", "-(-0.0)", "-(1e3)", "- 0", "-(0u)", "-(-9223372036854775807)"])
+    func negatedLiteralsRoundTrip(text: String) throws {
+        let once = CELUnparser.unparse(try CELParser.parse(text).expr)
+        #expect(CELUnparser.unparse(try CELParser.parse(once).expr) == once, "\(text) → \(once)")
+    }
+
     /// The same program on the same values gives the same value, and so does the
     /// program compiled from its unparsed text.
     @Test func evaluationIsDeterministicAndSurvivesUnparsing() throws {
