@@ -92,6 +92,29 @@ struct HostileRuleTests {
         }
     }
 
+    /// String functions over long plan text stay linear and bounded: before, indexOf,
+    /// lastIndexOf and split searched naively (seconds per item) and replace built
+    /// length × length characters before the budget could apply; format's precision
+    /// overflowed while being read (a crash).
+    @Test(arguments: [
+        "engagement.service.indexOf(engagement.service.substring(50000) + 'c') == -1",
+        "engagement.service.lastIndexOf('b' + engagement.service.substring(50000)) == -1",
+        "engagement.service.split(engagement.service.substring(50000) + 'c').size() == 1",
+        "engagement.service.replace('a', engagement.service).size() > 0",
+        "engagement.service.replace('', engagement.service).size() > 0",
+        "'%.99999999999999999999f'.format([1.0]) == '1.0'",
+    ])
+    func stringFunctionsOnLongTextAreBounded(assert: String) throws {
+        let clock = ContinuousClock()
+        var found: [Finding] = []
+        let elapsed = try clock.measure {
+            found = try findings(ruleFile("    for: engagement\n    assert: \"\(assert)\""))
+        }
+        #expect(elapsed < .seconds(5), "\(assert)")
+        #expect(found.count <= 1)
+        #expect(found.allSatisfy { $0.status == .failing })
+    }
+
     @Test func wrongTypesEverywhereInARuleFile() {
         let text = """
         policy: [x]
