@@ -115,6 +115,28 @@ struct HostileRuleTests {
         #expect(found.allSatisfy { $0.status == .failing })
     }
 
+    @Test func hostileMessageTemplates() throws {
+        let unclosed = loadRules(ruleFile("    for: engagement\n    assert: 'false'\n    message: \"id {{ engagement.id\""))
+        #expect(codes(unclosed.diagnostics) == ["rules.unclosed-placeholder@6:18"])
+        let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        let nested = loadRules(ruleFile("    for: engagement\n    assert: 'false'\n    message: \"x {{ \(deep) }}\""))
+        #expect(codes(nested.diagnostics) == ["rules.cel-syntax@6:270"])
+        #expect(nested.rules == nil)
+        // A placeholder that fails at run time does not turn the violation into a pass.
+        let failing = try findings(ruleFile("    for: engagement\n    assert: 'false'\n    message: \"{{ engagement.attributes.nope }}!\""))
+        #expect(failing.map(\.kind) == [.violation])
+        #expect(failing.first?.message.hasPrefix("<error:") == true, "\(failing.first?.message ?? "")")
+        // Ten thousand placeholders load and render in bounded time.
+        let many = String(repeating: "{{ engagement.id }} ", count: 10_000)
+        let clock = ContinuousClock()
+        var rendered: [Finding] = []
+        let elapsed = try clock.measure {
+            rendered = try findings(ruleFile("    for: engagement\n    assert: 'false'\n    message: \"\(many)\""))
+        }
+        #expect(elapsed < .seconds(10))
+        #expect(rendered.first?.message.count == 30_000)
+    }
+
     @Test func wrongTypesEverywhereInARuleFile() {
         let text = """
         policy: [x]
