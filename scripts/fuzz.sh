@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-scratch="$root/.build-fuzzer"
+scratch="${FUZZ_SCRATCH:-$root/.build-fuzzer}"   # FUZZ_SCRATCH: another build folder
 
 product_of() {
   case "$1" in
