@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CEL", dependencies: ["LinearRegex"]),
         .target(name: "Reference"),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
-        .target(name: "Reporters", dependencies: ["Policy", "SourceText"]),
+        .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
         .target(
             name: "ShoreCLI",
             dependencies: [
@@ -56,8 +56,16 @@ let package = Package(
         ),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Policy"]),
-        .testTarget(name: "ShoreCLITests", dependencies: ["ShoreCLI"]),
+        .testTarget(
+            name: "ReportersTests",
+            dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],
+            exclude: ["Golden", "Schemas", "ReviewGolden"]
+        ),
+        .testTarget(
+            name: "ShoreCLITests",
+            dependencies: ["ShoreCLI"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

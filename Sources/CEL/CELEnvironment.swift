@@ -1,6 +1,17 @@
 /// Declarations (variables, object types, functions) and options used to
 /// compile expressions. The standard library, strings and math extensions and
 /// `cel.bind` are included.
+///
+/// ```swift
+/// var env = CELEnvironment()
+/// env.declareObjectType(CELObjectType(name: "shore.Location", fields: ["country": .string]))
+/// env.declareVariable("location", type: .object("shore.Location"))
+/// let program = try env.compile("location.country in ['US', 'CA']")  // throws CELIssues
+/// let value = program.evaluate(["location": .object(myLocation)], budget: 100_000)
+/// ```
+///
+/// Source positions everywhere are offsets in Unicode scalars into the expression
+/// text; `CELSourceText.lineColumn(of:in:)` converts one to a 1-based line and column.
 public struct CELEnvironment: Sendable {
     public internal(set) var variables: [String: CELType] = [:]
     public internal(set) var objectTypes: [String: CELObjectType] = [:]

@@ -1,8 +1,48 @@
 import Policy
+import SourceText
 
-/// Placeholder until the GitHub reporter lands: lists the findings one per line.
+/// `--format github`: GitHub Actions workflow commands, which the runner turns into
+/// annotations on the pull request's diff.
+///
+/// One line per input diagnostic, then one per failing finding (waived findings are not
+/// annotated): `::error file=F,line=L,col=C,title=RULE::message` — `::warning` for
+/// warnings, `::notice` for info. Property values and messages are escaped as the
+/// runner expects, so no value can end the command early or start a new one. Paths are
+/// shown relative to `ReportOptions.workingDirectory`, since GitHub wants
+/// repository-relative paths.
 enum GitHubReporter {
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        report.findings.map { "\($0.severity.rawValue)[\($0.rule)]: \($0.message)" }.joined(separator: "\n") + "\n"
+        var lines: [String] = []
+        for diagnostic in report.diagnostics {
+            var message = diagnostic.message
+            if let help = diagnostic.help { message += "\nhelp: \(help)" }
+            lines.append(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code,
+                                 message: message, options: options))
+        }
+        for finding in report.findings where finding.isFailing {
+            lines.append(command(finding.severity, location: finding.location, title: finding.rule,
+                                 message: finding.message, options: options))
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    static func command(_ severity: Severity, location: SourceSpan?, title: String, message: String,
+                        options: ReportOptions) -> String {
+        var properties: [String] = []
+        if let location {
+            properties.append("file=" + WorkflowCommandEscaping.property(options.displayPath(location.path)))
+            properties.append("line=\(location.start.line)")
+            properties.append("col=\(location.start.column)")
+        }
+        properties.append("title=" + WorkflowCommandEscaping.property(title))
+        return "::\(name(severity)) " + properties.joined(separator: ",") + "::" + WorkflowCommandEscaping.data(message)
+    }
+
+    static func name(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
     }
 }

@@ -1,8 +1,84 @@
 import Policy
+import SourceText
 
-/// Placeholder until the JSON reporter lands: lists the findings one per line.
+/// `--format json`: the stable machine contract (BRIEF §5), version 1.
+///
+/// Keys appear in a fixed, documented order (not sorted): first the contract's keys in
+/// the contract's order, then additions (`because` on findings; `severity` and `help` on
+/// errors). Absent values are `null`, never omitted, so consumers can index without
+/// checking. `waiver` is `null` or `{reason, approved_by, ticket, expires, file, line}`.
+/// With invalid input the object is still written, with `errors` filled.
 enum JSONReporter {
+    static let version = 1
+
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        report.findings.map { "\($0.severity.rawValue)[\($0.rule)]: \($0.message)" }.joined(separator: "\n") + "\n"
+        document(report, options: options).rendered() + "\n"
+    }
+
+    static func document(_ report: CheckReport, options: ReportOptions) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("version", .int(version)),
+            ("summary", .object([
+                ("plans", .int(summary.plans)),
+                ("rules", .int(summary.rules)),
+                ("failing", .int(summary.failing)),
+                ("waived", .int(summary.waived)),
+                ("by_severity", .object([
+                    ("error", .int(summary.bySeverity[.error] ?? 0)),
+                    ("warning", .int(summary.bySeverity[.warning] ?? 0)),
+                    ("info", .int(summary.bySeverity[.info] ?? 0)),
+                ])),
+            ])),
+            ("findings", .array(report.findings.map { finding($0, options: options) })),
+            ("errors", .array(report.diagnostics.map { error($0, options: options) })),
+        ])
+    }
+
+    static func finding(_ finding: Finding, options: ReportOptions) -> JSONValue {
+        .object([
+            ("rule", .string(finding.rule)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("status", .string(finding.status.rawValue)),
+            ("kind", .string(finding.kind.rawValue)),
+            ("message", .string(finding.message)),
+            ("plan", .string(finding.plan)),
+            ("file", .optional(finding.location.map { options.displayPath($0.path) })),
+            ("line", .optional(finding.location?.start.line)),
+            ("column", .optional(finding.location?.start.column)),
+            ("path", .optional(finding.path)),
+            ("engagement", .optional(finding.engagement)),
+            ("country", .optional(finding.country)),
+            ("provider", .optional(finding.provider)),
+            ("remediation", .optional(finding.remediation)),
+            ("waiver", finding.waiver.map { waiver($0, options: options) } ?? .null),
+            ("fingerprint", .string(finding.fingerprint)),
+            ("because", .array(finding.because.map {
+                .object([("expression", .string($0.expression)), ("value", .string($0.value))])
+            })),
+        ])
+    }
+
+    static func waiver(_ waiver: WaiverReference, options: ReportOptions) -> JSONValue {
+        .object([
+            ("reason", .string(waiver.reason)),
+            ("approved_by", .string(waiver.approvedBy)),
+            ("ticket", .optional(waiver.ticket)),
+            ("expires", .string(waiver.expires)),
+            ("file", .string(options.displayPath(waiver.location.path))),
+            ("line", .int(waiver.location.start.line)),
+        ])
+    }
+
+    static func error(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONValue {
+        .object([
+            ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
+            ("file", .optional(diagnostic.location.map { options.displayPath($0.path) })),
+            ("line", .optional(diagnostic.location?.start.line)),
+            ("column", .optional(diagnostic.location?.start.column)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("help", .optional(diagnostic.help)),
+        ])
     }
 }

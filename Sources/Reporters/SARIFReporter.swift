@@ -1,8 +1,210 @@
 import Policy
+import SourceText
 
-/// Placeholder until the SARIF reporter lands: lists the findings one per line.
+/// `--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps).
+///
+/// One run. `tool.driver.rules` lists the enabled rules (then any other rule a finding
+/// names), so `ruleIndex` points into it. Each finding is a result at its most specific
+/// span (columns are Unicode code points: `run.columnKind`), with the finding's
+/// fingerprint as `partialFingerprints["shore/v1"]`; waived findings carry an external,
+/// accepted suppression whose justification is the waiver's reason. Input diagnostics are
+/// `invocations[0].toolExecutionNotifications`, and `executionSuccessful` is false when
+/// any of them is an error. Validated against the OASIS schema in the tests.
 enum SARIFReporter {
+    static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    static let fingerprintKey = "shore/v1"
+
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        report.findings.map { "\($0.severity.rawValue)[\($0.rule)]: \($0.message)" }.joined(separator: "\n") + "\n"
+        document(report, options: options).rendered() + "\n"
+    }
+
+    static func document(_ report: CheckReport, options: ReportOptions) -> JSONValue {
+        let descriptors = ruleDescriptors(report)
+        var index: [String: Int] = [:]
+        for (position, descriptor) in descriptors.enumerated() where index[descriptor.id] == nil {
+            index[descriptor.id] = position
+        }
+        var driver: [(String, JSONValue)] = [("name", .string("Shore")), ("version", .string(options.toolVersion))]
+        if isSemanticVersion(options.toolVersion) { driver.append(("semanticVersion", .string(options.toolVersion))) }
+        if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
+        driver.append(("rules", .array(descriptors.map(\.json))))
+        let plansByID = Dictionary(report.plans.map { ($0.plan.id, $0.plan.source.path) }, uniquingKeysWith: { first, _ in first })
+        let run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object(driver))])),
+            ("invocations", .array([invocation(report, options: options)])),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(report.findings.map {
+                result($0, ruleIndex: index[$0.rule], planFile: plansByID[$0.plan], options: options)
+            })),
+        ]
+        return .object([
+            ("$schema", .string(schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+    }
+
+    // MARK: Rules
+
+    struct Descriptor {
+        let id: String
+        let json: JSONValue
+    }
+
+    /// The enabled rules in load order, then rules that only findings name.
+    static func ruleDescriptors(_ report: CheckReport) -> [Descriptor] {
+        var seen = Set<String>()
+        var out: [Descriptor] = []
+        for rule in report.rules?.enabledRules ?? [] where seen.insert(rule.id).inserted {
+            out.append(Descriptor(id: rule.id, json: descriptor(rule)))
+        }
+        for finding in report.findings where seen.insert(finding.rule).inserted {
+            if let rule = report.rules?.rule(finding.rule) {
+                out.append(Descriptor(id: rule.id, json: descriptor(rule)))
+            } else {
+                out.append(Descriptor(id: finding.rule, json: .object([
+                    ("id", .string(finding.rule)),
+                    ("shortDescription", .object([("text", .string(finding.ruleTitle ?? finding.rule))])),
+                    ("defaultConfiguration", .object([("level", .string(level(finding.severity)))])),
+                ])))
+            }
+        }
+        return out
+    }
+
+    static func descriptor(_ rule: Rule) -> JSONValue {
+        let title = rule.title ?? rule.id
+        var members: [(String, JSONValue)] = [
+            ("id", .string(rule.id)),
+            ("name", .string(pascalCase(rule.title) ?? rule.id)),
+            ("shortDescription", .object([("text", .string(title))])),
+            ("fullDescription", .object([("text", .string(rule.description ?? title))])),
+        ]
+        var help = rule.remediation ?? rule.description ?? title
+        if !rule.references.isEmpty {
+            help += "\n\nReferences:\n" + rule.references.map { "- " + $0 }.joined(separator: "\n")
+        }
+        members.append(("help", .object([("text", .string(help))])))
+        if let uri = rule.references.first(where: isWebURL) { members.append(("helpUri", .string(uri))) }
+        members.append(("defaultConfiguration", .object([("level", .string(level(rule.severity)))])))
+        members.append(("properties", .object([
+            ("tags", .array(rule.tags.map(JSONValue.string))),
+            ("policy", .string(rule.policy)),
+            ("scope", .string(rule.scope.rawValue)),
+        ])))
+        return .object(members)
+    }
+
+    // MARK: Results
+
+    static func result(_ finding: Finding, ruleIndex: Int?, planFile: String?, options: ReportOptions) -> JSONValue {
+        var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
+        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
+        members.append(("level", .string(level(finding.severity))))
+        members.append(("message", .object([("text", .string(finding.message))])))
+        if let location = finding.location {
+            members.append(("locations", .array([physicalLocation(location, options: options)])))
+        } else if let planFile {
+            members.append(("locations", .array([.object([("physicalLocation", .object([
+                ("artifactLocation", .object([("uri", .string(URIReference.fromPath(options.displayPath(planFile))))])),
+            ]))])])))
+        }
+        members.append(("partialFingerprints", .object([(fingerprintKey, .string(finding.fingerprint))])))
+        if let waiver = finding.waiver, !finding.isFailing {
+            var suppression: [(String, JSONValue)] = [
+                ("kind", .string("external")),
+                ("status", .string("accepted")),
+                ("justification", .string(waiver.reason)),
+                ("location", physicalLocation(waiver.location, options: options)),
+            ]
+            var properties: [(String, JSONValue)] = [("approved_by", .string(waiver.approvedBy))]
+            if let ticket = waiver.ticket { properties.append(("ticket", .string(ticket))) }
+            properties.append(("expires", .string(waiver.expires)))
+            suppression.append(("properties", .object(properties)))
+            members.append(("suppressions", .array([.object(suppression)])))
+        }
+        var properties: [(String, JSONValue)] = [("kind", .string(finding.kind.rawValue)), ("plan", .string(finding.plan))]
+        for (key, value) in [("path", finding.path), ("engagement", finding.engagement),
+                             ("country", finding.country), ("provider", finding.provider)] {
+            if let value { properties.append((key, .string(value))) }
+        }
+        if let remediation = finding.remediation { properties.append(("remediation", .string(remediation))) }
+        if !finding.because.isEmpty {
+            properties.append(("because", .array(finding.because.map {
+                .object([("expression", .string($0.expression)), ("value", .string($0.value))])
+            })))
+        }
+        members.append(("properties", .object(properties)))
+        return .object(members)
+    }
+
+    static func physicalLocation(_ span: SourceSpan, options: ReportOptions) -> JSONValue {
+        .object([("physicalLocation", .object([
+            ("artifactLocation", .object([("uri", .string(URIReference.fromPath(options.displayPath(span.path))))])),
+            ("region", region(span)),
+        ]))])
+    }
+
+    /// SARIF's `endColumn` is the column after the region, as `SourceSpan.end` is.
+    static func region(_ span: SourceSpan) -> JSONValue {
+        let end = span.end >= span.start ? span.end : span.start
+        return .object([
+            ("startLine", .int(max(1, span.start.line))),
+            ("startColumn", .int(max(1, span.start.column))),
+            ("endLine", .int(max(1, end.line))),
+            ("endColumn", .int(max(1, end.column))),
+        ])
+    }
+
+    // MARK: Invocation
+
+    static func invocation(_ report: CheckReport, options: ReportOptions) -> JSONValue {
+        .object([
+            ("executionSuccessful", .bool(!report.hasInputErrors)),
+            ("toolExecutionNotifications", .array(report.diagnostics.map { notification($0, options: options) })),
+        ])
+    }
+
+    static func notification(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONValue {
+        var text = diagnostic.message
+        if let help = diagnostic.help { text += " (help: \(help))" }
+        var members: [(String, JSONValue)] = [
+            ("descriptor", .object([("id", .string(diagnostic.code))])),
+            ("level", .string(level(diagnostic.severity))),
+            ("message", .object([("text", .string(text))])),
+        ]
+        if let location = diagnostic.location {
+            members.append(("locations", .array([physicalLocation(location, options: options)])))
+        }
+        return .object(members)
+    }
+
+    // MARK: Helpers
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// `Offshore vendors accept audits` → `OffshoreVendorsAcceptAudits` (SARIF's `name`
+    /// is an identifier-like friendly name); nil when there are no letters or digits.
+    static func pascalCase(_ title: String?) -> String? {
+        guard let title else { return nil }
+        let words = title.filter { $0 != "'" && $0 != "’" }.split { !($0.isLetter || $0.isNumber) }
+        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return name.isEmpty ? nil : name
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        (text.hasPrefix("https://") || text.hasPrefix("http://")) && !text.contains(where: \.isWhitespace)
+    }
+
+    static func isSemanticVersion(_ version: String) -> Bool {
+        let core = version.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }

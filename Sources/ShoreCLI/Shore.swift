@@ -13,6 +13,13 @@ public struct Shore: ParsableCommand {
         version: ShoreVersion.current,
         subcommands: [
             CheckCommand.self,
+            ReviewCommand.self,
+            LintCommand.self,
+            TestCommand.self,
+            ExplainCommand.self,
+            EvalCommand.self,
+            InitCommand.self,
+            SchemaCommand.self,
         ]
     )
 

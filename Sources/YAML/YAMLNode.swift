@@ -110,16 +110,38 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         guard r.kind == .mapping else { return nil }
         var i = Int(r.first)
         let end = i + Int(r.count)
-        let wanted = key.utf8
         while i < end {
-            let k = document.records[Int(document.children[i])]
-            if k.kind == .scalar, Int(k.count) == wanted.count,
-               document.text[Int(k.first)..<Int(k.first + k.count)].elementsEqual(wanted) {
-                return child(i + 1)
-            }
+            if child(i).scalarEquals(key) { return child(i + 1) }
             i += 2
         }
         return nil
+    }
+
+    /// The key node of mapping entry `i` (0 ≤ i < count), without building `entries`.
+    public func key(at i: Int) -> YAMLNode {
+        child(Int(record.first) + 2 * i)
+    }
+
+    /// The value node of mapping entry `i` (0 ≤ i < count).
+    public func value(at i: Int) -> YAMLNode {
+        child(Int(record.first) + 2 * i + 1)
+    }
+
+    /// Item `i` of a sequence (0 ≤ i < count), without building `items`.
+    public func item(at i: Int) -> YAMLNode {
+        child(Int(record.first) + i)
+    }
+
+    /// True when this is a scalar whose text is exactly `text` (compares bytes; builds no string).
+    public func scalarEquals(_ text: String) -> Bool {
+        let r = record
+        guard r.kind == .scalar else { return false }
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { wanted in
+            Int(r.count) == wanted.count && document.text.withUnsafeBufferPointer { all in
+                wanted.elementsEqual(UnsafeBufferPointer(rebasing: all[Int(r.first)..<Int(r.first + r.count)]))
+            }
+        } ?? document.scalarText(r).utf8.elementsEqual(utf8)
     }
 
     /// The entry whose key is `key` (the key node gives the key's own position).

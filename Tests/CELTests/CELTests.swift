@@ -195,6 +195,11 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         let q = try env.compile("xs.map(x, x * 2).size() > 0 || true")
         #expect(q.evaluate(["xs": xs], budget: 1_000).isError)
         #expect(q.evaluate(["xs": xs], budget: 1_000_000) == .bool(true))
+        // Repeated doubling of a string is charged by size.
+        var text = "'xxxxxxxxxxxxxxxx'"
+        for i in 0..<40 { text = "cel.bind(s\(i), \(text), s\(i) + s\(i))" }
+        let big = try CELEnvironment().compile("size(\(text)) > 0")
+        #expect(big.evaluate(budget: 1_000_000).isError)
     }
 
     @Test func traceRecordsDecidingElement() throws {
@@ -234,6 +239,7 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         #expect(issues { _ = try env.compile("1 == 'a'") }.count == 1)
         #expect(try ev("dyn(1) == 1.0 && dyn(1u) == 1 && 1.0 in [1u]") == .bool(true))
         #expect(try ev("{1: 'a'}[1u]") == .string("a"))
+        #expect(try ev("{'Am\\u00e9lie': 1, 'Ame\\u0301lie': 2}.size()") == .int(2))
         #expect(try ev("size('héllo')") == .int(5))
         #expect(try ev("timestamp('2009-02-13T23:31:30Z').getHours('+05:30')") == .int(5))
         #expect(try ev("timestamp('2009-02-13T23:31:30Z').getDayOfWeek('Asia/Tokyo')") == .int(6))
@@ -251,9 +257,12 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         #expect(CELValue.from(["a": [1, 2.5, "x", true]]) == .map(CELMap(["a": [1, 2.5, "x", true]])))
     }
 
-    @Test(.disabled("LinearRegex stub: enable when the real engine lands"))
-    func regexMatches() throws {
+    @Test func regexMatches() throws {
         #expect(try CELEnvironment().compile("'abc'.matches('b+')").evaluate() == .bool(true))
+        #expect(try CELEnvironment().compile("'abc'.matches('^b')").evaluate() == .bool(false))
+        // Catastrophic for a backtracking engine; linear here.
+        let long = String(repeating: "a", count: 30_000)
+        #expect(try CELEnvironment().compile("'\(long)'.matches('(a+)+$')").evaluate() == .bool(true))
     }
 
     @Test func regexErrorIsAValue() throws {

@@ -3,7 +3,6 @@
 enum ConformanceSkips {
     /// Features (the JSON `features` tags) skipped as a whole.
     static let features: [String: String] = [
-        "regex": "LinearRegex stub: the regex engine is implemented on another branch",
         "optional": "optional types (optional.of/none, ?. and [?]) are not implemented",
     ]
 

@@ -22,7 +22,9 @@ enum DidYouMean {
         var best: (String, Int)?
         for c in candidates {
             let d = distance(name.lowercased(), c.lowercased())
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+            guard d <= limit else { continue }
+            if let b = best, d > b.1 || (d == b.1 && c >= b.0) { continue }
+            best = (c, d)
         }
         return best?.0
     }

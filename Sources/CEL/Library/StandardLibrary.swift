@@ -21,7 +21,7 @@ enum StandardLibrary {
         let numeric: [CELType] = [.int, .uint, .double]
         let ordered: [CELType] = [.int, .uint, .double, .string, .bytes, .bool, .timestamp, .duration]
         func bin(_ name: String) -> CELFunctionImpl {
-            let f = Operators.binary[name]!
+            let f = Operators.binary[name] ?? { _, _ in .err("internal: unknown operator \(name)") }
             return { args in args.count == 2 ? f(args[0], args[1]) : .err("wrong argument count") }
         }
         // Equality is heterogeneous for numbers: 1 == 1.0 == 1u.

@@ -79,11 +79,11 @@ enum StringsExtension {
         },
         d("lowerAscii", [("string_lower_ascii", true, [.string], .string)]) { a in
             guard a.count == 1, case .string(let s) = a[0] else { return bad("lowerAscii", a) }
-            return .string(String(String.UnicodeScalarView(s.unicodeScalars.map { $0 >= "A" && $0 <= "Z" ? Unicode.Scalar($0.value + 32)! : $0 })))
+            return .string(String(String.UnicodeScalarView(s.unicodeScalars.map { $0 >= "A" && $0 <= "Z" ? Unicode.Scalar(UInt8(truncatingIfNeeded: $0.value + 32)) : $0 })))
         },
         d("upperAscii", [("string_upper_ascii", true, [.string], .string)]) { a in
             guard a.count == 1, case .string(let s) = a[0] else { return bad("upperAscii", a) }
-            return .string(String(String.UnicodeScalarView(s.unicodeScalars.map { $0 >= "a" && $0 <= "z" ? Unicode.Scalar($0.value - 32)! : $0 })))
+            return .string(String(String.UnicodeScalarView(s.unicodeScalars.map { $0 >= "a" && $0 <= "z" ? Unicode.Scalar(UInt8(truncatingIfNeeded: $0.value - 32)) : $0 })))
         },
         d("replace", [("string_replace_string_string", true, [.string, .string, .string], .string),
                       ("string_replace_string_string_int", true, [.string, .string, .string, .int], .string)]) { a in

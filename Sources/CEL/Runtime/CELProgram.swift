@@ -38,9 +38,7 @@ public struct CELProgram: Sendable {
     }
 
     private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool) -> (CELValue, EvalContext) {
-        var s = slots
-        if s.count < slotCount { s.append(contentsOf: repeatElement(.null, count: slotCount - s.count)) }
-        let ctx = EvalContext(slots: s, budget: budget ?? defaultBudget, tracing: tracing)
+        let ctx = EvalContext(slots: slots, count: slotCount, budget: budget ?? defaultBudget, tracing: tracing)
         let v = p(ctx)
         if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx) }
         return (v, ctx)
@@ -59,6 +57,11 @@ public struct CELProgram: Sendable {
     /// Fast path: `slots[i]` is the value of `variableNames[i]`.
     public func evaluate(slots: [CELValue], budget: Int? = nil) -> CELValue {
         run(plan, slots, budget, false).0
+    }
+
+    /// Traced evaluation against variables by name (see `CELTrace`).
+    public func evaluateTraced(_ variables: [String: CELValue], budget: Int? = nil) -> (CELValue, CELTrace) {
+        evaluateTraced(CELActivation(variables), budget: budget)
     }
 
     /// Evaluates and records the value of every evaluated sub-expression (see `CELTrace`).

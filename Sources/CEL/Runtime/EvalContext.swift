@@ -1,15 +1,26 @@
 /// Mutable per-evaluation state: variable slots, step budget, optional trace.
 final class EvalContext {
-    var slots: [CELValue]
+    /// Variable slots (globals, then comprehension locals). Indices are fixed at plan time.
+    let slots: UnsafeMutableBufferPointer<CELValue>
     var steps = 0
     let budget: Int
     var exhausted = false
     var trace: [Int: CELValue]?
 
-    init(slots: [CELValue], budget: Int, tracing: Bool) {
-        self.slots = slots
+    init(slots values: [CELValue], count: Int, budget: Int, tracing: Bool) {
+        let n = max(count, values.count)
+        slots = .allocate(capacity: n)
+        _ = slots.initialize(from: values)
+        if values.count < n, let base = slots.baseAddress {
+            (base + values.count).initialize(repeating: .null, count: n - values.count)
+        }
         self.budget = budget
         self.trace = tracing ? [:] : nil
+    }
+
+    deinit {
+        slots.baseAddress?.deinitialize(count: slots.count)
+        slots.deallocate()
     }
 
     /// Counts `n` steps; false once the budget is exceeded.

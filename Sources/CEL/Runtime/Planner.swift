@@ -109,6 +109,19 @@ struct Planner {
         return f
     }
 
+    /// Extra steps charged for producing a large value (strings and bytes per 64 bytes,
+    /// lists and maps per element), so that repeated doubling hits the budget quickly.
+    @inline(__always)
+    static func sizeCost(_ v: CELValue) -> Int {
+        switch v {
+        case .string(let s): return s.utf8.count >> 6
+        case .bytes(let b): return b.count >> 6
+        case .list(let l): return l.count >> 2
+        case .map(let m): return m.count >> 2
+        default: return 0
+        }
+    }
+
     static func withID(_ v: CELValue, _ id: Int) -> CELValue {
         if case .error(var err) = v, err.nodeID == 0 {
             err.nodeID = id
@@ -145,6 +158,11 @@ struct Planner {
                 return Planner.withID(Operators.select(o(c), field), id)
             }
         case .list(let elems):
+            // Constant lists (all literal elements) are built once, at plan time.
+            if !traced, elems.allSatisfy({ if case .literal = $0.kind { return true }; return false }) {
+                let constant = CELValue.list(elems.compactMap { if case .literal(let v) = $0.kind { return v }; return nil })
+                return { _ in constant }
+            }
             let es = elems.map { planNode($0) }
             return { c in
                 guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
@@ -280,15 +298,13 @@ struct Planner {
             let appendF: Eval = { c in
                 let x = elem(c)
                 if case .error = x { return x }
-                let cur = c.slots[accuSlot]
-                c.slots[accuSlot] = .null
-                switch consume cur {
-                case .list(var a):
-                    a.append(x)
-                    return .list(a)
-                case let other:
-                    return Operators.add(other, .list([x]))
-                }
+                // Move the accumulator out of its slot so the array is uniquely referenced.
+                var cur = CELValue.null
+                swap(&cur, &c.slots[accuSlot])
+                guard case .list(var a) = cur else { return Operators.add(cur, .list([x])) }
+                cur = .null
+                a.append(x)
+                return .list(a)
             }
             if traced { return { c in let v = appendF(c); c.trace?[id] = v; return v } }
             return appendF
@@ -357,6 +373,17 @@ struct Planner {
             }
         }
         // Fast paths for standard binary and unary operators.
+        if decl.dispatcher != nil, argc == 1, name == "!_" || name == "-_" {
+            let a = argFs[0]
+            let isNot = name == "!_"
+            return { c in
+                guard c.tick() else { return .err(costLimitMessage, id) }
+                let v = a(c)
+                if case .error = v { return v }
+                if isNot, case .bool(let b) = v { return .bool(!b) }
+                return Planner.withID(isNot ? Operators.not(v) : Operators.negate(v), id)
+            }
+        }
         if decl.dispatcher != nil, argc == 2, let op = Operators.binary[name] {
             let l = argFs[0], r = argFs[1]
             return { c in
@@ -365,7 +392,9 @@ struct Planner {
                 if case .error = a { return a }
                 let b = r(c)
                 if case .error = b { return b }
-                return Planner.withID(op(a, b), id)
+                let v = op(a, b)
+                if !c.tick(Planner.sizeCost(v)) { return .err(costLimitMessage, id) }
+                return Planner.withID(v, id)
             }
         }
         let impl: CELFunctionImpl
@@ -391,12 +420,7 @@ struct Planner {
                 vals.append(v)
             }
             let r = impl(vals)
-            switch r {
-            case .string(let s): if s.utf8.count > 256, !c.tick(s.utf8.count / 64) { return .err(costLimitMessage, id) }
-            case .list(let l): if l.count > 16, !c.tick(l.count / 4) { return .err(costLimitMessage, id) }
-            case .bytes(let b): if b.count > 256, !c.tick(b.count / 64) { return .err(costLimitMessage, id) }
-            default: break
-            }
+            if !c.tick(Planner.sizeCost(r)) { return .err(costLimitMessage, id) }
             return Planner.withID(r, id)
         }
     }

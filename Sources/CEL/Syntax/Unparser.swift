@@ -84,7 +84,7 @@ public enum CELUnparser {
             if let m = c.macro {
                 writeCall(target: m.target, function: m.function, args: m.args, into: &out)
             } else {
-                out += "/* comprehension without macro form */ null"
+                out += "null"  // comprehensions only come from macros; a hand-built one has no source form
             }
         case .call(let target, let fn, let args):
             if target == nil, let sym = symbols[fn], args.count == 2, let p = precedence(fn) {

@@ -1,6 +1,6 @@
 /// Normalized map key: numerically equal int/uint/double keys share one key.
 enum CELMapKey: Hashable, Sendable {
-    case int(Int64), uint(UInt64), bool(Bool), string(String)
+    case int(Int64), uint(UInt64), bool(Bool), string(ScalarString)
 
     /// The key for a value, or nil if the value cannot be a map key.
     init?(_ v: CELValue) {
@@ -8,7 +8,7 @@ enum CELMapKey: Hashable, Sendable {
         case .int(let i): self = .int(i)
         case .uint(let u): self = u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u)
         case .bool(let b): self = .bool(b)
-        case .string(let s): self = .string(s)
+        case .string(let s): self = .string(ScalarString(s))
         default: return nil
         }
     }
@@ -69,11 +69,22 @@ public struct CELMap: Sendable {
 
     /// The value for a string key.
     public subscript(string key: String) -> CELValue? {
-        guard let i = index[.string(key)] else { return nil }
+        guard let i = index[.string(ScalarString(key))] else { return nil }
         return values[i]
     }
 
     public var entries: [(key: CELValue, value: CELValue)] {
         (0..<keys.count).map { (keys[$0], values[$0]) }
+    }
+}
+
+/// A string compared and hashed by code points (no Unicode normalization, unlike `String`).
+struct ScalarString: Hashable, Sendable {
+    let value: String
+    init(_ value: String) { self.value = value }
+    static func == (a: Self, b: Self) -> Bool { sameScalars(a.value, b.value) }
+    func hash(into h: inout Hasher) {
+        var v = value
+        v.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

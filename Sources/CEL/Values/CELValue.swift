@@ -8,12 +8,12 @@ public enum CELValue: Sendable {
     case string(String)
     case bytes([UInt8])
     case list([CELValue])
-    case map(CELMap)
-    case object(any CELObject)
+    indirect case map(CELMap)
+    indirect case object(any CELObject)
     case timestamp(CELTimestamp)
     case duration(CELDuration)
     case type(CELType)
-    case error(CELError)
+    indirect case error(CELError)
 
     /// The runtime type of the value (`list`, `map` are not parameterized).
     public var celType: CELType {

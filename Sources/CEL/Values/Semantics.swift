@@ -12,7 +12,7 @@ func equalValues(_ a: CELValue, _ b: CELValue) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
     case let (.bool(x), .bool(y)): return x == y
-    case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
+    case let (.string(x), .string(y)): return sameScalars(x, y)
     case let (.bytes(x), .bytes(y)): return x == y
     case let (.int(x), .int(y)): return x == y
     case let (.uint(x), .uint(y)): return x == y
@@ -72,7 +72,7 @@ func compareValues(_ a: CELValue, _ b: CELValue) -> Int? {
     switch (a, b) {
     case let (.string(x), .string(y)):
         // Code point order equals UTF-8 byte order.
-        return x.utf8.elementsEqual(y.utf8) ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
+        return sameScalars(x, y) ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
     case let (.bytes(x), .bytes(y)):
         return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
     case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
@@ -87,4 +87,12 @@ func isNumeric(_ v: CELValue) -> Bool {
     case .int, .uint, .double: return true
     default: return false
     }
+}
+
+/// String equality by code points (CEL does not apply Unicode normalization, unlike Swift's `==`).
+@inline(__always)
+func sameScalars(_ a: String, _ b: String) -> Bool {
+    if a.utf8.count != b.utf8.count { return false }
+    var x = a, y = b
+    return x.withUTF8 { px in y.withUTF8 { py in px.elementsEqual(py) } }
 }

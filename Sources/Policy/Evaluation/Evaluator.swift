@@ -46,7 +46,9 @@ public struct Evaluator: Sendable {
     /// ran on every item (then `findings` are incomplete and the run must not pass).
     public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
         let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
-        let programs = rules.enabledRules.map { RuleProgram($0, sets: sets) }
+        let programs = rules.enabledRules.map {
+            RuleProgram($0, environment: rules.environment.environment(for: $0.scope), sets: sets)
+        }
         let subjects = PlanSubjects(plan)
         let count = plan.engagements.count
         let chunks = options.parallel && count >= 2_000 ? 8 : 1
@@ -69,7 +71,9 @@ public struct Evaluator: Sendable {
         let findings = results.flatMap { $0 }
         let applied = WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
                                           to: findings, plan: plan)
-        return (applied.sorted(by: Self.inPlanOrder), timedOut)
+        // Sort small keys, not the (large) findings themselves.
+        let keys = applied.map(SortKey.init)
+        return (keys.indices.sorted { keys[$0] < keys[$1] }.map { applied[$0] }, timedOut)
     }
 
     /// Every program on every subject in `engagements`; stops (`timedOut`) once the
@@ -79,13 +83,16 @@ public struct Evaluator: Sendable {
         var findings: [Finding] = []
         var items = 0
         for program in programs {
-            for subject in subjects.subjects(of: program.rule.scope, engagements: engagements) {
-                if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { return (findings, true) }
+            var timedOut = false
+            subjects.forEach(program.rule.scope, engagements: engagements) { subject in
+                if timedOut { return }
+                if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
                 items &+= 1
                 if let finding = evaluate(program, subjects, subject, budget: budget) {
                     findings.append(finding)
                 }
             }
+            if timedOut { return (findings, true) }
         }
         return (findings, false)
     }
@@ -123,7 +130,7 @@ public struct Evaluator: Sendable {
                 }
             }.joined()
         } ?? (rule.title ?? rule.id)
-        let because = Explanation.because(program.assert, subjects, subject, budget: budget)
+        let because = program.explanation.because(subjects, subject, budget: budget)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
 
@@ -135,30 +142,35 @@ public struct Evaluator: Sendable {
     static func finding(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject,
                         kind: FindingKind, message: String, because: [Because]) -> Finding {
         let rule = program.rule
-        var location = subject.node.span
+        let about = subjects.describe(subject)
+        var location = about.node.span
         for (variable, field) in program.focus {
-            if let node = subject.node(of: variable)?[field] {
+            if let node = subjects.node(of: variable, for: subject)?[field] {
                 location = node.span
                 break
             }
         }
         return Finding(
             rule: rule.id, ruleTitle: rule.title, severity: rule.severity, kind: kind, status: .failing,
-            message: message, plan: subjects.plan.id, location: location, path: subject.path.isEmpty ? nil : subject.path,
-            engagement: subject.engagementID, country: subject.countryCode, provider: subject.providerName,
+            message: message, plan: subjects.plan.id, location: location, path: about.path,
+            engagement: about.engagement, country: about.country, provider: about.provider,
             remediation: rule.remediation, references: rule.references, waiver: nil,
-            fingerprint: Fingerprint.of([rule.id, kind.rawValue, subjects.plan.id, subject.engagementID,
-                                         subject.countryCode, subject.providerName, subject.key]),
+            fingerprint: Fingerprint.of([rule.id, kind.rawValue, subjects.plan.id, about.engagement,
+                                         about.country, about.provider, about.key]),
             because: because)
     }
 
-    /// By position in the plan file, then rule id, then kind.
-    static func inPlanOrder(_ a: Finding, _ b: Finding) -> Bool {
-        let la = a.location.map { ($0.start.line, $0.start.column) } ?? (0, 0)
-        let lb = b.location.map { ($0.start.line, $0.start.column) } ?? (0, 0)
-        if la != lb { return la < lb }
-        if a.rule != b.rule { return a.rule < b.rule }
-        return a.kind.rawValue < b.kind.rawValue
+    /// Findings go by position in the plan file, then rule id, then kind.
+    struct SortKey: Comparable {
+        let line: Int, column: Int, rule: String, kind: String
+        init(_ finding: Finding) {
+            line = finding.location?.start.line ?? 0
+            column = finding.location?.start.column ?? 0
+            rule = finding.rule
+            kind = finding.kind.rawValue
+        }
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.line, a.column, a.rule, a.kind) < (b.line, b.column, b.rule, b.kind)
+        }
     }
 }
-

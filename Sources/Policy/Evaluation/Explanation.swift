@@ -2,36 +2,60 @@ import CEL
 
 /// The values behind a failed assert, for the "because" lines of a finding:
 /// `location.country == company.country` ↦ `"PH" == "US"`.
-enum Explanation {
-    static let comparisons: Set<String> = ["_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "@in", "_&&_", "_||_"]
+///
+/// Planned once per rule: the operands of a top-level comparison (or, for any other
+/// assert, each plan field it reads) are compiled as programs of their own, so
+/// explaining a finding costs a few small evaluations, not a traced re-run.
+struct Explanation {
+    private enum Shape {
+        case comparison(text: String, op: String, lhs: RuleProgram.Bound, rhs: RuleProgram.Bound)
+        case fields([(text: String, value: RuleProgram.Bound)])
+    }
 
-    static func because(_ bound: RuleProgram.Bound, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> [Because] {
-        let program = bound.program
-        let (_, trace) = program.evaluateTraced(bound.activation(subjects, subject), budget: budget)
-        let text = Array(program.ast.source.unicodeScalars)
+    private static let operators: [String: String] = [
+        "_==_": "==", "_!=_": "!=", "_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">=",
+        "@in": "in", "_&&_": "&&", "_||_": "||",
+    ]
+
+    private let shape: Shape
+
+    init(_ assert: CELProgram, environment: CELEnvironment, sets: [String: CELValue]) {
+        let text = Array(assert.ast.source.unicodeScalars)
         func source(_ expr: CELExpr) -> String {
             let start = max(0, min(expr.range.start, text.count)), end = max(start, min(expr.range.end, text.count))
             var view = String.UnicodeScalarView()
             view.append(contentsOf: text[start..<end])
             return String(view)
         }
-        func value(_ expr: CELExpr) -> String? { trace[expr.id].map(\.literalDescription) }
-
-        let root = program.ast.expr
-        if case .call(nil, let function, let args) = root.kind, comparisons.contains(function), args.count == 2,
-           let left = value(args[0]), let right = value(args[1]) {
-            let op = function == "@in" ? "in" : String(function.dropFirst().dropLast())
-            return [Because(expression: source(root), value: "\(left) \(op) \(right)")]
+        func compile(_ expr: CELExpr) -> RuleProgram.Bound? {
+            (try? environment.compile(source(expr))).map { RuleProgram.Bound($0, sets: sets) }
         }
-        // Otherwise: the value of each field the expression reads from the plan.
+        let root = assert.ast.expr
+        if case .call(nil, let function, let args) = root.kind, let op = Self.operators[function], args.count == 2,
+           let lhs = compile(args[0]), let rhs = compile(args[1]) {
+            shape = .comparison(text: source(root), op: op, lhs: lhs, rhs: rhs)
+            return
+        }
         var seen = Set<String>()
-        var result: [Because] = []
+        var fields: [(String, RuleProgram.Bound)] = []
         root.walk { expr in
             guard case .select(let operand, _, false) = expr.kind, case .ident(let name) = operand.kind,
-                  PolicyEnvironment.scopeVariables.contains(name), let shown = value(expr) else { return }
+                  PolicyEnvironment.scopeVariables.contains(name) else { return }
             let written = source(expr)
-            if seen.insert(written).inserted { result.append(Because(expression: written, value: shown)) }
+            if seen.insert(written).inserted, let program = compile(expr) { fields.append((written, program)) }
         }
-        return result
+        shape = .fields(fields)
+    }
+
+    func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> [Because] {
+        func value(_ bound: RuleProgram.Bound) -> String {
+            PlanValues.display(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+        }
+        switch shape {
+        case .comparison(let text, let op, let lhs, let rhs):
+            return [Because(expression: text, value: "\(value(lhs)) \(op) \(value(rhs))")]
+        case .fields(let fields):
+            return fields.map { Because(expression: $0.text, value: value($0.value)) }
+        }
     }
 }

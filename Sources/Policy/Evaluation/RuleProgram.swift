@@ -5,8 +5,9 @@ import CEL
 struct RuleProgram {
     /// Where one variable's value comes from.
     enum Source {
-        case variable(String)
+        case variable(Binding, name: String)
         case constant(CELValue)
+        case missing(String)
     }
 
     struct Bound {
@@ -17,7 +18,8 @@ struct RuleProgram {
             self.program = program
             sources = program.variableNames.map { name in
                 if let set = sets[name] { return .constant(set) }
-                return .variable(name)
+                if let binding = Binding(name) { return .variable(binding, name: name) }
+                return .missing(name)
             }
         }
 
@@ -25,15 +27,19 @@ struct RuleProgram {
             sources.map { source in
                 switch source {
                 case .constant(let value): return value
-                case .variable(let name):
-                    return subjects.value(of: name, for: subject) ?? .err("no such variable '\(name)'")
+                case .variable(let binding, let name):
+                    return subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
+                case .missing(let name):
+                    return .err("no such variable '\(name)'")
                 }
             }
         }
 
+        /// The variables by name, for a traced evaluation (`shore explain`).
         func activation(_ subjects: PlanSubjects, _ subject: Subject) -> CELActivation {
-            CELActivation(Dictionary(uniqueKeysWithValues: zip(program.variableNames, slots(subjects, subject))))
+            CELActivation(Dictionary(zip(program.variableNames, slots(subjects, subject)), uniquingKeysWith: { a, _ in a }))
         }
+
     }
 
     let rule: Rule
@@ -50,8 +56,12 @@ struct RuleProgram {
     /// pointing a finding at the most specific field.
     let focus: [(variable: String, field: String)]
 
-    init(_ rule: Rule, sets: [String: CELValue]) {
+    /// How to show the values behind a failed assert.
+    let explanation: Explanation
+
+    init(_ rule: Rule, environment: CELEnvironment, sets: [String: CELValue]) {
         self.rule = rule
+        explanation = Explanation(rule.assert.program, environment: environment, sets: sets)
         when = rule.when.map { Bound($0.program, sets: sets) }
         assert = Bound(rule.assert.program, sets: sets)
         message = rule.message?.parts.map { part in

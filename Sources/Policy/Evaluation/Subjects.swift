@@ -1,132 +1,172 @@
 import CEL
 import YAML
 
-/// One item a rule is checked on: its variable bindings and what a finding about it
-/// carries (where it is, its path, the ids of its subject).
+/// One item a rule is checked on: which scope, which engagement and which part of it.
+/// Cheap to make (no strings, no copies); what a finding needs is worked out from it
+/// only when there is a finding.
 struct Subject {
-    var engagement: EngagementObject?
-    var location: LocationObject?
-    var data: DataObject?
-    var language: LanguageObject?
-    var country: CountryObject?
-    var provider: ProviderSummaryObject?
-    /// The YAML node findings about this subject point at (or inside).
-    let node: YAMLNode
-    let path: String
-    let engagementID: String?
-    let countryCode: String?
-    let providerName: String?
-    /// The subject's own id inside its engagement (location country/city, data name,
-    /// language code), so two findings of one rule in one engagement differ.
-    let key: String?
+    let scope: RuleScope
+    /// Engagement index (country/provider scopes: index of the aggregate).
+    let index: Int
+    /// Location, data or language index inside the engagement.
+    let part: Int
+}
 
-    /// The node a variable's fields live in, for pointing at `engagement.controls`.
-    func node(of variable: String) -> YAMLNode? {
-        switch variable {
-        case "engagement": engagement?.engagement.node
-        case "location": location?.location.node
-        case "data": data?.item.node
-        case "language": language?.skill.node
-        default: nil
+/// A rule variable, resolved once per program so evaluation does no name lookups.
+enum Binding {
+    case plan, company, engagement, location, data, language, country, provider
+
+    init?(_ name: String) {
+        switch name {
+        case "plan": self = .plan
+        case "company": self = .company
+        case "engagement": self = .engagement
+        case "location": self = .location
+        case "data": self = .data
+        case "language": self = .language
+        case "country": self = .country
+        case "provider": self = .provider
+        default: return nil
         }
     }
 }
 
-/// The subjects of each scope in one plan, in plan order.
+/// A plan's parts as CEL objects, and the subjects of each scope in plan order.
 struct PlanSubjects {
+    let plan: Plan
     let planObject: PlanObject
     let engagements: [EngagementObject]
-    let plan: Plan
+    let countries: [CountryObject]
+    let providers: [ProviderSummaryObject]
+    private let planValue: CELValue
 
     init(_ plan: Plan) {
         self.plan = plan
         engagements = plan.engagements.map(EngagementObject.init)
         planObject = PlanObject(plan, engagements: engagements)
+        countries = plan.countries.map(CountryObject.init)
+        providers = plan.providers.map(ProviderSummaryObject.init)
+        planValue = .object(planObject)
     }
 
-    /// Subjects of `scope` within the engagements `range` (the plan, country and provider
-    /// scopes have theirs only in the range that starts at 0).
-    func subjects(of scope: RuleScope, engagements range: Range<Int>) -> [Subject] {
+    /// Calls `body` for each subject of `scope` among the engagements in `range`; the
+    /// plan, country and provider scopes yield theirs in the range that starts at 0.
+    func forEach(_ scope: RuleScope, engagements range: Range<Int>, _ body: (Subject) -> Void) {
         switch scope {
         case .plan:
-            guard range.lowerBound == 0 else { return [] }
-            return [Subject(node: plan.node, path: "", engagementID: nil, countryCode: nil, providerName: nil, key: nil)]
+            if range.lowerBound == 0 { body(Subject(scope: scope, index: 0, part: 0)) }
         case .engagement:
-            return range.map { i in
-                let e = engagements[i]
-                var s = Subject(node: e.engagement.node, path: e.engagement.path, engagementID: e.engagement.id,
-                                countryCode: nil, providerName: nil, key: nil)
-                s.engagement = e
-                return s
-            }
+            for e in range { body(Subject(scope: scope, index: e, part: 0)) }
         case .location:
-            return range.flatMap { i in
-                let e = engagements[i]
-                return e.locationObjects.map { l in
-                    var s = Subject(node: l.location.node, path: "\(e.engagement.path).locations[\(l.location.index)]",
-                                    engagementID: e.engagement.id, countryCode: l.location.country, providerName: nil,
-                                    key: l.location.country + "/" + (l.location.city ?? ""))
-                    s.engagement = e
-                    s.location = l
-                    return s
-                }
-            }
+            for e in range { for p in engagements[e].locationObjects.indices { body(Subject(scope: scope, index: e, part: p)) } }
         case .data:
-            return range.flatMap { i in
-                let e = engagements[i]
-                return e.dataObjects.map { d in
-                    var s = Subject(node: d.item.node, path: "\(e.engagement.path).data[\(d.item.index)]",
-                                    engagementID: e.engagement.id, countryCode: nil, providerName: nil, key: d.item.name)
-                    s.engagement = e
-                    s.data = d
-                    return s
-                }
-            }
+            for e in range { for p in engagements[e].dataObjects.indices { body(Subject(scope: scope, index: e, part: p)) } }
         case .language:
-            return range.flatMap { i in
-                let e = engagements[i]
-                return e.languageObjects.map { l in
-                    var s = Subject(node: l.skill.node, path: "\(e.engagement.path).languages[\(l.skill.index)]",
-                                    engagementID: e.engagement.id, countryCode: nil, providerName: nil, key: l.skill.code)
-                    s.engagement = e
-                    s.language = l
-                    return s
-                }
-            }
+            for e in range { for p in engagements[e].languageObjects.indices { body(Subject(scope: scope, index: e, part: p)) } }
         case .country:
-            guard range.lowerBound == 0 else { return [] }
-            return plan.countries.map { c in
-                let (e, l) = c.firstLocation
-                let location = plan.engagements[e].locations[l]
-                var s = Subject(node: location.node, path: "\(plan.engagements[e].path).locations[\(l)]",
-                                engagementID: nil, countryCode: c.code, providerName: nil, key: nil)
-                s.country = CountryObject(c)
-                return s
-            }
+            if range.lowerBound == 0 { for c in countries.indices { body(Subject(scope: scope, index: c, part: 0)) } }
         case .provider:
-            guard range.lowerBound == 0 else { return [] }
-            return plan.providers.map { p in
-                let engagement = plan.engagements[p.firstEngagement]
-                var s = Subject(node: engagement.provider.node, path: "\(engagement.path).provider",
-                                engagementID: nil, countryCode: p.country, providerName: p.name, key: nil)
-                s.provider = ProviderSummaryObject(p)
-                return s
-            }
+            if range.lowerBound == 0 { for p in providers.indices { body(Subject(scope: scope, index: p, part: 0)) } }
         }
     }
 
-    /// The value of a rule variable for a subject.
-    func value(of name: String, for subject: Subject) -> CELValue? {
-        switch name {
-        case "plan": .object(planObject)
-        case "company": planObject.company
-        case "engagement": subject.engagement.map { .object($0) }
-        case "location": subject.location.map { .object($0) }
-        case "data": subject.data.map { .object($0) }
-        case "language": subject.language.map { .object($0) }
-        case "country": subject.country.map { .object($0) }
-        case "provider": subject.provider.map { .object($0) }
-        default: nil
+    /// Every subject of `scope`, in plan order.
+    func all(_ scope: RuleScope) -> [Subject] {
+        var result: [Subject] = []
+        forEach(scope, engagements: 0..<engagements.count) { result.append($0) }
+        return result
+    }
+
+    /// The value of a rule variable for a subject (nil when the scope does not bind it).
+    func value(_ binding: Binding, for subject: Subject) -> CELValue? {
+        switch binding {
+        case .plan: return planValue
+        case .company: return planObject.company
+        case .engagement:
+            return isEngagementScoped(subject) ? .object(engagements[subject.index]) : nil
+        case .location:
+            return subject.scope == .location ? .object(engagements[subject.index].locationObjects[subject.part]) : nil
+        case .data:
+            return subject.scope == .data ? .object(engagements[subject.index].dataObjects[subject.part]) : nil
+        case .language:
+            return subject.scope == .language ? .object(engagements[subject.index].languageObjects[subject.part]) : nil
+        case .country:
+            return subject.scope == .country ? .object(countries[subject.index]) : nil
+        case .provider:
+            return subject.scope == .provider ? .object(providers[subject.index]) : nil
+        }
+    }
+
+    private func isEngagementScoped(_ subject: Subject) -> Bool {
+        switch subject.scope {
+        case .engagement, .location, .data, .language: true
+        default: false
+        }
+    }
+
+    // MARK: What a finding says about its subject
+
+    /// What a finding carries about its subject.
+    struct Description {
+        /// The YAML node findings about this subject point at (or inside).
+        let node: YAMLNode
+        let path: String?
+        let engagement: String?
+        let country: String?
+        let provider: String?
+        /// The subject's own id inside its engagement (location country/city, data name,
+        /// language code), so two findings of one rule in one engagement differ.
+        let key: String?
+    }
+
+    func describe(_ subject: Subject) -> Description {
+        switch subject.scope {
+        case .plan:
+            return Description(node: plan.node, path: nil, engagement: nil, country: nil, provider: nil, key: nil)
+        case .engagement:
+            let e = plan.engagements[subject.index]
+            return Description(node: e.node, path: e.path, engagement: e.id, country: nil, provider: nil, key: nil)
+        case .location:
+            let e = plan.engagements[subject.index]
+            let l = e.locations[subject.part]
+            return Description(node: l.node, path: "\(e.path).locations[\(l.index)]", engagement: e.id,
+                               country: l.country, provider: nil, key: l.country + "/" + (l.city ?? ""))
+        case .data:
+            let e = plan.engagements[subject.index]
+            let d = e.data[subject.part]
+            return Description(node: d.node, path: "\(e.path).data[\(d.index)]", engagement: e.id,
+                               country: nil, provider: nil, key: d.name)
+        case .language:
+            let e = plan.engagements[subject.index]
+            let l = e.languages[subject.part]
+            return Description(node: l.node, path: "\(e.path).languages[\(l.index)]", engagement: e.id,
+                               country: nil, provider: nil, key: l.code)
+        case .country:
+            let c = plan.countries[subject.index]
+            let (e, l) = c.firstLocation
+            return Description(node: plan.engagements[e].locations[l].node, path: "\(plan.engagements[e].path).locations[\(l)]",
+                               engagement: nil, country: c.code, provider: nil, key: nil)
+        case .provider:
+            let p = plan.providers[subject.index]
+            let engagement = plan.engagements[p.firstEngagement]
+            return Description(node: engagement.provider.node, path: "\(engagement.path).provider",
+                               engagement: nil, country: p.country, provider: p.name, key: nil)
+        }
+    }
+
+    /// The node a variable's fields live in, for pointing at `engagement.controls`.
+    func node(of variable: String, for subject: Subject) -> YAMLNode? {
+        switch variable {
+        case "engagement" where subject.scope != .country && subject.scope != .provider && subject.scope != .plan:
+            return plan.engagements[subject.index].node
+        case "location" where subject.scope == .location:
+            return plan.engagements[subject.index].locations[subject.part].node
+        case "data" where subject.scope == .data:
+            return plan.engagements[subject.index].data[subject.part].node
+        case "language" where subject.scope == .language:
+            return plan.engagements[subject.index].languages[subject.part].node
+        default:
+            return nil
         }
     }
 }

@@ -8,6 +8,10 @@ enum WaiverMatcher {
     static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan) -> [Finding] {
         var findings = findings
         var result: [Finding] = []
+        var byRule: [String: [Int]] = [:]
+        if !waivers.isEmpty {
+            for i in findings.indices { byRule[findings[i].rule, default: []].append(i) }
+        }
         for waiver in waivers {
             guard waiver.plan == nil || waiver.plan == plan.id else { continue }
             guard waiver.isActive(on: plan.date) else {
@@ -16,7 +20,7 @@ enum WaiverMatcher {
                 continue
             }
             var used = false
-            for i in findings.indices where findings[i].status == .failing && matches(waiver, findings[i]) {
+            for i in byRule[waiver.rule] ?? [] where findings[i].status == .failing && matches(waiver, findings[i]) {
                 findings[i].status = .waived
                 findings[i].waiver = WaiverReference(
                     reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,

@@ -12,9 +12,11 @@ struct FieldReader {
     let node: YAMLNode
     let schema: SchemaObject
     let prefix: String
+    /// The value node of each schema field, by field index (nil when absent or null).
+    private let values: [YAMLNode?]
 
     /// Opens `node` as a `schema` mapping, reporting key problems; nil when `node` is
-    /// not a mapping at all.
+    /// not a mapping at all. One pass over the keys, no per-key allocation.
     static func open(
         _ node: YAMLNode, as schema: SchemaObject, prefix: String, into diagnostics: inout [Diagnostic]
     ) -> FieldReader? {
@@ -24,45 +26,49 @@ struct FieldReader {
                 at: node.span, help: "write it as `key: value` lines (fields: \(schema.fieldNames.joined(separator: ", ")))"))
             return nil
         }
-        let reader = FieldReader(node: node, schema: schema, prefix: prefix)
-        var present = Set<String>()
-        for entry in node.entries {
-            guard let key = entry.key.scalar, entry.key.kind == .scalar else {
+        var values = [YAMLNode?](repeating: nil, count: schema.fields.count)
+        var present = [Bool](repeating: false, count: schema.fields.count)
+        for i in 0..<node.count {
+            let keyNode = node.key(at: i)
+            guard keyNode.kind == .scalar else {
                 diagnostics.append(Diagnostic(
-                    "\(prefix).wrong-type", "a key in \(schema.name) must be plain text, found \(entry.key.kindDescription)",
-                    at: entry.key.span))
+                    "\(prefix).wrong-type", "a key in \(schema.name) must be plain text, found \(keyNode.kindDescription)",
+                    at: keyNode.span))
                 continue
             }
-            present.insert(key)
-            if schema.field(key) != nil { continue }
+            if let f = schema.fields.firstIndex(where: { keyNode.scalarEquals($0.name) }) {
+                present[f] = true
+                let value = node.value(at: i)
+                if !value.isNull { values[f] = value }
+                continue
+            }
+            let key = keyNode.scalar ?? ""
             if schema.derived.contains(key) {
                 diagnostics.append(Diagnostic(
                     "\(prefix).derived-field", "'\(key)' is computed by Shore and cannot be written in \(schema.name)",
-                    at: entry.key.span, help: "remove '\(key)'; rules read it as \(schema.name).\(key)"))
+                    at: keyNode.span, help: "remove '\(key)'; rules read it as \(schema.name).\(key)"))
             } else {
                 let suggestion = Suggestions.closest(to: key, among: schema.fieldNames)
                 diagnostics.append(Diagnostic(
                     "\(prefix).unknown-key", "unknown key '\(key)' in \(schema.name)",
-                    at: entry.key.span,
+                    at: keyNode.span,
                     help: suggestion.map { "did you mean '\($0)'?" }
                         ?? "expected one of: \(schema.fieldNames.joined(separator: ", "))"))
             }
         }
-        for field in schema.fields where field.required {
-            if !present.contains(field.name) || node[field.name]?.isNull == true {
-                diagnostics.append(Diagnostic(
-                    "\(prefix).missing-field", "\(schema.name) is missing the required field '\(field.name)'",
-                    at: node.entry(field.name)?.key.span ?? startSpan(node),
-                    help: "add `\(field.name): …` (\(field.type.expectation))"))
-            }
+        for (f, field) in schema.fields.enumerated() where field.required && values[f] == nil {
+            diagnostics.append(Diagnostic(
+                "\(prefix).missing-field", "\(schema.name) is missing the required field '\(field.name)'",
+                at: present[f] ? node.entry(field.name)?.key.span ?? startSpan(node) : startSpan(node),
+                help: "add `\(field.name): …` (\(field.type.expectation))"))
         }
-        return reader
+        return FieldReader(node: node, schema: schema, prefix: prefix, values: values)
     }
 
     /// The value node of a field, nil when absent or null.
     func value(_ name: String) -> YAMLNode? {
-        guard let value = node[name], !value.isNull else { return nil }
-        return value
+        guard let f = schema.fields.firstIndex(where: { $0.name == name }) else { return nil }
+        return values[f]
     }
 
     /// The key node of a field, for pointing at it.

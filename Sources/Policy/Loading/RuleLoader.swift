@@ -67,7 +67,7 @@ public struct RuleLoader: Sendable {
                 rules.append(rule)
             }
         }
-        diagnostics = Self.dropSplitExpressionDuplicates(diagnostics)
+        diagnostics = SplitTagHint.explain(Self.dropSplitExpressionDuplicates(diagnostics))
         let ruleSet = diagnostics.containsErrors ? nil
             : RuleSet(rules: rules, environment: environment, files: sources.map(\.path))
         return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage)

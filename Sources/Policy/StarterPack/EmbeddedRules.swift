@@ -4,7 +4,584 @@
 
 /// The starter pack's rule files, as (path, text).
 public enum EmbeddedRules {
-    public static let files: [(path: String, text: String)] = []
+    public static let files: [(path: String, text: String)] = [
+        ("rules/concentration.yaml", #"""
+policy: concentration
+description: >-
+  Geopolitical and vendor concentration. The thresholds are starting points:
+  turn a rule off in shore.yaml (overrides) and write your own with other numbers.
+rules:
+  - id: CONC-001
+    title: No foreign country holds more than 40% of all headcount
+    severity: warning
+    for: country
+    description: >-
+      A country outside the home country that holds more than 40% of the plan's
+      headcount makes the whole plan depend on its politics, infrastructure and
+      labour market (concentration risk, ISO/IEC 27001:2022 A 5.19).
+    when: country.code != company.country
+    assert: country.headcount_share <= 0.4
+    message: >-
+      {{ country.name }} would hold {{ int(country.headcount_share * 100.0) }}% of
+      all headcount ({{ country.headcount }} people) - more than 40%
+    remediation: Spread the work over more countries, or keep part of it onshore.
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.19 (information security in supplier relationships)"
+    tags: [concentration, geopolitics]
+
+  - id: CONC-002
+    title: No outside provider receives more than half of the spend
+    severity: warning
+    for: provider
+    description: >-
+      One outside provider with more than half of the plan's annual spend is a
+      single point of failure and a negotiating risk. Captive and in-house
+      providers are the company itself and are not counted.
+    when: provider.kind != 'captive' && provider.kind != 'in-house'
+    assert: provider.cost_share <= 0.5
+    message: >-
+      {{ provider.name }} would receive {{ int(provider.cost_share * 100.0) }}% of
+      the spend - more than 50%
+    remediation: Split the work between providers, or agree an exit plan and second source.
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.22 (monitoring, review and change management of supplier services)"
+    tags: [concentration, vendors]
+"""# + "\n"),
+        ("rules/data-protection.yaml", #"""
+policy: data-protection
+description: >-
+  Which data may be handled where, and by whom: data residency by classification,
+  GDPR and UK GDPR international transfers, processor contracts, payment-card,
+  health and export-controlled data.
+# The scale every starter-pack rule ranks against (level('confidential') = 3).
+# A rule set has one scale: if your own rules use another, give it in every file.
+classifications: [public, internal, confidential, restricted]
+sets:
+  # Adequacy that covers only some recipients in the country (EU: CA, JP, KR, US;
+  # UK: the same four). See reference/country-sets.yaml, eu_adequacy.partial and
+  # uk_adequacy.partial.
+  adequacy_partial: ["CA", "JP", "KR", "US"]
+rules:
+  - id: DATA-001
+    title: Restricted data stays in the home country
+    severity: error
+    for: location
+    description: >-
+      Data classified restricted (the top of the scale) is processed only in the
+      company's home country, by anyone. Restricted data is the class whose loss
+      would cause severe harm; keeping it onshore keeps it under one legal regime
+      and within reach of the company's own controls.
+    when: engagement.data.exists(d, d.level >= level('restricted'))
+    assert: location.country == company.country
+    message: >-
+      {{ engagement.id }} would process restricted data
+      ({{ engagement.data.filter(d, d.level >= level('restricted')).map(d, d.name) }})
+      in {{ country_name(location.country) }}
+    remediation: >-
+      Keep restricted data onshore, tokenize or pseudonymise it before it leaves,
+      or reclassify it through the data owner if the classification is wrong.
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.12 (classification of information)"
+      - "ISO/IEC 27001:2022 Annex A 5.14 (information transfer)"
+    tags: [data, residency]
+
+  - id: DATA-002
+    title: Personal data of EEA residents stays in the EEA or an EU-adequate country, or moves under SCCs with a TIA
+    severity: error
+    for: location
+    description: >-
+      GDPR Chapter V: personal data of people in the EEA may be processed outside
+      the EEA only in a country with an EU adequacy decision (Art. 45), or under
+      appropriate safeguards (Art. 46) - in practice the 2021 standard contractual
+      clauses with a transfer impact assessment (Schrems II, EDPB Recommendations
+      01/2020). Remote access from a third country is a transfer. EU territories
+      with their own ISO code (French outermost regions, Aland) count as EU.
+      Partial adequacy (CA, JP, KR, US) is checked further by DATA-003.
+    when: >-
+      engagement.data.exists(d, d.personal &&
+        d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) &&
+      !('sccs' in engagement.controls && 'tia' in engagement.controls)
+    assert: >-
+      location.country in eea || location.country in eu_territories_with_own_code ||
+      location.country in eu_adequacy
+    message: >-
+      {{ engagement.id }} would process personal data of EEA residents in
+      {{ country_name(location.country) }}, which has no EU adequacy decision,
+      without SCCs and a transfer impact assessment
+    remediation: >-
+      Sign the EU standard contractual clauses (Decision (EU) 2021/914) with the
+      provider and complete a transfer impact assessment (add the controls sccs
+      and tia), or move the processing into the EEA or an adequate country.
+    references:
+      - "GDPR (Regulation (EU) 2016/679) Arts 44-46 and 49"
+      - "Commission Implementing Decision (EU) 2021/914 (standard contractual clauses)"
+      - "EDPB Recommendations 01/2020 on supplementary measures"
+      - "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en"
+    tags: [data, privacy, gdpr, transfers]
+
+  - id: DATA-003
+    title: Partial adequacy covers only recipients within the decision's scope
+    severity: warning
+    for: location
+    description: >-
+      The EU and UK adequacy findings for Canada, Japan, South Korea and the United
+      States cover only some recipients (PIPEDA-regulated organisations, APPI with
+      the Supplementary Rules, PIPA, and organisations certified under the EU-US
+      Data Privacy Framework or its UK Extension). Personal data of EEA or UK
+      residents processed there relies on adequacy only when the recipient is
+      confirmed in scope (control adequacy-scope, or dpf in the US); otherwise it
+      needs the transfer safeguards of DATA-002 / DATA-004.
+    when: >-
+      location.country in adequacy_partial &&
+      !('adequacy-scope' in engagement.controls) &&
+      !(location.country == 'US' && 'dpf' in engagement.controls)
+    assert: >-
+      (!engagement.data.exists(d, d.personal &&
+          d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) ||
+        ('sccs' in engagement.controls && 'tia' in engagement.controls)) &&
+      (!engagement.data.exists(d, d.personal && 'GB' in d.subjects) ||
+        (('idta' in engagement.controls || 'uk-addendum' in engagement.controls) &&
+         'tia' in engagement.controls))
+    message: >-
+      {{ engagement.id }} relies on the partial adequacy of
+      {{ country_name(location.country) }} for personal data of EEA or UK residents;
+      confirm the recipient is within the decision's scope
+    remediation: >-
+      Confirm the recipient is covered (for the US: listed on dataprivacyframework.gov
+      for this data type) and add the control adequacy-scope (or dpf), or put
+      SCCs / the IDTA and a transfer impact assessment in place.
+    references:
+      - "GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)"
+      - "Commission Decisions 2002/2/EC (CA), (EU) 2019/419 (JP), (EU) 2022/254 (KR)"
+      - "UK adequacy regulations: SI 2022/1213 (KR), SI 2023/1028 (UK Extension to the DPF)"
+    tags: [data, privacy, gdpr, uk-gdpr, transfers]
+
+  - id: DATA-004
+    title: Personal data of UK residents stays in the UK or a UK-adequate country, or moves under the IDTA or UK Addendum with a TIA
+    severity: error
+    for: location
+    description: >-
+      UK GDPR: a restricted transfer of personal data of people in the UK needs UK
+      adequacy regulations (the EEA, Gibraltar and the other uk_adequacy
+      destinations, and with the EEA states the EU territories that have their own
+      ISO code), or the ICO's International Data Transfer Agreement or the UK
+      Addendum to the EU SCCs with a transfer risk assessment (control tia). The EU
+      SCCs alone are not valid for UK transfers.
+    when: >-
+      engagement.data.exists(d, d.personal && 'GB' in d.subjects) &&
+      !(('idta' in engagement.controls || 'uk-addendum' in engagement.controls) &&
+        'tia' in engagement.controls)
+    assert: >-
+      location.country == 'GB' || location.country in uk_adequacy ||
+      location.country in eu_territories_with_own_code
+    message: >-
+      {{ engagement.id }} would process personal data of UK residents in
+      {{ country_name(location.country) }}, which has no UK adequacy regulations,
+      without the IDTA or UK Addendum and a transfer risk assessment
+    remediation: >-
+      Sign the ICO International Data Transfer Agreement or the UK Addendum to the
+      EU SCCs and complete a transfer risk assessment (controls idta or uk-addendum,
+      and tia), or move the processing to the UK or a UK-adequate country.
+    references:
+      - "UK GDPR Arts 44-46 and 49; Data Protection Act 2018 s. 17A and Sch. 21 para. 5"
+      - "ICO guidance on international transfers: https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/"
+    tags: [data, privacy, uk-gdpr, transfers]
+
+  - id: DATA-005
+    title: An outside provider handling personal data works under a data processing agreement
+    severity: error
+    for: engagement
+    description: >-
+      A processor may process personal data only under a binding contract that
+      sets out the subject matter, duration, purpose, security measures and the
+      processor's obligations (GDPR and UK GDPR Art. 28(3)). Every external
+      provider (agency, contractor, freelancer) that handles personal data needs one.
+    when: engagement.outsourced && engagement.data.exists(d, d.personal)
+    assert: "'dpa' in engagement.controls"
+    message: >-
+      {{ engagement.provider.name }} would handle personal data
+      ({{ engagement.data.filter(d, d.personal).map(d, d.name) }}) for
+      {{ engagement.id }} without a data processing agreement
+    remediation: Sign an Art. 28 data processing agreement with the provider (control dpa).
+    references:
+      - "GDPR Art. 28(3)"
+      - "UK GDPR Art. 28(3)"
+    tags: [data, privacy, gdpr, contracts]
+
+  - id: DATA-006
+    title: Payment-card data is handled only under PCI DSS
+    severity: error
+    for: engagement
+    description: >-
+      Whoever stores, processes or transmits cardholder data must be in scope of a
+      PCI DSS assessment. PCI DSS sets no location rule, but a service provider
+      must be PCI DSS compliant, managed under Req. 12.8 and acknowledge its
+      responsibility in writing (Req. 12.9). Applies to every engagement, including
+      captives (which must be inside the company's own assessed scope).
+    when: engagement.data.exists(d, 'payment-card' in d.categories)
+    assert: "'pci-dss' in engagement.controls"
+    message: >-
+      {{ engagement.id }} would handle payment-card data
+      ({{ engagement.data.filter(d, 'payment-card' in d.categories).map(d, d.name) }})
+      without PCI DSS coverage
+    remediation: >-
+      Obtain the provider's PCI DSS Attestation of Compliance and written
+      acknowledgement (Req. 12.9) and list the engagement under Req. 12.8 (control
+      pci-dss), or keep card data out of the engagement (tokenize it).
+    references:
+      - "PCI DSS v4.0.1 Req. 12.8 (third-party service providers)"
+      - "PCI DSS v4.0.1 Req. 12.9 (TPSP acknowledgement)"
+    tags: [data, pci]
+
+  - id: DATA-007
+    title: Health data of US residents at another entity needs a HIPAA business associate agreement
+    severity: error
+    for: engagement
+    description: >-
+      HIPAA does not forbid protected health information abroad, but a covered
+      entity may disclose it to a business associate only under a business
+      associate agreement (45 CFR 164.502(e), 164.504(e)). Applies to every
+      provider that is a separate entity (all kinds except in-house); a captive
+      needs a BAA unless it is designated part of an affiliated covered entity.
+    when: >-
+      engagement.provider.kind != 'in-house' &&
+      engagement.data.exists(d, 'health' in d.categories && 'US' in d.subjects)
+    assert: "'hipaa-baa' in engagement.controls"
+    message: >-
+      {{ engagement.provider.name }} would handle health data of US residents for
+      {{ engagement.id }} without a HIPAA business associate agreement
+    remediation: >-
+      Sign a business associate agreement with the provider (control hipaa-baa);
+      check state Medicaid and federal contract terms, some of which forbid offshoring.
+    references:
+      - "45 CFR 164.502(e)"
+      - "45 CFR 164.504(e)"
+      - "HHS guidance: https://www.hhs.gov/hipaa/for-professionals/special-topics/health-information-technology/cloud-computing/index.html"
+    tags: [data, hipaa, health]
+
+  - id: DATA-008
+    title: Export-controlled data is never processed offshore
+    severity: error
+    for: location
+    description: >-
+      Releasing export-controlled technology or technical data to a foreign person
+      is an export (EAR: a deemed export, 15 CFR 734.13(b); ITAR: 22 CFR part 120),
+      and work performed abroad is an export outright. Export-controlled data stays
+      in the home country. A plan cannot show the nationality of onshore staff:
+      screen foreign persons separately.
+    when: engagement.data.exists(d, 'export-controlled' in d.categories)
+    assert: location.country == company.country
+    message: >-
+      {{ engagement.id }} would take export-controlled data
+      ({{ engagement.data.filter(d, 'export-controlled' in d.categories).map(d, d.name) }})
+      to {{ country_name(location.country) }}
+    remediation: >-
+      Keep the work onshore with screened staff, or obtain an export licence before
+      any offshore access and record the decision as a waiver.
+    references:
+      - "15 CFR 734.13(b) (deemed exports)"
+      - "22 CFR part 120 (ITAR technical data)"
+    tags: [data, export-control]
+"""# + "\n"),
+        ("rules/language-culture.yaml", #"""
+policy: language-culture
+description: >-
+  Language and culture: customer-facing work speaks its markets' languages,
+  offshore teams speak the company's language, and customer-facing offshore
+  teams are trained in their customers' culture.
+sets:
+  # CLDR gives Norway's official language as the macrolanguage 'no'
+  # (official_languages('NO') == ['no']); plans may name its written standards.
+  norwegian: ["no", "nb", "nn"]
+rules:
+  - id: LANG-001
+    title: Customer-facing work speaks a language of every market at C1 or above
+    severity: error
+    for: engagement
+    description: >-
+      Customers are served in a language they speak. Every market of a
+      customer-facing engagement must be covered by at least one of its official
+      languages (CLDR) at CEFR C1 (effective operational proficiency) or above.
+    when: engagement.customer_facing
+    assert: >-
+      engagement.markets.all(m, official_languages(m).size() == 0 ||
+        official_languages(m).exists(l, engagement.languages.exists(x,
+          (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
+    message: >-
+      {{ engagement.id }} speaks no official language of
+      {{ engagement.markets.filter(m, official_languages(m).size() > 0 &&
+           !official_languages(m).exists(l, engagement.languages.exists(x,
+             (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
+         .map(m, country_name(m)) }} at C1 or above
+    remediation: >-
+      Staff the engagement with agents at C1 or above in a language of each market,
+      or narrow the markets it serves.
+    references:
+      - "CEFR (Council of Europe, 2001; Companion Volume 2020), Table 1 global scale: C1"
+      - "Unicode CLDR territoryInfo (official languages)"
+    tags: [language, culture, customer]
+
+  - id: LANG-002
+    title: Customer-facing work speaks every official language of its markets at C1 or above
+    severity: warning
+    for: engagement
+    description: >-
+      In markets with several official languages (Canada, Switzerland, Belgium, …)
+      customers may expect service in any of them. A gap is a warning, not an
+      error, when at least one language is covered (LANG-001).
+    when: engagement.customer_facing
+    assert: >-
+      engagement.markets.all(m, official_languages(m).all(l, engagement.languages.exists(x,
+        (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
+    message: >-
+      {{ engagement.id }} does not cover every official language of
+      {{ engagement.markets.filter(m, !official_languages(m).all(l, engagement.languages.exists(x,
+           (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
+         .map(m, country_name(m)) }} at C1 or above
+    remediation: >-
+      Add agents at C1 or above for the missing languages, or route those
+      customers to a team that speaks them.
+    references:
+      - "CEFR (Council of Europe, 2001; Companion Volume 2020), Table 1 global scale: C1"
+      - "Unicode CLDR territoryInfo (official languages)"
+    tags: [language, culture, customer]
+
+  - id: LANG-003
+    title: Offshore work speaks a company language at B2 or above
+    severity: error
+    for: engagement
+    description: >-
+      An offshore team must be able to work with the company without strain: at
+      least one of the company's working languages (company.languages, by default
+      the home country's official languages) at CEFR B2 (vantage) or above.
+    when: engagement.offshore
+    assert: >-
+      engagement.languages.exists(x, x.code in company.languages && x.cefr >= cefr('B2'))
+    message: >-
+      {{ engagement.id }} lists no company language
+      ({{ company.languages }}) at B2 or above
+    remediation: >-
+      Require B2 or above in a company language in the contract (and test it), or
+      add bilingual team leads.
+    references:
+      - "CEFR (Council of Europe, 2001; Companion Volume 2020), Table 1 global scale: B2"
+    tags: [language, communication]
+
+  - id: LANG-004
+    title: Customer-facing offshore work includes cultural training
+    severity: warning
+    for: engagement
+    description: >-
+      Agents serving customers from another country need training in the markets'
+      culture, conventions and expectations; record it as the control
+      cultural-training.
+    when: engagement.customer_facing && engagement.offshore
+    assert: "'cultural-training' in engagement.controls"
+    message: >-
+      {{ engagement.id }} serves customers from offshore without cultural training
+    remediation: Add a cultural-training programme for the markets served (control cultural-training).
+    references:
+      - "ISO 18295-1:2017 (customer contact centres: requirements for service providers), staff competence and training"
+    tags: [culture, customer]
+"""# + "\n"),
+        ("rules/quality.yaml", #"""
+policy: quality
+description: >-
+  Quality control and information security at outside providers.
+rules:
+  - id: QC-001
+    title: Offshore outsourced engagements have audit rights and a service-level agreement
+    severity: error
+    for: engagement
+    description: >-
+      An outside provider working from another country must accept audits and
+      measurable service levels, so the company can monitor it (ISO/IEC 27001:2022
+      A 5.20, A 5.22). Freelancers are covered by QC-003 instead.
+    when: engagement.model == 'offshore-outsourced' && engagement.provider.kind != 'freelancer'
+    assert: "['audit-rights', 'sla'].all(c, c in engagement.controls)"
+    message: >-
+      {{ engagement.id }} ({{ engagement.provider.name }}) lacks
+      {{ ['audit-rights', 'sla'].filter(c, !(c in engagement.controls)) }}
+    remediation: Add a right-to-audit clause and a service-level agreement to the contract (controls audit-rights, sla).
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.20 (information security within supplier agreements)"
+      - "ISO/IEC 27001:2022 Annex A 5.22 (monitoring, review and change management of supplier services)"
+    tags: [quality, contracts]
+
+  - id: QC-002
+    title: Confidential or restricted data at an outside provider needs ISO 27001 or SOC 2
+    severity: error
+    for: engagement
+    description: >-
+      A provider that handles data classified confidential or above must show an
+      independently audited security programme: an ISO/IEC 27001 certificate or a
+      SOC 2 Type II report covering the services (ISO/IEC 27001:2022 A 5.19-5.21).
+    when: >-
+      engagement.outsourced && engagement.provider.kind != 'freelancer' &&
+      engagement.data.exists(d, d.level >= level('confidential'))
+    assert: "'iso27001' in engagement.controls || 'soc2' in engagement.controls"
+    message: >-
+      {{ engagement.provider.name }} would handle
+      {{ engagement.data.filter(d, d.level >= level('confidential')).map(d, d.classification + ' data (' + d.name + ')') }}
+      for {{ engagement.id }} without ISO/IEC 27001 certification or a SOC 2 report
+    remediation: Obtain the provider's ISO/IEC 27001 certificate (with scope) or SOC 2 Type II report (controls iso27001 or soc2).
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.19 (information security in supplier relationships)"
+      - "ISO/IEC 27001:2022 Annex A 5.21 (managing information security in the ICT supply chain)"
+      - "AICPA SOC 2 (Trust Services Criteria)"
+    tags: [quality, security]
+
+  - id: QC-003
+    title: Freelancers handle nothing above internal data
+    severity: error
+    for: data
+    description: >-
+      An individual freelancer cannot offer the organisational controls that
+      confidential or restricted data needs; give freelancers public or internal
+      data only.
+    when: engagement.provider.kind == 'freelancer'
+    assert: data.level <= level('internal')
+    message: >-
+      freelancer {{ engagement.provider.name }} would handle {{ data.classification }}
+      data ({{ data.name }}) in {{ engagement.id }}
+    remediation: Give the freelancer redacted or internal data only, or contract through an agency with security controls.
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.19 (information security in supplier relationships)"
+      - "ISO/IEC 27001:2022 Annex A 5.12 (classification of information)"
+    tags: [quality, security, data]
+"""# + "\n"),
+        ("rules/sanctions.yaml", #"""
+policy: sanctions
+description: >-
+  Countries that work may not go to at all (comprehensive US embargoes), and
+  countries that need enhanced due diligence (EU AML high-risk third countries).
+rules:
+  - id: SANC-001
+    title: No work in a comprehensively embargoed country
+    severity: error
+    for: location
+    description: >-
+      OFAC administers comprehensive, country-wide sanctions against Cuba, Iran
+      and North Korea (the built-in set ofac_comprehensive): most transactions by
+      US persons with them are prohibited unless licensed. No location may be
+      there. The embargoed regions of Ukraine (Crimea, so-called DNR and LNR) have
+      no ISO country code: screen Ukrainian addresses separately.
+    assert: "!(location.country in ofac_comprehensive)"
+    message: >-
+      {{ engagement.id }} would perform work in {{ country_name(location.country) }},
+      which is under comprehensive US sanctions
+    remediation: >-
+      Move the work. An embargo is not waivable by policy: only an OFAC licence,
+      reviewed by legal, can allow it.
+    references:
+      - "OFAC sanctions programs: https://ofac.treasury.gov/sanctions-programs-and-country-information"
+      - "31 CFR Parts 515 (Cuba), 560 (Iran), 510 (North Korea)"
+    tags: [sanctions, countries]
+
+  - id: SANC-002
+    title: No provider based in a comprehensively embargoed country
+    severity: error
+    for: provider
+    description: >-
+      Contracting with a provider established in a comprehensively embargoed
+      country is a prohibited transaction for US persons, wherever the work is done.
+    assert: "!(provider.country in ofac_comprehensive)"
+    message: >-
+      provider {{ provider.name }} is based in {{ country_name(provider.country) }},
+      which is under comprehensive US sanctions
+    remediation: Choose another provider; do not contract with entities in embargoed countries.
+    references:
+      - "OFAC sanctions programs: https://ofac.treasury.gov/sanctions-programs-and-country-information"
+    tags: [sanctions, countries]
+
+  - id: SANC-003
+    title: Work in an EU high-risk third country needs enhanced due diligence
+    severity: warning
+    for: location
+    description: >-
+      The EU lists third countries with strategic AML/CFT deficiencies (Delegated
+      Regulation (EU) 2016/1675 as amended; the built-in set
+      eu_high_risk_third_countries). It is not a ban, but obliged entities apply
+      enhanced due diligence to business relationships involving them, and it is
+      a common offshoring red flag. Record the due diligence as the control edd.
+      Work in the company's own home country is not flagged.
+    when: "location.country != company.country && !('edd' in engagement.controls)"
+    assert: "!(location.country in eu_high_risk_third_countries)"
+    message: >-
+      {{ engagement.id }} would perform work in {{ country_name(location.country) }},
+      an EU high-risk third country for money laundering, without enhanced due diligence
+    remediation: >-
+      Carry out enhanced due diligence on the provider and its ownership (control
+      edd), or choose a location that is not on the list.
+    references:
+      - "Commission Delegated Regulation (EU) 2016/1675, as amended (incl. (EU) 2025/1184, 2026/46, 2026/83)"
+      - "Directive (EU) 2015/849 Arts 9 and 18a"
+    tags: [sanctions, aml, countries]
+
+  - id: SANC-004
+    title: A provider based in an EU high-risk third country is flagged for due diligence
+    severity: warning
+    for: provider
+    description: >-
+      A provider established in an EU AML high-risk third country needs enhanced
+      due diligence on its ownership and payments, wherever its staff work.
+      Providers in the company's own home country are not flagged.
+    when: provider.country != company.country
+    assert: "!(provider.country in eu_high_risk_third_countries)"
+    message: >-
+      provider {{ provider.name }} is based in {{ country_name(provider.country) }},
+      an EU high-risk third country for money laundering
+    remediation: >-
+      Carry out enhanced due diligence on the provider (ownership, sanctions
+      screening, payment routes) and record it as a waiver with an expiry date.
+    references:
+      - "Commission Delegated Regulation (EU) 2016/1675, as amended"
+    tags: [sanctions, aml, countries]
+"""# + "\n"),
+        ("rules/time-zones.yaml", #"""
+policy: time-zones
+description: >-
+  Time-zone overlap between offshore teams and the company's business day
+  (location.overlap_hours: DST-aware, on the plan date).
+rules:
+  - id: TZ-001
+    title: Offshore locations overlap the company's business day by at least 2 hours
+    severity: warning
+    for: location
+    description: >-
+      Offshore teams need a shared window with the company for hand-offs,
+      escalations and meetings: at least 2 hours of their working time inside the
+      company's business hours on the plan date.
+    when: location.offshore
+    assert: location.overlap_hours >= 2.0
+    message: >-
+      {{ engagement.id }} in {{ has(location.city) ? location.city : country_name(location.country) }}
+      overlaps the company's business day by {{ location.overlap_hours }} h (at least 2 h expected)
+    remediation: Shift part of the team's hours into the company's day, or agree an asynchronous hand-off and waive.
+    references:
+      - "ISO/IEC 27001:2022 Annex A 5.22 (monitoring, review and change management of supplier services)"
+      - "IANA Time Zone Database (tzdata), for the DST-aware overlap on the plan date"
+    tags: [time-zones, communication]
+
+  - id: TZ-002
+    title: Customer-facing offshore locations overlap the company's business day by at least 4 hours
+    severity: warning
+    for: location
+    description: >-
+      Customer-facing teams escalate to the company while customers wait: at
+      least 4 hours of shared working time with the company's business day.
+    when: location.offshore && engagement.customer_facing
+    assert: location.overlap_hours >= 4.0
+    message: >-
+      customer-facing {{ engagement.id }} in {{ has(location.city) ? location.city : country_name(location.country) }}
+      overlaps the company's business day by {{ location.overlap_hours }} h (at least 4 h expected)
+    remediation: Staff an escalation shift that overlaps the company's day by 4 hours or more.
+    references:
+      - "ISO 18295-1:2017 (customer contact centres: requirements for service providers)"
+      - "IANA Time Zone Database (tzdata), for the DST-aware overlap on the plan date"
+    tags: [time-zones, communication, customer]
+"""# + "\n"),
+    ]
 
     /// The files as rule sources.
     public static var sources: [RuleSource] { files.map { RuleSource.embedded($0.path, text: $0.text) } }

@@ -55,7 +55,7 @@ struct CheckCommand: ShoreCommand {
             report = CheckReport(plans: report.plans, rules: report.rules,
                                  diagnostics: extra + report.diagnostics, failOn: report.failOn)
         }
-        let text = ReportRenderer.render(report, as: format, options: ReportOptions(colored: output == nil && io.isTerminal))
+        let text = ReportRenderer.render(report, as: format, options: ReportOptions(colored: output == nil && io.isTerminal, workingDirectory: io.workingDirectory))
         try io.write(text, to: output)
         return report.exitCode
     }

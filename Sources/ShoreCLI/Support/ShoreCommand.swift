@@ -17,12 +17,13 @@ extension ShoreCommand {
 public enum ShoreMain {
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
-            let command = try Shore.parseAsRoot(arguments)
+            var command = try Shore.parseAsRoot(arguments)
             if let command = command as? any ShoreCommand {
                 return try command.execute(io)
             }
-            // --help, --version and the root command.
-            io.out(Shore.helpMessage(for: type(of: command)) + "\n")
+            // `help`, `--help` and the bare root command: ArgumentParser answers them by
+            // throwing a clean exit that carries the right help text (caught below).
+            try command.run()
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue

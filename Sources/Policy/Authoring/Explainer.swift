@@ -1,0 +1,141 @@
+import CEL
+import SourceText
+
+/// Every evaluation of one rule on a plan, with the `when` and `assert` values and the
+/// value of each sub-expression (`shore explain`). A data model; `ExplanationRenderer` draws it.
+public struct RuleExplanation: Sendable {
+    public let ruleID: String
+    public let title: String?
+    public let scope: RuleScope
+    public let severity: Severity
+    public let planID: String
+    public let items: [ItemExplanation]
+}
+
+/// One item the rule looked at.
+public struct ItemExplanation: Sendable {
+    /// How the check ended on this item.
+    public enum Outcome: Sendable, Equatable {
+        /// `when` was false.
+        case notApplicable
+        case passed
+        case violation(message: String, waived: Bool)
+        case evaluationError(String)
+    }
+
+    /// `engagements[0].locations[0]`, or `plan`.
+    public let path: String
+    /// `tier1-support, PH`.
+    public let label: String
+    public let location: SourceSpan
+    public let when: TracedExpression?
+    /// Nil when `when` was not true.
+    public let assert: TracedExpression?
+    public let outcome: Outcome
+}
+
+/// Which items to explain: all, or those of one engagement or country.
+public struct ExplainFilter: Sendable {
+    public var engagement: String?
+    public var country: String?
+    public init(engagement: String? = nil, country: String? = nil) {
+        self.engagement = engagement
+        self.country = country
+    }
+}
+
+/// Builds `RuleExplanation`s. Nothing here prints.
+public enum Explainer {
+    public enum Failure: Error, Sendable {
+        case unknownRule(String, suggestion: String?)
+    }
+
+    /// Explains rule `ruleID` on `plan`, with the plan's own waivers and `waivers`.
+    public static func explain(ruleID: String, in rules: RuleSet, plan: Plan, waivers: [Waiver] = [],
+                               filter: ExplainFilter = ExplainFilter(),
+                               options: EvaluationOptions = EvaluationOptions()) -> Result<RuleExplanation, Failure> {
+        guard let rule = rules.rule(ruleID) else {
+            return .failure(.unknownRule(ruleID, suggestion: Suggestions.didYouMean(ruleID, among: rules.rules.map(\.id))))
+        }
+        let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
+        let program = RuleProgram(rule, environment: rules.environment.environment(for: rule.scope), sets: sets)
+        let subjects = PlanSubjects(plan)
+        let allWaivers = plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id }
+        var items: [ItemExplanation] = []
+        subjects.forEach(rule.scope, engagements: 0..<plan.engagements.count) { subject in
+            guard matches(subject, subjects, filter) else { return }
+            items.append(explain(program, subjects, subject, waivers: allWaivers, budget: options.budget))
+        }
+        return .success(RuleExplanation(ruleID: rule.id, title: rule.title, scope: rule.scope, severity: rule.severity,
+                                        planID: plan.id, items: items))
+    }
+
+    static func matches(_ subject: Subject, _ subjects: PlanSubjects, _ filter: ExplainFilter) -> Bool {
+        let about = subjects.describe(subject)
+        if let engagement = filter.engagement {
+            let engagements: [String]? = switch subject.scope {
+            case .country: subjects.countries[subject.index].aggregate.engagements
+            case .provider: subjects.providers[subject.index].aggregate.engagements
+            default: nil
+            }
+            guard about.engagement == engagement || engagements?.contains(engagement) == true else { return false }
+        }
+        if let country = filter.country, about.country != country { return false }
+        return true
+    }
+
+    static func explain(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject,
+                        waivers: [Waiver], budget: Int) -> ItemExplanation {
+        let rule = program.rule
+        var when: TracedExpression?
+        if let bound = program.when, let expression = rule.when {
+            when = TracedExpression.trace(field: "when", text: expression.text, program: bound.program,
+                                          activation: bound.activation(subjects, subject), budget: budget)
+        }
+        var assert: TracedExpression?
+        if when == nil || when?.resultValue.boolValue == true {
+            assert = TracedExpression.trace(field: "assert", text: rule.assert.text, program: program.assert.program,
+                                            activation: program.assert.activation(subjects, subject), budget: budget)
+        }
+        let outcome: ItemExplanation.Outcome
+        if let when, when.resultValue.boolValue == nil {
+            outcome = .evaluationError("'when' gave \(when.result)")
+        } else if assert == nil {
+            outcome = .notApplicable
+        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget) {
+            let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan)
+            let waived = applied.first { $0.kind == finding.kind && $0.rule == finding.rule }?.status == .waived
+            outcome = finding.kind == .violation ? .violation(message: finding.message, waived: waived)
+                : .evaluationError(finding.message)
+        } else {
+            outcome = .passed
+        }
+        let about = subjects.describe(subject)
+        return ItemExplanation(path: about.path ?? "plan", label: label(subject, subjects),
+                               location: about.node.span, when: when, assert: assert, outcome: outcome)
+    }
+
+    static func label(_ subject: Subject, _ subjects: PlanSubjects) -> String {
+        let about = subjects.describe(subject)
+        let engagement = about.engagement ?? ""
+        switch subject.scope {
+        case .location:
+            let location = subjects.plan.engagements[subject.index].locations[subject.part]
+            return [engagement, location.country, location.city].compactMap { $0 }.joined(separator: ", ")
+        case .data: return "\(engagement), \(subjects.plan.engagements[subject.index].data[subject.part].name)"
+        case .language: return "\(engagement), \(subjects.plan.engagements[subject.index].languages[subject.part].code)"
+        case .engagement: return engagement
+        case .provider: return (about.provider ?? "") + (about.country.map { ", \($0)" } ?? "")
+        case .country: return about.country ?? ""
+        case .plan: return "the plan"
+        }
+    }
+}
+
+extension CELValue {
+    /// The boolean this value is, or nil for any other value.
+    var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+}

@@ -1,0 +1,159 @@
+import CEL
+import SourceText
+import YAML
+
+/// The item an expression is evaluated at (`shore eval --for SCOPE --at ID`).
+public struct EvalTarget: Sendable, Equatable {
+    public var scope: RuleScope
+    /// Engagement id (`ID` or `ID#N` for location, data and language; N counts from 0),
+    /// country code for `country`, provider name for `provider`; nil for `plan`.
+    public var at: String?
+    public init(scope: RuleScope, at: String? = nil) {
+        self.scope = scope
+        self.at = at
+    }
+}
+
+/// What evaluating an expression gave.
+public struct EvalOutcome: Sendable {
+    public let value: CELValue
+    /// The checked type, or the value's runtime type where the checker says `dyn`.
+    public let type: CELType
+    /// The variables bound, for showing where the expression ran.
+    public let item: String?
+}
+
+/// Why an expression could not be evaluated: its diagnostics.
+public struct EvalFailure: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+    init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}
+
+/// Evaluates a CEL expression in the rules' environment: the rule author's REPL
+/// (`shore eval`). Problems come back as diagnostics located in the expression text.
+public enum ExpressionEvaluator {
+    /// The pseudo file name expression diagnostics point into.
+    public static let expressionPath = "<expression>"
+
+    /// Evaluates `text` with `target`'s bindings from `plan` and the extra `variables`.
+    public static func evaluate(_ text: String, environment: PolicyEnvironment, plan: Plan?, target: EvalTarget?,
+                                variables: [String: CELValue] = [:],
+                                options: EvaluationOptions = EvaluationOptions()) -> Result<EvalOutcome, EvalFailure> {
+        let scope = target?.scope ?? .plan
+        var env = environment.environment(for: scope)
+        for (name, _) in variables { env.declareVariable(name, type: .dyn) }
+        let source = SourceFile(path: expressionPath, text: text)
+
+        let program: CELProgram
+        do {
+            let ast = try env.parse(text)
+            do {
+                program = env.program(try env.check(ast))
+            } catch {
+                return .failure(EvalFailure(error.issues.map { diagnostic("eval.cel-type", $0, text: text, source: source, scope: scope, hasPlan: plan != nil) }))
+            }
+        } catch {
+            return .failure(EvalFailure(error.issues.map { diagnostic("eval.cel-syntax", $0, text: text, source: source, scope: scope, hasPlan: plan != nil) }))
+        }
+
+        let unbound = program.variableNames.filter { variables[$0] == nil && environment.sets[$0] == nil }
+        if plan == nil, let name = unbound.first {
+            return .failure(EvalFailure([Diagnostic("eval.needs-plan", "'\(name)' comes from a plan, and no plan was given", at: nil,
+                                        help: "pass `--plan FILE` (and `--for`/`--at` to choose the item), or bind it with `--var \(name)=JSON`")]))
+        }
+        var activation = CELActivation()
+        for (name, set) in environment.sets { activation[name] = PlanValues.strings(set.members) }
+        var item: String?
+        if let plan {
+            let subjects = PlanSubjects(plan)
+            switch subject(subjects, target ?? EvalTarget(scope: .plan)) {
+            case .failure(let diagnostic): return .failure(EvalFailure([diagnostic]))
+            case .success(let subject):
+                for name in ["plan", "company"] + scope.variables {
+                    activation[name] = Binding(name).flatMap { subjects.value($0, for: subject) }
+                }
+                item = subjects.describe(subject).path ?? "plan"
+            }
+        }
+        for (name, value) in variables { activation[name] = value }
+        let value = program.evaluate(activation, budget: options.budget)
+        let type: CELType = program.resultType == .dyn ? value.celType : program.resultType
+        return .success(EvalOutcome(value: value, type: type, item: item))
+    }
+
+    /// The subject `target` names.
+    static func subject(_ subjects: PlanSubjects, _ target: EvalTarget) -> Result<Subject, Diagnostic> {
+        let all = subjects.all(target.scope)
+        func about(_ subject: Subject) -> PlanSubjects.Description { subjects.describe(subject) }
+        guard let at = target.at else {
+            if let first = all.first, target.scope == .plan || all.count == 1 { return .success(first) }
+            return .failure(Diagnostic("eval.missing-at", "`--for \(target.scope.rawValue)` needs `--at` to choose the item",
+                                       at: nil, help: help(target.scope, subjects)))
+        }
+        let found: Subject?
+        switch target.scope {
+        case .plan:
+            found = all.first
+        case .engagement:
+            found = all.first { about($0).engagement == at }
+        case .location, .data, .language:
+            let parts = at.split(separator: "#", maxSplits: 1).map(String.init)
+            let index = parts.count == 2 ? Int(parts[1]) : 0
+            let mine = all.filter { about($0).engagement == parts.first }
+            found = index.flatMap { $0 >= 0 && $0 < mine.count ? mine[$0] : nil }
+        case .country:
+            found = all.first { about($0).country == at.uppercased() }
+        case .provider:
+            found = all.first { about($0).provider == at }
+        }
+        guard let found else {
+            return .failure(Diagnostic("eval.unknown-item", "the plan has no \(target.scope.rawValue) '\(at)'",
+                                       at: nil, help: help(target.scope, subjects)))
+        }
+        return .success(found)
+    }
+
+    static func help(_ scope: RuleScope, _ subjects: PlanSubjects) -> String {
+        var names: [String] = []
+        var perEngagement: [String: Int] = [:]
+        for subject in subjects.all(scope) {
+            let about = subjects.describe(subject)
+            switch scope {
+            case .plan: names.append("(none needed)")
+            case .engagement: names.append(about.engagement ?? "?")
+            case .location, .data, .language:
+                let id = about.engagement ?? "?"
+                let n = perEngagement[id, default: 0]
+                perEngagement[id] = n + 1
+                names.append("\(id)#\(n)")
+            case .country: names.append(about.country ?? "?")
+            case .provider: names.append(about.provider ?? "?")
+            }
+        }
+        return "choose one of: " + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
+    }
+
+    static func diagnostic(_ code: String, _ issue: CELIssue, text: String, source: SourceFile, scope: RuleScope, hasPlan: Bool) -> Diagnostic {
+        let start = CELSourceText.lineColumn(of: issue.range.start, in: text)
+        let end = CELSourceText.lineColumn(of: max(issue.range.start, issue.range.end), in: text)
+        var help = issue.help
+        for name in PolicyEnvironment.scopeVariables.sorted() where issue.message == "undeclared reference to '\(name)'" {
+            let scopes = RuleScope.allCases.filter { ($0.variables + ["plan", "company"]).contains(name) }.map(\.rawValue)
+            help = hasPlan
+                ? "'\(name)' is bound with `--for \(scopes.joined(separator: "` or `--for "))`; this evaluation is `--for \(scope.rawValue)`"
+                : "'\(name)' comes from a plan: pass `--plan FILE` (and `--for`/`--at` to choose the item)"
+        }
+        return Diagnostic(code, issue.message,
+                          at: SourceSpan(file: source, start: SourcePosition(line: start.line, column: start.column),
+                                         end: SourcePosition(line: end.line, column: end.column)),
+                          help: help)
+    }
+
+    /// A `--var` value: JSON (or any YAML flow value), read with the YAML 1.2 core schema.
+    public static func value(json text: String) -> Result<CELValue, Diagnostic> {
+        let loaded = YAMLLoader().load(text: text, path: "<var>")
+        if let problem = loaded.diagnostics.first(where: { $0.severity == .error }) { return .failure(problem) }
+        guard let root = loaded.document?.root else { return .success(.null) }
+        return .success(PlanValues.value(of: root))
+    }
+}

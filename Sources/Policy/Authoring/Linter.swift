@@ -1,0 +1,43 @@
+import SourceText
+import YAML
+
+/// What `shore lint` found in a set of rule files.
+public struct LintReport: Sendable {
+    /// The rule files read.
+    public let files: [String]
+    /// Rules loaded (0 when any error kept the set from loading).
+    public let ruleCount: Int
+    /// Every diagnostic, info included, sorted by location.
+    public let diagnostics: [Diagnostic]
+
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+
+    /// 0 clean or warnings only; 2 on errors.
+    public var exitCode: Int32 { diagnostics.containsErrors ? 2 : 0 }
+}
+
+/// Checks rule files: everything rule loading checks (YAML, schema, CEL syntax and
+/// types, duplicate ids, YAML-split expressions), its info diagnostics too, and the
+/// lint-only checks (`LintChecks`). Nothing here prints.
+public enum Linter {
+    public static func lint(paths: [String]) -> LintReport {
+        let files = RuleFiles.find(under: paths)
+        if files.isEmpty {
+            return LintReport(files: [], ruleCount: 0, diagnostics: [Diagnostic(
+                "rules.none", "no rule files found under \(paths.joined(separator: ", "))", at: nil,
+                help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside folders named fixtures")])
+        }
+        return lint(sources: files.map(RuleSource.file))
+    }
+
+    public static func lint(sources: [RuleSource]) -> LintReport {
+        let loaded = RuleLoader().load(sources: sources)
+        var diagnostics = loaded.diagnostics
+        if let rules = loaded.rules {
+            diagnostics += LintChecks.unusedSets(rules, usage: loaded.setUsage)
+            diagnostics += LintChecks.constantExpressions(rules)
+        }
+        return LintReport(files: sources.map(\.path), ruleCount: loaded.rules?.rules.count ?? 0,
+                          diagnostics: diagnostics.sortedByLocation())
+    }
+}

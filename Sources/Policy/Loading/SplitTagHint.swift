@@ -1,0 +1,44 @@
+import SourceText
+
+/// Explains the other half of the YAML split-expression trap: `assert: !x.y` in block
+/// context, where YAML takes `!x.y` as a tag, leaves the value empty, and the loader
+/// reports an unsupported tag and a missing `assert`. Rule loading rewrites the tag
+/// error as `rules.yaml-split-expression` with the fix, and drops the follow-on
+/// missing field.
+public enum SplitTagHint {
+    public static func explain(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var rewritten: [(key: String, line: Int)] = []
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard diagnostic.code == "yaml.unsupported-tag", let location = diagnostic.location,
+                  let key = expressionKey(startingWithBang: location) else {
+                result.append(diagnostic)
+                continue
+            }
+            var explained = diagnostic
+            explained.code = "rules.yaml-split-expression"
+            explained.message = "YAML read this '\(key)' as a tag, not as a CEL expression, because it starts with '!'"
+            explained.help = "quote the whole expression (\(key): \"!…\") or write it as a block scalar (\(key): >-) on the next line"
+            result.append(explained)
+            rewritten.append((key, location.start.line))
+        }
+        return result.filter { diagnostic in
+            guard diagnostic.code == "rules.missing-field", let location = diagnostic.location else { return true }
+            return !rewritten.contains { split in
+                diagnostic.message.contains("'\(split.key)'")
+                    && location.start.line <= split.line && split.line <= location.end.line
+            }
+        }
+    }
+
+    /// The expression key on the diagnostic's line when its value starts with `!`.
+    static func expressionKey(startingWithBang location: SourceSpan) -> String? {
+        guard let line = location.file.line(location.start.line) else { return nil }
+        var text = Substring(line).drop { $0 == " " }
+        if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
+        for key in ["when", "assert", "message"] where text.hasPrefix(key + ":") {
+            if text.dropFirst(key.count + 1).drop(while: { $0 == " " }).first == "!" { return key }
+        }
+        return nil
+    }
+}

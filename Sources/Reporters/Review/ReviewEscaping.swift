@@ -1,0 +1,76 @@
+/// Escaping of plan and rule text for each review format. Every string that comes from
+/// a plan, a rule or a waiver goes through one of these before it is written.
+enum ReviewEscaping {
+    /// For HTML text and double- or single-quoted attribute values (also inside inline SVG).
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if isControl(scalar) {
+                    out += scalar == "\n" || scalar == "\t" ? " " : "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// For Markdown text, in paragraphs, list items and table cells: backslash-escapes
+    /// the characters that start Markdown syntax (`|` cannot split a table cell, `` ` ``
+    /// cannot open code, `*`/`_`/`~` cannot emphasise, `[`/`]` cannot link), writes `<`, `>`
+    /// and `&` as entities so no raw HTML or entity gets through, and turns line breaks
+    /// into spaces so a value cannot end a table row or start a new block.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "#":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default:
+                if isControl(scalar) {
+                    out += scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// For plain text on a terminal: control characters (an ESC starting an ANSI
+    /// sequence, a carriage return overwriting the line) become visible `\u{…}` escapes,
+    /// line breaks become spaces.
+    static func text(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" {
+                out += " "
+            } else if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x2028 || v == 0x2029
+    }
+}

@@ -1,0 +1,222 @@
+/// The review as one self-contained HTML page: inline CSS and SVG, no scripts, no
+/// network, no external fonts; readable printed and with assistive technology (headings,
+/// table headers, chart titles and descriptions, marks and words beside every colour).
+/// Every plan string is escaped with `ReviewEscaping.html`.
+public enum ReviewHTMLRenderer {
+    public static func render(_ review: ReviewReport) -> String {
+        let h = ReviewEscaping.html
+        let v = review.verdict
+        var o = ""
+        let name = review.title ?? review.planID
+        o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        o += "<title>Shore review: \(h(v.headline)) — \(h(name))</title>\n"
+        o += "<style>\n\(css)</style>\n</head>\n<body>\n<main>\n"
+
+        // Verdict
+        o += "<section id=\"verdict\" class=\"verdict v-\(v.mark.rawValue)\" aria-labelledby=\"verdict-h\">\n"
+        o += "<h1 id=\"verdict-h\"><span class=\"mark\" aria-hidden=\"true\">\(v.mark.symbol)</span> Verdict: \(h(v.headline))</h1>\n"
+        o += "<p class=\"reason\">\(h(v.reason))</p>\n<ul class=\"counts\">\n"
+        let counts: [(Int, String, String, String)] = [
+            (v.failingErrors, "failing error", "failing errors", "error"), (v.failingWarnings, "warning", "warnings", "warning"),
+            (v.failingInfos, "info", "info", "info"), (v.waived, "waived", "waived", "waived"),
+            (v.waiversExpiringSoon, "waiver expiring ≤ \(ReviewVerdict.expiringWindowDays) days",
+             "waivers expiring ≤ \(ReviewVerdict.expiringWindowDays) days", "warning"),
+            (v.waiversExpired, "expired waiver", "expired waivers", "warning"),
+        ]
+        for (n, one, many, kind) in counts {
+            o += "<li class=\"\(n > 0 ? "c-" + kind : "zero")\"><strong>\(n)</strong> \(h(n == 1 ? one : many))</li>\n"
+        }
+        o += "</ul>\n<dl class=\"facts\">\n"
+        o += "<dt>Plan</dt><dd>\(h(name)) (<code>\(h(review.planID))</code>) — <code>\(path(review.planFile))</code></dd>\n"
+        o += "<dt>Plan date</dt><dd>\(h(review.planDate))</dd>\n"
+        let c = review.company
+        o += "<dt>Company</dt><dd>\(h(c.name)), \(h(c.countryName)) (\(h(c.country))); business day \(h(c.hours)) \(h(c.timezone))</dd>\n"
+        for note in review.inputNotes { o += "<dt>Input note</dt><dd>\(h(note))</dd>\n" }
+        o += "</dl>\n</section>\n"
+
+        // Sourcing map
+        o += "<section id=\"sourcing-map\" aria-labelledby=\"map-h\">\n<h2 id=\"map-h\">Sourcing map</h2>\n<div class=\"scroll\"><table>\n"
+        o += "<caption>One row per engagement. Overlap: hours of the company's business day the location works on the plan date.</caption>\n"
+        o += "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Engagement</th><th scope=\"col\">Provider</th><th scope=\"col\">Model</th>"
+            + "<th scope=\"col\">Locations</th><th scope=\"col\" class=\"num\">Headcount</th><th scope=\"col\">Highest data</th>"
+            + "<th scope=\"col\">Languages</th><th scope=\"col\" class=\"num\">Overlap</th><th scope=\"col\" class=\"num\">Annual cost</th></tr></thead>\n<tbody>\n"
+        for row in review.sourcingMap {
+            o += "<tr><td class=\"status c-\(row.mark.rawValue)\"><span aria-hidden=\"true\">\(row.mark.symbol)</span> \(row.mark.word)"
+                + (row.waived > 0 ? "<br><small>\(row.waived) waived</small>" : "") + "</td>"
+            o += "<th scope=\"row\">\(h(row.id))" + (row.service.map { "<br><small>\(h($0))</small>" } ?? "") + "</th>"
+            o += "<td>\(h(row.provider))<br><small>\(h(row.providerKind)), \(h(row.providerCountry))</small></td>"
+            o += "<td>\(h(row.model))</td>"
+            o += "<td>" + row.places.map { "\(h($0.label)) <small>(\(ReviewText.grouped($0.headcount)), \(h($0.hours)))</small>" }.joined(separator: "<br>") + "</td>"
+            o += "<td class=\"num\">\(ReviewText.grouped(row.headcount))</td>"
+            o += "<td>\(row.highestClassification.map(h) ?? "—")</td>"
+            o += "<td>\(row.languages.isEmpty ? "—" : row.languages.map(h).joined(separator: ", "))</td>"
+            o += "<td class=\"num\">\(h(row.overlapText))</td>"
+            o += "<td class=\"num\">\(h(row.costText))</td></tr>\n"
+        }
+        o += "</tbody></table></div>\n<p class=\"legend\"><span class=\"c-error\">✗ failing error</span> · <span class=\"c-warning\">! failing warning</span> · <span class=\"c-clear\">✓ clear</span></p>\n</section>\n"
+
+        // Charts
+        o += "<section id=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">Pictures</h2>\n"
+        o += figure(ReviewSVG.shareChart(review.headcountByCountry, id: "chart-headcount"),
+                    heading: review.headcountByCountry.title,
+                    caption: "Share of all headcount per location country" + limitText(review.headcountByCountry))
+        o += figure(ReviewSVG.shareChart(review.spendByProvider, id: "chart-spend"),
+                    heading: review.spendByProvider.title,
+                    caption: "Share of the plan's annual cost per provider" + limitText(review.spendByProvider))
+        o += figure(ReviewSVG.matrix(review.dataMatrix, id: "chart-data"),
+                    heading: "Data classification × country",
+                    caption: "Data items of each class handled by engagements working in each country; darker = more sensitive (hover a cell for the items)")
+        o += figure(ReviewSVG.timeline(review.timeline, company: review.company, id: "chart-hours"),
+                    heading: "Working hours in company time (\(review.company.timezone), \(review.timeline.date))",
+                    caption: "Dashed blue band = the company's business day; green = working during it (overlap); "
+                        + "grey = working outside it. Shifts crossing midnight wrap to the other end of the day.")
+        o += "</section>\n"
+
+        // Findings
+        o += "<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings by engagement</h2>\n"
+        if review.findingGroups.isEmpty { o += "<p>No findings.</p>\n" }
+        for group in review.findingGroups {
+            o += "<section class=\"group\">\n<h3><span class=\"c-\(group.mark.rawValue)\" aria-hidden=\"true\">\(group.mark.symbol)</span> \(h(group.heading))"
+            o += (group.subtitle.map { " <small>— \(h($0))</small>" } ?? "") + "</h3>\n"
+            for f in group.findings {
+                let cls = f.waived ? "waived" : f.severity.rawValue
+                o += "<article class=\"finding f-\(cls)\">\n<p class=\"head\"><span class=\"badge c-\(cls)\"><span aria-hidden=\"true\">\(f.markSymbol)</span> \(h(f.label))</span> "
+                o += "<code>\(h(f.rule))</code> \(h(f.message))</p>\n<dl>\n"
+                if let title = f.ruleTitle { o += "<dt>Rule</dt><dd>\(h(title))</dd>\n" }
+                if let location = f.location { o += "<dt>Where</dt><dd><code>\(path(location))</code></dd>\n" }
+                if let waiver = f.waiver { o += "<dt>Waiver</dt><dd>\(h(waiver))</dd>\n" }
+                if let remediation = f.remediation { o += "<dt>Fix</dt><dd>\(h(remediation))</dd>\n" }
+                if !f.references.isEmpty { o += "<dt>References</dt><dd>\(f.references.map(h).joined(separator: "; "))</dd>\n" }
+                o += "</dl>\n</article>\n"
+            }
+            o += "</section>\n"
+        }
+        if !review.clearEngagements.isEmpty {
+            o += "<p class=\"c-clear\"><span aria-hidden=\"true\">✓</span> No findings: \(review.clearEngagements.map(h).joined(separator: ", ")).</p>\n"
+        }
+        o += "</section>\n"
+
+        // Waivers
+        let w = review.waivers
+        o += "<section id=\"waivers\" aria-labelledby=\"waivers-h\">\n<h2 id=\"waivers-h\">Waivers</h2>\n"
+        o += "<p>\(w.active.count) active, \(w.expiringSoon.count) expiring within \(ReviewVerdict.expiringWindowDays) days, \(w.expired.count) expired, \(w.unused.count) unused.</p>\n"
+        if !w.isEmpty {
+            o += "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Rule</th><th scope=\"col\">Scope</th>"
+                + "<th scope=\"col\">Expires</th><th scope=\"col\">Approved by</th><th scope=\"col\">Ticket</th><th scope=\"col\" class=\"num\">Waives</th>"
+                + "<th scope=\"col\">Reason</th><th scope=\"col\">Where</th></tr></thead>\n<tbody>\n"
+            let classes = ["! expiring soon": "c-warning", "✗ expired": "c-error", "i unused": "c-info", "✓ active": "c-clear"]
+            for (status, entries) in ReviewMarkdownRenderer.waiverGroups(w) {
+                for x in entries {
+                    o += "<tr><td class=\"status \(classes[status] ?? "")\">\(h(status))</td><th scope=\"row\" class=\"nowrap\"><code>\(h(x.rule))</code></th>"
+                    o += "<td>\(h(x.scope))</td><td><span class=\"nowrap\">\(h(x.expires))</span><br><small>\(h(ReviewMarkdownRenderer.days(x.daysLeft)))</small></td>"
+                    o += "<td>\(h(x.approvedBy))</td><td class=\"nowrap\">\(x.ticket.map(h) ?? "—")</td><td class=\"num\">\(x.waives)</td>"
+                    o += "<td>\(h(x.reason))</td><td><code>\(path(x.location))</code></td></tr>\n"
+                }
+            }
+            o += "</tbody></table></div>\n"
+        }
+        o += "</section>\n"
+
+        // Checklist
+        o += "<section id=\"checklist\" aria-labelledby=\"checklist-h\">\n<h2 id=\"checklist-h\">Sign-off checklist</h2>\n"
+        o += "<p>What each engagement still needs, from its failing findings: missing contract controls named by the rules, then each rule's remediation.</p>\n"
+        for section in review.checklist.sections {
+            o += "<h3>\(section.engagement.map(h) ?? "Plan-wide")</h3>\n<ul class=\"checklist\">\n"
+            for item in section.items {
+                let rules = item.rules.map(h).joined(separator: ", ")
+                let text = item.isControl ? "Add the control <strong>\(h(item.text))</strong>" : h(item.text)
+                o += "<li><label><input type=\"checkbox\"> \(text) <small>(\(rules))</small></label></li>\n"
+            }
+            o += "</ul>\n"
+        }
+        if review.checklist.sections.isEmpty { o += "<p>Nothing outstanding.</p>\n" }
+        o += "<h3>Sign-off</h3>\n<ul class=\"checklist signoff\">\n"
+        for who in review.checklist.signOffs {
+            o += "<li><label><input type=\"checkbox\"> \(h(who))</label> <span class=\"line\">name, date</span></li>\n"
+        }
+        o += "</ul>\n</section>\n"
+        o += "<footer><p>Generated by <code>shore review</code>.</p></footer>\n</main>\n</body>\n</html>\n"
+        return o
+    }
+
+    /// A file path, escaped, that may wrap only after a `/`.
+    static func path(_ text: String) -> String {
+        ReviewEscaping.html(text).replacingOccurrences(of: "/", with: "/<wbr>")
+    }
+
+    /// A chart under its own heading, with a caption that explains how to read it.
+    static func figure(_ svg: String, heading: String, caption: String) -> String {
+        "<h3>\(ReviewEscaping.html(heading))</h3>\n<figure>\n\(svg)\n<figcaption>\(ReviewEscaping.html(caption))</figcaption>\n</figure>\n"
+    }
+
+    static func limitText(_ chart: ShareChart) -> String {
+        guard let t = chart.threshold else { return "" }
+        return " (limit \(ReviewText.percent(t))" + (chart.thresholdRule.map { ", \($0)" } ?? "") + "; bars over it are red and marked ✗)"
+    }
+
+    static let css = """
+    :root { --error: #b42318; --warning: #b54708; --clear: #067647; --info: #175cd3; --ink: #101828; --muted: #475467; --line: #d0d5dd; }
+    * { box-sizing: border-box; }
+    body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+    main { max-width: 1200px; margin: 0 auto; padding: 24px 32px 48px; }
+    h1 { font-size: 30px; margin: 0 0 4px; }
+    h2 { font-size: 22px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+    h3 { font-size: 17px; margin: 22px 0 8px; }
+    code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
+    small { color: var(--muted); }
+    .verdict { border: 2px solid var(--line); border-left: 12px solid var(--line); border-radius: 8px; padding: 16px 20px; }
+    .v-error { border-color: var(--error); background: #fef3f2; }
+    .v-warning { border-color: var(--warning); background: #fffaeb; }
+    .v-clear { border-color: var(--clear); background: #ecfdf3; }
+    .v-error h1 { color: var(--error); } .v-warning h1 { color: var(--warning); } .v-clear h1 { color: var(--clear); }
+    .reason { font-size: 17px; font-weight: 600; margin: 0 0 10px; }
+    .counts { list-style: none; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; gap: 8px; }
+    .counts li { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; background: #fff; }
+    .counts li.c-error strong { color: var(--error); } .counts li.c-warning strong { color: var(--warning); }
+    .counts li.zero { color: var(--muted); }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
+    .facts dt { font-weight: 600; }
+    .facts dd { margin: 0; }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-size: 14px; }
+    caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
+    th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+    .nowrap { white-space: nowrap; }
+    thead th { background: #f2f4f7; }
+    tbody th { font-weight: 600; }
+    .num { text-align: right; white-space: nowrap; }
+    td.status { white-space: nowrap; font-weight: 700; }
+    .c-error { color: var(--error); } .c-warning { color: var(--warning); }
+    .c-clear { color: var(--clear); } .c-info { color: var(--info); } .c-waived { color: var(--muted); }
+    .legend { color: var(--muted); font-size: 14px; }
+    figure { margin: 16px 0 28px; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px 10px; }
+    figure svg { display: block; }
+    figcaption { color: var(--muted); font-size: 14px; margin-top: 8px; }
+    .group { border-top: 1px solid var(--line); }
+    .finding { border-left: 6px solid var(--line); padding: 6px 12px; margin: 10px 0; background: #fcfcfd; }
+    .f-error { border-left-color: var(--error); } .f-warning { border-left-color: var(--warning); }
+    .f-info { border-left-color: var(--info); } .f-waived { border-left-color: #98a2b3; border-left-style: dashed; }
+    .finding .head { margin: 0 0 4px; font-weight: 600; }
+    .finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 14px; }
+    .finding dt { color: var(--muted); }
+    .finding dd { margin: 0; }
+    .badge { display: inline-block; border: 1px solid currentColor; border-radius: 4px; padding: 0 6px; font-size: 13px; text-transform: uppercase; }
+    .checklist { list-style: none; padding-left: 4px; }
+    .checklist li { margin: 4px 0; }
+    .checklist input { width: 16px; height: 16px; vertical-align: -2px; margin-right: 6px; }
+    .signoff label { display: inline-block; min-width: 150px; }
+    .signoff .line { display: inline-block; min-width: 260px; border-bottom: 1px solid var(--ink); color: var(--muted); font-size: 12px; margin-left: 16px; }
+    footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
+    @media print {
+      body { font-size: 10.5pt; }
+      main { max-width: none; padding: 0; }
+      .verdict, .counts li, .finding, figure, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      h2, h3 { break-after: avoid; }
+      figure, .finding, tr, .verdict { break-inside: avoid; }
+      .scroll { overflow: visible; }
+      table { font-size: 9pt; }
+    }
+
+    """
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Policy
+
+/// A bar chart of shares: headcount by country, spend by provider. The threshold, when
+/// a rule sets one, is drawn as a line; bars above it are flagged.
+public struct ShareChart: Sendable, Hashable {
+    public struct Bar: Sendable, Hashable {
+        public let label: String
+        /// The absolute amount (headcount, annual cost).
+        public let value: Double
+        /// The amount's display form (`70`, `1,200,000 USD`).
+        public let valueText: String
+        /// 0…1.
+        public let share: Double
+        public let overThreshold: Bool
+    }
+
+    public let title: String
+    public let bars: [Bar]
+    /// 0…1, or nil when no rule limits this share.
+    public let threshold: Double?
+    /// Where the threshold comes from (`CONC-001`), or nil when it is the default.
+    public let thresholdRule: String?
+
+    /// The axis maximum: the next 10% above both the largest share and the threshold.
+    public var axisMaximum: Double {
+        let top = max(bars.map(\.share).max() ?? 0, (threshold ?? 0) + 0.05)
+        return min(1, max(0.1, (top * 10).rounded(.up) / 10))
+    }
+
+    init(title: String, bars: [(label: String, value: Double, valueText: String, share: Double)],
+         threshold: Double?, thresholdRule: String?) {
+        self.title = title
+        self.threshold = threshold
+        self.thresholdRule = thresholdRule
+        self.bars = bars.map { bar in
+            Bar(label: bar.label, value: bar.value, valueText: bar.valueText, share: bar.share,
+                overThreshold: threshold.map { bar.share > $0 } ?? false)
+        }
+    }
+
+    /// The limit a rule of `scope` puts on `field` (`country.headcount_share <= 0.4`), read
+    /// from the first enabled rule whose assert has that form; `fallback` otherwise.
+    static func threshold(in rules: RuleSet?, scope: RuleScope, field: String,
+                          fallback: Double?) -> (value: Double?, rule: String?) {
+        for rule in rules?.enabledRules ?? [] where rule.scope == scope {
+            let text = rule.assert.text
+            guard let range = text.range(of: field) else { continue }
+            var rest = text[range.upperBound...].drop { $0 == " " }
+            guard rest.hasPrefix("<") else { continue }
+            rest = rest.dropFirst()
+            if rest.hasPrefix("=") { rest = rest.dropFirst() }
+            let number = rest.drop { $0 == " " }.prefix { $0.isNumber || $0 == "." }
+            if let value = Double(number), value > 0, value <= 1 { return (value, rule.id) }
+        }
+        return (fallback, nil)
+    }
+}

@@ -1,0 +1,122 @@
+import Policy
+
+/// What each engagement still needs before signing, derived from its failing findings.
+///
+/// The approach (kept simple so it never guesses): for every failing finding,
+///  1. the missing contract controls: the quoted names in the rule's `assert` that are
+///     contract controls — either well-known ones (`audit-rights`, `sla`, `dpa`, `sccs`,
+///     `tia`, `pci-dss`, `hipaa-baa`, `iso27001`, `soc2`, `cultural-training`, …) or any
+///     name when the assert reads `controls` — and that the engagement's `controls`
+///     list lacks, one checkbox per control;
+///  2. the rule's remediation, one checkbox per distinct text.
+/// Plan-wide findings (countries, providers) get their own list. Waived findings are
+/// not listed (they were accepted by their approver); the three sign-offs close the list.
+public struct SignOffChecklist: Sendable, Hashable {
+    public struct Item: Sendable, Hashable {
+        public let text: String
+        /// The rules behind it (`QC-001`).
+        public let rules: [String]
+        /// True for a missing control (text is the control name).
+        public let isControl: Bool
+
+        public init(text: String, rules: [String], isControl: Bool) {
+            self.text = text
+            self.rules = rules
+            self.isControl = isControl
+        }
+    }
+
+    public struct Section: Sendable, Hashable {
+        /// The engagement id, or nil for plan-wide items.
+        public let engagement: String?
+        public let items: [Item]
+    }
+
+    public let sections: [Section]
+    /// The people who sign: procurement, legal, security.
+    public let signOffs: [String]
+
+    /// Control names recognised in any assert, even one that does not read `controls`.
+    public static let knownControls: Set<String> = [
+        "audit-rights", "sla", "dpa", "sccs", "scc", "tia", "pci-dss", "hipaa-baa", "iso27001", "soc2",
+        "cultural-training", "nda", "bcp", "background-checks", "right-to-terminate", "escrow",
+    ]
+
+    init(plan: Plan, findings: [Finding], rules: RuleSet?) {
+        var sections: [Section] = []
+        for engagement in plan.engagements {
+            let failing = findings.filter { $0.isFailing && $0.engagement == engagement.id }
+            let items = Self.items(for: failing, controls: Set(engagement.controls), rules: rules)
+            if !items.isEmpty { sections.append(Section(engagement: engagement.id, items: items)) }
+        }
+        let known = Set(plan.engagements.map(\.id))
+        let planWide = findings.filter { $0.isFailing && ($0.engagement.map { !known.contains($0) } ?? true) }
+        let items = Self.items(for: planWide, controls: nil, rules: rules)
+        if !items.isEmpty { sections.append(Section(engagement: nil, items: items)) }
+        self.sections = sections
+        signOffs = ["Procurement", "Legal", "Security"]
+    }
+
+    static func items(for findings: [Finding], controls: Set<String>?, rules: RuleSet?) -> [Item] {
+        var controlItems: [(String, [String])] = []
+        var remediationItems: [(String, [String])] = []
+        func add(_ text: String, _ rule: String, to list: inout [(String, [String])]) {
+            if let i = list.firstIndex(where: { $0.0 == text }) {
+                if !list[i].1.contains(rule) { list[i].1.append(rule) }
+            } else {
+                list.append((text, [rule]))
+            }
+        }
+        for finding in findings.sorted(by: { ($0.severity, $1.rule) > ($1.severity, $0.rule) }) {
+            if let controls, finding.kind == .violation, let rule = rules?.rule(finding.rule) {
+                for name in missingControls(assert: rule.assert.text, have: controls) {
+                    add(name, finding.rule, to: &controlItems)
+                }
+            }
+            let remediation = finding.remediation ?? "Resolve: \(finding.message)"
+            add(remediation, finding.rule, to: &remediationItems)
+        }
+        return controlItems.map { Item(text: $0.0, rules: $0.1, isControl: true) }
+            + remediationItems.map { Item(text: $0.0, rules: $0.1, isControl: false) }
+    }
+
+    /// The control names quoted in `assert` that `have` lacks, in order of appearance.
+    static func missingControls(assert: String, have: Set<String>) -> [String] {
+        let readsControls = assert.contains("controls")
+        var result: [String] = []
+        for literal in quotedLiterals(assert) {
+            let name = literal.lowercased()
+            guard readsControls || knownControls.contains(name) else { continue }
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else { continue }
+            if !have.contains(literal) && !have.contains(name) && !result.contains(literal) { result.append(literal) }
+        }
+        return result
+    }
+
+    /// The contents of the `'…'` and `"…"` string literals in a CEL expression.
+    static func quotedLiterals(_ text: String) -> [String] {
+        var result: [String] = []
+        var quote: Character?
+        var current = ""
+        var escaped = false
+        for c in text {
+            if let q = quote {
+                if escaped {
+                    current.append(c)
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == q {
+                    result.append(current)
+                    current = ""
+                    quote = nil
+                } else {
+                    current.append(c)
+                }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+import Policy
+
+/// One engagement in the sourcing map.
+public struct SourcingMapRow: Sendable, Hashable {
+    public struct Place: Sendable, Hashable {
+        public let city: String?
+        public let country: String
+        public let countryName: String
+        public let headcount: Int64
+        /// Local working hours, `HH:MM-HH:MM`.
+        public let hours: String
+        public let overlapHours: Double
+
+        /// `Manila, PH` (or `PH` without a city).
+        public var label: String { city.map { "\($0), \(country)" } ?? country }
+    }
+
+    public let id: String
+    public let service: String?
+    public let provider: String
+    public let providerKind: String
+    public let providerCountry: String
+    /// `in-house`, `outsourced`, `offshore-outsourced`, `offshore-captive`.
+    public let model: String
+    public let places: [Place]
+    public let headcount: Int64
+    /// The highest classification of the engagement's data, or nil when it handles none.
+    public let highestClassification: String?
+    /// `en C1`, `fr B1`.
+    public let languages: [String]
+    public let controls: [String]
+    public let annualCost: Double?
+    public let currency: String?
+    public let mark: ReviewMark
+    /// How many of its findings are waived (they do not count against the mark).
+    public let waived: Int
+
+    init(_ engagement: Engagement, findings: [Finding]) {
+        id = engagement.id
+        service = engagement.service
+        provider = engagement.provider.name
+        providerKind = engagement.provider.kind
+        providerCountry = engagement.provider.country
+        model = engagement.model.rawValue
+        places = engagement.locations.map {
+            Place(city: $0.city, country: $0.country, countryName: ReviewText.countryName($0.country),
+                  headcount: $0.headcount, hours: $0.hours.description, overlapHours: $0.overlapHours)
+        }
+        headcount = engagement.headcount
+        let top = engagement.data.max { $0.level < $1.level }
+        highestClassification = top?.classification
+        languages = engagement.languages.map { "\($0.code) \($0.level.rawValue)" }
+        controls = engagement.controls
+        annualCost = engagement.cost?.annual
+        currency = engagement.cost?.currency
+        mark = ReviewMark.of(findings)
+        waived = findings.count { !$0.isFailing }
+    }
+
+    /// `✓ clear`, `✗ failing`, `✓ clear, 1 waived`.
+    public var statusText: String {
+        "\(mark.symbol) \(mark.word)" + (waived > 0 ? ", \(waived) waived" : "")
+    }
+
+    /// `8.0 h` for one location; `8.0 h / 2.0 h` for several.
+    public var overlapText: String { places.map { ReviewText.hours($0.overlapHours) }.joined(separator: " / ") }
+
+    /// `480,000 USD`, or `—`.
+    public var costText: String { annualCost.map { ReviewText.money($0, currency) } ?? "—" }
+}

@@ -1,0 +1,59 @@
+import Policy
+import Reference
+
+/// The plan's waivers (its own `waivers:` and those from `--waivers` files that apply to
+/// it), sorted into active, expiring soon (active, expiring within 90 days of the plan
+/// date), expired and unused (active but matching no finding).
+public struct WaiverSummary: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public let rule: String
+        /// `engagement tier1-support, country PH`, or `whole plan`.
+        public let scope: String
+        public let reason: String
+        public let approvedBy: String
+        public let ticket: String?
+        public let expires: String
+        /// Days from the plan date to the expiry (negative once expired).
+        public let daysLeft: Int
+        /// How many findings it waives.
+        public let waives: Int
+        /// `examples/plans/x.yaml:93`.
+        public let location: String
+    }
+
+    public let active: [Entry]
+    public let expiringSoon: [Entry]
+    public let expired: [Entry]
+    public let unused: [Entry]
+
+    public var isEmpty: Bool { active.isEmpty && expiringSoon.isEmpty && expired.isEmpty && unused.isEmpty }
+
+    init(waivers: [Waiver], findings: [Finding], plan: Plan, path: (String) -> String) {
+        var active: [Entry] = [], soon: [Entry] = [], expired: [Entry] = [], unused: [Entry] = []
+        for waiver in waivers where waiver.plan == nil || waiver.plan == plan.id {
+            let span = waiver.node.span
+            let waives = findings.count { $0.waiver?.location == span }
+            var scope: [String] = []
+            if let engagement = waiver.engagement { scope.append("engagement \(engagement)") }
+            if let country = waiver.country { scope.append("country \(country)") }
+            let days = waiver.expires.daysSinceEpoch - plan.date.daysSinceEpoch
+            let entry = Entry(rule: waiver.rule, scope: scope.isEmpty ? "whole plan" : scope.joined(separator: ", "),
+                              reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
+                              expires: waiver.expires.description, daysLeft: days, waives: waives,
+                              location: "\(path(span.path)):\(span.start.line)")
+            if !waiver.isActive(on: plan.date) {
+                expired.append(entry)
+            } else if waives == 0 {
+                unused.append(entry)
+            } else if days <= ReviewVerdict.expiringWindowDays {
+                soon.append(entry)
+            } else {
+                active.append(entry)
+            }
+        }
+        self.active = active
+        self.expiringSoon = soon
+        self.expired = expired
+        self.unused = unused
+    }
+}

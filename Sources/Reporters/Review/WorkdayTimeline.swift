@@ -1,0 +1,115 @@
+import Foundation
+import Policy
+import Reference
+
+/// Each location's working hours converted to the company's local time on the plan
+/// date, against the company's business day: the overlap at a glance.
+///
+/// The axis is the company's calendar day on the plan date, 00:00…24:00 local. A
+/// location's shifts starting on the day before, the same day and the day after (in its
+/// own zone, each converted with the offset in force at that moment — the same rule as
+/// `location.overlap_hours`) are clipped to the axis, so a shift crossing midnight shows
+/// as two pieces (it wraps). The company's own hours are drawn the same way.
+public struct WorkdayTimeline: Sendable, Hashable {
+    /// A stretch of the axis, in minutes after the company's local midnight (0…1440).
+    public struct Segment: Sendable, Hashable {
+        public let start: Int
+        public let end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    public struct Row: Sendable, Hashable {
+        /// `Manila, PH`.
+        public let label: String
+        public let engagement: String
+        /// `21:00-06:00 Asia/Manila`.
+        public let localHours: String
+        public let segments: [Segment]
+        public let overlapHours: Double
+        public let offshore: Bool
+    }
+
+    /// `09:00-17:00 America/New_York`.
+    public let companyLabel: String
+    public let businessDay: [Segment]
+    public let rows: [Row]
+    public let date: String
+
+    init(plan: Plan) {
+        date = plan.date.description
+        let company = plan.company
+        companyLabel = "\(company.hours) \(company.timezone)"
+        let companyZone = TimeZones.zone(company.timezone)
+        if let companyZone {
+            businessDay = Self.segments(of: company.hours, zone: companyZone, on: plan.date, axisZone: companyZone)
+        } else {
+            businessDay = []
+        }
+        var rows: [Row] = []
+        for engagement in plan.engagements {
+            for location in engagement.locations {
+                var segments: [Segment] = []
+                if let companyZone, let zone = TimeZones.zone(location.timezone) {
+                    segments = Self.segments(of: location.hours, zone: zone, on: plan.date, axisZone: companyZone)
+                }
+                rows.append(Row(
+                    label: location.city.map { "\($0), \(location.country)" } ?? location.country,
+                    engagement: engagement.id, localHours: "\(location.hours) \(location.timezone)",
+                    segments: segments, overlapHours: location.overlapHours, offshore: location.offshore))
+            }
+        }
+        self.rows = rows
+    }
+
+    /// `hours` worked in `zone` on the days around `date`, as merged segments of the
+    /// company's calendar day `date` in `axisZone`.
+    static func segments(of hours: BusinessHours, zone: TimeZone, on date: CivilDate, axisZone: TimeZone) -> [Segment] {
+        var pieces: [(Int, Int)] = []
+        for offset in -1...1 {
+            guard let day = date.adding(days: offset) else { continue }
+            let interval = Overlap.interval(of: hours, on: day, in: zone)
+            let start = axisMinute(interval.start, date: date, zone: axisZone)
+            let end = axisMinute(interval.end, date: date, zone: axisZone)
+            let s = max(0, start), e = min(1440, end)
+            if e > s { pieces.append((s, e)) }
+        }
+        pieces.sort { $0.0 < $1.0 }
+        var merged: [Segment] = []
+        for piece in pieces {
+            if let last = merged.last, piece.0 <= last.end {
+                merged[merged.count - 1] = Segment(start: last.start, end: max(last.end, piece.1))
+            } else {
+                merged.append(Segment(start: piece.0, end: piece.1))
+            }
+        }
+        return merged
+    }
+
+    /// The wall-clock minute in `zone` of an instant, counted from midnight starting `date`.
+    static func axisMinute(_ seconds: Double, date: CivilDate, zone: TimeZone) -> Int {
+        let offset = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds)))
+        let local = seconds + offset - Double(date.daysSinceEpoch) * 86_400
+        return Int((local / 60).rounded())
+    }
+
+    /// Minutes of `segments` that fall inside `other`.
+    static func intersection(_ segments: [Segment], _ other: [Segment]) -> [Segment] {
+        var result: [Segment] = []
+        for a in segments {
+            for b in other {
+                let s = max(a.start, b.start), e = min(a.end, b.end)
+                if e > s { result.append(Segment(start: s, end: e)) }
+            }
+        }
+        return result.sorted { $0.start < $1.start }
+    }
+
+    /// Whether minute `m` (0…1439) is inside any segment.
+    static func covers(_ segments: [Segment], _ m: Int) -> Bool {
+        segments.contains { $0.start <= m && m < $0.end }
+    }
+}

@@ -1,0 +1,32 @@
+/// Escaping for GitHub Actions workflow commands (`::error file=…,line=…::message`),
+/// as the Actions runner's toolkit does it (`escapeData` / `escapeProperty`).
+enum WorkflowCommandEscaping {
+    /// The message after `::`: `%`, CR and LF percent-encoded, so the command stays on
+    /// one line and cannot start another.
+    static func data(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A property value (`file=`, `title=`): as `data`, and `:` and `,` too, which
+    /// would otherwise end the value.
+    static func property(_ value: String) -> String {
+        var out = ""
+        for scalar in data(value).unicodeScalars {
+            switch scalar {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

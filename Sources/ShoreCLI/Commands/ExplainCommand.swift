@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Policy
+import SourceText
+
+/// `shore explain PLAN --rule ID`: every evaluation of one rule, with sub-expression values.
+struct ExplainCommand: ShoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show every evaluation of one rule on a plan, with the value of each sub-expression.",
+        discussion: "Exit codes: 0 explained; 2 invalid input or unknown rule.")
+
+    @Argument(help: ArgumentHelp("The plan file.", valueName: "plan"))
+    var plan: String
+
+    @Option(help: ArgumentHelp("The rule id to explain.", valueName: "id"))
+    var rule: String
+
+    @Option(help: ArgumentHelp("Only items of this engagement id.", valueName: "id"))
+    var engagement: String?
+
+    @Option(help: ArgumentHelp("Only items in this country (ISO 3166-1 alpha-2).", valueName: "cc"))
+    var country: String?
+
+    @OptionGroup var policy: PolicyOptions
+
+    func execute(_ io: CommandIO) throws -> Int32 {
+        let resolved = policy.resolve(io)
+        let inputs = AuthoringInputs.load(rules: resolved.rules, plan: io.resolve(plan), waiverFiles: resolved.waivers,
+                                          overrides: resolved.config.overrides)
+        let diagnostics = resolved.diagnostics + inputs.diagnostics
+        guard !diagnostics.containsErrors, let rules = inputs.rules, let loadedPlan = inputs.plan else {
+            io.err(io.relativeText(DiagnosticRenderer().render(diagnostics)))
+            return 2
+        }
+        switch Explainer.explain(ruleID: rule, in: rules, plan: loadedPlan, waivers: inputs.waivers,
+                                 filter: ExplainFilter(engagement: engagement, country: country?.uppercased())) {
+        case .failure(.unknownRule(let id, let suggestion)):
+            io.err("error: no rule '\(id)' is loaded" + (suggestion.map { "; \($0)" } ?? "") + "\n")
+            return 2
+        case .success(let explanation):
+            let base = io.workingDirectory
+            let renderer = ExplanationRenderer(displayPath: { CommandIO.relative($0, to: base) })
+            io.out(renderer.render(explanation))
+            return 0
+        }
+    }
+}
+
+extension CommandIO {
+    /// `path` relative to `folder` when it lies inside it.
+    static func relative(_ path: String, to folder: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Rendered diagnostics with paths inside the working directory shown relative to it.
+    func relativeText(_ text: String) -> String {
+        let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        return text.replacingOccurrences(of: prefix, with: "")
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Policy
+import Reporters
+import SourceText
+
+/// `shore lint [RULES…]`: checks rule files without a plan.
+struct LintCommand: ShoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check rule files: YAML, schema, CEL syntax and types, duplicate ids, unused sets, constant expressions.",
+        discussion: "Exit codes: 0 clean or warnings only; 2 errors.")
+
+    /// Output formats of `lint`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif
+    }
+
+    @Argument(help: ArgumentHelp("Rule files or folders (default: shore.yaml's rules, else ./rules).", valueName: "rules"))
+    var paths: [String] = []
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write the report here instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func execute(_ io: CommandIO) throws -> Int32 {
+        var targets = paths.map(io.resolve)
+        if targets.isEmpty, io.exists("shore.yaml") {
+            targets = ConfigLoader.load(path: io.resolve("shore.yaml")).config.rules
+        }
+        if targets.isEmpty {
+            guard io.exists("rules") else {
+                io.err("error[rules.none]: no ./rules folder here\n   = help: pass rule files or folders (shore lint PATH…), or create a policy repository with `shore init`\n")
+                return 2
+            }
+            targets = [io.resolve("rules")]
+        }
+        let report = Linter.lint(paths: targets)
+        let base = io.workingDirectory
+        let display: (String) -> String = { CommandIO.relative($0, to: base) }
+        let text: String
+        switch format {
+        case .text:
+            text = io.relativeText(DiagnosticRenderer(colored: output == nil && io.isTerminal).render(report.diagnostics))
+                + Self.summary(report) + "\n"
+        case .json:
+            text = LintJSON.render(report, displayPath: display)
+        case .sarif:
+            text = LintSARIF.render(report, version: ShoreVersion.current, displayPath: display)
+        }
+        try io.write(text, to: output)
+        return report.exitCode
+    }
+
+    static func summary(_ report: LintReport) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let counts = "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(report.count(.info)) info"
+        return "\(plural(report.files.count, "file")), \(plural(report.ruleCount, "rule")): "
+            + (report.diagnostics.isEmpty ? "no problems" : counts)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Policy
+import Reference
+import Reporters
+import SourceText
+
+/// `shore review PLAN`: the pre-contract report for procurement, legal and security.
+/// The same evaluation as `check`, and the same exit codes, so it can gate too.
+struct ReviewCommand: ShoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Write the pre-contract review of a plan: verdict, sourcing map, charts, findings, waivers, checklist.")
+
+    @Argument(help: ArgumentHelp("The plan file to review.", valueName: "plan"))
+    var plan: String
+
+    @OptionGroup var policy: PolicyOptions
+
+    @Option(help: "Output format (default: from the --output extension .html/.htm/.txt/.md, else markdown).")
+    var format: ReviewFormat?
+
+    @Option(help: ArgumentHelp("Write the review here instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run (exit 1). Default: shore.yaml's fail_on, else error.")
+    var failOn: FailOn?
+
+    func execute(_ io: CommandIO) throws -> Int32 {
+        let resolved = policy.resolve(io)
+        let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
+        var report = CheckRunner.run(CheckRequest(
+            plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
+            overrides: resolved.config.overrides, failOn: failSeverity))
+        if !resolved.diagnostics.isEmpty {
+            report = CheckReport(plans: report.plans, rules: report.rules,
+                                 diagnostics: resolved.diagnostics + report.diagnostics, failOn: report.failOn)
+        }
+        // Invalid input: no review, every error listed on stderr, exit 2.
+        guard !report.hasInputErrors, let planReport = report.plans.first else {
+            io.err(DiagnosticRenderer().render(report.diagnostics.filter { $0.severity == .error }))
+            return 2
+        }
+        // The waiver files were read once by the run; read them again for the waiver
+        // table (the run reports findings, not the waivers themselves).
+        let fileWaivers = resolved.waivers.flatMap { WaiverReader.load(path: $0).waivers }
+        let review = ReviewReport.build(report, plan: planReport, waivers: fileWaivers,
+                                        baseDirectory: io.workingDirectory)
+        try io.write(review.render(as: effectiveFormat), to: output)
+        return report.exitCode
+    }
+}
+
+extension ReviewCommand {
+    /// `--format`, else what the `--output` file's extension says, else Markdown.
+    var effectiveFormat: ReviewFormat {
+        if let format { return format }
+        let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
+        switch ext {
+        case "html", "htm": return .html
+        case "txt", "text": return .text
+        default: return .markdown
+        }
+    }
+}
+
+extension ReviewFormat: ExpressibleByArgument {}

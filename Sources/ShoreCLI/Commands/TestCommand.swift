@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Policy
+import SourceText
+
+/// `shore test [PATH…]`: runs the rule tests (`*.test.yaml`) against the rules under
+/// the same paths.
+struct TestCommand: ShoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run rule tests (*.test.yaml beside the rules).",
+        discussion: """
+        Rules are read from every rule file under each PATH (as `check --rules` reads them), \
+        tests from every *.test.yaml under it; a test file given directly runs against the \
+        rules in its folder. shore.yaml overrides do not apply: tests check the rules as written. \
+        Exit codes: 0 every test passed; 1 a test failed; 2 invalid rules, tests or plans.
+        """)
+
+    @Argument(help: ArgumentHelp(
+        "Rule folders or test files (default: ./rules; the built-in starter pack carries no tests).",
+        valueName: "path"))
+    var paths: [String] = []
+
+    func execute(_ io: CommandIO) throws -> Int32 {
+        if paths.isEmpty, !io.exists("rules") {
+            io.err(DiagnosticRenderer().render(Diagnostic(
+                "test.no-rules", "no ./rules folder here, and the built-in starter pack's tests are not in the binary",
+                at: nil, help: "pass a folder of rules with *.test.yaml files: `shore test path/to/rules`")) + "\n")
+            io.out("0 passed, 0 failed\n")
+            return 2
+        }
+        var problems: [Diagnostic] = []
+        var ruleFiles: [String] = []
+        var testFiles: [String] = []
+        for path in (paths.isEmpty ? ["rules"] : paths).map(io.resolve) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(Diagnostic("test.missing-path", "no such file or folder: \(path)", at: nil))
+                continue
+            }
+            if isDirectory.boolValue {
+                ruleFiles += RuleFiles.find(under: [path])
+                testFiles += RuleFiles.findTests(under: [path])
+            } else if path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml") {
+                testFiles.append(path)
+                ruleFiles += RuleFiles.find(under: [(path as NSString).deletingLastPathComponent])
+            } else {
+                ruleFiles.append(path)
+            }
+        }
+        var report = RuleTestReport(results: [], diagnostics: [], rules: nil)
+        if problems.isEmpty {
+            report = RuleTestRunner.run(RuleTestRequest(
+                rules: Self.unique(ruleFiles).map(RuleSource.file), tests: Self.unique(testFiles)))
+        }
+        for result in report.results {
+            io.out((result.passed ? "ok   " : "FAIL ") + result.name + "\n")
+            for line in result.failureDetails { io.out(line + "\n") }
+        }
+        let diagnostics = problems + report.diagnostics
+        if !diagnostics.isEmpty {
+            let text = DiagnosticRenderer().render(diagnostics)
+            io.err(text.hasSuffix("\n") ? text : text + "\n")
+        }
+        io.out("\(report.passed) passed, \(report.failed) failed\n")
+        return diagnostics.containsErrors ? 2 : report.exitCode
+    }
+
+    private static func unique(_ paths: [String]) -> [String] {
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,118 @@
+import Testing
+import Policy
+import SourceText
+
+/// `Linter`: the loader's diagnostics (info included) plus the lint-only checks.
+@Suite("Authoring: lint")
+struct AuthoringLintTests {
+    static func lint(_ text: String) -> LintReport {
+        Linter.lint(sources: [RuleSource.embedded("rules.yaml", text: text)])
+    }
+
+    @Test func unusedSetIsAWarning() {
+        let report = Self.lint("""
+            policy: p
+            sets:
+              used: [US]
+              unused: [PH]
+            rules:
+              - { id: R1, for: location, assert: location.country in used }
+            """)
+        #expect(codes(report.diagnostics) == ["lint.unused-set@4:11"])
+        #expect(report.diagnostics.first?.severity == .warning)
+        #expect(report.exitCode == 0)
+    }
+
+    @Test func setUsedOnlyInAMessageCounts() {
+        let report = Self.lint("""
+            policy: p
+            sets:
+              home: [US]
+            rules:
+              - { id: R1, for: plan, assert: "true == false", message: "{{ home }}" }
+            """)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    }
+
+    @Test func constantWhenAndAssert() {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: location
+                when: 1 == 2
+                assert: location.offshore
+              - id: R2
+                for: engagement
+                when: "true"
+                assert: "'US' in eu || true"
+              - id: R3
+                for: engagement
+                when: engagement.offshore
+                assert: "false"
+            """)
+        #expect(codes(report.diagnostics) == ["lint.constant-when@5:11", "lint.constant-when@9:11", "lint.constant-assert@10:13"])
+        #expect(report.diagnostics.map(\.severity) == [.warning, .info, .warning])
+        #expect(report.exitCode == 0)
+    }
+
+    @Test func infoDiagnosticsAreShownByLint() {
+        let report = Self.lint("""
+            policy: p
+            sets:
+              embargo_demo: [US]
+              eu: ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]
+            rules:
+              - { id: R1, for: location, assert: location.country in eu || location.country in embargo_demo }
+            """)
+        #expect(report.diagnostics.map(\.code) == ["rules.redundant-set"])
+        #expect(report.diagnostics.first?.severity == .info)
+    }
+
+    @Test func messageVariableOutOfScopeSaysWhichScopeBindsIt() {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: engagement
+                assert: engagement.offshore
+                message: "{{ location.city }} is offshore"
+            """)
+        #expect(codes(report.diagnostics) == ["rules.cel-type@6:18"])
+        #expect(report.diagnostics.first?.help == "'location' is bound only in rules with `for: location`; this rule is `for: engagement`")
+        #expect(report.exitCode == 2)
+    }
+
+    @Test(arguments: [
+        ("assert: [1, 2].all(x, x > 0)", "as a list because it begins with ["),
+        ("assert: !engagement.offshore", "as a tag, not as a CEL expression, because it starts with '!'"),
+        ("assert: {a: 1}.size() == 1", "as a mapping because it begins with {"),
+    ])
+    func yamlSplitExpressionIsExplainedWithTheFix(line: String, explanation: String) {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: engagement
+                \(line)
+            """)
+        let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
+        #expect(split.count == 1, "\(report.diagnostics)")
+        #expect(split.first?.message.contains(explanation) == true, "\(report.diagnostics)")
+        #expect(split.first?.help?.contains("quote the whole expression") == true)
+        #expect(split.first?.help?.contains(">-") == true)
+        #expect(report.diagnostics.allSatisfy { $0.code == "rules.yaml-split-expression" }, "\(report.diagnostics)")
+    }
+
+    @Test func commentTrapIsNoted() {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: engagement
+                assert: engagement.controls.exists(c, c == 'a #b')
+            """)
+        #expect(report.exitCode == 2)
+        #expect(report.diagnostics.contains { d in d.notes.contains { $0.message.contains("YAML read ' #'") } }, "\(report.diagnostics)")
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+import Policy
+import Reference
+import SourceText
+
+/// The example plans under the starter pack (the embedded copy).
+@Suite("Example plans under the starter pack")
+struct RuleTestExamplePlanTests {
+    static func check(_ plan: String) -> CheckReport {
+        CheckRunner.run(CheckRequest(plans: [repoPath("examples/plans/" + plan)], rules: EmbeddedRules.sources,
+                                     today: CivilDate(year: 2026, month: 11, day: 29)!))
+    }
+
+    static func summary(_ report: CheckReport) -> [String] {
+        report.findings.map { f in
+            [f.rule, f.severity.rawValue, f.status.rawValue, f.kind.rawValue, f.engagement ?? "-", f.country ?? "-"]
+                .joined(separator: " ")
+        }.sorted()
+    }
+
+    @Test func theCleanPlanPasses() {
+        let report = Self.check("clean-eu-support.yaml")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.findings.isEmpty, "\(Self.summary(report))")
+        #expect(report.exitCode == 0)
+    }
+
+    @Test func theLargePlanLoadsAndGivesItsMixedFindings() {
+        let report = Self.check("global-operations-2027.yaml")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.plans.first?.plan.engagements.count == 20)
+        #expect(Self.summary(report) == [
+            "CONC-001 info failing waiver-unused - PH",
+            "DATA-004 error waived violation uk-support ZA",
+            "DATA-007 error failing violation claims-processing -",
+            "DATA-008 error failing violation firmware-rnd DE",
+            "LANG-001 error failing violation eu-support -",
+            "LANG-002 warning failing violation eu-support -",
+            "LANG-002 warning failing violation us-support-tier1 -",
+            "LANG-004 warning failing violation call-overflow -",
+            "QC-001 error failing violation data-labeling -",
+            "QC-001 warning failing waiver-expired data-labeling -",
+            "QC-002 error failing violation call-overflow -",
+            "QC-003 error failing violation launch-copywriting -",
+            "SANC-003 warning failing violation data-labeling KE",
+            "SANC-004 warning failing violation - KE",
+            "SANC-004 warning failing violation - VN",
+            "TZ-001 warning failing violation data-labeling KE",
+            "TZ-001 warning failing violation uk-support ZA",
+            "TZ-001 warning waived violation security-monitoring IL",
+            "TZ-002 warning failing violation call-overflow EG",
+            "TZ-002 warning failing violation uk-support ZA",
+        ])
+        #expect(report.exitCode == 1)
+    }
+
+    @Test func theSharedExampleUnderTheStarterPack() {
+        let report = Self.check("support-expansion-2027.yaml")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(Self.summary(report) == [
+            "CONC-001 warning failing violation - MX",
+            "DATA-001 error failing violation tier1-support PH",
+            "DATA-002 error failing violation data-labeling KE",
+            "DATA-005 error failing violation data-labeling -",
+            "LANG-002 warning failing violation tier1-support -",
+            "LANG-004 warning failing violation tier1-support -",
+            "QC-001 error failing violation data-labeling -",
+            "QC-001 error failing violation tier1-support -",
+            "QC-001 warning failing waiver-expired tier1-support -",
+            "SANC-003 warning failing violation data-labeling KE",
+            "SANC-004 warning failing violation - KE",
+            "TZ-001 warning failing violation data-labeling KE",
+            "TZ-001 warning waived violation app-maintenance IN",
+        ])
+        #expect(report.exitCode == 1)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import Reporters
+
+/// Plan strings cannot break out of any review format (BRIEF §6).
+@Suite("Review escaping")
+struct ReviewEscapingTests {
+    static func hostileReview() throws -> ReviewReport {
+        let dir = try ReviewFixtures.temporaryDirectory()
+        let plan = dir.appendingPathComponent("plan.yaml")
+        try Data(ReviewFixtures.hostilePlan.utf8).write(to: plan)
+        let (report, review) = ReviewFixtures.review(plan: plan.path, base: dir.path)
+        #expect(!report.hasInputErrors, "\(report.diagnostics)")
+        return try #require(review)
+    }
+
+    @Test func htmlNeverContainsAnUnescapedScriptOrAttribute() throws {
+        let html = try Self.hostileReview().render(as: .html)
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<svg onload"))
+        #expect(!html.contains("<b>bold"))
+        #expect(!html.contains("<i>Corp"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("x&quot;onload=&quot;y"))
+        #expect(!html.contains("x\"onload"))
+        // Inside the SVG charts too (the provider is a bar label in the spend chart).
+        let spend = try #require(html.range(of: "id=\"chart-spend-t\""))
+        #expect(html[spend.lowerBound...].contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(HTMLTagChecker.problems(in: html).isEmpty, "\(HTMLTagChecker.problems(in: html))")
+        if let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile) {
+            let file = try ReviewFixtures.temporaryDirectory().appendingPathComponent("hostile.html")
+            try Data(html.utf8).write(to: file)
+            #expect(try HTMLTagChecker.runPython(python, on: file.path) == "ok")
+        }
+    }
+
+    /// Cells in a Markdown table row, split at pipes that are not backslash-escaped.
+    static func cells(_ row: String) -> Int {
+        var count = 0
+        var escaped = false
+        for c in row {
+            if escaped { escaped = false; continue }
+            if c == "\\" { escaped = true } else if c == "|" { count += 1 }
+        }
+        return count - 1
+    }
+
+    @Test func markdownTablesKeepTheirShape() throws {
+        let markdown = try Self.hostileReview().render(as: .markdown)
+        var header: Int?
+        var tables = 0
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            guard line.hasPrefix("|") else { header = nil; continue }
+            if let header {
+                #expect(Self.cells(line) == header, "row has \(Self.cells(line)) cells, header \(header): \(line)")
+            } else {
+                header = Self.cells(line)
+                tables += 1
+            }
+        }
+        #expect(tables >= 6)
+        #expect(markdown.contains("a\\|b"))
+        #expect(markdown.contains("Nai\\|robi"))
+        // No raw HTML, no code span or link opened by plan text, no heading from a newline.
+        #expect(!markdown.contains("<script"))
+        #expect(!markdown.contains("<img"))
+        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(markdown.contains("Evil \\`title\\` \\# heading \\[link\\](http://x)"))
+        #expect(!markdown.contains("\n# heading"))
+        #expect(markdown.contains("c\\`d"))
+    }
+
+    @Test func textHasNoControlCharacters() throws {
+        let text = try Self.hostileReview().render(as: .text)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(text.contains("Pipe | Co Next"))
+    }
+
+    @Test func escapersCoverEachFormat() throws {
+        let review = try Self.hostileReview()
+        // The waiver with a hostile reason and approver is listed, escaped.
+        let html = review.render(as: .html)
+        #expect(html.contains("&lt;/td&gt;&lt;script&gt;alert(4)&lt;/script&gt;"))
+        #expect(html.contains("CISO | &quot;the boss&quot;"))
+        let markdown = review.render(as: .markdown)
+        #expect(markdown.contains("&lt;/td&gt;&lt;script&gt;alert(4)&lt;/script&gt;"))
+        #expect(markdown.contains("CISO \\| \"the boss\""))
+    }
+}

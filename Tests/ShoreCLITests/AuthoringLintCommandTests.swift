@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import ShoreCLI
+
+/// `shore lint` on a pack with one of each problem, in text, JSON and SARIF.
+@Suite("shore lint")
+struct AuthoringLintCommandTests {
+    static let pack = """
+    policy: lint-demo
+    sets:
+      approved: [US, CA]
+      forgotten: [PH]
+    rules:
+      - id: L-001
+        for: location
+        when: 1 == 2
+        assert: location.country in approved
+      - id: L-002
+        for: engagement
+        assert: "'US' in approved"
+      - id: L-003
+        for: location
+        assert: location.offshore == false
+        message: "{{ data.name }} leaves home"
+
+    """
+
+    static let split = """
+    policy: split
+    rules:
+      - id: S-001
+        for: engagement
+        assert: !engagement.offshore
+      - id: S-002
+        for: engagement
+        assert: ['sla'].all(c, c in engagement.controls)
+
+    """
+
+    func folder(_ files: [String: String]) throws -> String {
+        let root = try temporaryFolder("lint")
+        try FileManager.default.createDirectory(atPath: root + "/rules", withIntermediateDirectories: true)
+        for (name, text) in files {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/rules/" + name))
+        }
+        return root
+    }
+
+    static var clean: String { pack.replacingOccurrences(of: "{{ data.name }}", with: "{{ location.city }}") }
+
+    @Test func outOfScopeVariableInMessageSaysWhichScopeBindsIt() throws {
+        let root = try folder(["demo.yaml": Self.pack])
+        let result = shore(["lint"], in: root)
+        #expect(result.code == 2)
+        #expect(result.out.contains("'data' is bound only in rules with `for: data`; this rule is `for: location`"))
+        expectGolden(result.out, "lint-scope.txt")
+    }
+
+    @Test func textShowsWarnings() throws {
+        let root = try folder(["demo.yaml": Self.clean])
+        let result = shore(["lint"], in: root)
+        #expect(result.code == 0)
+        expectGolden(result.out, "lint-demo.txt")
+    }
+
+    @Test func warningsOnlyExitZero() throws {
+        let root = try folder(["demo.yaml": Self.clean])
+        let result = shore(["lint", "--format", "json"], in: root)
+        #expect(result.code == 0)
+        expectGolden(result.out, "lint-demo.json")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let codes = (json?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        #expect(codes == ["lint.unused-set", "lint.constant-when", "lint.constant-assert"])
+    }
+
+    @Test func sarifIsValidJSONWithResults() throws {
+        let root = try folder(["demo.yaml": Self.clean])
+        let result = shore(["lint", "rules", "--format", "sarif"], in: root)
+        #expect(result.code == 0)
+        expectGolden(result.out, "lint-demo.sarif")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        #expect(json?["version"] as? String == "2.1.0")
+        let runs = json?["runs"] as? [[String: Any]]
+        #expect((runs?.first?["results"] as? [Any])?.count == 3)
+    }
+
+    /// Validates the SARIF against the official 2.1.0 schema when one is at hand
+    /// (anywhere under Tests/, or /work/shared/schemas) and python3 has jsonschema.
+    @Test func sarifValidatesAgainstTheSARIFSchema() throws {
+        var candidates = ["/work/shared/schemas/sarif-schema-2.1.0.json"]
+        if let walker = FileManager.default.enumerator(atPath: authoringRepositoryRoot + "/Tests") {
+            for case let path as String in walker where path.hasSuffix("sarif-schema-2.1.0.json") {
+                candidates.insert(authoringRepositoryRoot + "/Tests/" + path, at: 0)
+            }
+        }
+        guard let schema = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+        let root = try folder(["demo.yaml": Self.clean, "bad.yaml": "policy: [\n"])
+        let result = shore(["lint", "--format", "sarif", "--output", "lint.sarif"], in: root)
+        #expect(result.code == 2)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                print("ok"); sys.exit(0)
+            schema = json.load(open(sys.argv[1]))
+            log = json.load(open(sys.argv[2]))
+            errors = list(jsonschema.validators.validator_for(schema)(schema).iter_errors(log))
+            print("ok" if not errors else "\\n".join(e.message for e in errors))
+            """, schema, root + "/lint.sarif"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(data: pipe.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+        process.waitUntilExit()
+        #expect(output == "ok\n", "\(output)")
+    }
+
+    @Test func yamlSplitExpressionsAreExplained() throws {
+        let root = try folder(["split.yaml": Self.split])
+        let result = shore(["lint"], in: root)
+        #expect(result.code == 2)
+        expectGolden(result.out, "lint-split.txt")
+        #expect(result.out.contains("rules.yaml-split-expression"))
+        #expect(result.out.contains("because it starts with '!'"))
+        #expect(result.out.contains("as a list because it begins with ["))
+        #expect(!result.out.contains("missing the required field"))
+    }
+
+    @Test func noRulesIsAnError() throws {
+        let root = try temporaryFolder("lint-empty")
+        let result = shore(["lint"], in: root)
+        #expect(result.code == 2)
+        #expect(result.err.contains("rules.none"))
+        #expect(result.err.contains("shore init"))
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Renders the example plan's HTML review in a real browser (headless Chromium) and
+# saves a screenshot, to look at what a reader sees. Not for CI: installing Chromium
+# is slow. Usage: scripts/screenshot-review.sh [OUT.png] (default /tmp/review.png).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-/tmp/review.png}"
+html=/tmp/review.html
+scratch="${SHORE_SCRATCH:-.build-review}"
+
+browser=""
+for candidate in chromium chromium-browser; do
+  if command -v "$candidate" >/dev/null 2>&1; then browser="$candidate"; break; fi
+done
+if [ -z "$browser" ]; then
+  echo "installing Debian's chromium (slow)…" >&2
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  browser=chromium
+fi
+
+swift build --scratch-path "$scratch" --product shore
+set +e
+"$scratch/debug/shore" review examples/plans/support-expansion-2027.yaml --rules examples/rules \
+  --format html --output "$html"
+code=$?
+set -e
+# The example is blocked on purpose: exit 1 is expected; 2 means invalid input.
+if [ "$code" -ge 2 ]; then echo "shore review failed with exit $code" >&2; exit "$code"; fi
+
+"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+  --screenshot="$out" --window-size="${WINDOW_SIZE:-1280,2400}" "file://$html" 2>/dev/null
+echo "wrote $out from $html"
