@@ -24,6 +24,28 @@ struct HostileCLITests {
         #expect(outcome.findings.first?.location.map { ($0.path as NSString).lastPathComponent } == "c-good.yaml")
     }
 
+    /// The machine contract: with invalid input `--format json` still prints the report,
+    /// every error located, and the good plan's findings.
+    @Test func theJSONReportListsEveryErrorAndTheGoodPlansFindings() throws {
+        let scratch = Scratch()
+        scratch.write("rules/r.yaml", Self.rule)
+        scratch.write("a-bad.yaml", minimalPlan(company: "{ name: Acme, country: UK, timezone: America/New_York }"))
+        scratch.write("b-bad.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("plan: p\r\ncompany: [\r\n".utf8))
+        scratch.write("c-good.yaml", Self.failingPlan)
+        let io = CommandIO.capturing(workingDirectory: scratch.path)
+        let code = ShoreMain.run(["check", "--rules", "rules", "--format", "json", "a-bad.yaml", "b-bad.yaml", "c-good.yaml"], io: io)
+        #expect(code == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(io.standardOutput.utf8)) as? [String: Any],
+                                "\(io.standardOutput)\(io.standardError)")
+        let errors = (json["errors"] as? [[String: Any]] ?? []).map { e in
+            let file = ((e["file"] as? String) ?? "-") as NSString
+            return "\(e["code"] ?? "?")@\(file.lastPathComponent):\(e["line"] ?? "-"):\(e["column"] ?? "-")"
+        }
+        #expect(errors == ["plan.unknown-country@a-bad.yaml:3:33", "yaml.syntax@b-bad.yaml:3:1"])
+        let findings = json["findings"] as? [[String: Any]] ?? []
+        #expect(findings.map { $0["rule"] as? String } == ["R-1"])
+    }
+
     @Test func everyKindOfBadPlanInOneRun() {
         let scratch = Scratch()
         scratch.write("rules/r.yaml", Self.rule)
