@@ -71,7 +71,7 @@ public struct ExpressionGenerator {
     }
 
     mutating func intNode(_ d: Int) -> String {
-        switch reader.below(14) {
+        switch reader.below(22) {
         case 0: return "(\(gen(.int, depth: d)) + \(gen(.int, depth: d)))"
         case 1: return "(\(gen(.int, depth: d)) - \(gen(.int, depth: d)))"
         case 2: return "(\(gen(.int, depth: d)) * \(gen(.int, depth: d)))"
@@ -85,8 +85,25 @@ public struct ExpressionGenerator {
         case 10: return "(\(gen(.bool, depth: d)) ? \(gen(.int, depth: d)) : \(gen(.int, depth: d)))"
         case 11: return "int(\(gen(.double, depth: d)))"
         case 12: return "int(\(gen(.string, depth: d)))"
-        default: return "math.abs(\(gen(.int, depth: d)))"
+        case 13: return "math.abs(\(gen(.int, depth: d)))"
+        case 14: return "\(gen(.string, depth: d)).indexOf(\(gen(.string, depth: d)))"
+        case 15: return "\(gen(.string, depth: d)).lastIndexOf(\(gen(.string, depth: d)))"
+        case 16: return "math.\(["bitShiftLeft", "bitShiftRight", "bitAnd", "bitXor"][reader.below(4)])(\(gen(.int, depth: d)), \(gen(.int, depth: d)))"
+        case 17: return "math.greatest(\(gen(.int, depth: d)), \(gen(.int, depth: d)))"
+        case 18: return "\(timestamp()).\(["getFullYear", "getDayOfYear", "getHours", "getMilliseconds"][reader.below(4)])(\(reader.bool() ? "" : "'Asia/Manila'"))"
+        case 19: return "(\(timestamp()) - \(timestamp())).getSeconds()"
+        case 20: return "int(\(timestamp()) + \(duration()))"
+        default: return "size(\(gen(.string, depth: d)).split(\(gen(.string, depth: d))))"
         }
+    }
+
+    mutating func timestamp() -> String {
+        ["timestamp('2027-01-01T00:00:00Z')", "timestamp('9999-12-31T23:59:59.999999999Z')", "timestamp('0001-01-01T00:00:00Z')",
+         "timestamp(s)", "timestamp(i)", "timestamp('2027-02-30T00:00:00+14:00')"][reader.below(6)]
+    }
+
+    mutating func duration() -> String {
+        ["duration('1h')", "duration('-5m30.5s')", "duration('999999999999h')", "duration(s)", "duration('315576000000s')"][reader.below(5)]
     }
 
     mutating func doubleLeaf() -> String {
@@ -120,14 +137,25 @@ public struct ExpressionGenerator {
     }
 
     mutating func stringNode(_ d: Int) -> String {
-        switch reader.below(7) {
+        switch reader.below(16) {
         case 0: return "(\(gen(.string, depth: d)) + \(gen(.string, depth: d)))"
         case 1: return "string(\(gen(.int, depth: d)))"
         case 2: return "string(\(gen(.double, depth: d)))"
         case 3: return "(\(gen(.bool, depth: d)) ? \(gen(.string, depth: d)) : \(gen(.string, depth: d)))"
         case 4: return "\(gen(.string, depth: d)).substring(\(gen(.int, depth: d)))"
         case 5: return "\(gen(.string, depth: d)).lowerAscii()"
-        default: return "\(gen(.string, depth: d)).replace(\(gen(.string, depth: d)), \(gen(.string, depth: d)))"
+        case 6: return "\(gen(.string, depth: d)).replace(\(gen(.string, depth: d)), \(gen(.string, depth: d)))"
+        case 7: return "\(gen(.string, depth: d)).split(\(gen(.string, depth: d))).join(\(gen(.string, depth: d)))"
+        case 8:
+            let formats = ["'%d'", "'%s|%s'", "'%.3f'", "'%x'", "'%.99999999999999999999f'", "'%'", "'%e'", "'%b'", "'%o'", "'%%'", "s"]
+            return "\(formats[reader.below(formats.count)]).format([\(gen(.int, depth: d)), \(gen(.string, depth: d))])"
+        case 9: return "\(gen(.string, depth: d)).charAt(\(gen(.int, depth: d)))"
+        case 10: return "\(gen(.string, depth: d)).trim().reverse().upperAscii()"
+        case 11: return "strings.quote(\(gen(.string, depth: d)))"
+        case 12: return "string(\(timestamp()))"
+        case 13: return "string(\(duration()))"
+        case 14: return "\(gen(.string, depth: d)).substring(\(gen(.int, depth: d)), \(gen(.int, depth: d)))"
+        default: return "string(bytes(\(gen(.string, depth: d))))"
         }
     }
 
