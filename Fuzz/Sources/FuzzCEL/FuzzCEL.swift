@@ -38,6 +38,27 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         require(first.celType == expected, "\(text) has type \(program.resultType) but gave \(first.literalDescription)")
     }
 
+    // && and || commute, errors included (CEL's absorption: false && error is false).
+    if kind == .bool {
+        let other = generator.expression(.bool)
+        for op in ["&&", "||"] {
+            guard let ab = try? environment.compile("(\(text)) \(op) (\(other))"),
+                  let ba = try? environment.compile("(\(other)) \(op) (\(text))") else {
+                require(false, "a generated conjunction does not compile: \(text) \(op) \(other)")
+                return 0
+            }
+            let x = ab.evaluate(values, budget: FuzzLimits.budget)
+            let y = ba.evaluate(values, budget: FuzzLimits.budget)
+            if x.isError || y.isError {
+                // A budget error can depend on the order (one side may run out first).
+                let budget = x.literalDescription.contains("cost limit") || y.literalDescription.contains("cost limit")
+                require(budget || (x.isError && y.isError), "\(text) \(op) \(other): \(x.literalDescription) vs \(y.literalDescription)")
+            } else {
+                require(x.literalDescription == y.literalDescription, "\(text) \(op) \(other) does not commute")
+            }
+        }
+    }
+
     // Round trip through the unparser.
     let unparsed = CELUnparser.unparse(program.ast.expr)
     let reparsed: CELProgram
