@@ -50,9 +50,10 @@ echo "running $product for ${seconds}s (log: $log)"
 set +e
 # Leak checking is off: Swift's lazily built globals (tables, caches) are allocated
 # once and never freed, which LeakSanitizer reports on the first input. Unbounded
-# memory is caught by -rss_limit_mb and -malloc_limit_mb instead. The Swift runtime's
+# memory is caught by -rss_limit_mb and -malloc_limit_mb instead (a smaller ASan
+# quarantine keeps RSS honest). The Swift runtime's
 # own backtracer is off so that ASan's report of a crash is the one printed.
-ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" SWIFT_BACKTRACE=enable=no \
+ASAN_OPTIONS="detect_leaks=0:quarantine_size_mb=64:${ASAN_OPTIONS:-}" SWIFT_BACKTRACE=enable=no \
 "$binary" "$corpus" "$root/Fuzz/corpus/$target" \
   -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 -max_len=16384 \
   -artifact_prefix="$out/" -print_final_stats=1 "$@" >"$log" 2>&1
