@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// IANA time zones, as Foundation on this machine knows them.
 public enum TimeZones {
@@ -38,6 +39,16 @@ public enum TimeZones {
 
     /// The zone for an IANA name (see `isKnown`), or nil.
     public static func zone(_ identifier: String) -> TimeZone? {
+        // Building a TimeZone is costly and plans repeat a handful of zones many times.
+        if let known = cache.withLock({ $0[identifier] }) { return known }
+        let found = lookUp(identifier)
+        cache.withLock { $0[identifier] = .some(found) }
+        return found
+    }
+
+    private static let cache = Mutex<[String: TimeZone?]>([:])
+
+    private static func lookUp(_ identifier: String) -> TimeZone? {
         if identifier == "UTC" { return TimeZone(identifier: "UTC") }
         guard identifier != "Factory", !identifier.hasPrefix("GMT+"), !identifier.hasPrefix("GMT-"),
               let zone = TimeZone(identifier: identifier), zone.identifier == identifier else { return nil }

@@ -15,7 +15,7 @@ enum JSONReporter {
         document(report, options: options).rendered() + "\n"
     }
 
-    static func document(_ report: CheckReport, options: ReportOptions) -> JSONValue {
+    static func document(_ report: CheckReport, options: ReportOptions) -> JSONText {
         let summary = report.summary
         return .object([
             ("version", .int(version)),
@@ -35,7 +35,7 @@ enum JSONReporter {
         ])
     }
 
-    static func finding(_ finding: Finding, options: ReportOptions) -> JSONValue {
+    static func finding(_ finding: Finding, options: ReportOptions) -> JSONText {
         .object([
             ("rule", .string(finding.rule)),
             ("severity", .string(finding.severity.rawValue)),
@@ -59,7 +59,7 @@ enum JSONReporter {
         ])
     }
 
-    static func waiver(_ waiver: WaiverReference, options: ReportOptions) -> JSONValue {
+    static func waiver(_ waiver: WaiverReference, options: ReportOptions) -> JSONText {
         .object([
             ("reason", .string(waiver.reason)),
             ("approved_by", .string(waiver.approvedBy)),
@@ -70,7 +70,7 @@ enum JSONReporter {
         ])
     }
 
-    static func error(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONValue {
+    static func error(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONText {
         .object([
             ("code", .string(diagnostic.code)),
             ("message", .string(diagnostic.message)),

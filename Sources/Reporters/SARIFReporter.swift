@@ -18,18 +18,18 @@ enum SARIFReporter {
         document(report, options: options).rendered() + "\n"
     }
 
-    static func document(_ report: CheckReport, options: ReportOptions) -> JSONValue {
+    static func document(_ report: CheckReport, options: ReportOptions) -> JSONText {
         let descriptors = ruleDescriptors(report)
         var index: [String: Int] = [:]
         for (position, descriptor) in descriptors.enumerated() where index[descriptor.id] == nil {
             index[descriptor.id] = position
         }
-        var driver: [(String, JSONValue)] = [("name", .string("Shore")), ("version", .string(options.toolVersion))]
+        var driver: [(String, JSONText)] = [("name", .string("Shore")), ("version", .string(options.toolVersion))]
         if isSemanticVersion(options.toolVersion) { driver.append(("semanticVersion", .string(options.toolVersion))) }
         if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
         driver.append(("rules", .array(descriptors.map(\.json))))
         let plansByID = Dictionary(report.plans.map { ($0.plan.id, $0.plan.source.path) }, uniquingKeysWith: { first, _ in first })
-        let run: [(String, JSONValue)] = [
+        let run: [(String, JSONText)] = [
             ("tool", .object([("driver", .object(driver))])),
             ("invocations", .array([invocation(report, options: options)])),
             ("columnKind", .string("unicodeCodePoints")),
@@ -48,7 +48,7 @@ enum SARIFReporter {
 
     struct Descriptor {
         let id: String
-        let json: JSONValue
+        let json: JSONText
     }
 
     /// The enabled rules in load order, then rules that only findings name.
@@ -72,9 +72,9 @@ enum SARIFReporter {
         return out
     }
 
-    static func descriptor(_ rule: Rule) -> JSONValue {
+    static func descriptor(_ rule: Rule) -> JSONText {
         let title = rule.title ?? rule.id
-        var members: [(String, JSONValue)] = [
+        var members: [(String, JSONText)] = [
             ("id", .string(rule.id)),
             ("name", .string(pascalCase(rule.title) ?? rule.id)),
             ("shortDescription", .object([("text", .string(title))])),
@@ -88,7 +88,7 @@ enum SARIFReporter {
         if let uri = rule.references.first(where: isWebURL) { members.append(("helpUri", .string(uri))) }
         members.append(("defaultConfiguration", .object([("level", .string(level(rule.severity)))])))
         members.append(("properties", .object([
-            ("tags", .array(rule.tags.map(JSONValue.string))),
+            ("tags", .array(rule.tags.map(JSONText.string))),
             ("policy", .string(rule.policy)),
             ("scope", .string(rule.scope.rawValue)),
         ])))
@@ -97,8 +97,8 @@ enum SARIFReporter {
 
     // MARK: Results
 
-    static func result(_ finding: Finding, ruleIndex: Int?, planFile: String?, options: ReportOptions) -> JSONValue {
-        var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
+    static func result(_ finding: Finding, ruleIndex: Int?, planFile: String?, options: ReportOptions) -> JSONText {
+        var members: [(String, JSONText)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members.append(("level", .string(level(finding.severity))))
         members.append(("message", .object([("text", .string(finding.message))])))
@@ -111,19 +111,19 @@ enum SARIFReporter {
         }
         members.append(("partialFingerprints", .object([(fingerprintKey, .string(finding.fingerprint))])))
         if let waiver = finding.waiver, !finding.isFailing {
-            var suppression: [(String, JSONValue)] = [
+            var suppression: [(String, JSONText)] = [
                 ("kind", .string("external")),
                 ("status", .string("accepted")),
                 ("justification", .string(waiver.reason)),
                 ("location", physicalLocation(waiver.location, options: options)),
             ]
-            var properties: [(String, JSONValue)] = [("approved_by", .string(waiver.approvedBy))]
+            var properties: [(String, JSONText)] = [("approved_by", .string(waiver.approvedBy))]
             if let ticket = waiver.ticket { properties.append(("ticket", .string(ticket))) }
             properties.append(("expires", .string(waiver.expires)))
             suppression.append(("properties", .object(properties)))
             members.append(("suppressions", .array([.object(suppression)])))
         }
-        var properties: [(String, JSONValue)] = [("kind", .string(finding.kind.rawValue)), ("plan", .string(finding.plan))]
+        var properties: [(String, JSONText)] = [("kind", .string(finding.kind.rawValue)), ("plan", .string(finding.plan))]
         for (key, value) in [("path", finding.path), ("engagement", finding.engagement),
                              ("country", finding.country), ("provider", finding.provider)] {
             if let value { properties.append((key, .string(value))) }
@@ -138,7 +138,7 @@ enum SARIFReporter {
         return .object(members)
     }
 
-    static func physicalLocation(_ span: SourceSpan, options: ReportOptions) -> JSONValue {
+    static func physicalLocation(_ span: SourceSpan, options: ReportOptions) -> JSONText {
         .object([("physicalLocation", .object([
             ("artifactLocation", .object([("uri", .string(URIReference.fromPath(options.displayPath(span.path))))])),
             ("region", region(span)),
@@ -146,7 +146,7 @@ enum SARIFReporter {
     }
 
     /// SARIF's `endColumn` is the column after the region, as `SourceSpan.end` is.
-    static func region(_ span: SourceSpan) -> JSONValue {
+    static func region(_ span: SourceSpan) -> JSONText {
         let end = span.end >= span.start ? span.end : span.start
         return .object([
             ("startLine", .int(max(1, span.start.line))),
@@ -158,17 +158,17 @@ enum SARIFReporter {
 
     // MARK: Invocation
 
-    static func invocation(_ report: CheckReport, options: ReportOptions) -> JSONValue {
+    static func invocation(_ report: CheckReport, options: ReportOptions) -> JSONText {
         .object([
             ("executionSuccessful", .bool(!report.hasInputErrors)),
             ("toolExecutionNotifications", .array(report.diagnostics.map { notification($0, options: options) })),
         ])
     }
 
-    static func notification(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONValue {
+    static func notification(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONText {
         var text = diagnostic.message
         if let help = diagnostic.help { text += " (help: \(help))" }
-        var members: [(String, JSONValue)] = [
+        var members: [(String, JSONText)] = [
             ("descriptor", .object([("id", .string(diagnostic.code))])),
             ("level", .string(level(diagnostic.severity))),
             ("message", .object([("text", .string(text))])),

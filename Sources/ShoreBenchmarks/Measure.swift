@@ -38,6 +38,27 @@ enum Measure {
         return Int(usage.ru_maxrss) * 1024
     }
 
+    /// Resident memory of this process now, in bytes (from /proc/self/statm).
+    static var currentMemoryBytes: Int {
+        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+        defer { fclose(file) }
+        var size = 0, resident = 0
+        guard withUnsafeMutablePointer(to: &size, { s in
+            withUnsafeMutablePointer(to: &resident) { r in fscanf_two(file, s, r) }
+        }) else { return 0 }
+        return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    private static func fscanf_two(_ file: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
+        var line = [CChar](repeating: 0, count: 128)
+        guard fgets(&line, 128, file) != nil else { return false }
+        let parts = String(cString: line).split(separator: " ")
+        guard parts.count >= 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return false }
+        a.pointee = x
+        b.pointee = y
+        return true
+    }
+
     static func megabytes(_ bytes: Int) -> String {
         String(format2(Double(bytes) / 1_048_576)) + " MB"
     }

@@ -22,9 +22,13 @@ public struct YAMLLoadResult: Sendable {
 /// input: every problem becomes a `Diagnostic` with a stable code.
 public struct YAMLLoader: Sendable {
     public var limits: YAMLLimits
+    /// Parse a large file's long top-level list on several cores (see `ChunkedYAML`);
+    /// the result is the same as a sequential parse.
+    public var parallel: Bool
 
-    public init(limits: YAMLLimits = .default) {
+    public init(limits: YAMLLimits = .default, parallel: Bool = true) {
         self.limits = limits
+        self.parallel = parallel
     }
 
     /// Reads and parses the file at `path` (refusing files over `limits.maxFileBytes`).
@@ -53,6 +57,9 @@ public struct YAMLLoader: Sendable {
                 help: "split the file, or raise the limit if this size is expected"
             )
             return YAMLLoadResult(source: source, document: nil, diagnostics: [diagnostic])
+        }
+        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8) {
+            return result
         }
         var builder = YAMLTreeBuilder(source: source, limits: limits)
         builder.run()

@@ -13,26 +13,36 @@ struct YAMLTreeBuilder {
 
     private let source: SourceFile
     private let limits: YAMLLimits
-    private var records: [YAMLDocument.Record] = []
-    private var children: [UInt32] = []
-    private var text: [UInt8] = []
+    /// The bytes parsed: the whole file, or one slice of it (see `ChunkedYAML`).
+    private let input: ArraySlice<UInt8>
+    /// Lines before `input` in the file, added to every position.
+    private let lineOffset: Int
+    /// Nesting levels above `input`'s root, counted against `limits.maxDepth`.
+    private let depthOffset: Int
+    private(set) var records: [YAMLDocument.Record] = []
+    private(set) var children: [UInt32] = []
+    private(set) var text: [UInt8] = []
     private var pending: [UInt32] = []
     private var frames: [Frame] = []
     private var anchors: [String: (index: UInt32, size: Int)] = [:]
-    private var aliasExpansion = 0
-    private var rootIndex: UInt32?
+    private(set) var aliasExpansion = 0
+    private(set) var rootIndex: UInt32?
     private var documents = 0
-    private var diagnostics: [Diagnostic] = []
-    private var readable = true
+    private(set) var diagnostics: [Diagnostic] = []
+    /// False once libyaml stopped with an error (or a limit stopped reading).
+    private(set) var readable = true
 
-    init(source: SourceFile, limits: YAMLLimits) {
+    init(source: SourceFile, limits: YAMLLimits, input: ArraySlice<UInt8>? = nil, lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
         self.limits = limits
+        self.input = input ?? source.bytes[...]
+        self.lineOffset = lineOffset
+        self.depthOffset = depthOffset
         // Over-reserving is cheap: untouched pages of a large allocation are never resident.
-        let estimate = source.bytes.count / 6
+        let estimate = self.input.count / 6
         records.reserveCapacity(estimate)
         children.reserveCapacity(estimate)
-        text.reserveCapacity(source.bytes.count / 2)
+        text.reserveCapacity(self.input.count / 2)
     }
 
     mutating func run() {
@@ -42,7 +52,7 @@ struct YAMLTreeBuilder {
             return
         }
         defer { yaml_parser_delete(&parser) }
-        source.bytes.withUnsafeBufferPointer { buffer in
+        input.withUnsafeBufferPointer { buffer in
             let empty: [UInt8] = [0]
             empty.withUnsafeBufferPointer { fallback in
                 let base = buffer.baseAddress ?? fallback.baseAddress!
@@ -170,7 +180,7 @@ struct YAMLTreeBuilder {
     }
 
     private mutating func open(_ kind: YAMLNode.Kind, _ event: yaml_event_t, anchor: String?, flow: Bool) -> Bool {
-        if frames.count >= limits.maxDepth {
+        if frames.count + depthOffset >= limits.maxDepth {
             diagnostics.append(Diagnostic(
                 "yaml.too-deep",
                 "the YAML nesting is deeper than the limit of \(limits.maxDepth) levels",
@@ -194,7 +204,7 @@ struct YAMLTreeBuilder {
         let i = Int(frame.record)
         records[i].first = first
         records[i].count = UInt32(childCount)
-        records[i].endLine = UInt32(event.end_mark.line + 1)
+        records[i].endLine = UInt32(event.end_mark.line + 1 + lineOffset)
         records[i].endColumn = UInt32(event.end_mark.column + 1)
         if records[i].kind == .mapping {
             checkDuplicateKeys(firstChild: Int(first), count: childCount)
@@ -242,8 +252,8 @@ struct YAMLTreeBuilder {
     ) -> UInt32 {
         let index = UInt32(records.count)
         records.append(YAMLDocument.Record(
-            startLine: UInt32(event.start_mark.line + 1), startColumn: UInt32(event.start_mark.column + 1),
-            endLine: UInt32(event.end_mark.line + 1), endColumn: UInt32(event.end_mark.column + 1),
+            startLine: UInt32(event.start_mark.line + 1 + lineOffset), startColumn: UInt32(event.start_mark.column + 1),
+            endLine: UInt32(event.end_mark.line + 1 + lineOffset), endColumn: UInt32(event.end_mark.column + 1),
             first: first, count: count, kind: kind, scalarKind: scalarKind, style: style))
         return index
     }
@@ -301,7 +311,7 @@ struct YAMLTreeBuilder {
 
     private func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
         SourceSpan(file: source,
-                   start: SourcePosition(line: start.line + 1, column: start.column + 1),
-                   end: SourcePosition(line: end.line + 1, column: end.column + 1))
+                   start: SourcePosition(line: start.line + 1 + lineOffset, column: start.column + 1),
+                   end: SourcePosition(line: end.line + 1 + lineOffset, column: end.column + 1))
     }
 }

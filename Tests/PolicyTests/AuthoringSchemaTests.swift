@@ -177,7 +177,7 @@ enum YAMLAsJSON {
             switch node.scalarKind ?? .string {
             case .null: return .null
             case .bool: return .bool(node.bool ?? false)
-            case .int: return node.int.map(JSONText.int) ?? .string(node.scalar ?? "")
+            case .int: return node.int.map { JSONText.int(Int($0)) } ?? .string(node.scalar ?? "")
             case .float: return node.double.map(JSONText.double) ?? .string(node.scalar ?? "")
             case .string: return .string(node.scalar ?? "")
             }

@@ -73,10 +73,7 @@ func ruleFile(_ body: String, id: String = "R-1") -> String {
     """
 }
 
-/// Loads rule text as `rules.yaml`.
-func loadRules(_ text: String) -> RuleLoadResult {
-    RuleLoader().load(sources: [RuleSource.embedded("rules.yaml", text: text)])
-}
+// `loadRules(_:)` (rule text as `rules.yaml`) comes from RuleLoaderTests.swift.
 
 /// Loads plan bytes (not necessarily UTF-8) as `plan.yaml`.
 func loadPlanBytes(_ bytes: [UInt8], loader: PlanLoader = PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!)) -> PlanLoadResult {

@@ -37,3 +37,14 @@ func minimalPlan(company: String = "{ name: Acme, country: US, timezone: America
     \(engagement)
     """
 }
+
+/// Writes files into a fresh temporary folder and returns its path.
+func temporaryFolder(_ files: [String: String]) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shore-\(UUID().uuidString)")
+    for (name, text) in files {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return folder.path
+}

@@ -4,18 +4,6 @@ import Policy
 import Reference
 import SourceText
 
-/// Writes files into a fresh temporary folder and returns its path.
-func temporaryFolder(_ files: [String: String]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("shore-ruletest-\(UUID().uuidString)").path
-    for (name, text) in files {
-        let path = (folder as NSString).appendingPathComponent(name)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-    return folder
-}
 
 @Suite("Rule test runner")
 struct RuleTestRunnerTests {

@@ -26,17 +26,6 @@ struct EscapingTests {
             cost: { annual: 1000, currency: USD }
         """
 
-    /// A plan with the input error `country: UK`.
-    static let badCountryPlan = """
-        plan: bad
-        date: 2026-12-01
-        company: { name: Acme, country: US, timezone: America/New_York, hours: "09:00-17:00" }
-        engagements:
-          - id: e1
-            provider: { name: P, kind: agency, country: UK }
-            locations:
-              - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
-        """
 
     /// The hostile plan, saved as `plan,a:b.yaml` so the file property needs escaping too.
     static func hostileReport() throws -> (report: CheckReport, options: ReportOptions) {
@@ -123,9 +112,9 @@ struct EscapingTests {
     // MARK: The helpers themselves
 
     @Test func jsonEscaping() {
-        #expect(JSONEscaping.quoted("a\"b\\c/d") == #""a\"b\\c/d""#)
-        #expect(JSONEscaping.quoted("\n\r\t\u{08}\u{0C}\u{00}\u{1F}\u{7F}") == #""\n\r\t\b\f\u0000\u001f\u007f""#)
-        #expect(JSONEscaping.quoted("\u{2028}\u{2029}é😀") == "\"\\u2028\\u2029é😀\"")
+        #expect(JSONText.quote("a\"b\\c/d") == #""a\"b\\c/d""#)
+        #expect(JSONText.quote("\n\r\t\u{08}\u{0C}\u{00}\u{1F}\u{7F}") == #""\n\r\t\b\f\u0000\u001f\u007f""#)
+        #expect(JSONText.quote("\u{2028}\u{2029}é😀") == "\"\\u2028\\u2029é😀\"")
     }
 
     @Test func xmlEscaping() {

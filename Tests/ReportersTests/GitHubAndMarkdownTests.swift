@@ -16,7 +16,7 @@ struct GitHubAndMarkdownTests {
     }
 
     @Test func githubReportsInputErrors() throws {
-        let (report, directory) = try checkPlan(EscapingTests.badCountryPlan)
+        let (report, directory) = try checkPlan(badCountryPlan)
         let output = ReportRenderer.render(report, as: .github, options: testOptions(workingDirectory: directory))
         #expect(output.hasPrefix("::error file=plan.yaml,line=6,col=49,title=plan.unknown-country::'UK' is not"))
         #expect(output.contains("%0Ahelp: write 'GB'"))

@@ -76,17 +76,7 @@ struct JSONReporterTests {
     }
 
     @Test func inputErrorsFillTheErrorsList() throws {
-        let plan = """
-        plan: bad
-        date: 2026-12-01
-        company: { name: Acme, country: US, timezone: America/New_York, hours: "09:00-17:00" }
-        engagements:
-          - id: e1
-            provider: { name: P, kind: agency, country: UK }
-            locations:
-              - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
-        """
-        let (report, directory) = try checkPlan(plan)
+        let (report, directory) = try checkPlan(badCountryPlan)
         #expect(report.hasInputErrors)
         let object = try jsonObject(ReportRenderer.render(report, as: .json, options: testOptions(workingDirectory: directory)))
         #expect((object["findings"] as? [Any])?.isEmpty == true)

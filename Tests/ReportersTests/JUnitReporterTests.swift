@@ -45,7 +45,7 @@ struct JUnitReporterTests {
     }
 
     @Test func inputErrorsFormTheirOwnSuite() throws {
-        let (report, directory) = try checkPlan(EscapingTests.badCountryPlan)
+        let (report, directory) = try checkPlan(badCountryPlan)
         let document = try Self.parse(ReportRenderer.render(report, as: .junit, options: testOptions(workingDirectory: directory)))
         let suite = try #require(try document.nodes(forXPath: "/testsuites/testsuite[@name='shore: input']").first)
         #expect(Self.attribute(suite, "errors") == "1")

@@ -80,3 +80,15 @@ struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// A plan with one input error: the provider's `country: UK` (line 6, column 49).
+let badCountryPlan = """
+    plan: bad
+    date: 2026-12-01
+    company: { name: Acme, country: US, timezone: America/New_York, hours: "09:00-17:00" }
+    engagements:
+      - id: e1
+        provider: { name: P, kind: agency, country: UK }
+        locations:
+          - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
+    """

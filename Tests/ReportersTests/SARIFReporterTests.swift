@@ -31,7 +31,7 @@ struct SARIFReporterTests {
 
     @Test(.enabled(if: hasPythonJSONSchema, "python3 with the jsonschema package is not installed; SARIF schema validation skipped"))
     func inputErrorsAndHostileTextValidateToo() throws {
-        for plan in [EscapingTests.badCountryPlan, EscapingTests.hostilePlan] {
+        for plan in [badCountryPlan, EscapingTests.hostilePlan] {
             let (report, directory) = try checkPlan(plan)
             let result = try Self.validate(ReportRenderer.render(report, as: .sarif, options: testOptions(workingDirectory: directory)))
             #expect(result.status == 0, "\(result.output)")
@@ -80,7 +80,7 @@ struct SARIFReporterTests {
     }
 
     @Test func inputErrorsBecomeNotificationsAndAFailedExecution() throws {
-        let (report, directory) = try checkPlan(EscapingTests.badCountryPlan)
+        let (report, directory) = try checkPlan(badCountryPlan)
         let object = try jsonObject(ReportRenderer.render(report, as: .sarif, options: testOptions(workingDirectory: directory)))
         let run = try #require((object["runs"] as? [[String: Any]])?.first)
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)

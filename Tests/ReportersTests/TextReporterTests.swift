@@ -30,17 +30,7 @@ struct TextReporterTests {
     }
 
     @Test func inputDiagnosticsComeFirstRenderedWithTheirSnippet() throws {
-        let plan = """
-        plan: bad
-        date: 2026-12-01
-        company: { name: Acme, country: US, timezone: America/New_York, hours: "09:00-17:00" }
-        engagements:
-          - id: e1
-            provider: { name: P, kind: agency, country: UK }
-            locations:
-              - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
-        """
-        let (report, directory) = try checkPlan(plan)
+        let (report, directory) = try checkPlan(badCountryPlan)
         let text = ReportRenderer.render(report, as: .text, options: testOptions(workingDirectory: directory))
         #expect(text.hasPrefix("plan.yaml:6:49: error[plan.unknown-country]: 'UK' is not an ISO 3166-1 alpha-2 code"))
         #expect(text.contains("""

@@ -52,7 +52,7 @@ struct AuthoringInitCommandTests {
     @Test func schemaCommandPrintsTheCommittedSchema() throws {
         let result = shore(["schema", "plan"])
         #expect(result.code == 0)
-        let committed = try String(contentsOfFile: authoringRepositoryRoot + "/schemas/plan.schema.json", encoding: .utf8)
+        let committed = try String(contentsOfFile: repoRoot + "/schemas/plan.schema.json", encoding: .utf8)
         #expect(result.out == committed)
         #expect(shore(["schema", "nonsense"]).code == 2)
     }

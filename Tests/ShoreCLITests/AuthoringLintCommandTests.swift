@@ -88,9 +88,9 @@ struct AuthoringLintCommandTests {
     /// (anywhere under Tests/, or /work/shared/schemas) and python3 has jsonschema.
     @Test func sarifValidatesAgainstTheSARIFSchema() throws {
         var candidates = ["/work/shared/schemas/sarif-schema-2.1.0.json"]
-        if let walker = FileManager.default.enumerator(atPath: authoringRepositoryRoot + "/Tests") {
+        if let walker = FileManager.default.enumerator(atPath: repoRoot + "/Tests") {
             for case let path as String in walker where path.hasSuffix("sarif-schema-2.1.0.json") {
-                candidates.insert(authoringRepositoryRoot + "/Tests/" + path, at: 0)
+                candidates.insert(repoRoot + "/Tests/" + path, at: 0)
             }
         }
         guard let schema = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),

@@ -2,14 +2,6 @@ import Foundation
 import Testing
 import ShoreCLI
 
-/// The repository root, found from this file's path.
-let repoRoot: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-func repoPath(_ relative: String) -> String {
-    (repoRoot as NSString).appendingPathComponent(relative)
-}
-
 /// A fresh temporary folder holding a copy of rules/ (rule files, tests, fixtures).
 func copyOfRules() throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shore-test-\(UUID().uuidString)").path

@@ -105,7 +105,7 @@ public enum JSONSchemaGenerator {
 
         func exampleValue(_ text: String, _ type: FieldType) -> JSONText {
             switch type {
-            case .integer: Int64(text).map(JSONText.int) ?? .string(text)
+            case .integer: Int(text).map(JSONText.int) ?? .string(text)
             case .number: Double(text).map(JSONText.double) ?? .string(text)
             default: .string(text)
             }

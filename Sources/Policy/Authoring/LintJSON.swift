@@ -9,16 +9,16 @@ public enum LintJSON {
             ]
             if let location = d.location {
                 members += [("file", .string(displayPath(location.path))),
-                            ("line", .int(Int64(location.start.line))), ("column", .int(Int64(location.start.column))),
-                            ("end_line", .int(Int64(location.end.line))), ("end_column", .int(Int64(location.end.column)))]
+                            ("line", .int((location.start.line))), ("column", .int((location.start.column))),
+                            ("end_line", .int((location.end.line))), ("end_column", .int((location.end.column)))]
             }
             members += JSONText.optional("help", d.help.map(JSONText.string))
             if !d.notes.isEmpty {
                 members.append(("notes", .array(d.notes.map { note in
                     .object([("message", .string(note.message))]
                             + JSONText.optional("file", note.location.map { .string(displayPath($0.path)) })
-                            + JSONText.optional("line", note.location.map { .int(Int64($0.start.line)) })
-                            + JSONText.optional("column", note.location.map { .int(Int64($0.start.column)) }))
+                            + JSONText.optional("line", note.location.map { .int(($0.start.line)) })
+                            + JSONText.optional("column", note.location.map { .int(($0.start.column)) }))
                 })))
             }
             return .object(members)
@@ -26,9 +26,9 @@ public enum LintJSON {
         let root: JSONText = .object([
             ("version", .int(1)),
             ("summary", .object([
-                ("files", .int(Int64(report.files.count))), ("rules", .int(Int64(report.ruleCount))),
-                ("errors", .int(Int64(report.count(.error)))), ("warnings", .int(Int64(report.count(.warning)))),
-                ("info", .int(Int64(report.count(.info)))),
+                ("files", .int((report.files.count))), ("rules", .int((report.ruleCount))),
+                ("errors", .int((report.count(.error)))), ("warnings", .int((report.count(.warning)))),
+                ("info", .int((report.count(.info)))),
             ])),
             ("diagnostics", .array(diagnostics)),
         ])

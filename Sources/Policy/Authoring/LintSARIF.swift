@@ -20,8 +20,8 @@ public enum LintSARIF {
                 members.append(("locations", .array([.object([("physicalLocation", .object([
                     ("artifactLocation", .object([("uri", .string(displayPath(location.path)))])),
                     ("region", .object([
-                        ("startLine", .int(Int64(location.start.line))), ("startColumn", .int(Int64(location.start.column))),
-                        ("endLine", .int(Int64(location.end.line))), ("endColumn", .int(Int64(location.end.column))),
+                        ("startLine", .int((location.start.line))), ("startColumn", .int((location.start.column))),
+                        ("endLine", .int((location.end.line))), ("endColumn", .int((location.end.column))),
                     ])),
                 ]))])])))
             }

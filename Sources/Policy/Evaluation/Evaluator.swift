@@ -1,6 +1,4 @@
 import CEL
-import Dispatch
-import Synchronization
 import Reference
 import SourceText
 import YAML
@@ -50,30 +48,18 @@ public struct Evaluator: Sendable {
             RuleProgram($0, environment: rules.environment.environment(for: $0.scope), sets: sets)
         }
         let subjects = PlanSubjects(plan)
-        let count = plan.engagements.count
-        let chunks = options.parallel && count >= 2_000 ? 8 : 1
-        let size = (count + chunks - 1) / max(1, chunks)
-        let ranges = (0..<chunks).map { c in min(count, c * size)..<min(count, (c + 1) * size) }
-        var results = [[Finding]](repeating: [], count: chunks)
-        var timedOut = false
         let budget = options.budget
         let deadline = options.deadline
-        if chunks == 1 {
-            (results[0], timedOut) = Self.evaluate(programs, subjects, engagements: 0..<count, budget: budget, deadline: deadline)
-        } else {
-            let collected = Mutex((results, false))
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let (found, stopped) = Self.evaluate(programs, subjects, engagements: ranges[c], budget: budget, deadline: deadline)
-                collected.withLock { $0.0[c] = found; $0.1 = $0.1 || stopped }
-            }
-            (results, timedOut) = collected.withLock { $0 }
+        var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
+            Self.evaluate(programs, subjects, engagements: range, budget: budget, deadline: deadline)
         }
-        let findings = results.flatMap { $0 }
-        let applied = WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
-                                          to: findings, plan: plan)
-        // Sort small keys, not the (large) findings themselves.
-        let keys = applied.map(SortKey.init)
-        return (keys.indices.sorted { keys[$0] < keys[$1] }.map { applied[$0] }, timedOut)
+        let timedOut = results.contains { $0.timedOut }
+        var findings = results.flatMap { $0.findings }
+        results = []
+        WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
+                            to: &findings, plan: plan)
+        findings.sort(by: Self.inPlanOrder)
+        return (findings, timedOut)
     }
 
     /// Every program on every subject in `engagements`; stops (`timedOut`) once the
@@ -161,16 +147,12 @@ public struct Evaluator: Sendable {
     }
 
     /// Findings go by position in the plan file, then rule id, then kind.
-    struct SortKey: Comparable {
-        let line: Int, column: Int, rule: String, kind: String
-        init(_ finding: Finding) {
-            line = finding.location?.start.line ?? 0
-            column = finding.location?.start.column ?? 0
-            rule = finding.rule
-            kind = finding.kind.rawValue
-        }
-        static func < (a: SortKey, b: SortKey) -> Bool {
-            (a.line, a.column, a.rule, a.kind) < (b.line, b.column, b.rule, b.kind)
-        }
+    static func inPlanOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let la = a.location?.start.line ?? 0, lb = b.location?.start.line ?? 0
+        if la != lb { return la < lb }
+        let ca = a.location?.start.column ?? 0, cb = b.location?.start.column ?? 0
+        if ca != cb { return ca < cb }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.kind.rawValue < b.kind.rawValue
     }
 }

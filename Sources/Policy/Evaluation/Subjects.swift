@@ -42,7 +42,7 @@ struct PlanSubjects {
 
     init(_ plan: Plan) {
         self.plan = plan
-        engagements = plan.engagements.map(EngagementObject.init)
+        engagements = Parallel.map(plan.engagements, EngagementObject.init)
         planObject = PlanObject(plan, engagements: engagements)
         countries = plan.countries.map(CountryObject.init)
         providers = plan.providers.map(ProviderSummaryObject.init)

@@ -7,6 +7,12 @@ import SourceText
 enum WaiverMatcher {
     static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan) -> [Finding] {
         var findings = findings
+        apply(waivers, to: &findings, plan: plan)
+        return findings
+    }
+
+    /// Applies waivers in place, appending the waiver findings.
+    static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan) {
         var result: [Finding] = []
         var byRule: [String: [Int]] = [:]
         if !waivers.isEmpty {
@@ -32,7 +38,7 @@ enum WaiverMatcher {
                                      message: "the waiver of \(waiver.rule)\(scope(of: waiver)) matches no finding; remove it"))
             }
         }
-        return findings + result
+        findings += result
     }
 
     /// Whether `waiver` covers `finding`: same rule, and each id the waiver names equal.

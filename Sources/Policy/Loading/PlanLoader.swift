@@ -50,6 +50,20 @@ public struct PlanLoader: Sendable {
     }
 }
 
+/// Overlap hours already worked out for a zone and hours, within one plan: a large
+/// plan repeats a handful of combinations many times. One per thread, never shared.
+final class OverlapMemo {
+    private var known: [String: Double] = [:]
+
+    func hours(_ zone: String, _ hours: BusinessHours, compute: () -> Double) -> Double {
+        let key = "\(zone) \(hours.startMinute) \(hours.endMinute)"
+        if let value = known[key] { return value }
+        let value = compute()
+        known[key] = value
+        return value
+    }
+}
+
 /// Builds one plan from its YAML root, collecting every problem.
 struct PlanBuilder {
     let loader: PlanLoader
@@ -71,23 +85,10 @@ struct PlanBuilder {
                 help: "split the plan into several plan files"))
             engagementNodes = []
         }
-        var engagements: [Engagement] = []
-        if let company {
-            let context = Context(company: company, date: date, scale: loader.classifications,
-                                  companyZone: TimeZones.zone(company.timezone))
-            engagements.reserveCapacity(engagementNodes.count)
-            for (index, item) in engagementNodes.enumerated() {
-                if let engagement = engagement(item, index: index, context: context, into: &diagnostics) {
-                    engagements.append(engagement)
-                }
-            }
-        } else {
-            // Still report what is wrong inside the engagements.
-            let context = Context(company: nil, date: date, scale: loader.classifications, companyZone: nil)
-            for (index, item) in engagementNodes.enumerated() {
-                _ = engagement(item, index: index, context: context, into: &diagnostics)
-            }
-        }
+        let context = Context(company: company, date: date, scale: loader.classifications,
+                              companyZone: company.flatMap { TimeZones.zone($0.timezone) })
+        let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, context: context)
+        diagnostics += engagementDiagnostics
         reportDuplicateIDs(engagementNodes, into: &diagnostics)
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
 
@@ -97,11 +98,31 @@ struct PlanBuilder {
                     node: root)
     }
 
-    struct Context {
+    struct Context: Sendable {
         let company: Company?
         let date: CivilDate
         let scale: [String]
         let companyZone: TimeZone?
+    }
+
+    /// Reads the engagements, in parallel chunks for a large plan (they are independent);
+    /// results and diagnostics come back in plan order. With no valid company the
+    /// engagements are still read, to report what is wrong inside them.
+    func readEngagements(_ nodes: [YAMLNode], context: Context) -> ([Engagement], [Diagnostic]) {
+        let chunks = Parallel.chunks(nodes.count) { range -> ([Engagement], [Diagnostic]) in
+            var engagements: [Engagement] = []
+            var diagnostics: [Diagnostic] = []
+            let overlaps = OverlapMemo()
+            engagements.reserveCapacity(range.count)
+            for index in range {
+                if let engagement = self.engagement(nodes[index], index: index, context: context,
+                                                    overlaps: overlaps, into: &diagnostics) {
+                    engagements.append(engagement)
+                }
+            }
+            return (engagements, diagnostics)
+        }
+        return (chunks.flatMap(\.0), chunks.flatMap(\.1))
     }
 
     // MARK: Company
@@ -135,7 +156,8 @@ struct PlanBuilder {
 
     // MARK: Engagements
 
-    func engagement(_ node: YAMLNode, index: Int, context: Context, into diagnostics: inout [Diagnostic]) -> Engagement? {
+    func engagement(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
+                    into diagnostics: inout [Diagnostic]) -> Engagement? {
         guard let fields = FieldReader.open(node, as: PlanSchema.engagement, prefix: "plan", into: &diagnostics) else { return nil }
         let id = fields.string("id", into: &diagnostics)
         let service = fields.string("service", into: &diagnostics)
@@ -151,7 +173,9 @@ struct PlanBuilder {
                 at: fields.value("locations")?.span ?? node.span,
                 help: "add at least one location: `- { country: …, headcount: … }`"))
         }
-        let locations = locationNodes.enumerated().compactMap { location($1, index: $0, context: context, into: &diagnostics) }
+        let locations = locationNodes.enumerated().compactMap {
+            location($1, index: $0, context: context, overlaps: overlaps, into: &diagnostics)
+        }
         let data = fields.list("data", into: &diagnostics).enumerated().compactMap {
             dataItem($1, index: $0, scale: context.scale, into: &diagnostics)
         }
@@ -200,7 +224,8 @@ struct PlanBuilder {
         return Provider(name: name, kind: kind, country: country, node: node)
     }
 
-    func location(_ node: YAMLNode, index: Int, context: Context, into diagnostics: inout [Diagnostic]) -> Location? {
+    func location(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
+                  into diagnostics: inout [Diagnostic]) -> Location? {
         guard let fields = FieldReader.open(node, as: PlanSchema.location, prefix: "plan", into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
         let city = fields.string("city", into: &diagnostics)
@@ -214,9 +239,13 @@ struct PlanBuilder {
         let timezone = zone(fields, country: country, owner: "this location", into: &diagnostics)
         guard let country, let timezone, let headcount, headcount >= 0, let company = context.company else { return nil }
         var overlap = 0.0
-        if let companyZone = context.companyZone, let locationZone = TimeZones.zone(timezone) {
-            overlap = Overlap.hours(on: context.date, companyZone: companyZone, companyHours: company.hours,
-                                    locationZone: locationZone, locationHours: hours)
+        if let companyZone = context.companyZone {
+            overlap = overlaps.hours(timezone, hours) {
+                TimeZones.zone(timezone).map {
+                    Overlap.hours(on: context.date, companyZone: companyZone, companyHours: company.hours,
+                                  locationZone: $0, locationHours: hours)
+                } ?? 0
+            }
         }
         return Location(country: country, city: city, timezone: timezone, hours: hours, headcount: headcount,
                         offshore: country != company.country, overlapHours: overlap, index: index, node: node)

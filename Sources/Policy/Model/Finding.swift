@@ -18,13 +18,33 @@ public enum FindingStatus: String, Sendable, CaseIterable, Codable {
     case waived
 }
 
-/// The waiver that waived a finding.
-public struct WaiverReference: Sendable, Hashable {
+/// The waiver that waived a finding. A class, so the (rare) waiver costs a finding
+/// one reference rather than five fields.
+public final class WaiverReference: Sendable, Hashable {
     public let reason: String
     public let approvedBy: String
     public let ticket: String?
     public let expires: String
     public let location: SourceSpan
+
+    public init(reason: String, approvedBy: String, ticket: String?, expires: String, location: SourceSpan) {
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.ticket = ticket
+        self.expires = expires
+        self.location = location
+    }
+
+    public static func == (a: WaiverReference, b: WaiverReference) -> Bool {
+        (a.reason, a.approvedBy, a.ticket, a.expires, a.location) == (b.reason, b.approvedBy, b.ticket, b.expires, b.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reason)
+        hasher.combine(approvedBy)
+        hasher.combine(expires)
+        hasher.combine(location)
+    }
 }
 
 /// One sub-expression of a failed assert and its value: `location.country` ↦ `"PH"`.

@@ -3,11 +3,16 @@ import Testing
 import ShoreCLI
 
 /// The repository root, found from this file's path.
-let authoringRepositoryRoot: String = URL(fileURLWithPath: #filePath)
+let repoRoot: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+/// A path inside the repository.
+func repoPath(_ relative: String) -> String {
+    repoRoot + "/" + relative
+}
+
 /// Runs `shore ARGS` in-process in `directory` (default: the repository root).
-func shore(_ arguments: [String], in directory: String = authoringRepositoryRoot) -> (code: Int32, out: String, err: String) {
+func shore(_ arguments: [String], in directory: String = repoRoot) -> (code: Int32, out: String, err: String) {
     let io = CommandIO.capturing(workingDirectory: directory)
     let code = ShoreMain.run(arguments, io: io)
     return (code, io.standardOutput, io.standardError)
@@ -15,7 +20,7 @@ func shore(_ arguments: [String], in directory: String = authoringRepositoryRoot
 
 /// Compares `actual` with `Golden/NAME`; `SHORE_UPDATE_GOLDEN=1` rewrites the file.
 func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let path = authoringRepositoryRoot + "/Tests/ShoreCLITests/Golden/" + name
+    let path = repoRoot + "/Tests/ShoreCLITests/Golden/" + name
     if ProcessInfo.processInfo.environment["SHORE_UPDATE_GOLDEN"] == "1" {
         try? Data(actual.utf8).write(to: URL(fileURLWithPath: path))
         return

@@ -1,9 +1,10 @@
-/// A JSON value with ordered object keys, for output that must be byte-stable
-/// (generated schemas, lint reports, SARIF): the same input always gives the same text.
+/// A JSON value with ordered object keys, for output that must be byte-stable (the
+/// JSON and SARIF reports, generated schemas, lint reports): the same input always
+/// gives the same text, and the key order is part of the contract golden files pin.
 public indirect enum JSONText: Sendable, Equatable {
     case null
     case bool(Bool)
-    case int(Int64)
+    case int(Int)
     case double(Double)
     case string(String)
     case array([JSONText])
@@ -43,9 +44,12 @@ public indirect enum JSONText: Sendable, Equatable {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (RFC 8259), safe to embed in JavaScript too: escapes `"` and
+    /// `\`, every control character (U+0000–U+001F and U+007F), and U+2028/U+2029.
+    /// Everything else, `/` and non-ASCII included, is written as is (UTF-8).
     public static func quote(_ s: String) -> String {
         var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -53,14 +57,22 @@ public indirect enum JSONText: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
     }
+
+    /// `.string(value)`, or `.null` when absent.
+    public static func optional(_ value: String?) -> JSONText { value.map(JSONText.string) ?? .null }
+
+    /// `.int(value)`, or `.null` when absent.
+    public static func optional(_ value: Int?) -> JSONText { value.map(JSONText.int) ?? .null }
 
     /// `value` when present, else nothing: for building objects with optional members.
     static func optional(_ key: String, _ value: JSONText?) -> [(String, JSONText)] {

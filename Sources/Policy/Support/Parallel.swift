@@ -1,0 +1,30 @@
+import Dispatch
+import Synchronization
+
+/// Splits work over the machine's cores in contiguous chunks and returns the chunks'
+/// results in order, so parallel work stays deterministic.
+enum Parallel {
+    /// Chunks used when `count` reaches `threshold`; smaller work runs on one thread.
+    static let chunkCount = 8
+
+    /// `body(range)` for contiguous ranges covering `0..<count`; results in range order.
+    static func chunks<T: Sendable>(
+        _ count: Int, threshold: Int = 2_000, _ body: @Sendable (Range<Int>) -> T
+    ) -> [T] {
+        let chunks = count >= threshold ? chunkCount : 1
+        let size = (count + chunks - 1) / max(1, chunks)
+        let range: @Sendable (Int) -> Range<Int> = { c in min(count, c * size)..<min(count, (c + 1) * size) }
+        if chunks == 1 { return [body(range(0))] }
+        let results = Mutex([T?](repeating: nil, count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let value = body(range(c))
+            results.withLock { $0[c] = value }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// `transform` of each element, computed in parallel chunks, in order.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], threshold: Int = 2_000, _ transform: @Sendable (T) -> U) -> [U] {
+        chunks(items.count, threshold: threshold) { range in range.map { transform(items[$0]) } }.flatMap { $0 }
+    }
+}

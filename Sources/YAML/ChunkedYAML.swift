@@ -1,0 +1,232 @@
+import Dispatch
+import SourceText
+import Synchronization
+
+/// Parses a large file on several cores. A sourcing plan is one root mapping with one
+/// long block sequence (`engagements:`); its items are independent, so the file is cut
+/// at item boundaries, the pieces are parsed in parallel, and the nodes are stitched
+/// into one `YAMLDocument` identical to a sequential parse.
+///
+/// Only the plain case is taken: a cut must fall on a line that starts an item of that
+/// sequence (`- ` at the items' indentation). Anything unusual — a syntax error in any
+/// piece (a cut inside a multi-line flow collection or quoted string ends in one), an
+/// alias to an anchor in another piece, no such sequence — returns nil, and the caller
+/// parses the file sequentially, which also gives the exact diagnostics.
+enum ChunkedYAML {
+    /// Files smaller than this are parsed sequentially.
+    static let minimumBytes = 4 << 20
+
+    /// Where the long sequence lies, and where its items start.
+    struct Split {
+        /// Byte range of the sequence's lines (from its first item to its last line).
+        let region: Range<Int>
+        /// 0-based line of the region's first byte.
+        let firstLine: Int
+        /// 0-based line of the root key that owns the sequence.
+        let keyLine: Int
+        /// Byte offsets of the cuts (each the start of an item line), ascending, inside `region`.
+        let cuts: [Int]
+        /// Lines before each piece (index 0: the region's first line).
+        let pieceLines: [Int]
+        /// Columns before each item's `-`.
+        let indent: Int
+    }
+
+    /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
+    /// time and frees it, so the peak is the tree plus one piece, not two trees.
+    static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
+                     minimumBytes: Int = ChunkedYAML.minimumBytes) -> YAMLLoadResult? {
+        guard source.bytes.count >= minimumBytes, let split = split(source.bytes, pieces: pieces) else { return nil }
+        let bytes = source.bytes
+
+        // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
+        // every later line keeps its number); its key then holds a null.
+        var skeleton = Array(bytes[0..<split.region.lowerBound])
+        skeleton.reserveCapacity(bytes.count - split.region.count + split.region.count / 30)
+        for byte in bytes[split.region] where byte == UInt8(ascii: "\n") { skeleton.append(byte) }
+        skeleton.append(contentsOf: bytes[split.region.upperBound...])
+
+        let skeletonBytes = skeleton
+        let bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
+        let builders = Mutex([YAMLTreeBuilder?](repeating: nil, count: bounds.count))
+        DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
+            var builder: YAMLTreeBuilder
+            if i == 0 {
+                builder = YAMLTreeBuilder(source: source, limits: limits, input: skeletonBytes[...])
+            } else {
+                builder = YAMLTreeBuilder(source: source, limits: limits, input: bytes[bounds[i - 1]..<bounds[i]],
+                                          lineOffset: split.pieceLines[i - 1], depthOffset: 1)
+            }
+            builder.run()
+            builders.withLock { $0[i] = builder }
+        }
+        var parts = builders.withLock { all in
+            let taken = all.compactMap { $0 }
+            all = []
+            return taken
+        }
+        guard parts.count == bounds.count, parts.allSatisfy(\.readable),
+              parts.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
+              !parts.contains(where: { $0.diagnostics.contains { $0.code == "yaml.unknown-alias" } })
+        else { return nil }
+        return stitch(&parts, split: split, source: source)
+    }
+
+    /// Joins the skeleton (part 0) and the pieces' sequences into one document, letting
+    /// go of each piece as soon as it is copied in.
+    private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, source: SourceFile) -> YAMLLoadResult? {
+        let skeleton = parts[0]
+        let diagnostics = parts.flatMap(\.diagnostics)
+        guard let rootIndex = skeleton.rootIndex else { return nil }
+        var records = skeleton.records
+        var children = skeleton.children
+        var text = skeleton.text
+        records.reserveCapacity(parts.reduce(1) { $0 + $1.records.count })
+        children.reserveCapacity(parts.reduce(0) { $0 + $1.children.count } + parts.reduce(0) { $0 + $1.records.count / 4 })
+        text.reserveCapacity(parts.reduce(0) { $0 + $1.text.count })
+        let root = records[Int(rootIndex)]
+        guard root.kind == .mapping else { return nil }
+
+        // The null the key holds in the skeleton.
+        var valueSlot: Int?
+        for k in 0..<(Int(root.count) / 2) {
+            let key = records[Int(children[Int(root.first) + 2 * k])]
+            if Int(key.startLine) - 1 == split.keyLine, key.startColumn == 1 {
+                let value = records[Int(children[Int(root.first) + 2 * k + 1])]
+                guard value.kind == .scalar, value.scalarKind == .null else { return nil }
+                valueSlot = Int(root.first) + 2 * k + 1
+            }
+        }
+        guard let valueSlot else { return nil }
+
+        // Each piece's root is a sequence; its items become the items of one sequence.
+        var items: [UInt32] = []
+        var sequenceStart: YAMLDocument.Record?
+        var sequenceEnd: YAMLDocument.Record?
+        for p in 0..<(parts.count - 1) {
+            let piece = parts[p + 1]
+            defer { parts[p + 1] = YAMLTreeBuilder(source: source, limits: .default, input: [][...]) }
+            guard let pieceRoot = piece.rootIndex, piece.records[Int(pieceRoot)].kind == .sequence else { return nil }
+            let recordBase = UInt32(records.count), childBase = UInt32(children.count), textBase = UInt32(text.count)
+            // Block collections end where the next token starts: at a cut that is the next
+            // item's `-`, not the start of the line where the piece stopped.
+            let cutLine = p + 1 < split.pieceLines.count ? UInt32(split.pieceLines[p + 1] + 1) : nil
+            for var record in piece.records {
+                record.first += record.kind == .scalar ? textBase : childBase
+                if let cutLine, record.kind != .scalar, record.endLine == cutLine, record.endColumn == 1 {
+                    record.endColumn = UInt32(split.indent + 1)
+                }
+                records.append(record)
+            }
+            children.append(contentsOf: piece.children.map { $0 + recordBase })
+            text.append(contentsOf: piece.text)
+            let rootRecord = piece.records[Int(pieceRoot)]
+            items += piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.count)].map { $0 + recordBase }
+            if sequenceStart == nil { sequenceStart = rootRecord }
+            sequenceEnd = rootRecord
+        }
+        guard let first = sequenceStart, let last = sequenceEnd else { return nil }
+        let sequence = UInt32(records.count)
+        records.append(YAMLDocument.Record(
+            startLine: first.startLine, startColumn: first.startColumn, endLine: last.endLine, endColumn: last.endColumn,
+            first: UInt32(children.count), count: UInt32(items.count),
+            kind: .sequence, scalarKind: .string, style: .block))
+        children.append(contentsOf: items)
+        children[valueSlot] = sequence
+
+        let document = YAMLDocument(source: source, records: records, children: children, text: text, rootIndex: rootIndex)
+        return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    // MARK: Finding the cut points
+
+    /// The long block sequence under a root key, cut into about `pieces` parts at item
+    /// lines; nil when the file has no such sequence of at least half its size.
+    static func split(_ bytes: [UInt8], pieces: Int) -> Split? {
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), dash = UInt8(ascii: "-")
+        let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r")
+        return bytes.withUnsafeBufferPointer { b -> Split? in
+            let n = b.count
+            // Pass 1: top-level lines (column 1, not blank, not a comment, not a `- ` item).
+            var best: (key: Int, keyLine: Int, start: Int, end: Int, startLine: Int)?
+            var current: (key: Int, keyLine: Int, start: Int, startLine: Int)?
+            var line = 0
+            var i = 0
+            while i < n {
+                let c = b[i]
+                let isTopLevel = c != space && c != newline && c != cr && c != hash && c != UInt8(ascii: "\t")
+                    && !(c == dash && (i + 1 >= n || b[i + 1] == space || b[i + 1] == newline))
+                if isTopLevel {
+                    if let open = current {
+                        let size = i - open.start
+                        if size > (best.map { $0.end - $0.start } ?? 0) {
+                            best = (open.key, open.keyLine, open.start, i, open.startLine)
+                        }
+                    }
+                    current = nil
+                    // A key whose value starts on the next line: `key:` then nothing (or a comment).
+                    var j = i
+                    while j < n, b[j] != newline { j += 1 }
+                    var end = j
+                    while end > i, b[end - 1] == space || b[end - 1] == cr { end -= 1 }
+                    if end > i, b[end - 1] == UInt8(ascii: ":"), b[i] != UInt8(ascii: "%"), b[i] != UInt8(ascii: "'"),
+                       b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "{"), b[i] != UInt8(ascii: "[") {
+                        current = (i, line, min(j + 1, n), line + 1)
+                    }
+                    i = j
+                } else {
+                    while i < n, b[i] != newline { i += 1 }
+                }
+                i += 1
+                line += 1
+            }
+            if let open = current, n - open.start > (best.map { $0.end - $0.start } ?? 0) {
+                best = (open.key, open.keyLine, open.start, n, open.startLine)
+            }
+            guard let region = best, region.end - region.start >= n / 2 else { return nil }
+
+            // Pass 2: the items' indentation is that of the first content line, which must be `- `.
+            var p = region.start
+            var lineNumber = region.startLine
+            var indent: Int?
+            while p < region.end, indent == nil {
+                var q = p
+                while q < region.end, b[q] == space { q += 1 }
+                if q < region.end, b[q] != newline, b[q] != hash, b[q] != cr {
+                    guard b[q] == dash, q + 1 < n, b[q + 1] == space || b[q + 1] == newline else { return nil }
+                    indent = q - p
+                    break
+                }
+                while p < region.end, b[p] != newline { p += 1 }
+                p += 1
+                lineNumber += 1
+            }
+            guard let indent else { return nil }
+            let itemsStart = p
+            let itemsStartLine = lineNumber
+
+            // Pass 3: cut at the item line nearest each even share of the bytes.
+            let share = (region.end - itemsStart) / max(1, pieces)
+            var cuts: [Int] = []
+            var pieceLines = [itemsStartLine]
+            var target = itemsStart + share
+            p = itemsStart
+            lineNumber = itemsStartLine
+            while p < region.end, cuts.count < pieces - 1 {
+                if p >= target, p + indent + 1 < region.end,
+                   (0..<indent).allSatisfy({ b[p + $0] == space }), b[p + indent] == dash,
+                   b[p + indent + 1] == space || b[p + indent + 1] == newline {
+                    cuts.append(p)
+                    pieceLines.append(lineNumber)
+                    target = p + share
+                }
+                while p < region.end, b[p] != newline { p += 1 }
+                p += 1
+                lineNumber += 1
+            }
+            guard !cuts.isEmpty else { return nil }
+            return Split(region: itemsStart..<region.end, firstLine: itemsStartLine, keyLine: region.keyLine,
+                         cuts: cuts, pieceLines: pieceLines, indent: indent)
+        }
+    }
+}

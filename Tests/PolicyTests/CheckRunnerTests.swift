@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import Policy
+import Reference
+import SourceText
+
+/// Checks `plan` against `rules` (both YAML text) in a temporary folder.
+func check(plan: String, rules: String, waivers: String? = nil, failOn: Severity? = .error) throws -> CheckReport {
+    var files = ["plan.yaml": plan, "rules/r.yaml": rules]
+    if let waivers { files["waivers.yaml"] = waivers }
+    let folder = try temporaryFolder(files)
+    return CheckRunner.run(CheckRequest(
+        plans: [folder + "/plan.yaml"], rules: RuleFiles.find(under: [folder + "/rules"]).map(RuleSource.file),
+        waiverFiles: waivers == nil ? [] : [folder + "/waivers.yaml"], failOn: failOn,
+        today: CivilDate(year: 2026, month: 12, day: 1)!))
+}
+
+@Suite("Checking: fail closed, waivers, exit codes")
+struct CheckRunnerTests {
+    @Test func anEvaluationErrorIsAFindingNotAPass() throws {
+        let report = try check(plan: minimalPlan(engagement: "    attributes: { cost_center: A1 }"), rules: """
+        policy: p
+        rules:
+          - id: ATTR-001
+            severity: warning
+            for: engagement
+            assert: engagement.attributes.budget_owner == 'finance'
+        """, failOn: .warning)
+        let finding = try #require(report.findings.first)
+        #expect(finding.kind == .evaluationError)
+        #expect(finding.severity == .warning)
+        #expect(finding.message.contains("budget_owner"))
+        #expect(report.exitCode == 1)
+    }
+
+    @Test func waiversActiveExpiredAndUnused() throws {
+        let rules = """
+        policy: p
+        rules:
+          - { id: OFF-001, for: location, assert: "!location.offshore", message: "offshore in {{ location.country }}" }
+        """
+        let waivers = """
+        waivers:
+          - { rule: OFF-001, engagement: e1, reason: r, approved_by: CISO, expires: 2027-01-31 }
+          - { rule: OFF-001, engagement: e1, country: IN, reason: r, approved_by: CISO, expires: 2027-01-31 }
+          - { rule: OFF-001, engagement: e1, reason: old, approved_by: CISO, expires: 2026-11-30 }
+          - { rule: OFF-001, plan: another-plan, reason: r, approved_by: CISO, expires: 2030-01-01 }
+        """
+        let report = try check(plan: minimalPlan(), rules: rules, waivers: waivers)
+        let kinds = report.findings.map { "\($0.kind.rawValue)/\($0.status.rawValue)/\($0.severity.rawValue)" }.sorted()
+        #expect(kinds == ["violation/waived/error", "waiver-expired/failing/warning", "waiver-unused/failing/info"])
+        let waived = try #require(report.findings.first { $0.status == .waived })
+        #expect(waived.waiver?.expires == "2027-01-31")
+        #expect(report.exitCode == 0)
+        #expect(report.summary.failing == 2)
+    }
+
+    @Test func failOnDecidesTheExitCode() throws {
+        let rules = """
+        policy: p
+        rules:
+          - { id: W-1, severity: warning, for: location, assert: "!location.offshore" }
+        """
+        #expect(try check(plan: minimalPlan(), rules: rules, failOn: .error).exitCode == 0)
+        #expect(try check(plan: minimalPlan(), rules: rules, failOn: .warning).exitCode == 1)
+        #expect(try check(plan: minimalPlan(), rules: rules, failOn: .info).exitCode == 1)
+        #expect(try check(plan: minimalPlan(), rules: rules, failOn: nil).exitCode == 0)
+        #expect(try check(plan: "plan: [", rules: rules, failOn: nil).exitCode == 2)
+    }
+
+    @Test func severalBadFilesAreAllReported() throws {
+        let folder = try temporaryFolder([
+            "a.yaml": minimalPlan(company: "{ name: A, country: UK, timezone: Europe/London }"),
+            "b.yaml": "plan: b\ncompany: [\n",
+            "c.yaml": minimalPlan(),
+            "rules/r.yaml": "policy: p\nrules:\n  - { id: R, for: plan, assert: 'plan.id == \"p\"' }\n",
+        ])
+        let report = CheckRunner.run(CheckRequest(
+            plans: ["a.yaml", "b.yaml", "c.yaml"].map { folder + "/" + $0 },
+            rules: RuleFiles.find(under: [folder + "/rules"]).map(RuleSource.file)))
+        #expect(report.diagnostics.map(\.code) == ["plan.unknown-country", "yaml.syntax"])
+        #expect(report.plans.map(\.plan.id) == ["p"])
+        #expect(report.exitCode == 2)
+    }
+
+    @Test func fingerprintsSurviveAnEditThatShiftsEveryLine() throws {
+        let rules = """
+        policy: p
+        rules:
+          - { id: OFF-001, for: location, assert: "!location.offshore" }
+        """
+        let before = try check(plan: minimalPlan(), rules: rules)
+        let edited = "# a new comment at the top\n# and another\n" + minimalPlan()
+            .replacingOccurrences(of: "engagements:\n", with: "engagements:\n  - id: e0\n    provider: { name: Q, kind: in-house, country: US }\n    locations: [{ country: US, timezone: America/New_York, headcount: 3 }]\n")
+        let after = try check(plan: edited, rules: rules)
+        let old = try #require(before.findings.first)
+        let new = try #require(after.findings.first)
+        #expect(old.location?.start.line != new.location?.start.line)
+        #expect(old.fingerprint == new.fingerprint)
+        let baseline = Baseline(fingerprints: [old.fingerprint])
+        #expect(baseline.filter(after).findings.isEmpty)
+    }
+}
+
+@Suite("Time-zone overlap in plans")
+struct OverlapInPlanTests {
+    func overlap(date: String, company: String, location: String) throws -> Double {
+        let text = """
+        plan: p
+        date: \(date)
+        company: \(company)
+        engagements:
+          - id: e1
+            provider: { name: P, kind: agency, country: PH }
+            locations:
+              - \(location)
+        """
+        let result = loadPlan(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        return try #require(result.plan?.engagements.first?.locations.first?.overlapHours)
+    }
+
+    let newYork = "{ name: A, country: US, timezone: America/New_York, hours: \"09:00-17:00\" }"
+
+    @Test func daylightSavingMovesTheOverlap() throws {
+        let oslo = "{ country: NO, timezone: Europe/Oslo, hours: \"09:00-17:00\", headcount: 1 }"
+        #expect(try overlap(date: "2026-12-01", company: newYork, location: oslo) == 2.0)
+        #expect(try overlap(date: "2027-07-01", company: newYork, location: oslo) == 2.0)
+        // Between the US and EU switches only one side is on summer time.
+        #expect(try overlap(date: "2027-03-20", company: newYork, location: oslo) == 3.0)
+    }
+
+    @Test func mexicoHasNoDaylightSaving() throws {
+        let mexico = "{ country: MX, timezone: America/Mexico_City, hours: \"08:00-17:00\", headcount: 1 }"
+        #expect(try overlap(date: "2027-07-01", company: newYork, location: mexico) == 7.0)
+        #expect(try overlap(date: "2026-12-01", company: newYork, location: mexico) == 8.0)
+    }
+
+    @Test func halfHourOffsetsAndShiftsAcrossMidnight() throws {
+        let kolkataNight = "{ country: IN, timezone: Asia/Kolkata, hours: \"18:00-03:00\", headcount: 1 }"
+        #expect(try overlap(date: "2026-12-01", company: newYork, location: kolkataNight) == 7.5)
+        let bengaluru = "{ country: IN, timezone: Asia/Kolkata, hours: \"10:00-19:00\", headcount: 1 }"
+        #expect(try overlap(date: "2026-12-01", company: newYork, location: bengaluru) == 0.0)
+        let manila = "{ country: PH, timezone: Asia/Manila, hours: \"21:00-06:00\", headcount: 1 }"
+        #expect(try overlap(date: "2026-12-01", company: newYork, location: manila) == 8.0)
+    }
+}

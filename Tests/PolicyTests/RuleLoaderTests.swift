@@ -1,0 +1,143 @@
+import Testing
+import Policy
+import SourceText
+
+/// Loads rule text as `rules.yaml`.
+func loadRules(_ text: String) -> RuleLoadResult {
+    RuleLoader().load(sources: [.embedded("rules.yaml", text: text)])
+}
+
+@Suite("Rule loading: CEL errors located inside the expression")
+struct RuleLoaderTests {
+    @Test func aTypoInAPlainExpressionPointsAtTheField() throws {
+        let result = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: location
+            assert: location.contry == company.country
+        """)
+        #expect(result.rules == nil)
+        #expect(codes(result.diagnostics) == ["rules.cel-type@5:22"])
+        #expect(result.diagnostics.first?.help == "did you mean 'country'?")
+    }
+
+    @Test func insideQuotedScalars() throws {
+        let result = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: location
+            assert: "location.country in ['US', \\"CA\\"] && location.hedcount > 1"
+          - id: R-2
+            for: engagement
+            assert: 'engagement.controls.exists(c, c == ''sla'') || engagement.modle == "x"'
+        """)
+        #expect(codes(result.diagnostics) == ["rules.cel-type@5:61", "rules.cel-type@8:72"])
+    }
+
+    @Test func insideFoldedAndLiteralBlockScalars() throws {
+        let result = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: engagement
+            assert: >-
+              engagement.markets.all(m,
+                official_languages(m).exists(l, l == engagement.langauge))
+          - id: R-2
+            for: location
+            when: |
+              location.offshore &&
+                location.overlap_hour < 2.0
+            assert: true
+        """)
+        #expect(codes(result.diagnostics) == ["rules.cel-type@7:57", "rules.cel-type@12:18"])
+        let span = try #require(result.diagnostics.first?.location)
+        #expect(DiagnosticRenderer().snippet(span).contains("^^^^^^^^"))
+    }
+
+    @Test func syntaxErrorsAndEveryOtherErrorAreAllReported() throws {
+        let result = loadRules("""
+        policy: p
+        sets:
+          eea: [DE, FR]
+        rules:
+          - id: R-1
+            for: location
+            assert: location.country ==
+          - id: R-1
+            for: planet
+            assert: true
+          - id: R-3
+            for: plan
+            assert: "1 + 1"
+            severity: fatal
+        """)
+        #expect(codes(result.diagnostics) == [
+            "rules.shadowed-set@3:3",
+            "rules.cel-syntax@7:32",
+            "rules.invalid-value@9:10",
+            "rules.not-boolean@13:13",
+            "rules.invalid-value@14:15",
+        ])
+    }
+
+    @Test func theLeadingBracketAndBangTrapsAreExplained() throws {
+        let bracket = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: engagement
+            assert: ['sla'].all(c, c in engagement.controls)
+        """)
+        #expect(bracket.diagnostics.map(\.code) == ["rules.yaml-split-expression"])
+        #expect(bracket.diagnostics.first?.help?.contains(">-") == true)
+        let bang = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: engagement
+            assert: !engagement.offshore
+        """)
+        #expect(bang.diagnostics.map(\.code) == ["rules.yaml-split-expression"])
+    }
+
+    @Test func aVariableOutOfScopeSaysWhichScopeBindsIt() throws {
+        let result = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: engagement
+            assert: location.offshore
+        """)
+        #expect(result.diagnostics.first?.help?.contains("for: location") == true)
+    }
+
+    @Test func norwayUnquotedInASetIsNorway() throws {
+        let result = loadRules("""
+        policy: p
+        sets:
+          nordics: [NO, SE, DK]
+        rules:
+          - id: R-1
+            for: location
+            assert: location.country in nordics
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.rules?.environment.sets["nordics"]?.members == ["NO", "SE", "DK"])
+    }
+
+    @Test func aRepeatedBuiltInSetIsOnlyNoted() throws {
+        let result = loadRules("""
+        policy: p
+        sets:
+          five_eyes: ["AU", "CA", "GB", "NZ", "US"]
+        rules:
+          - { id: R-1, for: location, assert: location.country in five_eyes }
+        """)
+        #expect(result.rules != nil)
+        #expect(result.diagnostics.map(\.code) == ["rules.redundant-set"])
+        #expect(result.diagnostics.first?.severity == .info)
+    }
+}
