@@ -26,6 +26,9 @@ build() {
   # SwiftPM does not notice files added to the main package (a path dependency here)
   # when it reuses its build plan: drop the plan so it is made again (cheap).
   rm -f "$scratch/release.yaml" "$scratch/release/description.json"
+  # Nor does it rebuild these targets when a type of the main package changes layout
+  # (a stale FuzzPlan.o crashed in PlanLoader's destructor): they are small, rebuild them.
+  rm -rf "$scratch"/*/release/Fuzz*.build "$scratch"/*/release/Modules/Fuzz*
   swift build -c release --package-path "$root/Fuzz" --scratch-path "$scratch" "$@" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -g 2>&1 \
     | grep -v -e 'Cannot export local symbol' -e '^\[[0-9]*/[0-9]*\]' || true
