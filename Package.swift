@@ -55,7 +55,7 @@ let package = Package(
             resources: [.copy("Conformance")]
         ),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI"]),
         .testTarget(
             name: "ReportersTests",
             dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],

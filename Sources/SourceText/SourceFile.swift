@@ -27,10 +27,14 @@ public final class SourceFile: Sendable {
     public func line(_ number: Int) -> String? {
         let starts = starts()
         guard number >= 1, number <= starts.count else { return nil }
-        let start = starts[number - 1]
+        // A byte order mark is not text: libyaml does not count it as a column either.
+        let start = number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : starts[number - 1]
         var end = number < starts.count ? starts[number] : bytes.count
-        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
-            end -= 1
+        // Drop the line's break (the last line may have none).
+        var scan = start
+        while scan < end {
+            if Self.lineBreakLength(bytes, at: scan) > 0 { end = scan; break }
+            scan += 1
         }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
@@ -45,7 +49,7 @@ public final class SourceFile: Sendable {
             if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         var column = 1
-        var index = starts[low]
+        var index = low == 0 && clamped >= 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : starts[low]
         while index < clamped {
             // Count lead bytes only: continuation bytes (10xxxxxx) belong to the scalar before.
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
@@ -54,12 +58,31 @@ public final class SourceFile: Sendable {
         return SourcePosition(line: low + 1, column: column)
     }
 
+    /// Length in bytes of the line break at `index` (CRLF counts as one), 0 if none.
+    static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A: return 1
+        case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+        case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+        default: return 0
+        }
+    }
+
     private func starts() -> [Int] {
         lineStarts.withLock { cached in
             if let cached { return cached }
+            // The line breaks YAML (libyaml) counts, so that its line numbers name these
+            // lines: LF, CRLF, a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029).
             var result = [0]
-            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") && index + 1 < bytes.count {
-                result.append(index + 1)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let length = Self.lineBreakLength(bytes, at: index)
+                if length == 0 { index += 1; continue }
+                index += length
+                if index < count { result.append(index) }
             }
             cached = result
             return result

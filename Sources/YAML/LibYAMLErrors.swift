@@ -4,17 +4,18 @@ import SourceText
 /// Turns libyaml's one-error-and-stop report into a diagnostic that says what was
 /// expected and how to fix it.
 enum LibYAMLErrors {
-    static func diagnostic(for parser: yaml_parser_t, source: SourceFile) -> Diagnostic {
+    /// `skipped`: bytes at the start of the file not given to libyaml (a byte order mark).
+    static func diagnostic(for parser: yaml_parser_t, source: SourceFile, skipped: Int = 0) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         let context = parser.context.map { String(cString: $0) }
 
         if parser.error == YAML_READER_ERROR {
-            let position = source.position(ofByteOffset: parser.problem_offset)
+            let position = source.position(ofByteOffset: parser.problem_offset + skipped)
             let here = SourceSpan(file: source, start: position, end: position)
             if problem.contains("UTF-8") || problem.contains("UTF-16") {
                 return Diagnostic(
                     "yaml.invalid-utf8",
-                    "the file is not valid UTF-8 (\(problem), byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)) at offset \(parser.problem_offset))",
+                    "the file is not valid UTF-8 (\(problem), byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)) at offset \(parser.problem_offset + skipped))",
                     at: here, help: "save the file as UTF-8")
             }
             return Diagnostic(

@@ -74,13 +74,14 @@ enum FileReader {
         let here = SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         guard let handle = fopen(path, "rb") else {
             let reason = String(cString: strerror(errno))
-            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(reason)", at: nil,
+            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(reason)", at: here,
                                        help: "check the path and the file's permissions"))
         }
         defer { fclose(handle) }
         var info = stat()
         if fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(Diagnostic("io.is-directory", "\(path) is a directory, not a file", at: nil))
+            return .failure(Diagnostic("io.is-directory", "\(path) is a directory, not a file", at: here,
+                                       help: "give the files inside it, e.g. \(path)/*.yaml"))
         }
         if fstat(fileno(handle), &info) == 0, Int(info.st_size) > maxBytes {
             return .failure(Diagnostic(

@@ -56,12 +56,16 @@ struct YAMLTreeBuilder {
             let empty: [UInt8] = [0]
             empty.withUnsafeBufferPointer { fallback in
                 let base = buffer.baseAddress ?? fallback.baseAddress!
-                yaml_parser_set_input_string(&parser, base, buffer.count)
+                // A UTF-8 byte order mark is not content. With the encoding set, libyaml
+                // would read it as a character and count it as a column of line 1, which
+                // misaligns the first key with the rest of the mapping: skip it here.
+                let bom = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+                yaml_parser_set_input_string(&parser, base + bom, buffer.count - bom)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
                 var event = yaml_event_t()
                 while true {
                     guard yaml_parser_parse(&parser, &event) == 1 else {
-                        diagnostics.append(LibYAMLErrors.diagnostic(for: parser, source: source))
+                        diagnostics.append(LibYAMLErrors.diagnostic(for: parser, source: source, skipped: bom))
                         readable = false
                         return
                     }

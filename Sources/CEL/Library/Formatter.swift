@@ -18,7 +18,8 @@ enum Formatter {
                 i += 1
                 var p = 0
                 var any = false
-                while i < u.count, let d = Int(String(u[i])), u[i].isASCII { p = p * 10 + d; i += 1; any = true }
+                // Clamped while reading: a 20-digit precision must not overflow (it is capped at 100 anyway).
+                while i < u.count, let d = Int(String(u[i])), u[i].isASCII { p = min(p * 10 + d, 1_000_000); i += 1; any = true }
                 guard any else { return .err("could not parse formatting clause: bad precision") }
                 precision = p
             }

@@ -93,8 +93,14 @@ public enum CELUnparser {
                 child(args[1], p, rightSide: true, into: &out)
             } else if target == nil, fn == "!_" || fn == "-_", args.count == 1 {
                 out += fn == "!_" ? "!" : "-"
-                child(args[0], 6, rightSide: false, into: &out)
-                if case .literal = args[0].kind, fn == "-_" {}
+                if fn == "-_", case .literal(let v) = args[0].kind, v.isNonNegativeNumber {
+                    // `-0` would parse back as the literal 0: keep the negation visible.
+                    out += "("
+                    write(args[0], into: &out)
+                    out += ")"
+                } else {
+                    child(args[0], 6, rightSide: false, into: &out)
+                }
             } else if target == nil, fn == "_?_:_", args.count == 3 {
                 child(args[0], 1, rightSide: false, into: &out)
                 out += " ? "
@@ -120,5 +126,16 @@ public enum CELUnparser {
         out += function + "("
         for (i, a) in args.enumerated() { if i > 0 { out += ", " }; write(a, into: &out) }
         out += ")"
+    }
+}
+
+private extension CELValue {
+    /// An int or double literal the parser would fold into a negative literal after `-`.
+    var isNonNegativeNumber: Bool {
+        switch self {
+        case .int(let i): return i >= 0
+        case .double(let d): return !(d.sign == .minus)
+        default: return false
+        }
     }
 }

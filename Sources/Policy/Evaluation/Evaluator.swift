@@ -10,11 +10,18 @@ public struct EvaluationOptions: Sendable {
     public var budget: Int
     /// Split a large plan's engagements over the machine's cores.
     public var parallel: Bool
+    /// When the whole run must stop (`shore check --timeout`): checked between items;
+    /// past it the evaluation stops and the run reports `run.timeout`.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(budget: Int = 100_000, parallel: Bool = true) {
+    public init(budget: Int = 100_000, parallel: Bool = true, deadline: ContinuousClock.Instant? = nil) {
         self.budget = budget
         self.parallel = parallel
+        self.deadline = deadline
     }
+
+    /// Whether `deadline` has passed.
+    public var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
 }
 
 /// Checks plans against a rule set: every enabled rule on every item of its scope.
@@ -30,32 +37,49 @@ public struct Evaluator: Sendable {
 
     /// The findings of `plan`, with its own waivers and `waivers` applied, in plan order.
     public func check(_ plan: Plan, waivers: [Waiver] = []) -> [Finding] {
+        checkWithinDeadline(plan, waivers: waivers).findings
+    }
+
+    /// `check`, and whether `options.deadline` stopped the evaluation before every rule
+    /// ran on every item (then `findings` are incomplete and the run must not pass).
+    public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
         let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
         let programs = rules.enabledRules.map {
             RuleProgram($0, environment: rules.environment.environment(for: $0.scope), sets: sets)
         }
         let subjects = PlanSubjects(plan)
         let budget = options.budget
+        let deadline = options.deadline
         var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
-            Self.evaluate(programs, subjects, engagements: range, budget: budget)
+            Self.evaluate(programs, subjects, engagements: range, budget: budget, deadline: deadline)
         }
-        var findings = results.flatMap { $0 }
+        let timedOut = results.contains { $0.timedOut }
+        var findings = results.flatMap { $0.findings }
         results = []
         WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
                             to: &findings, plan: plan)
-        return Self.inPlanOrder(findings)
+        return (Self.inPlanOrder(findings), timedOut)
     }
 
-    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int) -> [Finding] {
+    /// Every program on every subject in `engagements`; stops (`timedOut`) once the
+    /// deadline has passed, looking at the clock every 64 items.
+    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int,
+                         deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
         var findings: [Finding] = []
+        var items = 0
         for program in programs {
+            var timedOut = false
             subjects.forEach(program.rule.scope, engagements: engagements) { subject in
+                if timedOut { return }
+                if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
+                items &+= 1
                 if let finding = evaluate(program, subjects, subject, budget: budget) {
                     findings.append(finding)
                 }
             }
+            if timedOut { return (findings, true) }
         }
-        return findings
+        return (findings, false)
     }
 
     /// One rule on one item: nil when it passes or does not apply.

@@ -18,6 +18,10 @@ public struct PlanLoader: Sendable {
     public var classifications: [String]
     /// The date used when a plan has none.
     public var today: CivilDate
+    /// Most engagements one plan may list (`plan.too-many-engagements` past it).
+    public var maxEngagements: Int = PlanLoader.defaultMaxEngagements
+    /// The default for `maxEngagements`: ten times the 100,000-engagement benchmark plan.
+    public static let defaultMaxEngagements = 1_000_000
 
     public init(yaml: YAMLLoader = YAMLLoader(), classifications: [String] = Classifications.defaultScale,
                 today: CivilDate = CivilDate.today()) {
@@ -72,7 +76,15 @@ struct PlanBuilder {
         var company: Company?
         if let node = fields.value("company") { company = readCompany(node, into: &diagnostics) }
 
-        let engagementNodes = fields.list("engagements", into: &diagnostics)
+        var engagementNodes = fields.list("engagements", into: &diagnostics)
+        if engagementNodes.count > loader.maxEngagements {
+            diagnostics.append(Diagnostic(
+                "plan.too-many-engagements",
+                "the plan lists \(engagementNodes.count) engagements; at most \(loader.maxEngagements) are allowed",
+                at: fields.node.entry("engagements")?.key.span ?? FieldReader.startSpan(fields.node),
+                help: "split the plan into several plan files"))
+            engagementNodes = []
+        }
         let context = Context(company: company, date: date, scale: loader.classifications,
                               companyZone: company.flatMap { TimeZones.zone($0.timezone) })
         let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, context: context)

@@ -58,14 +58,36 @@ public enum CheckRunner {
         let loader = PlanLoader(yaml: yaml, classifications: rules?.classifications ?? Classifications.defaultScale,
                                 today: request.today)
         var reports: [PlanReport] = []
-        for path in request.plans {
+        for (index, path) in request.plans.enumerated() {
+            if request.evaluation.isPastDeadline {
+                diagnostics.append(timeout(unchecked: Array(request.plans[index...])))
+                break
+            }
             let loaded = loader.load(path: path)
             diagnostics += loaded.diagnostics
             guard let plan = loaded.plan, let rules else { continue }
-            let findings = Evaluator(rules: rules, options: request.evaluation).check(plan, waivers: waivers)
+            let (findings, timedOut) = Evaluator(rules: rules, options: request.evaluation)
+                .checkWithinDeadline(plan, waivers: waivers)
             reports.append(PlanReport(plan: plan, findings: findings))
+            if timedOut {
+                diagnostics.append(timeout(unchecked: Array(request.plans[index...]), partly: path))
+                break
+            }
         }
         return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn)
+    }
+
+    /// `run.timeout`: the deadline passed before every plan was checked; the run is
+    /// invalid (exit 2), so an unfinished check never reads as clean.
+    static func timeout(unchecked plans: [String], partly: String? = nil) -> Diagnostic {
+        let names = plans.prefix(5).joined(separator: ", ") + (plans.count > 5 ? ", …" : "")
+        return Diagnostic(
+            "run.timeout",
+            partly != nil
+                ? "the check ran out of time while evaluating \(partly!); not fully checked: \(names)"
+                : "the check ran out of time; not checked: \(names)",
+            at: nil,
+            help: "raise --timeout, or check fewer plans per run")
     }
 
     /// Applies `shore.yaml` overrides; an override naming no rule is an error.

@@ -27,12 +27,23 @@ struct CheckCommand: ShoreCommand {
     @Option(help: ArgumentHelp("A previous JSON result: report only findings not in it.", valueName: "file"))
     var baseline: String?
 
+    @Option(help: ArgumentHelp("Stop and fail (exit 2, run.timeout) if the check takes longer than this.", valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 1e9) {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
+    }
+
     func execute(_ io: CommandIO) throws -> Int32 {
+        let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         var report = CheckRunner.run(CheckRequest(
             plans: plans.map(io.resolve), rules: resolved.rules, waiverFiles: resolved.waivers,
-            overrides: resolved.config.overrides, failOn: failSeverity))
+            overrides: resolved.config.overrides, failOn: failSeverity,
+            evaluation: EvaluationOptions(deadline: deadline)))
         var extra = resolved.diagnostics
         if let baseline {
             switch Baseline.load(path: io.resolve(baseline)) {
