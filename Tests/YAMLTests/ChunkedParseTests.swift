@@ -97,4 +97,15 @@ struct ChunkedParseTests {
     static func chunked(_ text: String) -> YAMLLoadResult? {
         ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default, pieces: 3, minimumBytes: 0)
     }
+
+    @Test func unusualLineBreaksAreLeftToTheSequentialParse() throws {
+        for lineBreak in ["\r", "\u{85}", "\u{2028}"] {
+            let text = Self.largeFile { i in i == 700 ? "    note2: a\(lineBreak)  b\n" : "" }
+            #expect(Self.chunked(text) == nil, "line break \(lineBreak.unicodeScalars.first!.value)")
+        }
+        let crlf = Self.largeFile().split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        let sequential = YAMLLoader(parallel: false).load(text: crlf, path: "big.yaml")
+        let parallel = try #require(Self.chunked(crlf))
+        #expect(Self.same(try #require(sequential.document?.root), try #require(parallel.document?.root)) == nil)
+    }
 }
