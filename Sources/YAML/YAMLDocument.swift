@@ -63,6 +63,14 @@ public final class YAMLDocument: Sendable {
         return String(decoding: text[start..<start + Int(record.count)], as: UTF8.self)
     }
 
+    /// Another handle on the same nodes (the arrays are shared, not copied). Nodes reached
+    /// through it count their references on the new handle, so threads that each walk
+    /// part of a large document through their own handle do not contend on one
+    /// reference count (see `YAMLNode.rebased(onto:)`).
+    public func sharingStorage() -> YAMLDocument {
+        YAMLDocument(source: source, records: records, children: children, text: text, rootIndex: rootIndex)
+    }
+
     /// The top node, or nil for an empty document.
     public var root: YAMLNode? { rootIndex.map { YAMLNode(document: self, index: $0) } }
 

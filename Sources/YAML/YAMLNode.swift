@@ -20,6 +20,13 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
 
     private var record: YAMLDocument.Record { document.records[Int(index)] }
 
+    /// This node reached through `handle`, a `sharingStorage()` handle of its document;
+    /// the node itself when `handle` holds other nodes.
+    public func rebased(onto handle: YAMLDocument) -> YAMLNode {
+        guard handle.source === document.source, handle.records.count == document.records.count else { return self }
+        return YAMLNode(document: handle, index: index)
+    }
+
     public var kind: Kind { record.kind }
     public var style: YAMLStyle { record.style }
 

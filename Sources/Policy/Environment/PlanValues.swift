@@ -81,6 +81,17 @@ final class PlanObject: CELObject, Sendable {
         self.date = PlanValues.timestamp(plan.date)
     }
 
+    private init(copying other: PlanObject) {
+        plan = other.plan
+        company = .object(CompanyObject(other.plan.company))
+        engagements = other.engagements
+        date = other.date
+    }
+
+    /// A copy for one thread: the objects nearly every rule reads (`plan`, `company`)
+    /// are its own, so threads do not contend on their reference counts.
+    func copyForThread() -> PlanObject { PlanObject(copying: self) }
+
     var celTypeName: String { PlanTypes.plan }
 
     func celField(_ name: String) -> CELValue? {

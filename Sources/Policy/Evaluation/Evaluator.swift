@@ -51,7 +51,10 @@ public struct Evaluator: Sendable {
         let budget = options.budget
         let deadline = options.deadline
         var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
-            Self.evaluate(programs, subjects, engagements: range, budget: budget, deadline: deadline)
+            // Each thread reads its own copies of what every rule touches, so the threads
+            // do not contend on shared reference counts.
+            Self.evaluate(programs.map { $0.copyForThread() }, subjects.copyForThread(),
+                          engagements: range, budget: budget, deadline: deadline)
         }
         let timedOut = results.contains { $0.timedOut }
         var findings = results.flatMap { $0.findings }

@@ -23,6 +23,19 @@ struct RuleProgram {
             }
         }
 
+        private init(program: CELProgram, sources: [Source]) {
+            self.program = program
+            self.sources = sources
+        }
+
+        /// A copy whose constant lists (the named sets) are this thread's own buffers.
+        func copyForThread() -> Bound {
+            Bound(program: program, sources: sources.map { source in
+                if case .constant(.list(let items)) = source { return .constant(.list(items.map { $0 })) }
+                return source
+            })
+        }
+
         func slots(_ subjects: PlanSubjects, _ subject: Subject) -> [CELValue] {
             sources.map { source in
                 switch source {
@@ -58,6 +71,27 @@ struct RuleProgram {
 
     /// How to show the values behind a failed assert.
     let explanation: Explanation
+
+    private init(rule: Rule, when: Bound?, assert: Bound, message: [MessagePart]?, focus: [(variable: String, field: String)],
+                 explanation: Explanation) {
+        self.rule = rule
+        self.when = when
+        self.assert = assert
+        self.message = message
+        self.focus = focus
+        self.explanation = explanation
+    }
+
+    /// A copy for one thread (see `Bound.copyForThread`).
+    func copyForThread() -> RuleProgram {
+        RuleProgram(
+            rule: rule, when: when?.copyForThread(), assert: assert.copyForThread(),
+            message: message?.map { part in
+                if case .value(let bound) = part { return .value(bound.copyForThread()) }
+                return part
+            },
+            focus: focus, explanation: explanation)
+    }
 
     init(_ rule: Rule, environment: CELEnvironment, sets: [String: CELValue]) {
         self.rule = rule

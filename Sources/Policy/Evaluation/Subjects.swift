@@ -49,6 +49,18 @@ struct PlanSubjects {
         planValue = .object(planObject)
     }
 
+    private init(_ other: PlanSubjects, planObject: PlanObject) {
+        plan = other.plan
+        self.planObject = planObject
+        engagements = other.engagements
+        countries = other.countries
+        providers = other.providers
+        planValue = .object(planObject)
+    }
+
+    /// The same subjects with this thread's own `plan` and `company` objects.
+    func copyForThread() -> PlanSubjects { PlanSubjects(self, planObject: planObject.copyForThread()) }
+
     /// Calls `body` for each subject of `scope` among the engagements in `range`; the
     /// plan, country and provider scopes yield theirs in the range that starts at 0.
     func forEach(_ scope: RuleScope, engagements range: Range<Int>, _ body: (Subject) -> Void) {

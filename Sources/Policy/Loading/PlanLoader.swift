@@ -113,9 +113,13 @@ struct PlanBuilder {
             var engagements: [Engagement] = []
             var diagnostics: [Diagnostic] = []
             let overlaps = OverlapMemo()
+            // This chunk's own handle on the document: no reference-count contention
+            // with the other chunks' threads.
+            let handle = nodes.first?.document.sharingStorage()
             engagements.reserveCapacity(range.count)
             for index in range {
-                if let engagement = self.engagement(nodes[index], index: index, context: context,
+                let node = handle.map { nodes[index].rebased(onto: $0) } ?? nodes[index]
+                if let engagement = self.engagement(node, index: index, context: context,
                                                     overlaps: overlaps, into: &diagnostics) {
                     engagements.append(engagement)
                 }
