@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "LinearRegex"),
         .target(name: "CEL", dependencies: ["LinearRegex"]),
         .target(name: "Reference"),
+        .target(name: "SeededRandom"),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
         .target(
@@ -42,20 +43,20 @@ let package = Package(
         .executableTarget(name: "shore", dependencies: ["ShoreCLI"]),
         .executableTarget(
             name: "ShoreBenchmarks",
-            dependencies: ["CYAML", "YAML", "CEL", "Policy"],
+            dependencies: ["CYAML", "YAML", "CEL", "Policy", "SeededRandom"],
             path: "Sources/ShoreBenchmarks"
         ),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText"]),
-        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
+        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex", "SeededRandom"]),
         .testTarget(
             name: "CELTests",
-            dependencies: ["CEL"],
+            dependencies: ["CEL", "SeededRandom"],
             resources: [.copy("Conformance")]
         ),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI", "SeededRandom"]),
         .testTarget(
             name: "ReportersTests",
             dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],

@@ -1,4 +1,5 @@
 import CEL
+import SeededRandom
 import Foundation
 
 /// Evaluates compiled rule-like CEL expressions over host objects and reports throughput.
@@ -302,15 +303,3 @@ enum CELRuleBenchmark {
     }
 }
 
-/// A small seeded generator, so that runs (and their instruction counts) are comparable.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

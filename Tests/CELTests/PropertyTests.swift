@@ -1,24 +1,12 @@
 import Testing
 import CEL
+import SeededRandom
 
-// Seeded property tests: a small SplitMix64 generator in the test instead of a
+// Seeded property tests: the SeededRandom module's SplitMix64 instead of a
 // property-testing dependency, so `swift test` needs nothing new and every run sees
 // the same few thousand cases (a failure names its seed and expression).
 
-/// SplitMix64: tiny, fast, good enough to spread test cases.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+typealias SeededRandom = SplitMix64
 
 /// Random CEL text. `typed` keeps to a grammar where every expression checks against
 /// `PropertyEnv.env`; otherwise any syntax (most of it ill-typed).

@@ -1,0 +1,24 @@
+/// SplitMix64: a tiny, fast, seeded random number generator, so that generated test
+/// cases and benchmark inputs are the same on every run (a failure names its seed).
+/// Not for anything that needs unpredictability.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<n` (0 when `n` ≤ 1).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+
+    /// One of `items`, which must not be empty.
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
