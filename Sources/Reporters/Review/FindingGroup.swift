@@ -37,6 +37,18 @@ public struct ReviewFinding: Sendable, Hashable {
         }
     }
 
+    /// The detail lines under the finding, in order, each present only when known:
+    /// Rule, Where, Waiver, Fix, References (joined with `; `). Renderers escape them.
+    public var details: [(label: String, value: String)] {
+        var lines: [(String, String)] = []
+        if let ruleTitle { lines.append(("Rule", ruleTitle)) }
+        if let location { lines.append(("Where", location)) }
+        if let waiver { lines.append(("Waiver", waiver)) }
+        if let remediation { lines.append(("Fix", remediation)) }
+        if !references.isEmpty { lines.append(("References", references.joined(separator: "; "))) }
+        return lines
+    }
+
     /// `✗ error`, `! warning`, `i info`, `– waived`.
     public var markSymbol: String {
         if waived { return "–" }

@@ -64,11 +64,7 @@ public enum ReviewMarkdownRenderer {
             out.append("")
             for f in group.findings {
                 out.append("- \(f.markSymbol) **\(f.label) \(e(f.rule))**: \(e(f.message))")
-                if let title = f.ruleTitle { out.append("  - Rule: \(e(title))") }
-                if let location = f.location { out.append("  - Where: \(e(location))") }
-                if let waiver = f.waiver { out.append("  - Waiver: \(e(waiver))") }
-                if let remediation = f.remediation { out.append("  - Fix: \(e(remediation))") }
-                if !f.references.isEmpty { out.append("  - References: \(f.references.map(e).joined(separator: "; "))") }
+                for (label, value) in f.details { out.append("  - \(label): \(e(value))") }
             }
             out.append("")
         }

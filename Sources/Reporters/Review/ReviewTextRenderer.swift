@@ -45,11 +45,10 @@ public enum ReviewTextRenderer {
             out.append("\(group.mark.symbol) \(e(group.heading))\(subtitle)")
             for f in group.findings {
                 out.append("  \(f.markSymbol) \(f.label)[\(e(f.rule))]: \(e(f.message))")
-                if let title = f.ruleTitle { out.append("      rule:       \(e(title))") }
-                if let location = f.location { out.append("      where:      \(e(location))") }
-                if let waiver = f.waiver { out.append("      waiver:     \(e(waiver))") }
-                if let remediation = f.remediation { out.append("      fix:        \(e(remediation))") }
-                if !f.references.isEmpty { out.append("      references: \(f.references.map(e).joined(separator: "; "))") }
+                for (label, value) in f.details {
+                    let name = (label.lowercased() + ":").padding(toLength: 12, withPad: " ", startingAt: 0)
+                    out.append("      \(name)\(e(value))")
+                }
             }
             out.append("")
         }
