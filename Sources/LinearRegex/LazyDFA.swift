@@ -52,6 +52,13 @@ struct LazyDFA {
     private let maxStoredPCs: Int
     /// How many times the cache was cleared (for tests).
     private(set) var resets = 0
+    /// Work done by the current `matches` call: one unit per text scalar read plus
+    /// `visitWork` per NFA instruction visited while building states and transitions,
+    /// so that units track time (a visit, with the sorting and hashing of the state
+    /// it builds, takes about 50–100 times as long as reading a scalar through a
+    /// cached transition).
+    private(set) var work = 0
+    static let visitWork = 64
 
     private let program: Program
     private var states: [State] = []
@@ -76,11 +83,15 @@ struct LazyDFA {
     }
 
     /// True when the program matches somewhere in `text` (anywhere, unless
-    /// the program is anchored at the start).
-    mutating func matches(_ text: [UInt32]) -> Bool {
+    /// the program is anchored at the start); nil when `workLimit` units of work
+    /// were spent before the answer was known.
+    mutating func matches(_ text: [UInt32], workLimit: Int = .max) -> Bool? {
+        work = 0
         guard var current = startState() else { return true }
         for c in text {
             if states[Int(current)].key.pcs.isEmpty { return false }
+            work &+= 1
+            if work > workLimit { return nil }
             let next = transition(from: current, on: c)
             if next == LazyDFA.matchFound { return true }
             current = next
@@ -124,6 +135,7 @@ struct LazyDFA {
         var matched = false
         while let pc = stack.popLast() {
             guard visit(pc) else { continue }
+            work &+= LazyDFA.visitWork
             switch program.instructions[pc] {
             case .jump(let target):
                 stack.append(target)

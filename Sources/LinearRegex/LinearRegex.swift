@@ -76,14 +76,24 @@ public struct LinearRegex: Sendable {
 
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        sharedDFA.matches(text.unicodeScalars.map(\.value))
+        // Without a work limit the DFA always reaches an answer.
+        sharedDFA.matches(text.unicodeScalars.map(\.value), workLimit: .max).found ?? false
+    }
+
+    /// `matches` that gives up once `workLimit` units of work are spent, for callers
+    /// that bound the time of untrusted input (CEL charges the work to its step budget).
+    /// A unit is one text scalar read; visiting one program instruction while a DFA
+    /// state is built costs 64 units. The time taken is about linear in the units. `found` is nil when the
+    /// limit was reached before the answer was known; `work` is what was spent.
+    public func matches(_ text: String, workLimit: Int) -> (found: Bool?, work: Int) {
+        sharedDFA.matches(text.unicodeScalars.map(\.value), workLimit: workLimit)
     }
 
     /// `matches` with a chosen DFA cache size; returns the result and how
     /// often the cache was cleared. For tests of the cache-reset path.
     func matches(_ text: String, dfaStateLimit: Int) -> (found: Bool, cacheResets: Int) {
         var dfa = LazyDFA(program: program, maxStates: dfaStateLimit)
-        let found = dfa.matches(text.unicodeScalars.map(\.value))
+        let found = dfa.matches(text.unicodeScalars.map(\.value)) ?? false
         return (found, dfa.resets)
     }
 

@@ -37,12 +37,15 @@ final class SharedDFA: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func matches(_ text: [UInt32]) -> Bool {
+    /// The answer (nil when `workLimit` was reached first) and the work spent.
+    func matches(_ text: [UInt32], workLimit: Int) -> (found: Bool?, work: Int) {
         if pthread_mutex_trylock(mutex) == 0 {
             defer { pthread_mutex_unlock(mutex) }
-            return dfa.matches(text)
+            let found = dfa.matches(text, workLimit: workLimit)
+            return (found, dfa.work)
         }
         var local = LazyDFA(program: program)
-        return local.matches(text)
+        let found = local.matches(text, workLimit: workLimit)
+        return (found, local.work)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import CEL
+import SeededRandom
 
 struct Location: CELObject {
     var country: String
@@ -263,6 +264,31 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         // Catastrophic for a backtracking engine; linear here.
         let long = String(repeating: "a", count: 30_000)
         #expect(try CELEnvironment().compile("'\(long)'.matches('(a+)+$')").evaluate() == .bool(true))
+    }
+
+    /// Matching can cost a program's length per scalar of text; that work is charged to
+    /// the step budget, so a long plan field and a pattern whose DFA
+    /// keeps growing end in the cost-limit error instead of running for seconds.
+    @Test func regexWorkIsChargedToTheBudget() throws {
+        var env = CELEnvironment()
+        env.declareVariable("s", type: .string)
+        let growing = try env.compile("s.matches('[ab]*a[ab]{200}c')")
+        var random = SplitMix64(seed: 7)
+        let text: CELValue = .string(String((0..<4_000).map { _ in random.pick(["a", "b"] as [Character]) }))
+        let stopped = growing.evaluate(["s": text], budget: 2_000)
+        guard case .error(let e) = stopped else {
+            Issue.record("expected the cost limit, got \(stopped)"); return
+        }
+        #expect(e.message == "evaluation cost limit exceeded")
+        #expect(growing.evaluate(["s": text], budget: 10_000_000) == .bool(false))
+        // A warm, simple pattern costs about one step per 64 characters.
+        let simple = try env.compile("matches(s, 'b{3}')")
+        let long: CELValue = .string(String(repeating: "a", count: 64_000))
+        _ = simple.evaluate(["s": long], budget: 100_000)
+        #expect(simple.evaluate(["s": long], budget: 900).isError)
+        #expect(simple.evaluate(["s": long], budget: 1_100) == .bool(false))
+        // Errors of the operands and of the pattern still come first.
+        #expect(try env.compile("s.matches('(')").evaluate(["s": "x"]).isError)
     }
 
     @Test func regexErrorIsAValue() throws {

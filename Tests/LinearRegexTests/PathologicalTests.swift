@@ -1,5 +1,6 @@
 import Testing
 @testable import LinearRegex
+import SeededRandom
 
 /// Patterns that take exponential time in a backtracking engine. There is no
 /// timing assertion: a backtracker would not finish these in years, so
@@ -49,5 +50,45 @@ struct PathologicalTests {
         let groups = try #require(re.captureGroups(in: Self.manyA))
         let whole = try #require(groups[0])
         #expect(Self.manyA[whole].count == 30_000)
+    }
+}
+
+/// `matches(_:workLimit:)`: the bound callers put on untrusted text and patterns.
+@Suite("Regex work limit")
+struct WorkLimitTests {
+    /// The DFA for this pattern needs a new state at almost every scalar of a long
+    /// `ab` text, so each scalar costs about the program's length.
+    static let growing = "[ab]*a[ab]{200}c"
+    /// 4,000 pseudo-random `a`s and `b`s: no window repeats, so the states do not either.
+    static let text: String = {
+        var random = SplitMix64(seed: 7)
+        return String((0..<4_000).map { _ in random.pick(["a", "b"] as [Character]) })
+    }()
+
+    @Test func theLimitStopsAGrowingDFAAndReportsTheWorkSpent() throws {
+        let re = try LinearRegex(Self.growing)
+        let unbounded = re.matches(Self.text, workLimit: .max)
+        #expect(unbounded.found == false)
+        // Far more than one unit per scalar: building states is what costs.
+        #expect(unbounded.work > 50 * Self.text.unicodeScalars.count, "\(unbounded.work)")
+        let bounded = re.matches(Self.text, workLimit: 10_000)
+        #expect(bounded.found == nil)
+        #expect(bounded.work >= 10_000 && bounded.work < unbounded.work)
+    }
+
+    @Test func aWarmPatternCostsAboutOneUnitPerScalar() throws {
+        let re = try LinearRegex("b{3}")
+        let long = String(repeating: "a", count: 50_000)
+        _ = re.matches(long)
+        let warm = re.matches(long, workLimit: .max)
+        #expect(warm.found == false)
+        #expect(warm.work >= 50_000 && warm.work < 51_000, "\(warm.work)")
+    }
+
+    @Test func anAnswerFoundWithinTheLimitIsTheUnboundedAnswer() throws {
+        for (pattern, text) in [("a+b", "xxaab"), ("^$", ""), ("c", "abc"), ("\\bx\\b", "a x b"), ("z", "abc")] {
+            let re = try LinearRegex(pattern)
+            #expect(re.matches(text, workLimit: 1_000).found == re.matches(text), "\(pattern) on \(text)")
+        }
     }
 }
