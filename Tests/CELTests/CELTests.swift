@@ -203,6 +203,39 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         #expect(big.evaluate(budget: 1_000_000).isError)
     }
 
+    /// The steps an evaluation costs do not depend on the plan: the untraced plan's fast
+    /// paths (constant lists, folded calls, fused selects, quantifier loops, literal
+    /// operands, set lookups) charge what the traced general plan does, so `shore explain`
+    /// and `shore check` agree even at the edge of the budget. Found by fuzz cel: `[] + []`
+    /// cost nothing untraced and 2 steps traced.
+    @Test(arguments: [
+        "([] + []) + [1, 2]", "[1, 2, 3].all(x, x > 0)", "xs.exists(x, x == 3)", "xs.exists_one(x, x > 1)",
+        "xs.map(x, x * 2).filter(y, y > 2).size()", "s in ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']",
+        "'b' in ['a', 'b']", "s == 'x' || xs.size() >= 3", "int(1e308)", "location.country == 'PH'", "size('abc') + 1",
+        "s.matches('[ab]+c')", "cel.bind(t, xs + xs, t.all(x, x < 10))", "{'a': 1, 'b': xs.size()}['b'] > 0",
+    ])
+    func tracedAndUntracedEvaluationsCostTheSame(text: String) throws {
+        var env = shoreEnv()
+        env.declareVariable("xs", type: .list(.int))
+        env.declareVariable("s", type: .string)
+        let program = try env.compile(text)
+        let values: [String: CELValue] = ["xs": [1, 2, 3, 4], "s": "abab",
+                                          "location": .object(Location(country: "PH", overlapHours: 3))]
+        /// The smallest budget that does not end in the cost-limit error.
+        func cost(_ evaluate: (Int) -> CELValue) -> Int {
+            var low = 0, high = 10_000
+            while low < high {
+                let mid = (low + high) / 2
+                if case .error(let e) = evaluate(mid), e.message == costLimitMessage { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let untraced = cost { program.evaluate(values, budget: $0) }
+        let traced = cost { program.evaluateTraced(values, budget: $0).0 }
+        #expect(untraced == traced, "\(text): \(untraced) steps untraced, \(traced) traced")
+        #expect(untraced > 0 && untraced < 10_000)
+    }
+
     @Test func traceRecordsDecidingElement() throws {
         var env = CELEnvironment()
         env.declareVariable("xs", type: .list(.int))

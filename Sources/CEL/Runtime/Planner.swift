@@ -164,10 +164,15 @@ struct Planner {
                 return Planner.withID(Operators.select(v, field), id)
             }
         case .list(let elems):
-            // Constant lists (all literal elements) are built once, at plan time.
+            // Constant lists (all literal elements) are built once, at plan time, and
+            // charged what building them costs, so the traced plan costs the same.
             if !traced, elems.allSatisfy({ if case .literal = $0.kind { return true }; return false }) {
                 let constant = CELValue.list(elems.compactMap { if case .literal(let v) = $0.kind { return v }; return nil })
-                return { _ in constant }
+                let cost = 1 + elems.count
+                return { c in
+                    guard c.tick(cost) else { return .err(costLimitMessage, id) }
+                    return constant
+                }
             }
             let es = elems.map { planNode($0) }
             return { c in
