@@ -122,3 +122,45 @@ struct HostileCLITests {
         #expect(all.count == 3_000)
     }
 }
+
+/// A rule set that checks nothing must not let plans pass: no rules at all, or every
+/// rule disabled, is an input error (exit 2), and the plans' own errors are still listed.
+@Suite("A policy without rules is an error, not a pass")
+struct EmptyPolicyTests {
+    @Test func aRuleFileWithNoRulesIsLocatedAtItsRulesList() {
+        let scratch = Scratch()
+        scratch.write("rules/empty.yaml", "policy: nothing-yet\nrules: []\n")
+        scratch.write("bad.yaml", minimalPlan(company: "{ name: Acme, country: UK, timezone: America/New_York }"))
+        scratch.write("good.yaml", HostileCLITests.failingPlan)
+        let outcome = runCheck(["bad.yaml", "good.yaml"], in: scratch)
+        #expect(outcome.exitCode == 2, "\(outcome.output)")
+        #expect(outcome.errors == ["rules.empty@empty.yaml:2:8", "plan.unknown-country@bad.yaml:3:33"])
+        #expect(outcome.findings.isEmpty)
+    }
+
+    @Test func packsWithOnlySetsAreFineWhenAnotherPackHasRules() {
+        let scratch = Scratch()
+        scratch.write("rules/sets.yaml", "policy: shared\nsets:\n  approved: [US, CA]\n")
+        scratch.write("rules/r.yaml", HostileCLITests.rule)
+        scratch.write("good.yaml", HostileCLITests.failingPlan)
+        let outcome = runCheck(["good.yaml"], in: scratch)
+        #expect(outcome.exitCode == 1, "\(outcome.output)")
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.findings.map(\.rule) == ["R-1"])
+    }
+
+    @Test func everyRuleDisabledIsAnError() {
+        let scratch = Scratch()
+        scratch.write("rules/r.yaml", HostileCLITests.rule + "\n    enabled: false\n")
+        scratch.write("good.yaml", HostileCLITests.failingPlan)
+        let outcome = runCheck(["good.yaml"], in: scratch)
+        #expect(outcome.exitCode == 2, "\(outcome.output)")
+        #expect(outcome.errors == ["rules.all-disabled@r.yaml:6:14"])
+        // Disabled through shore.yaml instead: the same error, at the rule's id.
+        scratch.write("rules/r.yaml", HostileCLITests.rule)
+        scratch.write("shore.yaml", "overrides:\n  R-1:\n    enabled: false\n")
+        let viaConfig = runCheck(["good.yaml"], in: scratch)
+        #expect(viaConfig.exitCode == 2, "\(viaConfig.output)")
+        #expect(viaConfig.output.contains("r.yaml:3:9: error[rules.all-disabled]: the only rule, R-1, is disabled"), "\(viaConfig.output)")
+    }
+}

@@ -67,10 +67,21 @@ public struct RuleLoader: Sendable {
                 rules.append(rule)
             }
         }
+        if rules.isEmpty, !diagnostics.containsErrors, let first = packs.first {
+            diagnostics.append(Self.noRules(first, files: packs.count))
+        }
         diagnostics = SplitTagHint.explain(Self.dropSplitExpressionDuplicates(diagnostics))
         let ruleSet = diagnostics.containsErrors ? nil
             : RuleSet(rules: rules, environment: environment, files: sources.map(\.path))
         return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage)
+    }
+
+    /// `rules.empty`: the files loaded define no rule at all, so a check would pass every
+    /// plan; that must not read as a clean result.
+    private static func noRules(_ first: Pack, files: Int) -> Diagnostic {
+        Diagnostic("rules.empty", files == 1 ? "the rule file defines no rules" : "none of the \(files) rule files defines a rule",
+                   at: first.rulesSpan,
+                   help: "add a rule under `rules:` (`shore init` writes an example); a check without rules would pass every plan")
     }
 
     // MARK: Packs
@@ -80,6 +91,8 @@ public struct RuleLoader: Sendable {
         let classifications: (values: [String], node: YAMLNode)?
         let sets: [(name: String, members: [String], node: YAMLNode, key: YAMLNode)]
         let ruleNodes: [YAMLNode]
+        /// The `rules` list, or the whole file when it has none.
+        let rulesSpan: SourceSpan
     }
 
     private func readPack(_ root: YAMLNode, into diagnostics: inout [Diagnostic]) -> Pack? {
@@ -118,7 +131,8 @@ public struct RuleLoader: Sendable {
             }
         }
         let ruleNodes = fields.list("rules", into: &diagnostics)
-        return Pack(id: id, classifications: classifications, sets: sets, ruleNodes: ruleNodes)
+        return Pack(id: id, classifications: classifications, sets: sets, ruleNodes: ruleNodes,
+                    rulesSpan: fields.value("rules")?.span ?? root.span)
     }
 
     /// The one classification scale of the rule set (the default when no file gives one).

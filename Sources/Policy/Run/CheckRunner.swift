@@ -48,6 +48,10 @@ public enum CheckRunner {
         if var set = rules {
             diagnostics += apply(request.overrides, to: &set)
             rules = set
+            if set.enabledRules.isEmpty, let first = set.rules.first {
+                diagnostics.append(allDisabled(first, count: set.rules.count))
+                rules = nil
+            }
         }
         var waivers: [Waiver] = []
         for file in request.waiverFiles {
@@ -75,6 +79,15 @@ public enum CheckRunner {
             }
         }
         return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn)
+    }
+
+    /// `rules.all-disabled`: every rule is switched off (in its file or by `shore.yaml`),
+    /// so nothing would be checked; an error, not a pass.
+    static func allDisabled(_ first: Rule, count: Int) -> Diagnostic {
+        Diagnostic("rules.all-disabled", count == 1 ? "the only rule, \(first.id), is disabled, so nothing would be checked"
+                       : "all \(count) rules are disabled, so nothing would be checked",
+                   at: first.node["enabled"]?.span ?? first.span,
+                   help: "enable at least one rule: remove `enabled: false` from it, or its entry under `overrides:` in shore.yaml")
     }
 
     /// `run.timeout`: the deadline passed before every plan was checked; the run is
