@@ -27,6 +27,12 @@ struct ReviewModelTests {
         #expect(rows[0].overlapText == "8.0 h")
         #expect(rows[3].costText == "1,200,000 USD")
         #expect(rows[0].languages == ["en C1", "fr B1"])
+        // Mexico's headcount share (CONC-001) is a plan-wide finding about back-office's
+        // country: the row stays clear of its own findings but names it.
+        #expect(rows.map(\.planWideRules) == [[], [], [], ["CONC-001"], []])
+        #expect(rows[3].planWideMark == .error)
+        #expect(rows[3].statusText == "✓ clear; ✗ plan-wide CONC-001")
+        #expect(rows[0].statusText == "✗ failing")
     }
 
     @Test func chartsUseTheRulesThresholds() throws {

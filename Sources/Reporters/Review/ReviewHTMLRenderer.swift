@@ -43,7 +43,8 @@ public enum ReviewHTMLRenderer {
             + "<th scope=\"col\">Languages</th><th scope=\"col\" class=\"num\">Overlap</th><th scope=\"col\" class=\"num\">Annual cost</th></tr></thead>\n<tbody>\n"
         for row in review.sourcingMap {
             o += "<tr><td class=\"status c-\(row.mark.rawValue)\"><span aria-hidden=\"true\">\(row.mark.symbol)</span> \(row.mark.word)"
-                + (row.waived > 0 ? "<br><small>\(row.waived) waived</small>" : "") + "</td>"
+                + (row.waived > 0 ? "<br><small>\(row.waived) waived</small>" : "")
+                + (row.planWideText.map { "<br><small class=\"c-\(row.planWideMark.rawValue)\">\(h($0))</small>" } ?? "") + "</td>"
             o += "<th scope=\"row\">\(h(row.id))" + (row.service.map { "<br><small>\(h($0))</small>" } ?? "") + "</th>"
             o += "<td>\(h(row.provider))<br><small>\(h(row.providerKind)), \(h(row.providerCountry))</small></td>"
             o += "<td>\(h(row.model))</td>"

@@ -18,7 +18,11 @@ extension ReviewReport {
         let scale = rules?.classifications ?? Classifications.defaultScale
 
         let waiverSummary = WaiverSummary(waivers: plan.waivers + waivers, findings: findings, plan: plan, path: path)
-        let rows = plan.engagements.map { e in SourcingMapRow(e, findings: findings.filter { $0.engagement == e.id }) }
+        let known = Set(plan.engagements.map(\.id))
+        let planWide = findings.filter { $0.engagement.map { !known.contains($0) } ?? true }
+        let rows = plan.engagements.map { e in
+            SourcingMapRow(e, findings: findings.filter { $0.engagement == e.id }, planWide: planWide)
+        }
 
         let concentration = ShareChart.threshold(in: rules, scope: .country, field: "headcount_share", fallback: 0.4)
         let headcount = ShareChart(
@@ -41,7 +45,6 @@ extension ReviewReport {
             threshold: spendLimit.value, thresholdRule: spendLimit.rule)
 
         // Findings: one group per engagement that has any, most severe first; then plan-wide.
-        let known = Set(plan.engagements.map(\.id))
         var groups: [FindingGroup] = []
         var clear: [String] = []
         for engagement in plan.engagements {
@@ -58,7 +61,6 @@ extension ReviewReport {
         groups = groups.enumerated().sorted { a, b in
             a.element.mark != b.element.mark ? a.element.mark > b.element.mark : a.offset < b.offset
         }.map(\.element)
-        let planWide = findings.filter { $0.engagement.map { !known.contains($0) } ?? true }
         if !planWide.isEmpty {
             groups.append(FindingGroup(engagement: nil, subtitle: nil, findings: planWide, rules: rules, path: path))
         }

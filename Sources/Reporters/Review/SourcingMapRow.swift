@@ -34,8 +34,14 @@ public struct SourcingMapRow: Sendable, Hashable {
     public let mark: ReviewMark
     /// How many of its findings are waived (they do not count against the mark).
     public let waived: Int
+    /// Failing plan-wide findings about one of its countries or its provider (such as a
+    /// country over the headcount limit): the rule ids, and the worst of their marks.
+    /// They are not the engagement's own, so `mark` ignores them, but its row names them.
+    public let planWideRules: [String]
+    public let planWideMark: ReviewMark
 
-    init(_ engagement: Engagement, findings: [Finding]) {
+    /// `findings` are the engagement's own; `planWide` the findings of no engagement.
+    init(_ engagement: Engagement, findings: [Finding], planWide: [Finding]) {
         id = engagement.id
         service = engagement.service
         provider = engagement.provider.name
@@ -55,11 +61,24 @@ public struct SourcingMapRow: Sendable, Hashable {
         currency = engagement.cost?.currency
         mark = ReviewMark.of(findings)
         waived = findings.count { !$0.isFailing }
+        let countries = Set(engagement.locations.map(\.country))
+        let related = planWide.filter { f in
+            f.isFailing && (f.country.map(countries.contains) ?? false || f.provider == engagement.provider.name)
+        }
+        var seen = Set<String>()
+        planWideRules = related.map(\.rule).filter { seen.insert($0).inserted }
+        planWideMark = ReviewMark.of(related)
     }
 
-    /// `✓ clear`, `✗ failing`, `✓ clear, 1 waived`.
+    /// `✓ clear, 1 waived`, plus `⚠ plan-wide CONC-001` for related plan-wide findings.
     public var statusText: String {
         "\(mark.symbol) \(mark.word)" + (waived > 0 ? ", \(waived) waived" : "")
+            + (planWideText.map { "; \($0)" } ?? "")
+    }
+
+    /// `⚠ plan-wide CONC-001`, or nil when no plan-wide finding concerns the row.
+    public var planWideText: String? {
+        planWideRules.isEmpty ? nil : "\(planWideMark.symbol) plan-wide \(planWideRules.joined(separator: ", "))"
     }
 
     /// `8.0 h` for one location; `8.0 h / 2.0 h` for several.
