@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Policy
 import Reference
 import SourceText
@@ -120,5 +121,19 @@ struct PlanLoaderTests {
     @Test func aCountryWithSeveralZonesNeedsATimezone() {
         let result = loadPlan(minimalPlan(company: "{ name: Acme, country: US }"))
         #expect(codes(result.diagnostics) == ["plan.missing-timezone@3:33"])
+    }
+
+    /// Cost shares add annual costs as numbers: two currencies are a warning (the plan is
+    /// still checked), at the first cost in another currency; one currency is silent.
+    @Test func costsInTwoCurrenciesAreAWarning() throws {
+        let text = try String(contentsOfFile: repoPath("examples/plans/clean-eu-support.yaml"), encoding: .utf8)
+        #expect(loadPlan(text).diagnostics.isEmpty)
+        var lines = text.components(separatedBy: "\n")
+        lines[42] = lines[42].replacingOccurrences(of: "currency: EUR", with: "currency: SEK")
+        let mixed = loadPlan(lines.joined(separator: "\n"))
+        #expect(codes(mixed.diagnostics) == ["plan.mixed-currencies@43:39"])
+        #expect(mixed.diagnostics.first?.severity == .warning)
+        #expect(mixed.diagnostics.first?.notes.first?.location?.start.line == 28)
+        #expect(mixed.plan != nil)
     }
 }

@@ -1,4 +1,6 @@
 import Reference
+import SourceText
+import YAML
 
 /// The `country` and `provider` aggregates over a plan's engagements.
 enum Aggregates {
@@ -27,6 +29,26 @@ enum Aggregates {
                 headcountShare: total > 0 ? Double(count) / Double(total) : 0,
                 engagements: ids[code] ?? [], firstLocation: first[code] ?? (0, 0))
         }
+    }
+
+    /// `plan.mixed-currencies` (a warning): `cost_share` adds annual costs as numbers, so
+    /// costs in two currencies make the shares meaningless. Located at the first cost
+    /// whose currency differs from the first one given.
+    static func mixedCurrencies(_ engagements: [Engagement]) -> Diagnostic? {
+        var first: (currency: String, node: YAMLNode)?
+        for engagement in engagements {
+            guard let currency = engagement.cost?.currency,
+                  let node = engagement.node["cost"]?["currency"] else { continue }
+            guard let earlier = first else { first = (currency, node); continue }
+            if currency != earlier.currency {
+                return Diagnostic(
+                    "plan.mixed-currencies",
+                    "costs are given in \(earlier.currency) and \(currency); cost shares add them without conversion",
+                    at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlier.node.span)],
+                    help: "give every engagement's annual cost in one currency, converted at an agreed rate")
+            }
+        }
+        return nil
     }
 
     static func providers(_ engagements: [Engagement]) -> [ProviderAggregate] {

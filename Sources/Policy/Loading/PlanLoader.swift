@@ -90,6 +90,7 @@ struct PlanBuilder {
         let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, context: context)
         diagnostics += engagementDiagnostics
         reportDuplicateIDs(engagementNodes, into: &diagnostics)
+        if let mixed = Aggregates.mixedCurrencies(engagements) { diagnostics.append(mixed) }
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
 
         guard let id, let company else { return nil }
