@@ -293,7 +293,8 @@ struct PlanBuilder {
         let currency = fields.string("currency", into: &diagnostics)
         if let annual, annual < 0 {
             diagnostics.append(Diagnostic("plan.negative-cost", "annual cost cannot be negative",
-                                          at: fields.value("annual")?.span ?? node.span))
+                                          at: fields.value("annual")?.span ?? node.span,
+                                          help: "give the yearly cost as a number of 0 or more, in `currency`"))
             return nil
         }
         return annual.map { Cost(annual: $0, currency: currency) }

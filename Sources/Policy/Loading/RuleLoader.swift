@@ -106,7 +106,8 @@ public struct RuleLoader: Sendable {
                 diagnostics.append(Diagnostic("rules.empty-classifications", "the classification scale is empty",
                                               at: node.span, help: "list the classes from lowest to highest"))
             } else if Set(values).count != values.count {
-                diagnostics.append(Diagnostic("rules.duplicate-classification", "a class appears twice in the scale", at: node.span))
+                diagnostics.append(Diagnostic("rules.duplicate-classification", "a class appears twice in the scale", at: node.span,
+                                              help: "list each class once, from lowest to highest"))
             }
             classifications = (values, node)
         }
