@@ -1,4 +1,5 @@
 import Policy
+import SourceText
 import Reference
 import YAML
 
@@ -9,22 +10,20 @@ enum CheckBenchmark {
     static func run(arguments: [String]) {
         var arguments = arguments
         var runs = 1
-        // --stages: only the staged run (time and memory per stage), in a fresh process.
-        if let i = arguments.firstIndex(of: "--stages") {
-            arguments.remove(at: i)
-            guard arguments.count >= 2 else { return }
-            return stages(path: arguments[0], rules: RuleFiles.find(under: Array(arguments.dropFirst())).map(RuleSource.file))
-        }
         if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count {
             runs = Int(arguments[i + 1]) ?? 1
             arguments.removeSubrange(i...(i + 1))
         }
+        // --stages: only the staged run (time and memory per stage), in a fresh process.
+        let stagesOnly = arguments.contains("--stages")
+        arguments.removeAll { $0 == "--stages" }
         guard arguments.count >= 2 else {
             print("usage: ShoreBenchmarks check PLAN RULES… [--runs N] [--stages]")
             return
         }
         let path = arguments[0]
         let rules = RuleFiles.find(under: Array(arguments.dropFirst())).map(RuleSource.file)
+        if stagesOnly { return stages(path: path, rules: rules) }
         let bytes = FileBytes.read(path)
         print("plan: \(path), \(Measure.megabytes(bytes.count))")
         let (events, bare) = Measure.best(of: runs) { BareLibYAML.countEvents(bytes) }
@@ -46,7 +45,11 @@ enum CheckBenchmark {
     /// The same work in stages, to see where the time goes.
     static func stages(path: String, rules: [RuleSource]) {
         let yaml = YAMLLoader(limits: YAMLLimits(maxFileBytes: 1 << 30))
-        guard let ruleSet = RuleLoader(yaml: yaml).load(sources: rules).rules else { return }
+        let loadedRules = RuleLoader(yaml: yaml).load(sources: rules)
+        guard let ruleSet = loadedRules.rules else {
+            print("the rules do not load:\n\(DiagnosticRenderer().render(loadedRules.diagnostics))")
+            return
+        }
         let base = Measure.currentMemoryBytes
         let (loaded, parse) = Measure.time { yaml.load(path: path) }
         let afterYAML = Measure.currentMemoryBytes
