@@ -83,8 +83,9 @@ public struct LinearRegex: Sendable {
     /// `matches` that gives up once `workLimit` units of work are spent, for callers
     /// that bound the time of untrusted input (CEL charges the work to its step budget).
     /// A unit is one text scalar read; visiting one program instruction while a DFA
-    /// state is built costs 64 units. The time taken is about linear in the units. `found` is nil when the
-    /// limit was reached before the answer was known; `work` is what was spent.
+    /// state is built costs 64 units. The time taken is about linear in the units.
+    /// `found` is nil when the limit was reached before the answer was known; `work` is
+    /// what was spent.
     public func matches(_ text: String, workLimit: Int) -> (found: Bool?, work: Int) {
         sharedDFA.matches(text.unicodeScalars.map(\.value), workLimit: workLimit)
     }
