@@ -26,7 +26,10 @@ enum WaiverMatcher {
                 continue
             }
             var used = false
-            for i in byRule[waiver.rule] ?? [] where findings[i].status == .failing && matches(waiver, findings[i]) {
+            // Fields are read one by one: passing `findings[i]` whole would copy the finding.
+            for i in byRule[waiver.rule] ?? [] where findings[i].status == .failing
+                && matches(waiver, rule: findings[i].rule, kind: findings[i].kind,
+                           engagement: findings[i].engagement, country: findings[i].country) {
                 findings[i].status = .waived
                 findings[i].waiver = WaiverReference(
                     reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
@@ -41,12 +44,13 @@ enum WaiverMatcher {
         findings += result
     }
 
-    /// Whether `waiver` covers `finding`: same rule, and each id the waiver names equal.
-    static func matches(_ waiver: Waiver, _ finding: Finding) -> Bool {
-        finding.kind != .waiverExpired && finding.kind != .waiverUnused
-            && waiver.rule == finding.rule
-            && (waiver.engagement == nil || waiver.engagement == finding.engagement)
-            && (waiver.country == nil || waiver.country == finding.country)
+    /// Whether `waiver` covers a finding of `rule` and `kind` about `engagement` and
+    /// `country`: same rule, and each id the waiver names equal.
+    private static func matches(_ waiver: Waiver, rule: String, kind: FindingKind, engagement: String?, country: String?) -> Bool {
+        kind != .waiverExpired && kind != .waiverUnused
+            && waiver.rule == rule
+            && (waiver.engagement == nil || waiver.engagement == engagement)
+            && (waiver.country == nil || waiver.country == country)
     }
 
     private static func scope(of waiver: Waiver) -> String {
