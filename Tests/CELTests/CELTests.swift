@@ -134,6 +134,26 @@ func issues(_ body: () throws -> Void) -> [CELIssue] {
         #expect(found.first?.message == "no matching overload for '_+_' applied to (string, int)")
     }
 
+    /// A type error on an operator points at the operator token, as cel-go does, not at
+    /// the start of its left operand (which may be a long way back on another line).
+    @Test(arguments: [
+        ("location.overlap_hours >= 4.0 && location.country == 5", 1, 51, 53),
+        ("location.country\n  + 1 > 0", 2, 3, 4),
+        ("!location.country", 1, 1, 2),
+        ("-location.country", 1, 1, 2),
+        ("location.country[0]", 1, 17, 18),
+        ("location.country ? 1 : 2", 1, 18, 19),
+        ("1 in location.country", 1, 3, 5),
+    ])
+    func operatorTypeErrorsPointAtTheOperator(text: String, line: Int, column: Int, end: Int) {
+        let found = issues { _ = try shoreEnv().compile(text) }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.position == CELLineColumn(line: line, column: column), "\(text): \(found)")
+        if let issue = found.first {
+            #expect(issue.range.end - issue.range.start == end - column, "\(text): \(issue.range)")
+        }
+    }
+
     @Test func resultTypes() throws {
         let env = shoreEnv()
         #expect(try env.compile("location.overlap_hours * 2.0").resultType == .double)

@@ -22,6 +22,24 @@ struct RuleLoaderTests {
         #expect(result.diagnostics.first?.help == "did you mean 'country'?")
     }
 
+    /// A type error on an operator is located at the operator, inside a block scalar too.
+    @Test func aTypeErrorOnAnOperatorPointsAtTheOperator() throws {
+        let result = loadRules("""
+        policy: p
+        rules:
+          - id: R-1
+            for: location
+            assert: location.overlap_hours >= 4.0 && location.country == 5
+          - id: R-2
+            for: location
+            assert: >-
+              location.overlap_hours >= 4.0 &&
+              location.headcount + 'x' > 0
+        """)
+        #expect(codes(result.diagnostics) == ["rules.cel-type@5:63", "rules.cel-type@10:26"])
+        #expect(result.diagnostics.first?.message == "no matching overload for '_==_' applied to (string, int)")
+    }
+
     @Test func insideQuotedScalars() throws {
         let result = loadRules("""
         policy: p

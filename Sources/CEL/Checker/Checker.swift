@@ -206,7 +206,7 @@ struct Checker {
         if results.isEmpty {
             let shown = argTypes.map(\.description).joined(separator: ", ")
             let displayName = name
-            error("no matching overload for '\(displayName)' applied to (\(shown))", e.range)
+            error("no matching overload for '\(displayName)' applied to (\(shown))", e.operatorRange ?? e.range)
             return .error
         }
         if results.count == 1 { return results[0] }

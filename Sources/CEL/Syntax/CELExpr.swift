@@ -4,11 +4,16 @@ public struct CELExpr: Sendable {
     public var id: Int
     public var range: CELSourceRange
     public var kind: Kind
+    /// For an operator call (`a == b`, `!a`, `-a`, `a[i]`, `c ? a : b`), the operator
+    /// token (`==`, `!`, `-`, `[`, `?`): a type error on the call points there, as in
+    /// cel-go, rather than at the start of the left operand. Nil for other nodes.
+    public var operatorRange: CELSourceRange?
 
-    public init(id: Int, range: CELSourceRange, kind: Kind) {
+    public init(id: Int, range: CELSourceRange, kind: Kind, operatorRange: CELSourceRange? = nil) {
         self.id = id
         self.range = range
         self.kind = kind
+        self.operatorRange = operatorRange
     }
 
     /// Node kinds.

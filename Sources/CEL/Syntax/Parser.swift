@@ -92,8 +92,8 @@ struct ParserState {
         return nextID
     }
 
-    mutating func node(_ kind: CELExpr.Kind, _ start: Int, _ end: Int) -> CELExpr {
-        CELExpr(id: makeID(), range: CELSourceRange(start: start, end: end), kind: kind)
+    mutating func node(_ kind: CELExpr.Kind, _ start: Int, _ end: Int, operator op: CELSourceRange? = nil) -> CELExpr {
+        CELExpr(id: makeID(), range: CELSourceRange(start: start, end: end), kind: kind, operatorRange: op)
     }
 
     func isOp(_ s: String) -> Bool { if case .op(let o) = cur.kind, o == s { return true }; return false }
@@ -123,11 +123,12 @@ struct ParserState {
         defer { depth -= 1 }
         let cond = try parseBinary(minPrec: 1)
         if isOp("?") {
+            let op = curRange
             advance()
             let a = try parseBinary(minPrec: 1)
             try expect(":")
             let b = try parseExpr()
-            return node(.call(target: nil, function: "_?_:_", args: [cond, a, b]), cond.range.start, b.range.end)
+            return node(.call(target: nil, function: "_?_:_", args: [cond, a, b]), cond.range.start, b.range.end, operator: op)
         }
         return cond
     }
@@ -157,11 +158,12 @@ struct ParserState {
         var chain = 0
         defer { depth -= chain }
         while let (fn, prec) = ParserState.binaryOp(cur.kind), prec >= minPrec {
+            let op = curRange
             advance()
             try enter(left.range.start)
             chain += 1
             let right = try parseBinary(minPrec: prec + 1)
-            left = node(.call(target: nil, function: fn, args: [left, right]), left.range.start, right.range.end)
+            left = node(.call(target: nil, function: fn, args: [left, right]), left.range.start, right.range.end, operator: op)
         }
         return left
     }
@@ -173,7 +175,8 @@ struct ParserState {
             try enter(start)
             defer { depth -= 1 }
             let operand = try parseUnary()
-            return node(.call(target: nil, function: "!_", args: [operand]), start, operand.range.end)
+            return node(.call(target: nil, function: "!_", args: [operand]), start, operand.range.end,
+                        operator: CELSourceRange(start: start, end: start + 1))
         }
         if isOp("-") {
             advance()
@@ -200,7 +203,8 @@ struct ParserState {
                 }
             }
             let operand = try parseUnary()
-            return node(.call(target: nil, function: "-_", args: [operand]), start, operand.range.end)
+            return node(.call(target: nil, function: "-_", args: [operand]), start, operand.range.end,
+                        operator: CELSourceRange(start: start, end: start + 1))
         }
         return try parseMember()
     }
@@ -236,12 +240,13 @@ struct ParserState {
                     e = node(.select(operand: e, field: name, testOnly: false), e.range.start, nameEnd)
                 }
             } else if isOp("[") {
+                let op = curRange
                 advance()
                 try enter(e.range.start); chain += 1
                 let idx = try parseExpr()
                 let end = cur.end
                 try expect("]")
-                e = node(.call(target: nil, function: "_[_]", args: [e, idx]), e.range.start, end)
+                e = node(.call(target: nil, function: "_[_]", args: [e, idx]), e.range.start, end, operator: op)
             } else if isOp("{") {
                 addError("message construction is not supported", curRange)
                 throw ParseAbort()
