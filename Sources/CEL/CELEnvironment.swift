@@ -38,6 +38,7 @@ public struct CELEnvironment: Sendable {
         if var existing = functions[f.name] {
             existing.overloads.append(contentsOf: f.overloads)
             existing.dispatcher = nil
+            existing.metered = nil
             functions[f.name] = existing
         } else {
             functions[f.name] = f

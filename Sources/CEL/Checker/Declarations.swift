@@ -13,6 +13,12 @@ public struct CELObjectType: Sendable {
 /// (the receiver first for receiver-style calls) and returns a value or `.error`.
 public typealias CELFunctionImpl = @Sendable ([CELValue]) -> CELValue
 
+/// Implementation of a function whose work depends on its arguments (such as
+/// `matches`, linear in the text but up to a program's length per character): it gets
+/// the steps left in the evaluation's budget and returns its value and the steps it
+/// spent, the value nil when it stopped because the steps ran out.
+public typealias CELMeteredImpl = @Sendable (_ arguments: [CELValue], _ stepsLeft: Int) -> (value: CELValue?, steps: Int)
+
 /// One signature of a function.
 public struct CELOverload: Sendable {
     /// Unique overload id, e.g. `level_string`.
@@ -46,11 +52,16 @@ public struct CELFunctionDecl: Sendable {
     /// arguments are all literals, such as `level('restricted')`, is computed once when
     /// the program is planned rather than on every evaluation.
     public var isPure: Bool
+    /// Optional single implementation for all overloads that charges its own work to the
+    /// evaluation's step budget; used instead of `dispatcher` when set.
+    public var metered: CELMeteredImpl?
 
-    public init(name: String, overloads: [CELOverload], dispatcher: CELFunctionImpl? = nil, isPure: Bool = false) {
+    public init(name: String, overloads: [CELOverload], dispatcher: CELFunctionImpl? = nil, isPure: Bool = false,
+                metered: CELMeteredImpl? = nil) {
         self.name = name
         self.overloads = overloads
         self.dispatcher = dispatcher
         self.isPure = isPure
+        self.metered = metered
     }
 }

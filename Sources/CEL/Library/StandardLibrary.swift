@@ -96,12 +96,19 @@ enum StandardLibrary {
         out.append(strPred("contains") { a, b in b.isEmpty || a.unicodeScalars.firstRange(of: b.unicodeScalars) != nil })
         out.append(strPred("startsWith") { a, b in a.unicodeScalars.starts(with: b.unicodeScalars) })
         out.append(strPred("endsWith") { a, b in a.unicodeScalars.reversed().starts(with: b.unicodeScalars.reversed()) })
-        out.append(decl("matches", [("matches", false, [.string, .string], .bool), ("matches_string", true, [.string, .string], .bool)]) { args in
+        var matches = decl("matches", [("matches", false, [.string, .string], .bool), ("matches_string", true, [.string, .string], .bool)]) { args in
             guard args.count == 2, case .string(let s) = args[0], case .string(let p) = args[1] else {
                 return .err("no matching overload for 'matches'")
             }
             return RegexCache.matches(pattern: p, text: s)
-        })
+        }
+        matches.metered = { args, stepsLeft in
+            guard args.count == 2, case .string(let s) = args[0], case .string(let p) = args[1] else {
+                return (.err("no matching overload for 'matches'"), 0)
+            }
+            return RegexCache.matches(pattern: p, text: s, stepsLeft: stepsLeft)
+        }
+        out.append(matches)
         out.append(decl("dyn", [("to_dyn", false, [A], .dyn)]) { $0[0] })
         out.append(decl("type", [("type", false, [A], .type(A))]) { args in .type(args[0].celType) })
         return out

@@ -410,8 +410,8 @@ struct Planner {
                 return Planner.withID(v, id)
             }
         }
-        if name == "matches", argc == 2, decl.dispatcher != nil {
-            return Planner.planMatches(planNode(args[0]), planNode(args[1]), id)
+        if let metered = decl.metered {
+            return Planner.planMeteredCall(args.map { planNode($0) }, metered, id)
         }
         let impl = implementation(decl, name, receiver: receiver, argc: argc)
         if decl.isPure, !traced, let constant = Planner.foldPureCall(impl, args, id) {
