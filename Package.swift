@@ -8,6 +8,7 @@ import PackageDescription
 //   Policy (plan/rule model, loading, validation, evaluation → findings)
 //   Reporters (findings → text, JSON, SARIF, JUnit, …)
 //   ShoreCLI (commands; thin) → shore (main.swift)
+// Spelling (edit distance for did-you-mean) sits under SourceText, CEL and Reference.
 let package = Package(
     name: "Shore",
     platforms: [.macOS(.v13)],
@@ -25,11 +26,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "SourceText"),
+        .target(name: "Spelling"),
+        .target(name: "SourceText", dependencies: ["Spelling"]),
         .target(name: "YAML", dependencies: ["CYAML", "SourceText"]),
         .target(name: "LinearRegex"),
-        .target(name: "CEL", dependencies: ["LinearRegex"]),
-        .target(name: "Reference"),
+        .target(name: "CEL", dependencies: ["LinearRegex", "Spelling"]),
+        .target(name: "Reference", dependencies: ["Spelling"]),
         .target(name: "SeededRandom"),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
@@ -47,7 +49,7 @@ let package = Package(
             path: "Sources/ShoreBenchmarks"
         ),
 
-        .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText", "Spelling"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex", "SeededRandom"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import Testing
 import SourceText
+import Spelling
 
 @Suite("Compiler-style rendering")
 struct DiagnosticRendererTests {
@@ -50,6 +51,12 @@ struct DiagnosticRendererTests {
         #expect(Suggestions.closest(to: "hedcount", among: ["headcount", "hours"]) == "headcount")
         #expect(Suggestions.closest(to: "xyz", among: ["country", "city"]) == nil)
         #expect(Suggestions.closest(to: "Country", among: ["country"]) == "country")
+        // A swap of adjacent letters is one edit (two for plain Levenshtein).
+        #expect(Suggestions.closest(to: "coutnry", among: ["country", "county"]) == "country")
+        #expect(EditDistance.between("coutnry", "country") == 1)
+        #expect(EditDistance.between("", "abc") == 3)
+        #expect(EditDistance.between("kitten", "sitting") == 3)
+        #expect(EditDistance.between("Zürich", "Zurich") == 1)
     }
 
     @Test func sortsByFileThenPosition() {

@@ -9,10 +9,6 @@ enum StandardLibrary {
                         dispatcher: impl)
     }
 
-    static func unaryNoOverload(_ name: String) -> CELFunctionImpl {
-        { args in .err("no matching overload for '\(name)' applied to (\(args.map { $0.celType.runtimeName }.joined(separator: ", ")))") }
-    }
-
     static let functions: [CELFunctionDecl] = operators + conversions + builtins + TimeLibrary.functions
         + StringsExtension.functions + MathExtension.functions
 

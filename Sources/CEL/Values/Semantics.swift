@@ -1,13 +1,5 @@
-/// CEL equality (`==`): heterogeneous numbers compare by value, differing kinds are
-/// unequal; errors propagate.
-func celEqual(_ a: CELValue, _ b: CELValue) -> CELValue {
-    switch (a, b) {
-    case (.error, _): return a
-    case (_, .error): return b
-    default: return .bool(equalValues(a, b))
-    }
-}
-
+/// CEL equality (`==`) of two values that are not errors: heterogeneous numbers compare
+/// by value, differing kinds are unequal.
 func equalValues(_ a: CELValue, _ b: CELValue) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
