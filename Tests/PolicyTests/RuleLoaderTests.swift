@@ -40,6 +40,19 @@ struct RuleLoaderTests {
         #expect(result.diagnostics.first?.message == "no matching overload for '_==_' applied to (string, int)")
     }
 
+    /// The limit line of the review's charts comes from the compiled assert, in any of
+    /// the comparison's spellings.
+    @Test(arguments: [
+        ("country.headcount_share <= 0.4", 0.4), ("country.headcount_share<0.25", 0.25),
+        ("0.4 >= country.headcount_share", 0.4), ("country.headcount < 50 && country.headcount_share <= 1", 1.0),
+        ("country.headcount_share >= 0.4", nil), ("country.headcount_share <= double(country.headcount) / 100.0", nil),
+    ] as [(String, Double?)])
+    func aRulesUpperLimitIsReadFromItsExpression(assert: String, limit: Double?) throws {
+        let result = loadRules("policy: p\nrules:\n  - id: C-1\n    for: country\n    assert: \"\(assert)\"\n")
+        let rule = try #require(result.rules?.rules.first, "\(result.diagnostics)")
+        #expect(rule.upperLimit(on: "headcount_share") == limit)
+    }
+
     @Test func insideQuotedScalars() throws {
         let result = loadRules("""
         policy: p

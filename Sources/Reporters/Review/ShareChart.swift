@@ -44,14 +44,7 @@ public struct ShareChart: Sendable, Hashable {
     static func threshold(in rules: RuleSet?, scope: RuleScope, field: String,
                           fallback: Double?) -> (value: Double?, rule: String?) {
         for rule in rules?.enabledRules ?? [] where rule.scope == scope {
-            let text = rule.assert.text
-            guard let range = text.range(of: field) else { continue }
-            var rest = text[range.upperBound...].drop { $0 == " " }
-            guard rest.hasPrefix("<") else { continue }
-            rest = rest.dropFirst()
-            if rest.hasPrefix("=") { rest = rest.dropFirst() }
-            let number = rest.drop { $0 == " " }.prefix { $0.isNumber || $0 == "." }
-            if let value = Double(number), value > 0, value <= 1 { return (value, rule.id) }
+            if let value = rule.upperLimit(on: field), value > 0, value <= 1 { return (value, rule.id) }
         }
         return (fallback, nil)
     }
