@@ -53,6 +53,25 @@ struct RuleLoaderTests {
         #expect(rule.upperLimit(on: "headcount_share") == limit)
     }
 
+    /// The review's checklist reads control names from the compiled assert: escaped
+    /// quotes, raw strings and macros do not confuse it.
+    @Test func anAssertsStringLiteralsComeFromItsExpression() throws {
+        let result = loadRules(#"""
+        policy: p
+        rules:
+          - id: E-1
+            for: engagement
+            assert: >-
+              'audit-rights' in engagement.controls &&
+              engagement.controls.exists(c, c == r"sla") && engagement.service != 'it\'s' &&
+              'audit-rights' != "x"
+        """#)
+        let rule = try #require(result.rules?.rules.first, "\(result.diagnostics)")
+        #expect(rule.assertStringLiterals == ["audit-rights", "sla", "it's", "x"])
+        #expect(rule.assertReads(field: "controls"))
+        #expect(!rule.assertReads(field: "headcount"))
+    }
+
     @Test func insideQuotedScalars() throws {
         let result = loadRules("""
         policy: p

@@ -69,7 +69,7 @@ public struct SignOffChecklist: Sendable, Hashable {
         }
         for finding in findings.sorted(by: { ($0.severity, $1.rule) > ($1.severity, $0.rule) }) {
             if let controls, finding.kind == .violation, let rule = rules?.rule(finding.rule) {
-                for name in missingControls(assert: rule.assert.text, have: controls) {
+                for name in missingControls(in: rule, have: controls) {
                     add(name, finding.rule, to: &controlItems)
                 }
             }
@@ -80,42 +80,15 @@ public struct SignOffChecklist: Sendable, Hashable {
             + remediationItems.map { Item(text: $0.0, rules: $0.1, isControl: false) }
     }
 
-    /// The control names quoted in `assert` that `have` lacks, in order of appearance.
-    static func missingControls(assert: String, have: Set<String>) -> [String] {
-        let readsControls = assert.contains("controls")
+    /// The control names quoted in the rule's assert that `have` lacks, in order of appearance.
+    static func missingControls(in rule: Rule, have: Set<String>) -> [String] {
+        let readsControls = rule.assertReads(field: "controls")
         var result: [String] = []
-        for literal in quotedLiterals(assert) {
+        for literal in rule.assertStringLiterals {
             let name = literal.lowercased()
             guard readsControls || knownControls.contains(name) else { continue }
             guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else { continue }
             if !have.contains(literal) && !have.contains(name) && !result.contains(literal) { result.append(literal) }
-        }
-        return result
-    }
-
-    /// The contents of the `'…'` and `"…"` string literals in a CEL expression.
-    static func quotedLiterals(_ text: String) -> [String] {
-        var result: [String] = []
-        var quote: Character?
-        var current = ""
-        var escaped = false
-        for c in text {
-            if let q = quote {
-                if escaped {
-                    current.append(c)
-                    escaped = false
-                } else if c == "\\" {
-                    escaped = true
-                } else if c == q {
-                    result.append(current)
-                    current = ""
-                    quote = nil
-                } else {
-                    current.append(c)
-                }
-            } else if c == "'" || c == "\"" {
-                quote = c
-            }
         }
         return result
     }

@@ -1,5 +1,7 @@
 import CEL
 
+/// What reports read from a rule's compiled assert (never from its text, so quoting,
+/// spacing and raw or triple-quoted strings cannot mislead them).
 extension Rule {
     /// The constant upper limit the rule's assert puts on `field` of its scope's
     /// variable, read from the compiled expression: `country.headcount_share <= 0.4`,
@@ -25,5 +27,24 @@ extension Rule {
             }
         }
         return found
+    }
+
+    /// The assert's string literals, in the order they appear in its text, each once.
+    public var assertStringLiterals: [String] {
+        var found: [(offset: Int, text: String)] = []
+        assert.program.ast.expr.walk { e in
+            if case .literal(.string(let text)) = e.kind { found.append((e.range.start, text)) }
+        }
+        var seen = Set<String>()
+        return found.sorted { $0.offset < $1.offset }.map(\.text).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether the assert selects `field` of any value (`engagement.controls`).
+    public func assertReads(field: String) -> Bool {
+        var reads = false
+        assert.program.ast.expr.walk { e in
+            if case .select(_, field, _) = e.kind { reads = true }
+        }
+        return reads
     }
 }
