@@ -29,6 +29,6 @@ public struct Baseline: Sendable {
     public func filter(_ report: CheckReport) -> CheckReport {
         CheckReport(
             plans: report.plans.map { PlanReport(plan: $0.plan, findings: $0.findings.filter { !fingerprints.contains($0.fingerprint) }) },
-            rules: report.rules, diagnostics: report.diagnostics, failOn: report.failOn)
+            rules: report.rules, diagnostics: report.diagnostics, failOn: report.failOn, waivers: report.waivers)
     }
 }

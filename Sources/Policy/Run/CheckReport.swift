@@ -32,12 +32,15 @@ public struct CheckReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The lowest severity that fails the run; nil for `none`.
     public let failOn: Severity?
+    /// The waivers read from waiver files (`--waivers`); a plan's own are in its `Plan`.
+    public let waivers: [Waiver]
 
-    public init(plans: [PlanReport], rules: RuleSet?, diagnostics: [Diagnostic], failOn: Severity?) {
+    public init(plans: [PlanReport], rules: RuleSet?, diagnostics: [Diagnostic], failOn: Severity?, waivers: [Waiver] = []) {
         self.plans = plans
         self.rules = rules
         self.diagnostics = diagnostics
         self.failOn = failOn
+        self.waivers = waivers
     }
 
     public var findings: [Finding] { plans.flatMap(\.findings) }

@@ -13,10 +13,15 @@ public struct CheckRequest: Sendable {
     public var today: CivilDate
     public var evaluation: EvaluationOptions
     public var yamlLimits: YAMLLimits
+    /// Problems the caller found before the run (configuration, rule paths, a baseline),
+    /// reported first, ahead of the run's own.
+    public var diagnostics: [Diagnostic]
 
     public init(plans: [String], rules: [RuleSource], waiverFiles: [String] = [], overrides: [String: RuleOverride] = [:],
                 failOn: Severity? = .error, today: CivilDate = CivilDate.today(),
-                evaluation: EvaluationOptions = EvaluationOptions(), yamlLimits: YAMLLimits = .default) {
+                evaluation: EvaluationOptions = EvaluationOptions(), yamlLimits: YAMLLimits = .default,
+                diagnostics: [Diagnostic] = []) {
+        self.diagnostics = diagnostics
         self.plans = plans
         self.rules = rules
         self.waiverFiles = waiverFiles
@@ -43,7 +48,7 @@ public enum CheckRunner {
     public static func run(_ request: CheckRequest) -> CheckReport {
         let yaml = YAMLLoader(limits: request.yamlLimits)
         let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
-        var diagnostics = loadedRules.diagnostics.filter { $0.severity != .info }
+        var diagnostics = request.diagnostics + loadedRules.diagnostics.filter { $0.severity != .info }
         var rules = loadedRules.rules
         if var set = rules {
             diagnostics += apply(request.overrides, to: &set)
@@ -78,7 +83,7 @@ public enum CheckRunner {
                 break
             }
         }
-        return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn)
+        return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn, waivers: waivers)
     }
 
     /// `rules.all-disabled`: every rule is switched off (in its file or by `shore.yaml`),

@@ -3,13 +3,13 @@ import Reference
 import SourceText
 
 extension ReviewReport {
-    /// The review of `planReport` (one plan of `report`).
+    /// The review of `planReport` (one plan of `report`); its waiver table lists the
+    /// plan's own waivers and those the run read from waiver files (`report.waivers`).
     ///
     /// - Parameters:
-    ///   - waivers: waivers from `--waivers` files; the plan's own waivers are added here.
     ///   - baseDirectory: file paths inside this folder are shown relative to it, so the
     ///     report reads the same on every machine.
-    public static func build(_ report: CheckReport, plan planReport: PlanReport, waivers: [Waiver] = [],
+    public static func build(_ report: CheckReport, plan planReport: PlanReport,
                              baseDirectory: String? = nil) -> ReviewReport {
         let plan = planReport.plan
         let findings = planReport.findings
@@ -17,7 +17,7 @@ extension ReviewReport {
         let path = { (p: String) in relativePath(p, to: baseDirectory) }
         let scale = rules?.classifications ?? Classifications.defaultScale
 
-        let waiverSummary = WaiverSummary(waivers: plan.waivers + waivers, findings: findings, plan: plan, path: path)
+        let waiverSummary = WaiverSummary(waivers: plan.waivers + report.waivers, findings: findings, plan: plan, path: path)
         let known = Set(plan.engagements.map(\.id))
         let planWide = findings.filter { $0.engagement.map { !known.contains($0) } ?? true }
         let rows = plan.engagements.map { e in

@@ -40,21 +40,19 @@ struct CheckCommand: ShoreCommand {
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
+        var before = resolved.diagnostics
+        var knownFindings: Baseline?
+        if let baseline {
+            switch Baseline.load(path: io.resolve(baseline)) {
+            case .success(let loaded): knownFindings = loaded
+            case .failure(let diagnostic): before.append(diagnostic)
+            }
+        }
         var report = CheckRunner.run(CheckRequest(
             plans: plans.map(io.resolve), rules: resolved.rules, waiverFiles: resolved.waivers,
             overrides: resolved.config.overrides, failOn: failSeverity,
-            evaluation: EvaluationOptions(deadline: deadline)))
-        var extra = resolved.diagnostics
-        if let baseline {
-            switch Baseline.load(path: io.resolve(baseline)) {
-            case .success(let loaded): report = loaded.filter(report)
-            case .failure(let diagnostic): extra.append(diagnostic)
-            }
-        }
-        if !extra.isEmpty {
-            report = CheckReport(plans: report.plans, rules: report.rules,
-                                 diagnostics: extra + report.diagnostics, failOn: report.failOn)
-        }
+            evaluation: EvaluationOptions(deadline: deadline), diagnostics: before))
+        if let knownFindings { report = knownFindings.filter(report) }
         let text = ReportRenderer.render(report, as: format, options: ReportOptions(colored: output == nil && io.isTerminal, workingDirectory: io.workingDirectory))
         try io.write(text, to: output)
         return report.exitCode

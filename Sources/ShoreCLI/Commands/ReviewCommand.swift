@@ -29,22 +29,15 @@ struct ReviewCommand: ShoreCommand {
     func execute(_ io: CommandIO) throws -> Int32 {
         let resolved = policy.resolve(io)
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
-        var report = CheckRunner.run(CheckRequest(
+        let report = CheckRunner.run(CheckRequest(
             plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
-            overrides: resolved.config.overrides, failOn: failSeverity))
-        if !resolved.diagnostics.isEmpty {
-            report = CheckReport(plans: report.plans, rules: report.rules,
-                                 diagnostics: resolved.diagnostics + report.diagnostics, failOn: report.failOn)
-        }
+            overrides: resolved.config.overrides, failOn: failSeverity, diagnostics: resolved.diagnostics))
         // Invalid input: no review, every error listed on stderr, exit 2.
         guard !report.hasInputErrors, let planReport = report.plans.first else {
             io.err(DiagnosticRenderer().render(report.diagnostics.filter { $0.severity == .error }))
             return 2
         }
-        // The waiver files were read once by the run; read them again for the waiver
-        // table (the run reports findings, not the waivers themselves).
-        let fileWaivers = resolved.waivers.flatMap { WaiverReader.load(path: $0).waivers }
-        let review = ReviewReport.build(report, plan: planReport, waivers: fileWaivers,
+        let review = ReviewReport.build(report, plan: planReport,
                                         baseDirectory: io.workingDirectory)
         try io.write(review.render(as: effectiveFormat), to: output)
         return report.exitCode
