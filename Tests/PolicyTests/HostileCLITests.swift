@@ -149,6 +149,16 @@ struct EmptyPolicyTests {
         #expect(outcome.findings.map(\.rule) == ["R-1"])
     }
 
+    /// Through the library too: a request without rule files is an error, not a pass.
+    @Test func aCheckRequestWithoutRuleFilesIsAnError() {
+        let scratch = Scratch()
+        scratch.write("good.yaml", HostileCLITests.failingPlan)
+        let report = CheckRunner.run(CheckRequest(plans: [scratch.path + "/good.yaml"], rules: []))
+        #expect(report.diagnostics.map(\.code) == ["rules.none"])
+        #expect(report.exitCode == 2)
+        #expect(report.findings.isEmpty)
+    }
+
     @Test func everyRuleDisabledIsAnError() {
         let scratch = Scratch()
         scratch.write("rules/r.yaml", HostileCLITests.rule + "\n    enabled: false\n")

@@ -23,9 +23,7 @@ public enum Linter {
     public static func lint(paths: [String]) -> LintReport {
         let files = RuleFiles.find(under: paths)
         if files.isEmpty {
-            return LintReport(files: [], ruleCount: 0, diagnostics: [Diagnostic(
-                "rules.none", "no rule files found under \(paths.joined(separator: ", "))", at: nil,
-                help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside folders named fixtures")])
+            return LintReport(files: [], ruleCount: 0, diagnostics: [RuleFiles.noneFound(under: paths)])
         }
         return lint(sources: files.map(RuleSource.file))
     }

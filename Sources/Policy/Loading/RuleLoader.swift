@@ -25,9 +25,7 @@ public struct RuleLoader: Sendable {
     public func load(paths: [String]) -> RuleLoadResult {
         let files = RuleFiles.find(under: paths)
         if files.isEmpty {
-            return RuleLoadResult(rules: nil, diagnostics: [Diagnostic(
-                "rules.none", "no rule files found under \(paths.joined(separator: ", "))", at: nil,
-                help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside folders named fixtures")], setUsage: [:])
+            return RuleLoadResult(rules: nil, diagnostics: [RuleFiles.noneFound(under: paths)], setUsage: [:])
         }
         return load(sources: files.map(RuleSource.file))
     }

@@ -1,3 +1,4 @@
+import SourceText
 import Foundation
 import YAML
 
@@ -23,6 +24,12 @@ public struct RuleSource: Sendable {
 /// Finds rule files under rules paths: every `*.yaml`/`*.yml` except `*.test.yaml`
 /// (`*.test.yml`) and anything inside a folder named `fixtures`, sorted by path.
 public enum RuleFiles {
+    /// `rules.none`: nothing under `paths` is a rule file.
+    public static func noneFound(under paths: [String]) -> Diagnostic {
+        Diagnostic("rules.none", paths.isEmpty ? "no rule files given" : "no rule files found under \(paths.joined(separator: ", "))", at: nil,
+                   help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside folders named fixtures; pass --rules with a folder of them")
+    }
+
     /// The rule files under each path (a file is taken as it is). A path that does not
     /// exist is returned as is, so loading reports it.
     public static func find(under paths: [String]) -> [String] {

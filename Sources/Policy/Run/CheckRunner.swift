@@ -49,12 +49,17 @@ public enum CheckRunner {
         let yaml = YAMLLoader(limits: request.yamlLimits)
         let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
         var diagnostics = request.diagnostics + loadedRules.diagnostics.filter { $0.severity != .info }
+        if request.rules.isEmpty, !request.diagnostics.contains(where: { $0.code == "rules.none" }) {
+            diagnostics.append(RuleFiles.noneFound(under: []))
+        }
         var rules = loadedRules.rules
         if var set = rules {
             diagnostics += apply(request.overrides, to: &set)
             rules = set
-            if set.enabledRules.isEmpty, let first = set.rules.first {
-                diagnostics.append(allDisabled(first, count: set.rules.count))
+            // No rule to run: no evaluation (its waiver reports would only be noise). No
+            // rule at all was reported by the loader (rules.empty) or the caller (rules.none).
+            if set.enabledRules.isEmpty {
+                if let first = set.rules.first { diagnostics.append(allDisabled(first, count: set.rules.count)) }
                 rules = nil
             }
         }

@@ -34,19 +34,12 @@ struct PolicyOptions: ParsableArguments {
             config = loaded.config
             diagnostics += loaded.diagnostics
         }
-        let sources: [RuleSource]
-        if !rules.isEmpty {
-            sources = RuleFiles.find(under: rules.map(io.resolve)).map(RuleSource.file)
-        } else if !config.rules.isEmpty {
-            sources = RuleFiles.find(under: config.rules).map(RuleSource.file)
-        } else if io.exists("rules") {
-            sources = RuleFiles.find(under: [io.resolve("rules")]).map(RuleSource.file)
-        } else {
-            sources = EmbeddedRules.sources
-        }
-        if sources.isEmpty {
-            diagnostics.append(Diagnostic("rules.none", "no rule files found", at: nil,
-                                          help: "pass --rules with a folder of *.yaml rule files"))
+        let searched: [String]? = !rules.isEmpty ? rules.map(io.resolve)
+            : !config.rules.isEmpty ? config.rules
+            : io.exists("rules") ? [io.resolve("rules")] : nil
+        let sources = searched.map { RuleFiles.find(under: $0).map(RuleSource.file) } ?? EmbeddedRules.sources
+        if sources.isEmpty, let searched {
+            diagnostics.append(RuleFiles.noneFound(under: searched.map(io.relativeText)))
         }
         let waiverFiles = waivers.isEmpty ? config.waivers : waivers.map(io.resolve)
         return Resolved(rules: sources, waivers: waiverFiles, config: config, diagnostics: diagnostics)
