@@ -53,6 +53,18 @@ struct RuleLoaderTests {
         #expect(rule.upperLimit(on: "headcount_share") == limit)
     }
 
+    /// The review's working-hours chart marks the minimum overlap a rule asks for.
+    @Test(arguments: [
+        ("location.overlap_hours >= 2.0", 2.0), ("location.overlap_hours>4", 4.0),
+        ("2 <= location.overlap_hours", 2.0), ("!location.offshore || location.overlap_hours >= 3.5", 3.5),
+        ("location.overlap_hours <= 2.0", nil), ("location.overlap_hours >= location.headcount", nil),
+    ] as [(String, Double?)])
+    func aRulesLowerLimitIsReadFromItsExpression(assert: String, limit: Double?) throws {
+        let result = loadRules("policy: p\nrules:\n  - id: T-1\n    for: location\n    assert: \"\(assert)\"\n")
+        let rule = try #require(result.rules?.rules.first, "\(result.diagnostics)")
+        #expect(rule.lowerLimit(on: "overlap_hours") == limit)
+    }
+
     /// The review's checklist reads control names from the compiled assert: escaped
     /// quotes, raw strings and macros do not confuse it.
     @Test func anAssertsStringLiteralsComeFromItsExpression() throws {

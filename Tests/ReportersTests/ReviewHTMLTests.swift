@@ -20,7 +20,7 @@ struct ReviewHTMLTests {
         // Four charts, each an accessible image with a title and a description.
         #expect(html.components(separatedBy: "<svg role=\"img\" aria-labelledby=").count - 1 == 4)
         #expect(html.components(separatedBy: "<desc id=").count - 1 == 4)
-        #expect(html.contains("limit 40% (CONC-001)"))
+        #expect(html.contains("limit 40.0% (CONC-001)"))
         #expect(html.contains("@media print"))
         #expect(html.contains("<th scope=\"col\">Engagement</th>"))
         // One row per engagement in the sourcing map; findings grouped; checklist boxes.

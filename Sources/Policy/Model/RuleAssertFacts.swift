@@ -8,14 +8,26 @@ extension Rule {
     /// `< 0.4` and `0.4 >= country.headcount_share` all give 0.4. Nil when the assert
     /// has no such comparison. The review draws it as a chart's limit line.
     public func upperLimit(on field: String) -> Double? {
+        constantBound(on: field, upper: true)
+    }
+
+    /// The constant lower limit the rule's assert puts on `field` of its scope's
+    /// variable: `location.overlap_hours >= 2.0`, `> 2` and `2 <= location.overlap_hours`
+    /// all give 2. Nil when the assert has no such comparison.
+    public func lowerLimit(on field: String) -> Double? {
+        constantBound(on: field, upper: false)
+    }
+
+    /// The first constant that bounds `<scope>.<field>` from above (`upper`) or below.
+    private func constantBound(on field: String, upper: Bool) -> Double? {
         let variable = scope.rawValue
         var found: Double?
         assert.program.ast.expr.walk { e in
             guard found == nil, case .call(nil, let op, let args) = e.kind, args.count == 2 else { return }
             let subject: CELExpr, bound: CELExpr
-            switch op {
-            case "_<=_", "_<_": (subject, bound) = (args[0], args[1])
-            case "_>=_", "_>_": (subject, bound) = (args[1], args[0])
+            switch (op, upper) {
+            case ("_<=_", true), ("_<_", true), ("_>=_", false), ("_>_", false): (subject, bound) = (args[0], args[1])
+            case ("_>=_", true), ("_>_", true), ("_<=_", false), ("_<_", false): (subject, bound) = (args[1], args[0])
             default: return
             }
             guard case .select(let operand, field, false) = subject.kind,

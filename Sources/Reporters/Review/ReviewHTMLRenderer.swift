@@ -60,18 +60,24 @@ public enum ReviewHTMLRenderer {
         // Charts
         o += "<section id=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">Pictures</h2>\n"
         o += figure(ReviewSVG.shareChart(review.headcountByCountry, id: "chart-headcount"),
+                    narrow: ReviewHTMLCharts.shareList(review.headcountByCountry),
                     heading: review.headcountByCountry.title,
                     caption: "Share of all headcount per location country" + limitText(review.headcountByCountry))
         o += figure(ReviewSVG.shareChart(review.spendByProvider, id: "chart-spend"),
+                    narrow: ReviewHTMLCharts.shareList(review.spendByProvider),
                     heading: review.spendByProvider.title,
                     caption: "Share of the plan's annual cost per provider" + limitText(review.spendByProvider))
         o += figure(ReviewSVG.matrix(review.dataMatrix, id: "chart-data"),
+                    narrow: ReviewHTMLCharts.matrixTable(review.dataMatrix),
                     heading: "Data classification × country",
-                    caption: "Data items of each class handled by engagements working in each country; darker = more sensitive (hover a cell for the items)")
+                    caption: "Data items of each class handled by engagements working in each country; darker = more sensitive, "
+                        + "not a finding (hover a cell for the items)")
         o += figure(ReviewSVG.timeline(review.timeline, company: review.company, id: "chart-hours"),
+                    narrow: ReviewHTMLCharts.timelineList(review.timeline, company: review.company),
                     heading: "Working hours in company time (\(review.company.timezone), \(review.timeline.date))",
                     caption: "Dashed blue band = the company's business day; green = working during it (overlap); "
-                        + "grey = working outside it. Shifts crossing midnight wrap to the other end of the day.")
+                        + "grey = working outside it. Shifts crossing midnight wrap to the other end of the day."
+                        + ReviewText.overlapLimits(review.timeline.limits))
         o += "</section>\n"
 
         // Findings
@@ -87,7 +93,7 @@ public enum ReviewHTMLRenderer {
                 if let title = f.ruleTitle { o += "<dt>Rule</dt><dd>\(h(title))</dd>\n" }
                 if let location = f.location { o += "<dt>Where</dt><dd><code>\(path(location))</code></dd>\n" }
                 if let waiver = f.waiver { o += "<dt>Waiver</dt><dd>\(h(waiver))</dd>\n" }
-                if let remediation = f.remediation { o += "<dt>Fix</dt><dd>\(h(remediation))</dd>\n" }
+                if let remediation = f.remediation { o += "<dt>Fix</dt><dd>\(inlineCode(remediation))</dd>\n" }
                 if !f.references.isEmpty { o += "<dt>References</dt><dd>\(f.references.map(h).joined(separator: "; "))</dd>\n" }
                 o += "</dl>\n</article>\n"
             }
@@ -126,7 +132,7 @@ public enum ReviewHTMLRenderer {
             o += "<h3>\(section.engagement.map(h) ?? "Plan-wide")</h3>\n<ul class=\"checklist\">\n"
             for item in section.items {
                 let rules = item.rules.map(h).joined(separator: ", ")
-                let text = item.isControl ? "Add the control <strong>\(h(item.text))</strong>" : h(item.text)
+                let text = item.isControl ? "Add the control <strong>\(h(item.text))</strong>" : inlineCode(item.text)
                 o += "<li><label><input type=\"checkbox\"> \(text) <small>(\(rules))</small></label></li>\n"
             }
             o += "</ul>\n"
@@ -146,9 +152,23 @@ public enum ReviewHTMLRenderer {
         ReviewEscaping.html(text).replacingOccurrences(of: "/", with: "/<wbr>")
     }
 
-    /// A chart under its own heading, with a caption that explains how to read it.
-    static func figure(_ svg: String, heading: String, caption: String) -> String {
-        "<h3>\(ReviewEscaping.html(heading))</h3>\n<figure>\n\(svg)\n<figcaption>\(ReviewEscaping.html(caption))</figcaption>\n</figure>\n"
+    /// Rule-author text (a remediation) escaped, with each `backticked` span set as code,
+    /// as it reads in the rule file and in Markdown. An unpaired backtick stays as it is.
+    static func inlineCode(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map { ReviewEscaping.html(String($0)) }
+        var o = ""
+        for (i, part) in parts.enumerated() {
+            // Part i (odd) lies between backtick i and i + 1: code when that one exists.
+            if i % 2 == 0 { o += part } else if i < parts.count - 1 { o += "<code>\(part)</code>" } else { o += "`" + part }
+        }
+        return o
+    }
+
+    /// A chart under its own heading, with a caption that explains how to read it: the
+    /// SVG on wide screens and in print, its HTML form (`narrow`) on a phone.
+    static func figure(_ svg: String, narrow: String, heading: String, caption: String) -> String {
+        "<h3>\(ReviewEscaping.html(heading))</h3>\n<figure>\n<div class=\"chart-wide\">\n\(svg)\n</div>\n"
+            + "<div class=\"chart-narrow\">\n\(narrow)</div>\n<figcaption>\(ReviewEscaping.html(caption))</figcaption>\n</figure>\n"
     }
 
     static func limitText(_ chart: ShareChart) -> String {
@@ -209,6 +229,32 @@ public enum ReviewHTMLRenderer {
     .signoff label { display: inline-block; min-width: 150px; }
     .signoff .line { display: inline-block; min-width: 260px; border-bottom: 1px solid var(--ink); color: var(--muted); font-size: 12px; margin-left: 16px; }
     footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
+    .chart-narrow { display: none; }
+    .bars { list-style: none; padding: 0; margin: 0; }
+    .bars li { margin: 4px 0 12px; }
+    .bars .label { display: flex; justify-content: space-between; align-items: flex-end; gap: 10px; font-size: 14px; margin-bottom: 3px; }
+    .bars .label > span:last-child { text-align: right; white-space: nowrap; }
+    .bars li.fail .label { color: var(--error); font-weight: 700; }
+    .track { display: block; position: relative; height: 16px; background: #f2f4f7; border: 1px solid var(--line); border-radius: 3px; }
+    .track > span { position: absolute; top: 0; bottom: 0; }
+    .track .fill { left: 0; background: #2e90fa; }
+    .track .fill.over { background: #d92d20; }
+    .track .limit { top: -5px; bottom: -5px; border-left: 2px dashed var(--error); }
+    .track .day { background: #eff8ff; border-left: 1px dashed #84caff; border-right: 1px dashed #84caff; }
+    .track .seg { top: 3px; bottom: 3px; background: #98a2b3; }
+    .track .seg.in { background: #12b76a; }
+    .track .seg.own { background: #175cd3; }
+    .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 12px; margin: -6px 0 0; }
+    table.compact { width: auto; }
+    @media (max-width: 640px) {
+      main { padding: 16px 14px 32px; }
+      h1 { font-size: 24px; }
+      figure { padding: 10px 10px 8px; }
+      .chart-wide { display: none; }
+      .chart-narrow { display: block; }
+      .facts { grid-template-columns: 1fr; }
+      .facts dd { margin-bottom: 6px; }
+    }
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
@@ -216,6 +262,7 @@ public enum ReviewHTMLRenderer {
       h2, h3 { break-after: avoid; }
       figure, .finding, tr, .verdict { break-inside: avoid; }
       .scroll { overflow: visible; }
+      .chart-wide { display: block; } .chart-narrow { display: none; }
       table { font-size: 9pt; }
     }
 

@@ -159,10 +159,12 @@ public enum ReviewMarkdownRenderer {
         out.append("| **\(e(company.name))** business day | \(e(timeline.companyLabel)) | | `\(TextCharts.businessDay(timeline.businessDay))` |")
         for row in timeline.rows {
             let picture = TextCharts.day(working: row.segments, business: timeline.businessDay)
-            out.append("| \(e(row.label)) (\(e(row.engagement))) | \(e(row.localHours)) | \(ReviewText.hours(row.overlapHours)) | `\(picture)` |")
+            let overlap = ReviewText.hours(row.overlapHours) + (row.shortfallText.map { " ✗ \(e($0))" } ?? "")
+            out.append("| \(e(row.label)) (\(e(row.engagement))) | \(e(row.localHours)) | \(overlap) | `\(picture)` |")
         }
         out.append("")
-        out.append("█ working during the company's business day · ▒ working outside it · · not working. Shifts crossing midnight wrap around.")
+        out.append("█ working during the company's business day · ▒ working outside it · · not working. Shifts crossing midnight wrap around."
+            + ReviewText.overlapLimits(timeline.limits))
         out.append("")
         return out
     }

@@ -24,7 +24,7 @@ extension ReviewReport {
             SourcingMapRow(e, findings: findings.filter { $0.engagement == e.id }, planWide: planWide)
         }
 
-        let concentration = ShareChart.threshold(in: rules, scope: .country, field: "headcount_share", fallback: 0.4)
+        let concentration = ShareChart.threshold(in: rules, scope: .country, field: "headcount_share")
         let headcount = ShareChart(
             title: "Headcount by country",
             bars: plan.countries.map {
@@ -33,7 +33,7 @@ extension ReviewReport {
             },
             threshold: concentration.value, thresholdRule: concentration.rule)
 
-        let spendLimit = ShareChart.threshold(in: rules, scope: .provider, field: "cost_share", fallback: nil)
+        let spendLimit = ShareChart.threshold(in: rules, scope: .provider, field: "cost_share")
         let currencies = Set(plan.engagements.compactMap { $0.cost?.currency })
         let currency = currencies.count == 1 ? currencies.first : nil
         let spend = ShareChart(
@@ -76,7 +76,7 @@ extension ReviewReport {
                                    timezone: plan.company.timezone, hours: plan.company.hours.description),
             verdict: ReviewVerdict(findings: findings, waivers: waiverSummary),
             sourcingMap: rows, headcountByCountry: headcount, spendByProvider: spend,
-            dataMatrix: ClassificationMatrix(plan: plan, scale: scale), timeline: WorkdayTimeline(plan: plan),
+            dataMatrix: ClassificationMatrix(plan: plan, scale: scale), timeline: WorkdayTimeline(plan: plan, findings: findings, rules: rules),
             findingGroups: groups, clearEngagements: clear, waivers: waiverSummary,
             checklist: SignOffChecklist(plan: plan, findings: findings, rules: rules), inputNotes: notes)
     }

@@ -70,7 +70,8 @@ enum ReviewSVG {
             let held = zip(matrix.countries, matrix.cells[r]).filter { !$0.1.isEmpty }.map { "\($0.0) (\($0.1.count))" }
             parts.append("\(name): " + (held.isEmpty ? "none" : held.joined(separator: ", ")))
         }
-        let palette = ["#fef3f2", "#fee4e2", "#fda29b", "#f04438", "#b42318", "#7a271a"]
+        // Sensitivity, not failure: a blue scale, so a clean engagement never looks alarming.
+        let palette = ["#eff8ff", "#d1e9ff", "#84caff", "#2e90fa", "#175cd3", "#194185"]
         var s = "<svg role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(number(width)) \(number(height))\" "
             + "width=\"\(number(width))\" style=\"max-width:100%;height:auto\" \(font) font-size=\"13\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         s += "<title id=\"\(id)-t\">Data classification by country</title>\n<desc id=\"\(id)-d\">\(h(parts.joined(separator: "; ")))</desc>\n"
@@ -100,50 +101,79 @@ enum ReviewSVG {
 
     // MARK: 24-hour timeline
 
+    /// One row per location: its label and local hours on a line of their own above a
+    /// full-width 24-hour bar (so no name is cut), and the overlap at the right on a small
+    /// gauge with the minimum the failing rule asks for. A failing row is marked ✗ in red.
     static func timeline(_ timeline: WorkdayTimeline, company: ReviewCompany, id: String) -> String {
         let h = ReviewEscaping.html
-        let labelWidth = 250.0, axisLeft = 260.0, axisWidth = 600.0, valueLeft = 926.0, width = 970.0
-        let rowHeight = 40.0, top = 40.0
+        let axisLeft = 16.0, axisWidth = 720.0, gaugeLeft = 770.0, gaugeWidth = 120.0, width = 960.0
+        let gaugeHours = max(12.0, (timeline.limits.map(\.minimum) + timeline.rows.map(\.overlapHours)).max() ?? 0)
+        let rowHeight = 54.0, top = 44.0
         let rows = timeline.rows.count + 1
-        let height = top + rowHeight * Double(rows) + 10
+        let height = top + rowHeight * Double(rows) + 8
         let perMinute = axisWidth / 1440
         func x(_ minute: Int) -> String { number(axisLeft + Double(minute) * perMinute) }
+        func gaugeX(_ hours: Double) -> String { number(gaugeLeft + min(hours, gaugeHours) / gaugeHours * gaugeWidth) }
         var desc = "Company business day \(timeline.companyLabel). "
-        desc += timeline.rows.map { "\($0.label) (\($0.engagement)) works \($0.localHours): \(ReviewText.hours($0.overlapHours)) overlap" }
-            .joined(separator: "; ")
+        desc += timeline.rows.map { row in
+            "\(row.label) (\(row.engagement)) works \(row.localHours): \(ReviewText.hours(row.overlapHours)) overlap"
+                + (row.shortfall.map { ", fails \($0.rule)" + ($0.minimum.map { " (at least \(ReviewText.hours($0)))" } ?? "") } ?? "")
+        }.joined(separator: "; ")
         var s = "<svg role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(number(width)) \(number(height))\" "
             + "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" \(font) font-size=\"13\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         s += "<title id=\"\(id)-t\">Working hours in company time (\(h(company.timezone)), \(h(timeline.date)))</title>\n"
         s += "<desc id=\"\(id)-d\">\(h(desc))</desc>\n"
+        let barsTop = top + 20, barsHeight = rowHeight * Double(rows) - 20
         // Business day band behind every row.
         for seg in timeline.businessDay {
-            s += "<rect x=\"\(x(seg.start))\" y=\"\(number(top - 6))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" "
-                + "height=\"\(number(rowHeight * Double(rows) + 6))\" fill=\"#eff8ff\" stroke=\"#84caff\" stroke-dasharray=\"4 3\"/>\n"
+            s += "<rect x=\"\(x(seg.start))\" y=\"\(number(barsTop - 4))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" "
+                + "height=\"\(number(barsHeight + 4))\" fill=\"#eff8ff\" stroke=\"#84caff\" stroke-dasharray=\"4 3\"/>\n"
         }
-        // Hour grid and labels.
+        // Hour grid and labels; the first and last label stay inside the picture.
         for hour in stride(from: 0, through: 24, by: 3) {
-            s += "<line x1=\"\(x(hour * 60))\" y1=\"\(number(top - 6))\" x2=\"\(x(hour * 60))\" y2=\"\(number(height - 6))\" stroke=\"#e4e7ec\"/>\n"
-            s += "<text x=\"\(x(hour * 60))\" y=\"\(number(top - 14))\" text-anchor=\"middle\" fill=\"#475467\">\(hour < 10 ? "0" : "")\(hour):00</text>\n"
+            let anchor = hour == 0 ? "start" : hour == 24 ? "end" : "middle"
+            s += "<line x1=\"\(x(hour * 60))\" y1=\"\(number(barsTop - 4))\" x2=\"\(x(hour * 60))\" y2=\"\(number(height - 6))\" stroke=\"#e4e7ec\"/>\n"
+            s += "<text x=\"\(x(hour * 60))\" y=\"\(number(top - 16))\" text-anchor=\"\(anchor)\" fill=\"#475467\">\(ReviewText.clock(hour * 60))</text>\n"
         }
-        s += "<text x=\"\(number(valueLeft))\" y=\"\(number(top - 14))\" text-anchor=\"middle\" fill=\"#475467\">overlap</text>\n"
+        s += "<text x=\"\(number(gaugeLeft))\" y=\"\(number(top - 16))\" fill=\"#475467\">overlap (0–\(number(gaugeHours)) h)</text>\n"
         // The company's own row.
-        s += "<text x=\"\(number(labelWidth))\" y=\"\(number(top + 15))\" text-anchor=\"end\" font-weight=\"700\" fill=\"#101828\">\(h(truncate(company.name, 30)))</text>\n"
-        s += "<text x=\"\(number(labelWidth))\" y=\"\(number(top + 30))\" text-anchor=\"end\" font-size=\"11\" fill=\"#475467\">business day \(h(truncate(timeline.companyLabel, 34)))</text>\n"
+        s += "<text x=\"\(number(axisLeft))\" y=\"\(number(top + 10))\" fill=\"#101828\"><tspan font-weight=\"700\">\(h(truncate(company.name, 60)))</tspan>"
+            + "<tspan fill=\"#475467\"> — business day \(h(truncate(timeline.companyLabel, 60)))</tspan></text>\n"
         for seg in timeline.businessDay {
-            s += "<rect x=\"\(x(seg.start))\" y=\"\(number(top + 8))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#175cd3\"/>\n"
+            s += "<rect x=\"\(x(seg.start))\" y=\"\(number(top + 20))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#175cd3\"/>\n"
         }
         for (i, row) in timeline.rows.enumerated() {
             let y = top + rowHeight * Double(i + 1)
-            s += "<g><title>\(h(row.label)) (\(h(row.engagement))): \(h(row.localHours)), \(ReviewText.hours(row.overlapHours)) overlap</title>\n"
-            s += "<text x=\"\(number(labelWidth))\" y=\"\(number(y + 15))\" text-anchor=\"end\" fill=\"#101828\">\(h(truncate("\(row.label) · \(row.engagement)", 34)))</text>\n"
-            s += "<text x=\"\(number(labelWidth))\" y=\"\(number(y + 30))\" text-anchor=\"end\" font-size=\"11\" fill=\"#475467\">\(h(truncate(row.localHours, 40)))</text>\n"
+            let failing = row.shortfall != nil
+            let limitText = row.shortfallText
+            s += "<g><title>\(h(row.label)) (\(h(row.engagement))): \(h(row.localHours)), \(ReviewText.hours(row.overlapHours)) overlap"
+                + (limitText.map { " — \(h($0))" } ?? "") + "</title>\n"
+            s += "<text x=\"\(number(axisLeft))\" y=\"\(number(y + 10))\" fill=\"\(failing ? "#b42318" : "#101828")\">"
+                + (failing ? "<tspan font-weight=\"700\">✗ </tspan>" : "")
+                + "<tspan font-weight=\"700\">\(h(truncate(row.label, 48)))</tspan> · \(h(truncate(row.engagement, 48)))"
+                + "<tspan fill=\"#475467\" font-size=\"12\">  \(h(truncate(row.localHours, 48)))</tspan></text>\n"
+            if failing {
+                s += "<rect x=\"\(number(axisLeft - 10))\" y=\"\(number(y + 20))\" width=\"4\" height=\"18\" fill=\"#b42318\"/>\n"
+            }
             for seg in row.segments {
-                s += "<rect x=\"\(x(seg.start))\" y=\"\(number(y + 8))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#98a2b3\"/>\n"
+                s += "<rect x=\"\(x(seg.start))\" y=\"\(number(y + 20))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#98a2b3\"/>\n"
             }
             for seg in WorkdayTimeline.intersection(row.segments, timeline.businessDay) {
-                s += "<rect x=\"\(x(seg.start))\" y=\"\(number(y + 8))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#12b76a\" stroke=\"#05603a\"/>\n"
+                s += "<rect x=\"\(x(seg.start))\" y=\"\(number(y + 20))\" width=\"\(number(Double(seg.end - seg.start) * perMinute))\" height=\"18\" fill=\"#12b76a\" stroke=\"#05603a\"/>\n"
             }
-            s += "<text x=\"\(number(valueLeft))\" y=\"\(number(y + 21))\" text-anchor=\"middle\" font-weight=\"700\" fill=\"#101828\">\(ReviewText.hours(row.overlapHours))</text></g>\n"
+            // Overlap gauge: the hours as a bar, the failing rule's minimum as a dashed tick.
+            s += "<rect x=\"\(number(gaugeLeft))\" y=\"\(number(y + 22))\" width=\"\(number(gaugeWidth))\" height=\"14\" fill=\"#f2f4f7\" stroke=\"#d0d5dd\"/>\n"
+            s += "<rect x=\"\(number(gaugeLeft))\" y=\"\(number(y + 22))\" width=\"\(number(min(row.overlapHours, gaugeHours) / gaugeHours * gaugeWidth))\" height=\"14\" "
+                + "fill=\"\(failing ? "#d92d20" : "#12b76a")\"/>\n"
+            if let minimum = row.shortfall?.minimum {
+                s += "<line x1=\"\(gaugeX(minimum))\" y1=\"\(number(y + 16))\" x2=\"\(gaugeX(minimum))\" y2=\"\(number(y + 42))\" stroke=\"#b42318\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>\n"
+            }
+            s += "<text x=\"\(number(gaugeLeft + gaugeWidth + 8))\" y=\"\(number(y + 34))\" font-weight=\"700\" fill=\"\(failing ? "#b42318" : "#101828")\">"
+                + "\(ReviewText.hours(row.overlapHours))</text>\n"
+            if let limitText {
+                s += "<text x=\"\(number(gaugeLeft))\" y=\"\(number(y + 10))\" font-size=\"12\" fill=\"#b42318\">\(h(limitText))</text>\n"
+            }
+            s += "</g>\n"
         }
         return s + "</svg>"
     }

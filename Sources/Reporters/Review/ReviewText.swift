@@ -40,12 +40,22 @@ enum ReviewText {
         return "\(sign)\(whole).\(frac < 10 ? "0" : "")\(frac)"
     }
 
-    /// `42.2%` for a share 0…1 (one decimal; `40%` when it is whole).
+    /// `42.2%` for a share 0…1, always with one decimal (`9.0%`, `40.0%`), so shares line
+    /// up in a column and a share just over a limit never reads as the limit itself.
     static func percent(_ share: Double) -> String {
         guard share.isFinite else { return String(share) }
         let tenths = Int64((share * 1000).rounded())
         let whole = tenths / 10, frac = abs(tenths % 10)
-        return frac == 0 ? "\(whole)%" : "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(frac)%"
+        return "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(frac)%"
+    }
+
+    /// ` Minimum overlap set by the loaded rules: 2.0 h (TZ-001), 4.0 h (TZ-002); ✗ marks a
+    /// location below its rule's minimum.`, or empty when no loaded rule sets one.
+    static func overlapLimits(_ limits: [WorkdayTimeline.Limit]) -> String {
+        guard !limits.isEmpty else { return "" }
+        return " Minimum overlap set by the loaded rules: "
+            + limits.map { "\(hours($0.minimum)) (\($0.rule))" }.joined(separator: ", ")
+            + "; ✗ marks a location below its rule's minimum."
     }
 
     /// `Philippines`, or the code itself when unknown.

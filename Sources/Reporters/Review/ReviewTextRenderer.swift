@@ -140,11 +140,14 @@ public enum ReviewTextRenderer {
         var rows = [["", "", "", TextCharts.dayRuler()]]
         rows.append([e(company.name), e(timeline.companyLabel), "", TextCharts.businessDay(timeline.businessDay)])
         for row in timeline.rows {
-            rows.append(["\(e(row.label)) (\(e(row.engagement)))", e(row.localHours), ReviewText.hours(row.overlapHours),
+            let overlap = ReviewText.hours(row.overlapHours) + (row.shortfallText.map { " ✗ \(e($0))" } ?? "")
+            rows.append(["\(e(row.label)) (\(e(row.engagement)))", e(row.localHours), overlap,
                          TextCharts.day(working: row.segments, business: timeline.businessDay)])
         }
         out += table(rows, rightAligned: [2])
         out.append("█ working during the company's business day   ▒ working outside it   · not working (one character = 30 min)")
+        let limits = ReviewText.overlapLimits(timeline.limits)
+        if !limits.isEmpty { out.append(String(limits.dropFirst())) }
         out.append("")
         return out
     }

@@ -17,9 +17,9 @@ public struct ShareChart: Sendable, Hashable {
 
     public let title: String
     public let bars: [Bar]
-    /// 0…1, or nil when no rule limits this share.
+    /// 0…1, or nil when no loaded rule limits this share.
     public let threshold: Double?
-    /// Where the threshold comes from (`CONC-001`), or nil when it is the default.
+    /// The rule the threshold comes from (`CONC-001`); set whenever `threshold` is.
     public let thresholdRule: String?
 
     /// The axis maximum: the next 10% above both the largest share and the threshold.
@@ -40,12 +40,12 @@ public struct ShareChart: Sendable, Hashable {
     }
 
     /// The limit a rule of `scope` puts on `field` (`country.headcount_share <= 0.4`), read
-    /// from the first enabled rule whose assert has that form; `fallback` otherwise.
-    static func threshold(in rules: RuleSet?, scope: RuleScope, field: String,
-                          fallback: Double?) -> (value: Double?, rule: String?) {
+    /// from the first enabled rule whose assert has that form. Nil when no loaded rule
+    /// sets one: a chart never draws a limit that no rule enforces.
+    static func threshold(in rules: RuleSet?, scope: RuleScope, field: String) -> (value: Double?, rule: String?) {
         for rule in rules?.enabledRules ?? [] where rule.scope == scope {
             if let value = rule.upperLimit(on: field), value > 0, value <= 1 { return (value, rule.id) }
         }
-        return (fallback, nil)
+        return (nil, nil)
     }
 }

@@ -26,7 +26,7 @@ enum TextCharts {
             for (i, c) in text.enumerated() where column + i >= 0 && column + i < cells.count { cells[column + i] = c }
         }
         put("0%", at: 0)
-        let right = ReviewText.percent(axisMaximum)
+        let right = "\(Int((axisMaximum * 100).rounded()))%"
         put(right, at: cells.count - right.count)
         if let threshold, axisMaximum > 0 {
             let at = min(width, max(0, Int((threshold * Double(width) / axisMaximum).rounded())))

@@ -10,6 +10,9 @@ import Reference
 /// own zone, each converted with the offset in force at that moment — the same rule as
 /// `location.overlap_hours`) are clipped to the axis, so a shift crossing midnight shows
 /// as two pieces (it wraps). The company's own hours are drawn the same way.
+///
+/// A row whose location fails a loaded rule on `overlap_hours` carries that rule and the
+/// minimum it asks for; `limits` lists every such minimum the loaded rules set.
 public struct WorkdayTimeline: Sendable, Hashable {
     /// A stretch of the axis, in minutes after the company's local midnight (0…1440).
     public struct Segment: Sendable, Hashable {
@@ -31,6 +34,26 @@ public struct WorkdayTimeline: Sendable, Hashable {
         public let segments: [Segment]
         public let overlapHours: Double
         public let offshore: Bool
+        /// The failing overlap finding on this location, if any.
+        public let shortfall: Shortfall?
+
+        /// `below 4.0 h (TZ-002)`, or nil when the row passes every overlap rule.
+        public var shortfallText: String? {
+            shortfall.map { f in f.minimum.map { "below \(ReviewText.hours($0)) (\(f.rule))" } ?? "fails \(f.rule)" }
+        }
+    }
+
+    /// A location that fails a rule on its overlap: the rule and the minimum its assert
+    /// sets (nil when the assert has no constant minimum).
+    public struct Shortfall: Sendable, Hashable {
+        public let rule: String
+        public let minimum: Double?
+    }
+
+    /// A minimum overlap set by a loaded, enabled location rule: `TZ-001 ≥ 2 h`.
+    public struct Limit: Sendable, Hashable {
+        public let rule: String
+        public let minimum: Double
     }
 
     /// `09:00-17:00 America/New_York`.
@@ -38,8 +61,9 @@ public struct WorkdayTimeline: Sendable, Hashable {
     public let businessDay: [Segment]
     public let rows: [Row]
     public let date: String
+    public let limits: [Limit]
 
-    init(plan: Plan) {
+    init(plan: Plan, findings: [Finding] = [], rules: RuleSet? = nil) {
         date = plan.date.description
         let company = plan.company
         companyLabel = "\(company.hours) \(company.timezone)"
@@ -48,6 +72,17 @@ public struct WorkdayTimeline: Sendable, Hashable {
             businessDay = Self.segments(of: company.hours, zone: companyZone, on: plan.date, axisZone: companyZone)
         } else {
             businessDay = []
+        }
+        let overlapRules = (rules?.enabledRules ?? []).filter { $0.scope == .location && $0.assertReads(field: "overlap_hours") }
+        let minimumByRule = Dictionary(overlapRules.map { ($0.id, $0.lowerLimit(on: "overlap_hours")) }, uniquingKeysWith: { a, _ in a })
+        limits = overlapRules.compactMap { rule in rule.lowerLimit(on: "overlap_hours").map { Limit(rule: rule.id, minimum: $0) } }
+        // The strictest failing overlap finding per location path.
+        var shortfalls: [String: Shortfall] = [:]
+        for finding in findings where finding.isFailing && finding.kind == .violation {
+            guard let path = finding.path, let minimum = minimumByRule[finding.rule] else { continue }
+            let candidate = Shortfall(rule: finding.rule, minimum: minimum)
+            if let known = shortfalls[path], (known.minimum ?? 0) >= (minimum ?? 0) { continue }
+            shortfalls[path] = candidate
         }
         var rows: [Row] = []
         for engagement in plan.engagements {
@@ -59,7 +94,8 @@ public struct WorkdayTimeline: Sendable, Hashable {
                 rows.append(Row(
                     label: location.city.map { "\($0), \(location.country)" } ?? location.country,
                     engagement: engagement.id, localHours: "\(location.hours) \(location.timezone)",
-                    segments: segments, overlapHours: location.overlapHours, offshore: location.offshore))
+                    segments: segments, overlapHours: location.overlapHours, offshore: location.offshore,
+                    shortfall: shortfalls["\(engagement.path).locations[\(location.index)]"]))
             }
         }
         self.rows = rows

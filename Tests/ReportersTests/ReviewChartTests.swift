@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import Reporters
+
+/// What the review's charts claim: limits only from loaded rules, failing rows marked with
+/// the rule and its minimum, a phone-width form of every chart, author code spans as code.
+@Suite("Review charts")
+struct ReviewChartTests {
+    /// A policy of one rule that says nothing about concentration or overlap.
+    static func ownRulesReview() throws -> ReviewReport {
+        let dir = try ReviewFixtures.temporaryDirectory()
+        let rules = dir.appendingPathComponent("own.yaml")
+        try Data("""
+        policy: own
+        rules:
+          - id: OWN-1
+            title: Design work stays in house
+            severity: warning
+            for: engagement
+            assert: engagement.service != 'design'
+            message: "{{ engagement.id }} outsources design"
+            remediation: "Move `service: design` in house, or add a waiver (an unpaired ` stays)."
+        """.utf8).write(to: rules)
+        return try #require(ReviewFixtures.review(plan: ReviewFixtures.path("examples/plans/support-expansion-2027.yaml"),
+                                                  rules: rules.path).review)
+    }
+
+    /// With no loaded rule on headcount share, overlap or spend share, no chart draws a
+    /// limit: the review never shows a limit that no rule enforces.
+    @Test func noLimitIsDrawnThatNoLoadedRuleSets() throws {
+        let review = try Self.ownRulesReview()
+        #expect(review.headcountByCountry.threshold == nil)
+        #expect(review.headcountByCountry.thresholdRule == nil)
+        #expect(review.headcountByCountry.bars.allSatisfy { !$0.overThreshold })
+        #expect(review.spendByProvider.threshold == nil)
+        #expect(review.timeline.limits.isEmpty)
+        #expect(review.timeline.rows.allSatisfy { $0.shortfall == nil })
+        for format in [ReviewFormat.html, .markdown, .text] {
+            let out = review.render(as: format)
+            #expect(!out.contains("(limit ") && !out.contains(">limit ") && !out.contains("class=\"limit\""), "\(format) draws a limit")
+            #expect(!out.contains("over the limit"), "\(format) flags a bar")
+            #expect(!out.contains("Minimum overlap"), "\(format) names an overlap minimum")
+        }
+    }
+
+    /// Nairobi works 08:00-17:00 Africa/Nairobi = 00:00-09:00 in New York: 0 h overlap,
+    /// below TZ-001's 2 h; Oslo at exactly 2.0 h passes (the boundary).
+    @Test func aLocationBelowItsRulesMinimumIsMarkedWithTheRule() throws {
+        let review = try #require(ReviewFixtures.example().review)
+        let timeline = review.timeline
+        #expect(timeline.limits.map { "\($0.rule) \($0.minimum)" } == ["TZ-001 2.0"])
+        let nairobi = try #require(timeline.rows.first { $0.label == "Nairobi, KE" })
+        #expect(nairobi.shortfall?.rule == "TZ-001" && nairobi.shortfall?.minimum == 2.0)
+        #expect(nairobi.shortfallText == "below 2.0 h (TZ-001)")
+        let oslo = try #require(timeline.rows.first { $0.label == "Oslo, NO" })
+        #expect(oslo.overlapHours == 2.0 && oslo.shortfall == nil)
+        let html = review.render(as: .html)
+        #expect(html.contains("✗ </tspan><tspan font-weight=\"700\">Nairobi, KE</tspan>"))
+        #expect(html.contains(">below 2.0 h (TZ-001)</text>"))
+        #expect(review.render(as: .markdown).contains("| 0.0 h ✗ below 2.0 h (TZ-001) |"))
+        #expect(review.render(as: .text).contains("0.0 h ✗ below 2.0 h (TZ-001)"))
+    }
+
+    /// The timeline's labels are whole (no name cut to fit a fixed column), and the first
+    /// hour label is anchored inside the picture.
+    @Test func timelineLabelsAreNotCut() throws {
+        let html = try #require(ReviewFixtures.example().review).render(as: .html)
+        #expect(html.contains("<tspan fill=\"#475467\"> — business day 09:00-17:00 America/New_York</tspan>"))
+        #expect(html.contains("<tspan font-weight=\"700\">Mexico City, MX</tspan> · back-office"))
+        #expect(html.contains("text-anchor=\"start\" fill=\"#475467\">00:00</text>"))
+        #expect(html.contains("text-anchor=\"end\" fill=\"#475467\">24:00</text>"))
+    }
+
+    /// Every chart has an HTML form for narrow screens, shown by a media query instead of
+    /// the SVG (whose text would shrink to a few pixels on a phone).
+    @Test func everyChartHasANarrowScreenForm() throws {
+        let html = try #require(ReviewFixtures.example().review).render(as: .html)
+        #expect(html.components(separatedBy: "<div class=\"chart-wide\">").count - 1 == 4)
+        #expect(html.components(separatedBy: "<div class=\"chart-narrow\">").count - 1 == 4)
+        #expect(html.contains("@media (max-width: 640px)"))
+        #expect(html.contains("<li class=\"fail\"><span class=\"label\"><span>✗ Mexico (MX)</span><span>70 · 42.2% over the limit</span>"))
+        #expect(html.contains("<span class=\"limit\" style=\"left:80%\"></span>"))
+        #expect(html.contains("<tr><th scope=\"row\">restricted</th><td class=\"num\">1</td>"))
+        #expect(HTMLTagChecker.problems(in: html).isEmpty)
+    }
+
+    /// Shares always carry one decimal, so a column reads `9.0%` beside `14.5%`.
+    @Test func sharesHaveOneDecimal() throws {
+        let review = try #require(ReviewFixtures.example().review)
+        let text = review.render(as: .text)
+        #expect(text.contains("0.6%") && text.contains("limit 40.0%"))
+        #expect(review.render(as: .markdown).contains("(limit 40.0%, CONC-001)"))
+    }
+
+    /// Sensitivity is not failure: the classification heatmap uses no error red.
+    @Test func theClassificationMatrixIsNotRed() throws {
+        let html = try #require(ReviewFixtures.example().review).render(as: .html)
+        let matrix = try #require(html.components(separatedBy: "<title id=\"chart-data-t\">").dropFirst().first?
+            .components(separatedBy: "</svg>").first)
+        for red in ["#fef3f2", "#fee4e2", "#fda29b", "#f04438", "#b42318", "#7a271a", "#d92d20"] {
+            #expect(!matrix.contains(red), "matrix uses \(red)")
+        }
+    }
+
+    /// A remediation's `code` spans read as code in HTML; an unpaired backtick stays.
+    @Test func remediationBackticksBecomeCode() throws {
+        let html = try Self.ownRulesReview().render(as: .html)
+        #expect(html.contains("<code>OWN-1</code> brand-design outsources design"))
+        #expect(html.contains("<dd>Move <code>service: design</code> in house, or add a waiver (an unpaired ` stays).</dd>"))
+    }
+}
