@@ -1,7 +1,7 @@
 import Policy
 import SourceText
 
-/// `--format json`: the stable machine contract (BRIEF §5), version 1.
+/// `--format json`: the stable machine contract, version 1.
 ///
 /// Keys appear in a fixed, documented order (not sorted): first the contract's keys in
 /// the contract's order, then additions (`because` on findings; `severity` and `help` on

@@ -140,7 +140,7 @@ struct AuthoringExplainTests {
     }
 }
 
-/// The files `shore init` writes follow BRIEF §4: running each test's plan through the
+/// The files `shore init` writes follow the rule-test format (docs/rules-reference.md): running each test's plan through the
 /// checker gives exactly the findings it expects (what `shore test` will do).
 @Suite("Authoring: init templates")
 struct AuthoringInitTemplateTests {

@@ -6,7 +6,7 @@ import Reference
 import SourceText
 import YAML
 
-/// BRIEF §6: no crash on any input. Each bad plan gets a clear, located error and no
+/// Plans are untrusted: no crash on any input. Each bad plan gets a clear, located error and no
 /// plan, so nothing confusing can pass as clean.
 @Suite("Hostile plans: every bad input is a located error")
 struct HostileInputTests {

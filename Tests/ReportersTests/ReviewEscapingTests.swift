@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Reporters
 
-/// Plan strings cannot break out of any review format (BRIEF §6).
+/// Plan strings cannot break out of any review format: plans are untrusted input.
 @Suite("Review escaping")
 struct ReviewEscapingTests {
     static func hostileReview() throws -> ReviewReport {

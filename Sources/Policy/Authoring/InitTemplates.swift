@@ -6,7 +6,7 @@ public struct InitFile: Sendable, Equatable {
 }
 
 /// The files of a new policy repository (`shore init`): config, a rule pack with one
-/// rule, its tests (BRIEF §4) and fixtures, an example plan that passes, editor
+/// rule, its tests and fixtures, an example plan that passes, editor
 /// schemas and CI snippets. Everything works at once: `shore lint`, `shore test` and
 /// `shore check plans/example.yaml` (exit 0) succeed in the new folder.
 public enum InitTemplates {

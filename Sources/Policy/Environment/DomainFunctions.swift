@@ -3,6 +3,34 @@ import Reference
 
 /// Shore's own CEL functions: `level`, `cefr`, `country_name`, `official_languages`, `date`.
 enum DomainFunctions {
+    /// One function as the rules reference shows it.
+    struct Documentation {
+        let name: String
+        let signature: String
+        let meaning: String
+        let example: String
+    }
+
+    /// What each function does, beside its declaration so the two change together (a
+    /// test checks every declared function is documented here).
+    static let documentation: [Documentation] = [
+        Documentation(name: "level", signature: "level(string) → int",
+                      meaning: "The rank of a classification on the rule set's scale, from 1; an error for a name not on it.",
+                      example: "data.level >= level('confidential')"),
+        Documentation(name: "cefr", signature: "cefr(string) → int",
+                      meaning: "A CEFR level as a number: A1 = 1 … C2 = 6, native = 7.",
+                      example: "language.cefr >= cefr('B2')"),
+        Documentation(name: "country_name", signature: "country_name(string) → string",
+                      meaning: "The English name of an ISO 3166-1 alpha-2 code.",
+                      example: "country_name(location.country) == 'Philippines'"),
+        Documentation(name: "official_languages", signature: "official_languages(string) → list(string)",
+                      meaning: "A country's official languages (Unicode CLDR), as language codes.",
+                      example: "'en' in official_languages(location.country)"),
+        Documentation(name: "date", signature: "date(string) → google.protobuf.Timestamp",
+                      meaning: "A YYYY-MM-DD date as a timestamp at midnight UTC, to compare with plan dates.",
+                      example: "plan.date >= date('2027-01-01')"),
+    ]
+
     static func declarations(classifications: [String]) -> [CELFunctionDecl] {
         [
             function("level", .string, .int) { text in

@@ -1,7 +1,9 @@
 import CEL
 
 /// The plan's schema as CEL object types: what rules are type-checked against, so
-/// `location.contry` fails when the rules load, before any plan is read.
+/// `location.contry` fails when the rules load, before any plan is read. Built from
+/// `PlanSchema` (each object's fields and derived facts), so the file format, the
+/// documentation and what rules can read never disagree.
 enum PlanTypes {
     static let plan = "shore.Plan"
     static let company = "shore.Company"
@@ -14,42 +16,39 @@ enum PlanTypes {
     static let country = "shore.Country"
     static let providerSummary = "shore.ProviderSummary"
 
-    static let strings = CELType.list(.string)
-
-    static let all: [CELObjectType] = [
-        CELObjectType(name: plan, fields: [
-            "id": .string, "title": .string, "date": .timestamp,
-            "company": .object(company), "engagements": .list(.object(engagement)),
-        ]),
-        CELObjectType(name: company, fields: [
-            "name": .string, "country": .string, "timezone": .string, "hours": .string, "languages": strings,
-        ]),
-        CELObjectType(name: engagement, fields: [
-            "id": .string, "service": .string, "customer_facing": .bool, "markets": strings,
-            "provider": .object(provider), "locations": .list(.object(location)),
-            "data": .list(.object(data)), "languages": .list(.object(language)), "controls": strings,
-            "cost": .object(cost), "start": .timestamp, "end": .timestamp, "attributes": .map(.string, .dyn),
-            "offshore": .bool, "outsourced": .bool, "model": .string, "headcount": .int,
-        ]),
-        CELObjectType(name: provider, fields: ["name": .string, "kind": .string, "country": .string]),
-        CELObjectType(name: location, fields: [
-            "country": .string, "city": .string, "timezone": .string, "hours": .string, "headcount": .int,
-            "offshore": .bool, "overlap_hours": .double,
-        ]),
-        CELObjectType(name: data, fields: [
-            "name": .string, "classification": .string, "personal": .bool, "subjects": strings,
-            "categories": strings, "level": .int,
-        ]),
-        CELObjectType(name: language, fields: ["code": .string, "level": .string, "cefr": .int]),
-        CELObjectType(name: cost, fields: ["annual": .double, "currency": .string]),
-        CELObjectType(name: country, fields: [
-            "code": .string, "name": .string, "headcount": .int, "headcount_share": .double, "engagements": strings,
-        ]),
-        CELObjectType(name: providerSummary, fields: [
-            "name": .string, "country": .string, "kind": .string, "engagements": strings,
-            "headcount": .int, "cost_share": .double,
-        ]),
+    /// Every plan object rules can see, with the CEL type name it has there.
+    static let objects: [SchemaObject] = [
+        PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider, PlanSchema.location,
+        PlanSchema.data, PlanSchema.language, PlanSchema.cost, PlanSchema.countryView, PlanSchema.providerView,
     ]
+
+    static let all: [CELObjectType] = objects.compactMap { object in
+        guard let name = object.ruleType else { return nil }
+        var fields: [String: CELType] = [:]
+        for field in object.fields + object.derivedFields {
+            guard let ruleName = field.ruleName else { continue }
+            fields[ruleName] = celType(of: field.type)
+        }
+        return CELObjectType(name: name, fields: fields)
+    }
+
+    /// How rules see a value of a file-format type: codes, hours and levels as strings,
+    /// dates as timestamps, numbers as double, free-form mappings as `map(string, dyn)`.
+    static func celType(of type: FieldType) -> CELType {
+        switch type {
+        case .string, .country, .language, .timeZone, .hours, .cefrLevel, .classification, .oneOf, .cel, .template:
+            .string
+        case .bool: .bool
+        case .integer: .int
+        case .number: .double
+        case .date: .timestamp
+        case .list(let element): .list(celType(of: element))
+        case .object(let object): object.ruleType.map(CELType.object) ?? .map(.string, .dyn)
+        case .freeMap: .map(.string, .dyn)
+        case .map(let value): .map(.string, celType(of: value))
+        case .anyOf: .dyn
+        }
+    }
 
     /// The type of each variable a rule can bind.
     static let variables: [String: CELType] = [

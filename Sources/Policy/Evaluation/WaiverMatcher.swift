@@ -1,6 +1,6 @@
 import SourceText
 
-/// Applies waivers to a plan's findings (BRIEF §3): an active waiver that matches a
+/// Applies waivers to a plan's findings (format: docs/plan-format.md#waiver): an active waiver that matches a
 /// failing finding waives it; an expired waiver no longer applies and is reported
 /// (`waiver-expired`, warning); an active waiver that matches nothing is reported
 /// (`waiver-unused`, info).

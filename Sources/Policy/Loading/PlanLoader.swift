@@ -11,7 +11,7 @@ public struct PlanLoadResult: Sendable {
     public let source: SourceFile
 }
 
-/// Loads and validates sourcing plans (BRIEF §1) and computes their derived facts.
+/// Loads and validates sourcing plans (docs/plan-format.md) and computes their derived facts.
 public struct PlanLoader: Sendable {
     public var yaml: YAMLLoader
     /// The classification scale of the rule set (`level` ranks against it).

@@ -12,7 +12,7 @@ public struct RuleLoadResult: Sendable {
     public let setUsage: [String: [String]]
 }
 
-/// Loads rule files (BRIEF §2): reads every pack, gathers the classification scale
+/// Loads rule files (docs/rules-reference.md): reads every pack, gathers the classification scale
 /// and the named sets, then compiles every rule's CEL against the plan schema.
 public struct RuleLoader: Sendable {
     public var yaml: YAMLLoader

@@ -2,7 +2,7 @@ import Reference
 import SourceText
 import YAML
 
-/// A validated sourcing plan with its derived facts (BRIEF §1). Every part keeps its
+/// A validated sourcing plan with its derived facts (docs/plan-format.md). Every part keeps its
 /// YAML node, so findings can point at the exact field.
 public struct Plan: Sendable {
     public let id: String

@@ -1,7 +1,7 @@
 import Reference
 import YAML
 
-/// An approved, expiring exception to one rule (BRIEF §3).
+/// An approved, expiring exception to one rule.
 public struct Waiver: Sendable {
     public let rule: String
     public let plan: String?

@@ -1,41 +1,50 @@
-/// The sourcing-plan format (BRIEF §1), as data: the plan loader validates against it
-/// and `shore schema plan` prints it as JSON Schema.
+/// The sourcing-plan format, as data: the plan loader validates against it,
+/// `shore schema plan` prints it as JSON Schema, and docs/plan-format.md and
+/// docs/rules-reference.md are generated from it. Derived facts are documented here too;
+/// a test checks that these objects and the CEL object types rules see agree.
 public enum PlanSchema {
     public static let providerKinds = ["agency", "freelancer", "contractor", "captive", "in-house"]
 
-    public static let provider = SchemaObject("provider", "Who performs the work.", fields: [
+    public static let provider = SchemaObject("provider", "Who performs the work.", ruleType: "shore.Provider", fields: [
         SchemaField("name", .string, required: true, "The provider's name; providers are grouped by it.", example: "Manila Contact Co"),
         SchemaField("kind", .oneOf(providerKinds), required: true, "agency, freelancer, contractor, captive (the company's own offshore centre) or in-house."),
         SchemaField("country", .country, required: true, "Where the provider is established (ISO 3166-1 alpha-2).", example: "PH"),
     ])
 
-    public static let location = SchemaObject("location", "A place where the work is performed.", fields: [
+    public static let location = SchemaObject("location", "A place where the work is performed.", ruleType: "shore.Location", fields: [
         SchemaField("country", .country, required: true, "ISO 3166-1 alpha-2 code.", example: "PH"),
         SchemaField("city", .string, "City, for people reading the plan.", example: "Manila"),
         SchemaField("timezone", .timeZone, "IANA zone; default: the country's zone when it has only one.", example: "Asia/Manila"),
         SchemaField("hours", .hours, "Local working hours; default 09:00-17:00.", example: "21:00-06:00"),
         SchemaField("headcount", .integer, required: true, "People working here on this engagement.", example: "40"),
-    ], derived: ["offshore", "overlap_hours"])
+    ], derived: [
+        SchemaField("offshore", .bool, "The location's country is not the company's home country."),
+        SchemaField("overlap_hours", .number, "Hours of the company's business day (company zone and hours, on the plan date, DST-aware) that this location's hours cover; 0 … 24."),
+    ])
 
-    public static let data = SchemaObject("data", "A kind of company data the engagement handles.", fields: [
+    public static let data = SchemaObject("data", "A kind of company data the engagement handles.", ruleType: "shore.Data", fields: [
         SchemaField("name", .string, required: true, "What the data is.", example: "customer contact records"),
         SchemaField("classification", .classification, required: true, "Its class on the rule set's scale."),
         SchemaField("personal", .bool, "Personal data (GDPR and friends); default false."),
         SchemaField("subjects", .list(.country), "Countries whose residents the personal data is about."),
         SchemaField("categories", .list(.string), "payment-card, health, biometric, children, government-id, financial, credentials, source-code, trade-secret, export-controlled, or others."),
-    ], derived: ["level"])
+    ], derived: [
+        SchemaField("level", .integer, "The classification's rank on the rule set's scale, from 1 (public on the default scale) up."),
+    ])
 
-    public static let language = SchemaObject("language", "A working language and the level it is spoken at.", fields: [
+    public static let language = SchemaObject("language", "A working language and the level it is spoken at.", ruleType: "shore.Language", fields: [
         SchemaField("code", .language, required: true, "BCP 47 language (ISO 639-1, or three letters where none exists).", example: "en"),
         SchemaField("level", .cefrLevel, required: true, "CEFR level A1 … C2, or native.", example: "C1"),
-    ], derived: ["cefr"])
+    ], derived: [
+        SchemaField("cefr", .integer, "The level as a number: A1 = 1 … C2 = 6, native = 7."),
+    ])
 
-    public static let cost = SchemaObject("cost", "What the engagement costs.", fields: [
+    public static let cost = SchemaObject("cost", "What the engagement costs.", ruleType: "shore.Cost", fields: [
         SchemaField("annual", .number, required: true, "Annual cost.", example: "480000"),
         SchemaField("currency", .string, "ISO 4217 currency code.", example: "USD"),
     ])
 
-    public static let engagement = SchemaObject("engagement", "One piece of sourced work.", fields: [
+    public static let engagement = SchemaObject("engagement", "One piece of sourced work.", ruleType: "shore.Engagement", fields: [
         SchemaField("id", .string, required: true, "Unique in the plan.", example: "tier1-support"),
         SchemaField("service", .string, "What the work is (free text).", example: "customer-support"),
         SchemaField("customer_facing", .bool, "The provider talks to the company's customers; default false."),
@@ -49,9 +58,14 @@ public enum PlanSchema {
         SchemaField("start", .date, "First day of the engagement.", example: "2027-01-01"),
         SchemaField("end", .date, "Last day of the engagement.", example: "2028-12-31"),
         SchemaField("attributes", .freeMap, "Company-specific, untyped facts for your own rules."),
-    ], derived: ["offshore", "outsourced", "model", "headcount"])
+    ], derived: [
+        SchemaField("offshore", .bool, "Any location is outside the company's home country."),
+        SchemaField("outsourced", .bool, "The provider is external (not captive or in-house)."),
+        SchemaField("model", .oneOf(SourcingModel.allCases.map(\.rawValue)), "The sourcing model, from outsourced and offshore."),
+        SchemaField("headcount", .integer, "The sum of the locations' headcount."),
+    ])
 
-    public static let company = SchemaObject("company", "The company that sources the work.", fields: [
+    public static let company = SchemaObject("company", "The company that sources the work.", ruleType: "shore.Company", fields: [
         SchemaField("name", .string, required: true, "Company name.", example: "Acme Corp"),
         SchemaField("country", .country, required: true, "Home country (ISO 3166-1 alpha-2).", example: "US"),
         SchemaField("timezone", .timeZone, "IANA zone; default: the country's zone when it has only one.", example: "America/New_York"),
@@ -59,13 +73,33 @@ public enum PlanSchema {
         SchemaField("languages", .list(.language), "Working languages; default: the country's official languages."),
     ])
 
-    public static let plan = SchemaObject("plan", "A proposed sourcing plan.", fields: [
-        SchemaField("plan", .string, required: true, "The plan's id.", example: "support-expansion-2027"),
+    /// The view a `for: country` rule sees: every location in one country, across
+    /// engagements. Shore builds it; a plan never writes it.
+    public static let countryView = SchemaObject("country", "All locations in one country, across engagements (`for: country`).", ruleType: "shore.Country", fields: [], derived: [
+        SchemaField("code", .country, "The country (ISO 3166-1 alpha-2).", example: "PH"),
+        SchemaField("name", .string, "The country's English name.", example: "Philippines"),
+        SchemaField("headcount", .integer, "Headcount of all locations in the country."),
+        SchemaField("headcount_share", .number, "Its share of the plan's total headcount, 0 … 1."),
+        SchemaField("engagements", .list(.string), "Ids of the engagements working there."),
+    ])
+
+    /// The view a `for: provider` rule sees: one provider, across engagements.
+    public static let providerView = SchemaObject("provider", "One provider, across engagements (`for: provider`).", ruleType: "shore.ProviderSummary", fields: [], derived: [
+        SchemaField("name", .string, "The provider's name (providers are grouped by it)."),
+        SchemaField("country", .country, "Where it is established."),
+        SchemaField("kind", .oneOf(providerKinds), "agency, freelancer, contractor, captive or in-house."),
+        SchemaField("engagements", .list(.string), "Ids of its engagements."),
+        SchemaField("headcount", .integer, "Headcount across its engagements."),
+        SchemaField("cost_share", .number, "Its share of the plan's annual cost, 0 … 1."),
+    ])
+
+    public static let plan = SchemaObject("plan", "A proposed sourcing plan.", ruleType: "shore.Plan", fields: [
+        SchemaField("plan", .string, required: true, "The plan's id.", example: "support-expansion-2027", ruleName: "id"),
         SchemaField("title", .string, "A title for people."),
         SchemaField("date", .date, "Reference date for waiver expiry and time zones; default: today.", example: "2026-12-01"),
         SchemaField("company", .object(company), required: true, "The company."),
         SchemaField("engagements", .list(.object(engagement)), required: true, "The sourced work."),
-        SchemaField("waivers", .list(.object(WaiverSchema.waiver)), "Approved exceptions."),
+        SchemaField("waivers", .list(.object(WaiverSchema.waiver)), "Approved exceptions.", ruleName: .some(nil)),
     ])
 }
 

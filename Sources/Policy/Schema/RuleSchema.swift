@@ -1,4 +1,4 @@
-/// Rule files (BRIEF §2), rule tests (§4) and `shore.yaml`, as data: the loaders
+/// Rule files, rule tests and `shore.yaml`, as data (docs/rules-reference.md is generated from it): the loaders
 /// validate against these and `shore schema` prints them as JSON Schema.
 public enum RuleSchema {
     public static let severities = ["error", "warning", "info"]

@@ -6,13 +6,18 @@ public struct SchemaField: Sendable {
     public var description: String
     /// An example value for documentation (`PH`, `"09:00-17:00"`).
     public var example: String?
+    /// The field's name in CEL (`plan:` is `plan.id` to rules), or nil when rules cannot
+    /// read it (a plan's own `waivers`).
+    public var ruleName: String?
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, _ description: String, example: String? = nil) {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, _ description: String, example: String? = nil,
+                ruleName: String?? = .none) {
         self.name = name
         self.type = type
         self.required = required
         self.description = description
         self.example = example
+        self.ruleName = ruleName ?? name
     }
 }
 
@@ -23,15 +28,24 @@ public struct SchemaObject: Sendable {
     public var name: String
     public var description: String
     public var fields: [SchemaField]
-    /// Read-only facts Shore computes (`offshore`, `overlap_hours`): writing one is an error.
-    public var derived: [String]
+    /// The CEL object type rules see it as (`shore.Location`), or nil for file formats
+    /// rules never read (waivers, rule files, config).
+    public var ruleType: String?
+    /// Read-only facts Shore computes (`offshore`, `overlap_hours`), with their types and
+    /// meaning: rules read them, a file may not write them.
+    public var derivedFields: [SchemaField]
 
-    public init(_ name: String, _ description: String, fields: [SchemaField], derived: [String] = []) {
+    public init(_ name: String, _ description: String, ruleType: String? = nil, fields: [SchemaField],
+                derived: [SchemaField] = []) {
         self.name = name
         self.description = description
+        self.ruleType = ruleType
         self.fields = fields
-        self.derived = derived
+        self.derivedFields = derived
     }
+
+    /// The names of the derived facts: writing one in a file is an error.
+    public var derived: [String] { derivedFields.map(\.name) }
 
     public func field(_ name: String) -> SchemaField? {
         fields.first { $0.name == name }

@@ -20,7 +20,7 @@ public struct RuleTestRequest: Sendable {
     }
 }
 
-/// One finding a test expects (BRIEF §4). A key the expectation does not give matches
+/// One finding a test expects (docs/rules-reference.md, `expected finding`). A key the expectation does not give matches
 /// any value, except `kind`, which is `violation` unless given: `{ rule: X }` means
 /// "one violation of X", whatever its subject, status or severity.
 public struct ExpectedFinding: Sendable, Hashable, CustomStringConvertible {
@@ -133,7 +133,7 @@ public struct RuleTestReport: Sendable {
     }
 }
 
-/// Runs rule tests (BRIEF §4): for each test, load its plan (a path relative to the
+/// Runs rule tests (format: docs/rules-reference.md): for each test, load its plan (a path relative to the
 /// test file, or an inline mapping), check it with the rules (only those in `rules:`
 /// when given; the plan's waivers apply), and compare the findings with the
 /// expectations as multisets. A rule named in `rules:` runs even when it is
