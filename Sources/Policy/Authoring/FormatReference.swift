@@ -27,8 +27,9 @@ public enum FormatReference {
 
 
         """
-        for object in [PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider,
-                       PlanSchema.location, PlanSchema.data, PlanSchema.language, PlanSchema.cost, WaiverSchema.waiver] {
+        for object in [PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider, PlanSchema.owner,
+                       PlanSchema.location, PlanSchema.data, PlanSchema.language, PlanSchema.subcontractor,
+                       PlanSchema.notification, PlanSchema.cost, WaiverSchema.waiver] {
             o += section(object, heading: object.name == PlanSchema.plan.name ? "The plan (top level)" : "`\(object.name)`")
         }
         o += """
