@@ -77,4 +77,27 @@ struct StarterPackMessageTests {
         #expect(Self.message(report, "CONC-002") ==
             "Manila Contact Co would receive 50.6% of the spend, more than 50%")
     }
+
+    @Test func aShareJustAboveTheLimitShowsTwoDecimals() throws {
+        let plan = """
+        plan: just-above
+        date: 2026-12-01
+        company: { name: Acme Corp, country: US, timezone: America/New_York }
+        engagements:
+          - id: manila-support
+            provider: { name: Manila Contact Co, kind: agency, country: PH }
+            locations: [{ country: PH, city: Manila, headcount: 1001 }]
+            cost: { annual: 500400, currency: USD }
+          - id: onshore-support
+            provider: { name: Ohio Staffing, kind: agency, country: US }
+            locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 1499 }]
+            cost: { annual: 499600, currency: USD }
+        """
+        let folder = try temporaryFolder(["plan.yaml": plan])
+        let report = Self.check(folder + "/plan.yaml")
+        #expect(Self.message(report, "CONC-001") ==
+            "Philippines would hold 40.04% of all headcount (1001 people), more than 40%")
+        #expect(Self.message(report, "CONC-002") ==
+            "Manila Contact Co would receive 50.04% of the spend, more than 50%")
+    }
 }

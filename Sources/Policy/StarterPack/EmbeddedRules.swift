@@ -18,14 +18,16 @@ rules:
     description: >-
       A country outside the home country that holds more than 40% of the plan's
       headcount makes the whole plan depend on its politics, infrastructure and
-      labour market (concentration risk, ISO/IEC 27001:2022 A 5.19). The share
-      is compared as the message shows it, rounded to a tenth of a percentage
-      point (half away from zero): 40.0% passes, 40.1% fires.
+      labour market (concentration risk, ISO/IEC 27001:2022 A 5.19). Exactly
+      40% passes; anything above fires. The message shows the share rounded to
+      one decimal, or to two where one would hide the excess (40.04%).
     when: country.code != company.country
-    assert: math.round(country.headcount_share * 1000.0) <= 400.0
+    assert: country.headcount_share <= 0.4
     message: >-
       {{ country.name }} would hold
-      {{ '%.1f'.format([math.round(country.headcount_share * 1000.0) / 10.0]) }}% of all
+      {{ math.round(country.headcount_share * 1000.0) <= 400.0
+      ? '%.2f'.format([math.round(country.headcount_share * 10000.0) / 100.0])
+      : '%.1f'.format([math.round(country.headcount_share * 1000.0) / 10.0]) }}% of all
       headcount ({{ country.headcount }} people), more than 40%
     remediation: Spread the work over more countries, or keep part of it onshore.
     references:
@@ -39,14 +41,16 @@ rules:
     description: >-
       One outside provider with more than half of the plan's annual spend is a
       single point of failure and a negotiating risk. Captive and in-house
-      providers are the company itself and are not counted. The share is
-      compared as the message shows it, rounded to a tenth of a percentage
-      point (half away from zero): 50.0% passes, 50.1% fires.
+      providers are the company itself and are not counted. Exactly 50%
+      passes; anything above fires. The message shows the share rounded to one
+      decimal, or to two where one would hide the excess (50.04%).
     when: provider.kind != 'captive' && provider.kind != 'in-house'
-    assert: math.round(provider.cost_share * 1000.0) <= 500.0
+    assert: provider.cost_share <= 0.5
     message: >-
       {{ provider.name }} would receive
-      {{ '%.1f'.format([math.round(provider.cost_share * 1000.0) / 10.0]) }}% of the
+      {{ math.round(provider.cost_share * 1000.0) <= 500.0
+      ? '%.2f'.format([math.round(provider.cost_share * 10000.0) / 100.0])
+      : '%.1f'.format([math.round(provider.cost_share * 1000.0) / 10.0]) }}% of the
       spend, more than 50%
     remediation: Split the work between providers, or agree an exit plan and second source.
     references:
