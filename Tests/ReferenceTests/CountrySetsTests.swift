@@ -4,8 +4,9 @@ import Testing
 @Suite struct CountrySetsTests {
     @Test func allSetsArePresent() {
         #expect(CountrySets.ids == ["eu", "eu_territories_with_own_code", "eea", "eu_adequacy", "uk_adequacy",
-                                    "ofac_comprehensive", "eu_high_risk_third_countries", "five_eyes"])
-        #expect(CountrySets.compiled == "2026-11-29")
+                                    "ofac_comprehensive", "eu_high_risk_third_countries", "fatf_grey", "fatf_black",
+                                    "five_eyes"])
+        #expect(CountrySets.compiled == "2026-12-07")
     }
 
     @Test func membership() throws {
@@ -36,13 +37,21 @@ import Testing
         #expect(ofac.nonISOMembers.count == 3)
         #expect(ofac.nonISOMembers.first?.details["iso_3166_2"] == "UA-43, UA-40")
         let uk = try #require(CountrySets.set("uk_adequacy"))
-        #expect(uk.unconfirmed == ["FO"])
-        #expect(!uk.contains("FO"))
+        // The Faroe Islands kept their EU adequacy decision into UK law (DPA 2018 Sch. 21 para. 4).
+        #expect(uk.unconfirmed.isEmpty)
+        #expect(uk.contains("FO"))
+        #expect(uk.members.count == 45)
         #expect(uk.scope["KR"]?.note?.contains("PIPA") == true)
         let territories = try #require(CountrySets.set("eu_territories_with_own_code"))
         #expect(territories.parent["AX"] == "FI")
         #expect(CountrySets.set("five_eyes")?.members == ["AU", "CA", "GB", "NZ", "US"])
         #expect(CountrySets.set("eu_high_risk_third_countries")?.members.count == 26)
+        let grey = try #require(CountrySets.set("fatf_grey"))
+        #expect(grey.members.count == 22)
+        #expect(grey.contains("IQ") && grey.contains("BA"))
+        #expect(!grey.contains("DZ") && !grey.contains("NA"))  // left the list in June 2026
+        #expect(grey.asOf == "2026-06-19")
+        #expect(CountrySets.set("fatf_black")?.members == ["IR", "KP", "MM"])
         #expect(CountrySets.set("nope") == nil)
     }
 

@@ -18,12 +18,17 @@ rules:
     description: >-
       A country outside the home country that holds more than 40% of the plan's
       headcount makes the whole plan depend on its politics, infrastructure and
-      labour market (concentration risk, ISO/IEC 27001:2022 A 5.19).
+      labour market (concentration risk, ISO/IEC 27001:2022 A 5.19). Exactly
+      40% passes; anything above fires. The message shows the share rounded to
+      one decimal, or to two where one would hide the excess (40.04%).
     when: country.code != company.country
     assert: country.headcount_share <= 0.4
     message: >-
-      {{ country.name }} would hold {{ int(country.headcount_share * 100.0) }}% of
-      all headcount ({{ country.headcount }} people) - more than 40%
+      {{ country.name }} would hold
+      {{ math.round(country.headcount_share * 1000.0) <= 400.0
+      ? '%.2f'.format([math.round(country.headcount_share * 10000.0) / 100.0])
+      : '%.1f'.format([math.round(country.headcount_share * 1000.0) / 10.0]) }}% of all
+      headcount ({{ country.headcount }} people), more than 40%
     remediation: Spread the work over more countries, or keep part of it onshore.
     references:
       - "ISO/IEC 27001:2022 Annex A 5.19 (information security in supplier relationships)"
@@ -36,12 +41,17 @@ rules:
     description: >-
       One outside provider with more than half of the plan's annual spend is a
       single point of failure and a negotiating risk. Captive and in-house
-      providers are the company itself and are not counted.
+      providers are the company itself and are not counted. Exactly 50%
+      passes; anything above fires. The message shows the share rounded to one
+      decimal, or to two where one would hide the excess (50.04%).
     when: provider.kind != 'captive' && provider.kind != 'in-house'
     assert: provider.cost_share <= 0.5
     message: >-
-      {{ provider.name }} would receive {{ int(provider.cost_share * 100.0) }}% of
-      the spend - more than 50%
+      {{ provider.name }} would receive
+      {{ math.round(provider.cost_share * 1000.0) <= 500.0
+      ? '%.2f'.format([math.round(provider.cost_share * 10000.0) / 100.0])
+      : '%.1f'.format([math.round(provider.cost_share * 1000.0) / 10.0]) }}% of the
+      spend, more than 50%
     remediation: Split the work between providers, or agree an exit plan and second source.
     references:
       - "ISO/IEC 27001:2022 Annex A 5.22 (monitoring, review and change management of supplier services)"
@@ -96,7 +106,7 @@ rules:
       clauses with a transfer impact assessment (Schrems II, EDPB Recommendations
       01/2020). Remote access from a third country is a transfer. EU territories
       with their own ISO code (French outermost regions, Aland) count as EU.
-      Partial adequacy (CA, JP, KR, US) is checked further by DATA-003.
+      Partial adequacy (CA, JP, KR, US) is checked further by DATA-003 and DATA-009.
     when: >-
       engagement.data.exists(d, d.personal &&
         d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) &&
@@ -107,7 +117,8 @@ rules:
     message: >-
       {{ engagement.id }} would process personal data of EEA residents in
       {{ country_name(location.country) }}, which has no EU adequacy decision,
-      without SCCs and a transfer impact assessment
+      without {{ ['sccs', 'tia'].filter(c, !(c in engagement.controls))
+      .map(c, c == 'sccs' ? 'SCCs' : 'a transfer impact assessment').join(' and ') }}
     remediation: >-
       Sign the EU standard contractual clauses (Decision (EU) 2021/914) with the
       provider and complete a transfer impact assessment (add the controls sccs
@@ -120,40 +131,55 @@ rules:
     tags: [data, privacy, gdpr, transfers]
 
   - id: DATA-003
-    title: Partial adequacy covers only recipients within the decision's scope
-    severity: warning
+    title: Personal data of EEA or UK residents in the US needs a DPF-certified recipient or a transfer tool
+    severity: error
     for: location
     description: >-
-      The EU and UK adequacy findings for Canada, Japan, South Korea and the United
-      States cover only some recipients (PIPEDA-regulated organisations, APPI with
-      the Supplementary Rules, PIPA, and organisations certified under the EU-US
-      Data Privacy Framework or its UK Extension). Personal data of EEA or UK
-      residents processed there relies on adequacy only when the recipient is
-      confirmed in scope (control adequacy-scope, or dpf in the US); otherwise it
-      needs the transfer safeguards of DATA-002 / DATA-004.
+      The EU and UK adequacy findings for the United States cover only
+      organisations self-certified under the EU-US Data Privacy Framework (and,
+      for UK data, its UK Extension). A US recipient that is not certified gets
+      personal data of EEA or UK residents lawfully only under an Art. 46
+      safeguard: the EU standard contractual clauses for EEA data, the IDTA or
+      the UK Addendum for UK data. With neither certification (control dpf, or
+      adequacy-scope) nor that tool the plan shows no transfer tool at all, so
+      this is an error. Where the tool is there but the transfer impact
+      assessment is not, DATA-009 warns instead. Canada, Japan and South Korea
+      are left to DATA-009: their decisions cover recipients by the law they
+      are subject to, not by an act of the recipient.
     when: >-
-      location.country in adequacy_partial &&
-      !('adequacy-scope' in engagement.controls) &&
-      !(location.country == 'US' && 'dpf' in engagement.controls)
+      location.country == 'US' &&
+      !('dpf' in engagement.controls || 'adequacy-scope' in engagement.controls)
     assert: >-
       (!engagement.data.exists(d, d.personal &&
           d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) ||
-        ('sccs' in engagement.controls && 'tia' in engagement.controls)) &&
+        'sccs' in engagement.controls) &&
       (!engagement.data.exists(d, d.personal && 'GB' in d.subjects) ||
-        (('idta' in engagement.controls || 'uk-addendum' in engagement.controls) &&
-         'tia' in engagement.controls))
+        'idta' in engagement.controls || 'uk-addendum' in engagement.controls)
     message: >-
-      {{ engagement.id }} relies on the partial adequacy of
-      {{ country_name(location.country) }} for personal data of EEA or UK residents;
-      confirm the recipient is within the decision's scope
+      {{ engagement.id }} would process personal data of
+      {{ ((engagement.data.exists(d, d.personal &&
+      d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) &&
+      !('sccs' in engagement.controls) ? ['EEA'] : []) +
+      (engagement.data.exists(d, d.personal && 'GB' in d.subjects) &&
+      !('idta' in engagement.controls || 'uk-addendum' in engagement.controls) ? ['UK'] : [])).join(' and ') }}
+      residents in the United States at a recipient not shown to be certified
+      under the Data Privacy Framework, without
+      {{ ((engagement.data.exists(d, d.personal &&
+      d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) &&
+      !('sccs' in engagement.controls) ? ['SCCs'] : []) +
+      (engagement.data.exists(d, d.personal && 'GB' in d.subjects) &&
+      !('idta' in engagement.controls || 'uk-addendum' in engagement.controls)
+      ? ['the IDTA or UK Addendum'] : [])).join(' and ') }}
     remediation: >-
-      Confirm the recipient is covered (for the US: listed on dataprivacyframework.gov
-      for this data type) and add the control adequacy-scope (or dpf), or put
-      SCCs / the IDTA and a transfer impact assessment in place.
+      Confirm the recipient is listed on dataprivacyframework.gov for this data
+      type (and, for UK data, under the UK Extension) and add the control dpf,
+      or sign the EU SCCs (control sccs) or the IDTA / UK Addendum (idta or
+      uk-addendum) with a transfer impact assessment (tia).
     references:
-      - "GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)"
-      - "Commission Decisions 2002/2/EC (CA), (EU) 2019/419 (JP), (EU) 2022/254 (KR)"
-      - "UK adequacy regulations: SI 2022/1213 (KR), SI 2023/1028 (UK Extension to the DPF)"
+      - "GDPR Arts 45(1) and 46(2)(c); Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)"
+      - "Commission Implementing Decision (EU) 2021/914 (standard contractual clauses)"
+      - "UK: The Data Protection (Adequacy) (United States of America) Regulations 2023 (SI 2023/1028); UK GDPR Art. 46"
+      - "https://www.dataprivacyframework.gov/list"
     tags: [data, privacy, gdpr, uk-gdpr, transfers]
 
   - id: DATA-004
@@ -177,34 +203,50 @@ rules:
     message: >-
       {{ engagement.id }} would process personal data of UK residents in
       {{ country_name(location.country) }}, which has no UK adequacy regulations,
-      without the IDTA or UK Addendum and a transfer risk assessment
+      without {{ ((('idta' in engagement.controls || 'uk-addendum' in engagement.controls)
+      ? [] : ['the IDTA or UK Addendum']) +
+      ('tia' in engagement.controls ? [] : ['a transfer risk assessment'])).join(' and ') }}
     remediation: >-
       Sign the ICO International Data Transfer Agreement or the UK Addendum to the
       EU SCCs and complete a transfer risk assessment (controls idta or uk-addendum,
       and tia), or move the processing to the UK or a UK-adequate country.
     references:
-      - "UK GDPR Arts 44-46 and 49; Data Protection Act 2018 s. 17A and Sch. 21 para. 5"
+      - "UK GDPR Arts 44-46 and 49; Data Protection Act 2018 s. 17A and Sch. 21 paras 4-5"
       - "ICO guidance on international transfers: https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/"
     tags: [data, privacy, uk-gdpr, transfers]
 
   - id: DATA-005
-    title: An outside provider handling personal data works under a data processing agreement
+    title: A provider handling personal data for the company works under a data processing agreement
     severity: error
     for: engagement
     description: >-
       A processor may process personal data only under a binding contract that
       sets out the subject matter, duration, purpose, security measures and the
-      processor's obligations (GDPR and UK GDPR Art. 28(3)). Every external
-      provider (agency, contractor, freelancer) that handles personal data needs one.
-    when: engagement.outsourced && engagement.data.exists(d, d.personal)
+      processor's obligations (GDPR and UK GDPR Art. 28(3)). Every provider that
+      is a legal entity of its own needs one: agencies, contractors, freelancers
+      and captives alike. A captive is usually a group company; processing for
+      another company of the same group is processing for a controller by a
+      separate legal person, and the GDPR has no intra-group exemption, so it
+      takes an Art. 28 agreement too (often one intra-group agreement). In-house
+      staff are not: the company's own employees process under its direct
+      authority (Art. 29) and are part of the controller, not a processor. A
+      captive that is only a branch of the company itself (no separate legal
+      entity) is in the same position as in-house staff: record that with a
+      waiver. The rule applies to personal data of anyone; the duty cited is
+      the GDPR's and the UK GDPR's (it binds processing by an EU or UK
+      establishment whoever the data is about). Elsewhere a processor contract
+      is good practice; waive the finding where no law requires one.
+    when: engagement.provider.kind != 'in-house' && engagement.data.exists(d, d.personal)
     assert: "'dpa' in engagement.controls"
     message: >-
       {{ engagement.provider.name }} would handle personal data
       ({{ engagement.data.filter(d, d.personal).map(d, d.name) }}) for
       {{ engagement.id }} without a data processing agreement
-    remediation: Sign an Art. 28 data processing agreement with the provider (control dpa).
+    remediation: >-
+      Sign an Art. 28 data processing agreement with the provider, or for a
+      captive an intra-group data processing agreement (control dpa).
     references:
-      - "GDPR Art. 28(3)"
+      - "GDPR Arts 4(8), 28(3) and 29"
       - "UK GDPR Art. 28(3)"
     tags: [data, privacy, gdpr, contracts]
 
@@ -234,7 +276,7 @@ rules:
     tags: [data, pci]
 
   - id: DATA-007
-    title: Health data of US residents at another entity needs a HIPAA business associate agreement
+    title: Personal health data of US residents at another entity needs a HIPAA business associate agreement
     severity: error
     for: engagement
     description: >-
@@ -243,12 +285,15 @@ rules:
       associate agreement (45 CFR 164.502(e), 164.504(e)). Applies to every
       provider that is a separate entity (all kinds except in-house); a captive
       needs a BAA unless it is designated part of an affiliated covered entity.
+      Only personal health data counts (data.personal): health data that is not
+      about identifiable people, such as data de-identified under 45 CFR
+      164.514(b), is not protected health information.
     when: >-
       engagement.provider.kind != 'in-house' &&
-      engagement.data.exists(d, 'health' in d.categories && 'US' in d.subjects)
+      engagement.data.exists(d, d.personal && 'health' in d.categories && 'US' in d.subjects)
     assert: "'hipaa-baa' in engagement.controls"
     message: >-
-      {{ engagement.provider.name }} would handle health data of US residents for
+      {{ engagement.provider.name }} would handle personal health data of US residents for
       {{ engagement.id }} without a HIPAA business associate agreement
     remediation: >-
       Sign a business associate agreement with the provider (control hipaa-baa);
@@ -256,6 +301,7 @@ rules:
     references:
       - "45 CFR 164.502(e)"
       - "45 CFR 164.504(e)"
+      - "45 CFR 160.103 (protected health information) and 164.514(b) (de-identification)"
       - "HHS guidance: https://www.hhs.gov/hipaa/for-professionals/special-topics/health-information-technology/cloud-computing/index.html"
     tags: [data, hipaa, health]
 
@@ -282,6 +328,68 @@ rules:
       - "15 CFR 734.13(b) (deemed exports)"
       - "22 CFR part 120 (ITAR technical data)"
     tags: [data, export-control]
+
+  - id: DATA-009
+    title: Partial adequacy covers only recipients within the decision's scope
+    severity: warning
+    for: location
+    description: >-
+      The EU and UK adequacy findings for Canada, Japan, South Korea and the
+      United States cover only some recipients (PIPEDA-regulated organisations,
+      APPI with the Supplementary Rules, PIPA, and organisations certified under
+      the EU-US Data Privacy Framework or its UK Extension). Personal data of
+      EEA or UK residents processed there relies on adequacy only when the
+      recipient is confirmed in scope (control adequacy-scope, or dpf in the
+      US); otherwise it needs a transfer tool with a transfer impact assessment.
+      A warning, because in Canada, Japan and South Korea most commercial
+      recipients are in scope by the law that governs them, and because where
+      SCCs, the IDTA or the UK Addendum are signed the missing step is the
+      assessment, for a country whose law the Commission has already assessed.
+      A US recipient with neither DPF certification nor a transfer tool is
+      DATA-003's error, not this warning.
+    when: >-
+      location.country in adequacy_partial &&
+      !('adequacy-scope' in engagement.controls) &&
+      !(location.country == 'US' && 'dpf' in engagement.controls) &&
+      (location.country != 'US' ||
+        ((!engagement.data.exists(d, d.personal &&
+            d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) ||
+          'sccs' in engagement.controls) &&
+         (!engagement.data.exists(d, d.personal && 'GB' in d.subjects) ||
+          'idta' in engagement.controls || 'uk-addendum' in engagement.controls)))
+    assert: >-
+      (!engagement.data.exists(d, d.personal &&
+          d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) ||
+        ('sccs' in engagement.controls && 'tia' in engagement.controls)) &&
+      (!engagement.data.exists(d, d.personal && 'GB' in d.subjects) ||
+        (('idta' in engagement.controls || 'uk-addendum' in engagement.controls) &&
+         'tia' in engagement.controls))
+    message: >-
+      {{ engagement.id }} relies on the partial adequacy of
+      {{ country_name(location.country) }} for personal data of
+      {{ ((engagement.data.exists(d, d.personal &&
+      d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) ? ['EEA'] : []) +
+      (engagement.data.exists(d, d.personal && 'GB' in d.subjects) ? ['UK'] : [])).join(' and ') }}
+      residents without confirming the recipient is within the decision's scope and without
+      {{ ((engagement.data.exists(d, d.personal &&
+      d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) &&
+      !('sccs' in engagement.controls) ? ['SCCs'] : []) +
+      (engagement.data.exists(d, d.personal && 'GB' in d.subjects) &&
+      !('idta' in engagement.controls || 'uk-addendum' in engagement.controls)
+      ? ['the IDTA or UK Addendum'] : []) +
+      ('tia' in engagement.controls ? [] : ['a transfer impact assessment'])).join(' and ') }}
+    remediation: >-
+      Confirm the recipient is covered (Canada: subject to PIPEDA; Japan: APPI
+      business operator applying the Supplementary Rules; South Korea: subject
+      to PIPA; US: listed on dataprivacyframework.gov for this data type) and
+      add the control adequacy-scope (or dpf), or complete the transfer tool
+      and its transfer impact assessment (sccs or idta / uk-addendum, and tia).
+    references:
+      - "GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)"
+      - "Commission Decisions 2002/2/EC (CA), (EU) 2019/419 (JP), (EU) 2022/254 (KR)"
+      - "UK adequacy regulations: SI 2022/1213 (KR), SI 2023/1028 (UK Extension to the DPF)"
+      - "EDPB Recommendations 01/2020 on supplementary measures (transfer impact assessment)"
+    tags: [data, privacy, gdpr, uk-gdpr, transfers]
 """# + "\n"),
         ("rules/language-culture.yaml", #"""
 policy: language-culture
@@ -290,9 +398,18 @@ description: >-
   offshore teams speak the company's language, and customer-facing offshore
   teams are trained in their customers' culture.
 sets:
-  # CLDR gives Norway's official language as the macrolanguage 'no'
-  # (official_languages('NO') == ['no']); plans may name its written standards.
+  # One written language, several codes: CLDR gives Norway 'nb', 'no' and 'nn'
+  # (Bokmål, the macrolanguage, Nynorsk); plans may name any of them. The
+  # customer-language rules count them as one language, 'no'.
   norwegian: ["no", "nb", "nn"]
+  # Official languages (CLDR, national status) that customers do not use for
+  # service, as "MARKET:language". Swiss German (gsw) is a spoken variety
+  # whose written form is Standard German (de, also official). Irish (ga) is
+  # the first official language of Ireland (Constitution Art. 8), but Census
+  # 2022 counted about 72,000 daily speakers outside education (about 1.4% of
+  # the population) and the Official Languages Act 2003 binds public bodies,
+  # not firms: customers are served in English.
+  not_customer_languages: ["CH:gsw", "IE:ga"]
 rules:
   - id: LANG-001
     title: Customer-facing work speaks a language of every market at C1 or above
@@ -300,19 +417,46 @@ rules:
     for: engagement
     description: >-
       Customers are served in a language they speak. Every market of a
-      customer-facing engagement must be covered by at least one of its official
-      languages (CLDR) at CEFR C1 (effective operational proficiency) or above.
+      customer-facing engagement must be covered by at least one of its
+      customer languages at CEFR C1 (effective operational proficiency) or
+      above. A market's customer languages are its official languages of
+      national status in Unicode CLDR (regional ones are not in the data),
+      counted once per language (a script variant such as sr_Latn is dropped
+      when its base language is listed, otherwise it counts as that language;
+      Norwegian Bokmål, Nynorsk and 'no' are one), minus the
+      languages in not_customer_languages (Swiss German, Irish in Ireland).
     when: engagement.customer_facing
     assert: >-
-      engagement.markets.all(m, official_languages(m).size() == 0 ||
-        official_languages(m).exists(l, engagement.languages.exists(x,
-          (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
+      engagement.markets.all(m, official_languages(m)
+          .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+          .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+          .map(l, l in norwegian ? 'no' : l.split('_')[0])
+          .filter(l, !((m + ':' + l) in not_customer_languages)).size() == 0 ||
+        official_languages(m)
+          .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+          .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+          .map(l, l in norwegian ? 'no' : l.split('_')[0])
+          .filter(l, !((m + ':' + l) in not_customer_languages)).exists(l, engagement.languages.exists(x,
+            (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))))
     message: >-
-      {{ engagement.id }} speaks no official language of
-      {{ engagement.markets.filter(m, official_languages(m).size() > 0 &&
-           !official_languages(m).exists(l, engagement.languages.exists(x,
-             (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
-         .map(m, country_name(m)) }} at C1 or above
+      {{ engagement.id }} speaks no customer language of
+      {{ engagement.markets.filter(m, official_languages(m)
+      .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+      .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+      .map(l, l in norwegian ? 'no' : l.split('_')[0])
+      .filter(l, !((m + ':' + l) in not_customer_languages)).size() > 0 &&
+      !official_languages(m)
+      .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+      .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+      .map(l, l in norwegian ? 'no' : l.split('_')[0])
+      .filter(l, !((m + ':' + l) in not_customer_languages)).exists(l, engagement.languages.exists(x,
+      (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))))
+      .map(m, country_name(m) + ' (' + official_languages(m)
+      .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+      .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+      .map(l, l in norwegian ? 'no' : l.split('_')[0])
+      .filter(l, !((m + ':' + l) in not_customer_languages)).join(', ') + ')').join('; ') }}
+      at C1 or above
     remediation: >-
       Staff the engagement with agents at C1 or above in a language of each market,
       or narrow the markets it serves.
@@ -322,28 +466,59 @@ rules:
     tags: [language, culture, customer]
 
   - id: LANG-002
-    title: Customer-facing work speaks every official language of its markets at C1 or above
+    title: Customer-facing work speaks every customer language of its markets at C1 or above
     severity: warning
     for: engagement
     description: >-
-      In markets with several official languages (Canada, Switzerland, Belgium, …)
-      customers may expect service in any of them. A gap is a warning, not an
-      error, when at least one language is covered (LANG-001).
+      In markets with several customer languages (Canada, Switzerland, Belgium,
+      Finland, ...) customers may expect service in any of them. Customer
+      languages are those of LANG-001 (CLDR national official languages, one
+      entry per language, minus Swiss German and Irish in Ireland). Only
+      markets where at least one of them is covered are checked: a market with
+      none covered is LANG-001's error, so a single-language market is never
+      reported twice. A gap is a warning, not an error.
     when: engagement.customer_facing
     assert: >-
-      engagement.markets.all(m, official_languages(m).all(l, engagement.languages.exists(x,
-        (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
+      engagement.markets.all(m, !official_languages(m)
+          .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+          .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+          .map(l, l in norwegian ? 'no' : l.split('_')[0])
+          .filter(l, !((m + ':' + l) in not_customer_languages)).exists(l, engagement.languages.exists(x,
+            (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))) ||
+        official_languages(m)
+          .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+          .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+          .map(l, l in norwegian ? 'no' : l.split('_')[0])
+          .filter(l, !((m + ':' + l) in not_customer_languages)).all(l, engagement.languages.exists(x,
+            (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))))
     message: >-
-      {{ engagement.id }} does not cover every official language of
-      {{ engagement.markets.filter(m, !official_languages(m).all(l, engagement.languages.exists(x,
-           (x.code == l || (l == 'no' && x.code in norwegian)) && x.cefr >= cefr('C1'))))
-         .map(m, country_name(m)) }} at C1 or above
+      {{ engagement.id }} does not cover every customer language at C1 or above:
+      {{ engagement.markets.filter(m, official_languages(m)
+      .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+      .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+      .map(l, l in norwegian ? 'no' : l.split('_')[0])
+      .filter(l, !((m + ':' + l) in not_customer_languages)).exists(l, engagement.languages.exists(x,
+      (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))) &&
+      !official_languages(m)
+      .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+      .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+      .map(l, l in norwegian ? 'no' : l.split('_')[0])
+      .filter(l, !((m + ':' + l) in not_customer_languages)).all(l, engagement.languages.exists(x,
+      (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))))
+      .map(m, country_name(m) + ' (missing ' +
+      official_languages(m)
+      .filter(l, !(l.contains('_') && l.split('_')[0] in official_languages(m)))
+      .filter(l, !(l in norwegian) || official_languages(m).filter(k, k in norwegian)[0] == l)
+      .map(l, l in norwegian ? 'no' : l.split('_')[0])
+      .filter(l, !((m + ':' + l) in not_customer_languages)).filter(l, !engagement.languages.exists(x,
+      (x.code in norwegian ? 'no' : x.code) == l && x.cefr >= cefr('C1'))).join(', ') + ')').join('; ') }}
     remediation: >-
       Add agents at C1 or above for the missing languages, or route those
       customers to a team that speaks them.
     references:
       - "CEFR (Council of Europe, 2001; Companion Volume 2020), Table 1 global scale: C1"
       - "Unicode CLDR territoryInfo (official languages)"
+      - "Constitution of Ireland Art. 8; Official Languages Act 2003; CSO Census 2022 Profile 8 (Irish language)"
     tags: [language, culture, customer]
 
   - id: LANG-003
@@ -454,7 +629,8 @@ rules:
 policy: sanctions
 description: >-
   Countries that work may not go to at all (comprehensive US embargoes), and
-  countries that need enhanced due diligence (EU AML high-risk third countries).
+  countries that need enhanced due diligence (EU AML high-risk third countries;
+  for US and Japanese companies also the FATF lists).
 rules:
   - id: SANC-001
     title: No work in a comprehensively embargoed country
@@ -525,18 +701,100 @@ rules:
     description: >-
       A provider established in an EU AML high-risk third country needs enhanced
       due diligence on its ownership and payments, wherever its staff work.
-      Providers in the company's own home country are not flagged.
-    when: provider.country != company.country
+      Like SANC-003 it is satisfied by the control edd, here on any of the
+      provider's engagements (the diligence is on the provider). Providers in
+      the company's own home country are not flagged, and neither is a
+      provider that works in its own country for an engagement without edd:
+      SANC-003 already reports that country for that engagement, and one
+      country is reported once for one reason.
+    when: >-
+      provider.country != company.country &&
+      !plan.engagements.exists(e, e.id in provider.engagements && 'edd' in e.controls) &&
+      !plan.engagements.exists(e, e.id in provider.engagements &&
+        e.locations.exists(l, l.country == provider.country))
     assert: "!(provider.country in eu_high_risk_third_countries)"
     message: >-
       provider {{ provider.name }} is based in {{ country_name(provider.country) }},
-      an EU high-risk third country for money laundering
+      an EU high-risk third country for money laundering, and no engagement
+      with it records enhanced due diligence
     remediation: >-
       Carry out enhanced due diligence on the provider (ownership, sanctions
-      screening, payment routes) and record it as a waiver with an expiry date.
+      screening, payment routes) and record it as the control edd on its
+      engagements.
     references:
-      - "Commission Delegated Regulation (EU) 2016/1675, as amended"
+      - "Commission Delegated Regulation (EU) 2016/1675, as amended (incl. (EU) 2025/1184, 2026/46, 2026/83)"
+      - "Directive (EU) 2015/849 Arts 9 and 18a"
     tags: [sanctions, aml, countries]
+
+  - id: SANC-005
+    title: Work in a FATF-listed jurisdiction needs due diligence (US and Japanese companies)
+    severity: warning
+    for: location
+    description: >-
+      Companies based in the US or Japan (both FATF members) take their
+      country-risk guidance from the FATF's statements rather than from the EU
+      list (US: FinCEN issues a notice after each plenary telling institutions
+      to consider them). The FATF calls for enhanced due diligence for the
+      jurisdictions on its call-for-action list (built-in set fatf_black), and
+      asks that those under increased monitoring (fatf_grey) be weighed in the
+      risk analysis. The rule applies to companies based in US or JP. Countries
+      that SANC-001 (comprehensive embargo) or SANC-003 (EU list) already
+      report are not reported again; work at home is not flagged. Record the
+      due diligence or risk assessment as the control edd.
+    when: >-
+      company.country in ['US', 'JP'] && location.country != company.country &&
+      !('edd' in engagement.controls) &&
+      !(location.country in ofac_comprehensive) &&
+      !(location.country in eu_high_risk_third_countries)
+    assert: "!(location.country in fatf_black || location.country in fatf_grey)"
+    message: >-
+      {{ engagement.id }} would perform work in {{ country_name(location.country) }},
+      {{ location.country in fatf_black
+      ? 'a FATF high-risk jurisdiction subject to a call for action'
+      : 'a FATF jurisdiction under increased monitoring' }},
+      without due diligence recorded
+    remediation: >-
+      Assess the country and provider risk (for a call-for-action jurisdiction,
+      enhanced due diligence) and record it as the control edd, or choose a
+      location that is not listed.
+    references:
+      - "FATF, High-risk jurisdictions subject to a call for action, 19 June 2026"
+      - "FATF, Jurisdictions under increased monitoring, 19 June 2026"
+      - "https://www.fatf-gafi.org/en/publications/High-risk-and-other-monitored-jurisdictions.html"
+    tags: [sanctions, aml, countries, fatf]
+
+  - id: SANC-006
+    title: A provider based in a FATF-listed jurisdiction needs due diligence (US and Japanese companies)
+    severity: warning
+    for: provider
+    description: >-
+      The provider-side companion of SANC-005: a provider established in a
+      jurisdiction on the FATF call-for-action or increased-monitoring list,
+      contracted by a US or Japanese company. Satisfied by the control edd on
+      any of the provider's engagements. Not reported where SANC-002, SANC-004
+      or SANC-005 already report the same country (embargo, EU list, or a
+      location of the provider's own engagements there).
+    when: >-
+      company.country in ['US', 'JP'] && provider.country != company.country &&
+      !(provider.country in ofac_comprehensive) &&
+      !(provider.country in eu_high_risk_third_countries) &&
+      !plan.engagements.exists(e, e.id in provider.engagements && 'edd' in e.controls) &&
+      !plan.engagements.exists(e, e.id in provider.engagements &&
+        e.locations.exists(l, l.country == provider.country))
+    assert: "!(provider.country in fatf_black || provider.country in fatf_grey)"
+    message: >-
+      provider {{ provider.name }} is based in {{ country_name(provider.country) }},
+      {{ provider.country in fatf_black
+      ? 'a FATF high-risk jurisdiction subject to a call for action'
+      : 'a FATF jurisdiction under increased monitoring' }},
+      and no engagement with it records due diligence
+    remediation: >-
+      Carry out due diligence on the provider (ownership, sanctions screening,
+      payment routes) and record it as the control edd on its engagements.
+    references:
+      - "FATF, High-risk jurisdictions subject to a call for action, 19 June 2026"
+      - "FATF, Jurisdictions under increased monitoring, 19 June 2026"
+    tags: [sanctions, aml, countries, fatf]
 """# + "\n"),
         ("rules/time-zones.yaml", #"""
 policy: time-zones

@@ -2,7 +2,7 @@
 
 extension CountrySets {
     /// The date country-sets.yaml was compiled.
-    public static let compiled: String = "2026-11-29"
+    public static let compiled: String = "2026-12-07"
 
     /// Every built-in set, in file order.
     public static let all: [CountrySet] = [
@@ -55,7 +55,7 @@ extension CountrySets {
             id: "eu_adequacy",
             description: "Third countries, territories and international organisations covered by a European Commission adequacy decision (GDPR Art. 45 or, for older ones, Directive 95/46/EC Art. 25(6), kept in force by GDPR Art. 45(9)). Transfers from the EEA to them need no further safeguard, WITHIN the scope of each decision (see scope).",
             source: "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en",
-            otherSources: ["https://www.cde.ual.es/en/la-ue-y-brasil-celebran-acuerdos-para-crear-la-mayor-zona-de-flujos-de-datos-libres-y-seguros-del-mundo", "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841", "https://www.globalpolicywatch.com/2025/07/adequacy-decision-for-the-european-patent-organisation/", "https://www.dpocentre.com/news/eu-renews-uk-personal-data-adequacy-decisions", "https://eur-lex.europa.eu/eli/C/2025/6610/oj/eng"],
+            otherSources: ["https://www.cde.ual.es/en/la-ue-y-brasil-celebran-acuerdos-para-crear-la-mayor-zona-de-flujos-de-datos-libres-y-seguros-del-mundo", "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841", "https://www.globalpolicywatch.com/2025/07/adequacy-decision-for-the-european-patent-organisation/", "https://www.dpocentre.com/news/eu-renews-uk-personal-data-adequacy-decisions", "https://cna.org.cy/en/press_releases/article/9563124/press-release-european-commission", "https://eur-lex.europa.eu/eli/C/2025/6610/oj/eng"],
             asOf: "2026-08-05",
             effectiveSince: "2026-01-26",
             members: ["AD", "AR", "BR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "US", "UY"],
@@ -68,7 +68,7 @@ extension CountrySets {
                 "CA": ScopeNote(scope: "partial", note: "only recipients subject to PIPEDA (commercial organisations); not public bodies or recipients outside PIPEDA", details: ["decision": "2002/2/EC"]),
                 "CH": ScopeNote(scope: "full", note: nil, details: ["decision": "2000/518/EC"]),
                 "FO": ScopeNote(scope: "full", note: "Faroe Islands: Danish realm but outside EU/EEA", details: ["decision": "2010/146/EU"]),
-                "GB": ScopeNote(scope: "full", note: "also covers law-enforcement transfers (LED); renewal extends coverage to immigration-control data, excluded in 2021", details: ["decision": "(EU) 2021/1772, renewed 2025-12-19", "valid_until": "2031-12-27"]),
+                "GB": ScopeNote(scope: "full", note: "renewal adopted 2025-12-19 (Commission daily news of that date) after the six-month technical extension of June 2025; runs to 2031-12-27, reviewed after four years. It now covers immigration-control data, excluded in 2021. A separate decision renews (EU) 2021/1773 for law-enforcement transfers (LED). The Official Journal number of the 2025 decision was not seen: cite it by date.", details: ["decision": "Commission Implementing Decision of 19 December 2025 renewing (EU) 2021/1772", "valid_until": "2031-12-27"]),
                 "GG": ScopeNote(scope: "full", note: nil, details: ["decision": "2003/821/EC"]),
                 "IL": ScopeNote(scope: "full", note: "decision text is framed around automated transfers/processing; check the decision for edge cases", details: ["decision": "2011/61/EU"]),
                 "IM": ScopeNote(scope: "full", note: nil, details: ["decision": "2004/411/EC"]),
@@ -87,16 +87,17 @@ extension CountrySets {
         ),
         CountrySet(
             id: "uk_adequacy",
-            description: "Destinations covered by UK adequacy regulations (\"data bridges\") for restricted transfers under the UK GDPR (DPA 2018 Sch. 21 para. 5 and s. 17A regulations).",
+            description: "Destinations covered by UK adequacy regulations (\"data bridges\"; since the Data (Use and Access) Act 2025, regulations under UK GDPR Art. 45A) for restricted transfers under the UK GDPR: the EEA states, Gibraltar and the other destinations of DPA 2018 Sch. 21 paras 4-5 (every EU adequacy decision in force at the end of the Brexit transition period, Faroe Islands included), plus the Republic of Korea and the UK Extension to the EU-US Data Privacy Framework.",
             source: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/adequacy-regulations/is-the-restricted-transfer-covered-by-adequacy-regulations",
-            otherSources: ["https://handleygill.co.uk/uk-adequacy-regulations"],
-            asOf: "2023-10-12",
-            effectiveSince: nil,
-            members: ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "GI", "AD", "AR", "CA", "CH", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "US", "UY"],
+            otherSources: ["https://hunton.sitepilot11.firmseek.com/privacy-and-information-security-law/uk-ico-issues-updated-guidance-on-international-transfers", "https://handleygill.co.uk/uk-adequacy-regulations", "https://www.legislation.gov.uk/ukpga/2025/18/schedule/9/paragraph/25"],
+            asOf: "2026-01-15",
+            effectiveSince: "2023-10-12",
+            members: ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "GI", "AD", "AR", "CA", "CH", "FO", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "US", "UY"],
             partial: ["CA", "JP", "KR", "US"],
-            unconfirmed: ["FO"],
+            unconfirmed: [],
             scope: [
                 "CA": ScopeNote(scope: nil, note: "only recipients subject to PIPEDA", details: [:]),
+                "FO": ScopeNote(scope: nil, note: "recipients subject to the Faroese data protection act (as under EU Decision 2010/146/EU); kept by DPA 2018 Sch. 21 para. 4", details: [:]),
                 "JP": ScopeNote(scope: nil, note: "only data subject to the APPI", details: [:]),
                 "KR": ScopeNote(scope: nil, note: "recipients subject to PIPA; in force 2022-12-19 (SI 2022/1213); unlike the EU decision it also covers credit information", details: [:]),
                 "US": ScopeNote(scope: nil, note: "only organisations certified to the UK Extension to the EU-US DPF; in force 2023-10-12 (SI 2023/1028)", details: [:]),
@@ -132,13 +133,47 @@ extension CountrySets {
             id: "eu_high_risk_third_countries",
             description: "EU list of high-risk third countries with strategic AML/CFT deficiencies (Annex to Delegated Regulation (EU) 2016/1675, under Directive (EU) 2015/849 Art. 9). Obliged entities must apply enhanced due diligence. Not a transfer ban, but a common offshoring red flag.",
             source: "https://eur-lex.europa.eu/eli/reg_del/2016/1675/oj",
-            otherSources: ["https://fiaumalta.org/news/eu-commission-delegated-acts-on-high-risk-third-countries", "https://cm.twobirds.com/en/insights/2026/eu-list-of-highrisk-countries-and-jurisdictions-for-money-laundering-and-terrorism-financing-amended", "https://www.twobirds.com/en/insights/2025/germany/eu-liste-der-lnder-und-gebiete-mit-hohem-risiko-fr-geldwsche-und-terrorismusfinanzierung-gendert", "https://www.andreasdolezal.at/drittlaender-mit-hohem-risiko-kaimaninseln-und-jordanien-gestrichen/"],
-            asOf: "2026-03-05",
+            otherSources: ["https://fiaumalta.org/news/eu-commission-delegated-acts-on-high-risk-third-countries", "https://cm.twobirds.com/en/insights/2026/eu-list-of-highrisk-countries-and-jurisdictions-for-money-laundering-and-terrorism-financing-amended", "https://www.twobirds.com/en/insights/2025/germany/eu-liste-der-lnder-und-gebiete-mit-hohem-risiko-fr-geldwsche-und-terrorismusfinanzierung-gendert", "https://www.andreasdolezal.at/drittlaender-mit-hohem-risiko-kaimaninseln-und-jordanien-gestrichen/", "https://www.kyclookup.com/?p=43430"],
+            asOf: "2026-04-01",
             effectiveSince: "2026-01-29",
             members: ["AF", "DZ", "AO", "BO", "VG", "CM", "CI", "CD", "HT", "IR", "KE", "KP", "LA", "LB", "MC", "MM", "NA", "NP", "RU", "SS", "SY", "TT", "VU", "VE", "VN", "YE"],
             partial: [],
             unconfirmed: [],
             scope: [:],
+            nonISOMembers: [],
+            removed: [],
+            parent: [:]
+        ),
+        CountrySet(
+            id: "fatf_grey",
+            description: "FATF \"Jurisdictions under Increased Monitoring\" (the grey list): countries with strategic AML/CFT/CPF deficiencies working with the FATF under an action plan. The FATF does not call for enhanced due diligence on them, but asks that the list be taken into account in risk analysis (US: FinCEN advisories after each plenary).",
+            source: "https://www.fatf-gafi.org/en/publications/High-risk-and-other-monitored-jurisdictions.html",
+            otherSources: ["https://fincrimeagent.com/news/issue-4/fatf-june-2026-plenary-grey-list-update", "https://namescan.io/insights/fatf-plenary-june-2026-updates-key-outcomes-and-compliance-implications/", "https://www.algocandy.com/fatf-updates-black-list-and-grey-list-13-february-2026", "https://www.business-standard.com/world-news/fatf-adds-kuwait-papua-new-guinea-to-increased-monitoring-list-126030901121_1.html"],
+            asOf: "2026-06-19",
+            effectiveSince: "2026-06-19",
+            members: ["AO", "BA", "BG", "BO", "CD", "CI", "CM", "HT", "IQ", "KE", "KW", "LA", "LB", "MC", "NP", "PG", "SS", "SY", "VE", "VG", "VN", "YE"],
+            partial: [],
+            unconfirmed: [],
+            scope: [:],
+            nonISOMembers: [],
+            removed: [],
+            parent: [:]
+        ),
+        CountrySet(
+            id: "fatf_black",
+            description: "FATF \"High-Risk Jurisdictions subject to a Call for Action\" (the black list). The FATF calls for countermeasures against the DPRK and Iran, and for enhanced due diligence proportionate to the risk for Myanmar.",
+            source: "https://www.fatf-gafi.org/en/publications/High-risk-and-other-monitored-jurisdictions.html",
+            otherSources: ["https://fincrimeagent.com/news/issue-4/fatf-june-2026-plenary-grey-list-update", "https://www.dia.govt.nz/AML-CFT-Jurisdictions-under-Increased-Monitoring---February-2026"],
+            asOf: "2026-06-19",
+            effectiveSince: "2022-10-21",
+            members: ["IR", "KP", "MM"],
+            partial: [],
+            unconfirmed: [],
+            scope: [
+                "IR": ScopeNote(scope: nil, note: "countermeasures", details: [:]),
+                "KP": ScopeNote(scope: nil, note: "countermeasures", details: [:]),
+                "MM": ScopeNote(scope: nil, note: "enhanced due diligence proportionate to the risk", details: [:]),
+            ],
             nonISOMembers: [],
             removed: [],
             parent: [:]

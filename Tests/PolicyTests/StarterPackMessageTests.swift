@@ -1,0 +1,103 @@
+import Testing
+import Foundation
+import Policy
+import Reference
+
+/// The starter pack's messages say exactly what is missing and show shares rounded, not truncated.
+/// Rule tests (rules/*.test.yaml) pin which findings fire; these pin what the findings say.
+@Suite("Starter pack messages")
+struct StarterPackMessageTests {
+    static func check(_ path: String) -> CheckReport {
+        CheckRunner.run(CheckRequest(plans: [path], rules: EmbeddedRules.sources,
+                                     today: CivilDate(year: 2026, month: 12, day: 1)!))
+    }
+
+    static func message(_ report: CheckReport, _ rule: String, engagement: String? = nil,
+                        provider: String? = nil) -> String? {
+        report.findings.first { f in
+            f.rule == rule && (engagement == nil || f.engagement == engagement)
+                && (provider == nil || f.message.contains(provider!))
+        }?.message
+    }
+
+    @Test func transferMessagesNameOnlyWhatIsMissing() throws {
+        let report = Self.check(repoPath("rules/fixtures/data-protection-triggers.yaml"))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        // SCCs signed, TIA missing: only the TIA is named.
+        #expect(Self.message(report, "DATA-002", engagement: "eea-sccs-without-tia") ==
+            "eea-sccs-without-tia would process personal data of EEA residents in India, which has no EU "
+            + "adequacy decision, without a transfer impact assessment")
+        #expect(Self.message(report, "DATA-002", engagement: "eea-in-india")?
+            .hasSuffix("without SCCs and a transfer impact assessment") == true)
+        // EU SCCs and a TIA are there: only the UK tool is missing.
+        #expect(Self.message(report, "DATA-004", engagement: "uk-with-eu-sccs")?
+            .hasSuffix("which has no UK adequacy regulations, without the IDTA or UK Addendum") == true)
+        #expect(Self.message(report, "DATA-004", engagement: "uk-in-india")?
+            .hasSuffix("without the IDTA or UK Addendum and a transfer risk assessment") == true)
+        #expect(Self.message(report, "DATA-003", engagement: "uk-in-us") ==
+            "uk-in-us would process personal data of UK residents in the United States at a recipient not "
+            + "shown to be certified under the Data Privacy Framework, without the IDTA or UK Addendum")
+        #expect(Self.message(report, "DATA-009", engagement: "eea-in-us-sccs-no-tia")
+            == "eea-in-us-sccs-no-tia relies on the partial adequacy of United States for personal data of EEA "
+            + "residents without confirming the recipient is within the decision's scope and without a transfer "
+            + "impact assessment")
+        #expect(Self.message(report, "DATA-009", engagement: "uk-in-canada")?
+            .contains("personal data of UK residents") == true)
+    }
+
+    @Test func languageMessagesNameTheMissingLanguages() throws {
+        let report = Self.check(repoPath("rules/fixtures/language-culture-triggers.yaml"))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(Self.message(report, "LANG-002", engagement: "support-ch-de") ==
+            "support-ch-de does not cover every customer language at C1 or above: Switzerland (missing fr, it)")
+        #expect(Self.message(report, "LANG-001", engagement: "support-ch-gsw") ==
+            "support-ch-gsw speaks no customer language of Switzerland (de, fr, it) at C1 or above")
+    }
+
+    @Test func concentrationSharesAreRoundedNotTruncated() throws {
+        let plan = """
+        plan: just-over
+        date: 2026-12-01
+        company: { name: Acme Corp, country: US, timezone: America/New_York }
+        engagements:
+          - id: manila-support
+            provider: { name: Manila Contact Co, kind: agency, country: PH }
+            locations: [{ country: PH, city: Manila, headcount: 403 }]
+            cost: { annual: 506000, currency: USD }
+          - id: onshore-support
+            provider: { name: Ohio Staffing, kind: agency, country: US }
+            locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 597 }]
+            cost: { annual: 494000, currency: USD }
+        """
+        let folder = try temporaryFolder(["plan.yaml": plan])
+        let report = Self.check(folder + "/plan.yaml")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(Self.message(report, "CONC-001") ==
+            "Philippines would hold 40.3% of all headcount (403 people), more than 40%")
+        #expect(Self.message(report, "CONC-002") ==
+            "Manila Contact Co would receive 50.6% of the spend, more than 50%")
+    }
+
+    @Test func aShareJustAboveTheLimitShowsTwoDecimals() throws {
+        let plan = """
+        plan: just-above
+        date: 2026-12-01
+        company: { name: Acme Corp, country: US, timezone: America/New_York }
+        engagements:
+          - id: manila-support
+            provider: { name: Manila Contact Co, kind: agency, country: PH }
+            locations: [{ country: PH, city: Manila, headcount: 1001 }]
+            cost: { annual: 500400, currency: USD }
+          - id: onshore-support
+            provider: { name: Ohio Staffing, kind: agency, country: US }
+            locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 1499 }]
+            cost: { annual: 499600, currency: USD }
+        """
+        let folder = try temporaryFolder(["plan.yaml": plan])
+        let report = Self.check(folder + "/plan.yaml")
+        #expect(Self.message(report, "CONC-001") ==
+            "Philippines would hold 40.04% of all headcount (1001 people), more than 40%")
+        #expect(Self.message(report, "CONC-002") ==
+            "Manila Contact Co would receive 50.04% of the spend, more than 50%")
+    }
+}
