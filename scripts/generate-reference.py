@@ -8,8 +8,17 @@ Usage:
         # refresh reference/iso639-3-no-alpha2.tsv from Debian iso-codes
         # (default PATH /usr/share/iso-codes/json/iso_639-3.json), then generate
 
+  python3 scripts/generate-reference.py --import-iso3166-2 [PATH]
+        # refresh reference/regions.tsv (default /usr/share/iso-codes/json/iso_3166-2.json)
+  python3 scripts/generate-reference.py --import-iso4217 [PATH]
+        # refresh reference/currencies.tsv (default /usr/share/iso-codes/json/iso_4217.json)
+  python3 scripts/generate-reference.py --import-ecb-rates CSV YEAR
+        # refresh reference/fx-rates.tsv: each currency's mean of the ECB's daily euro
+        # reference rates in YEAR, from the ECB's eurofxref-hist.csv
+
 Standard library only. Inputs (all under reference/): countries.tsv, languages.tsv,
-country-languages.tsv, country-sets.yaml, cefr.tsv, iso639-3-no-alpha2.tsv.
+country-languages.tsv, country-sets.yaml, cefr.tsv, iso639-3-no-alpha2.tsv,
+regions.tsv, region-sets.yaml, territories.tsv, currencies.tsv, fx-rates.tsv.
 The YAML reader below handles exactly the subset country-sets.yaml uses (block
 mappings and sequences, flow [..] and {..}, double-quoted and plain scalars,
 folded block scalars, comments); it rejects anything else loudly.
@@ -483,16 +492,17 @@ def gen_cefr():
     return "".join(out)
 
 
-def gen_sets(country_codes):
-    data = read_yaml("country-sets.yaml")
+def gen_sets(country_codes, source="country-sets.yaml", owner="CountrySets", what="country"):
+    """The named sets of `source` (members checked against `country_codes`) as `owner.all`."""
+    data = read_yaml(source)
     sets = data.get("sets")
     if not isinstance(sets, dict):
-        raise DataError("country-sets.yaml: no sets mapping")
+        raise DataError(f"{source}: no sets mapping")
     known_keys = {"description", "source", "other_sources", "as_of", "effective_since", "members",
                   "partial", "scope", "non_iso_members", "parent", "unconfirmed", "removed"}
-    out = [header(["country-sets.yaml"])]
-    out.append("extension CountrySets {\n")
-    out.append(f"    /// The date country-sets.yaml was compiled.\n")
+    out = [header([source])]
+    out.append(f"extension {owner} {{\n")
+    out.append(f"    /// The date {source} was compiled.\n")
     out.append(f"    public static let compiled: String = {q(data.get('compiled', ''))}\n\n")
     out.append("    /// Every built-in set, in file order.\n")
     out.append("    public static let all: [CountrySet] = [\n")
@@ -500,23 +510,23 @@ def gen_sets(country_codes):
     for sid, s in sets.items():
         extra = set(s) - known_keys
         if extra:
-            raise DataError(f"country-sets.yaml: {sid}: unknown keys {sorted(extra)}")
+            raise DataError(f"{source}: {sid}: unknown keys {sorted(extra)}")
         members = s.get("members", [])
         for code in members + s.get("partial", []) + s.get("unconfirmed", []):
             if code not in country_codes:
-                raise DataError(f"country-sets.yaml: {sid}: {code} is not in countries.tsv")
+                raise DataError(f"{source}: {sid}: {code} is not a known {what} code")
         for code in s.get("partial", []):
             if code not in members:
-                raise DataError(f"country-sets.yaml: {sid}: partial {code} is not a member")
+                raise DataError(f"{source}: {sid}: partial {code} is not a member")
         if len(set(members)) != len(members):
-            raise DataError(f"country-sets.yaml: {sid}: duplicate members")
+            raise DataError(f"{source}: {sid}: duplicate members")
         for k in ("as_of", "effective_since"):
             if k in s and not date.fullmatch(s[k]):
-                raise DataError(f"country-sets.yaml: {sid}: bad {k}")
+                raise DataError(f"{source}: {sid}: bad {k}")
         scope = []
         for code, v in s.get("scope", {}).items():
             if code not in members:
-                raise DataError(f"country-sets.yaml: {sid}: scope for non-member {code}")
+                raise DataError(f"{source}: {sid}: scope for non-member {code}")
             if isinstance(v, str):
                 scope.append(f"{q(code)}: ScopeNote(scope: nil, note: {q(v)}, details: [:])")
             else:
@@ -530,12 +540,12 @@ def gen_sets(country_codes):
         removed = []
         for m in s.get("removed", []):
             if m["code"] not in country_codes:
-                raise DataError(f"country-sets.yaml: {sid}: removed {m['code']} unknown")
+                raise DataError(f"{source}: {sid}: removed {m['code']} unknown")
             removed.append(f"RemovedMember(code: {q(m['code'])}, removedOn: {q(m['removed_on'])}, note: {q(m.get('note', ''))})")
         parent = s.get("parent", {})
         for k, v in parent.items():
             if k not in members or v not in country_codes:
-                raise DataError(f"country-sets.yaml: {sid}: bad parent {k}: {v}")
+                raise DataError(f"{source}: {sid}: bad parent {k}: {v}")
         out.append("        CountrySet(\n")
         out.append(f"            id: {q(sid)},\n")
         out.append(f"            description: {q(s['description'])},\n")
@@ -552,6 +562,140 @@ def gen_sets(country_codes):
         out.append(f"            parent: {qdict(parent)}\n")
         out.append("        ),\n")
     out.append("    ]\n}\n")
+    return "".join(out)
+
+
+def iso_codes_version():
+    try:
+        return subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def import_iso3166_2(path):
+    with open(path, encoding="utf-8") as f:
+        entries = json.load(f)["3166-2"]
+    rows = sorted((e["code"], e["name"], e["type"]) for e in entries)
+    with open(os.path.join(REF, "regions.tsv"), "w", encoding="utf-8") as f:
+        f.write("# ISO 3166-2 subdivision codes: every entry of Debian iso-codes "
+                f"{iso_codes_version()}, {os.path.basename(path)}.\n")
+        f.write("# Regenerate with scripts/generate-reference.py --import-iso3166-2.\n")
+        f.write("code\tname\ttype\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+
+
+def import_iso4217(path):
+    with open(path, encoding="utf-8") as f:
+        entries = json.load(f)["4217"]
+    rows = sorted((e["alpha_3"], e["numeric"], e["name"]) for e in entries)
+    with open(os.path.join(REF, "currencies.tsv"), "w", encoding="utf-8") as f:
+        f.write("# ISO 4217 currency codes: every entry of Debian iso-codes "
+                f"{iso_codes_version()}, {os.path.basename(path)}.\n")
+        f.write("# Regenerate with scripts/generate-reference.py --import-iso4217.\n")
+        f.write("code\tnumeric\tname\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+
+
+def import_ecb_rates(path, year):
+    import csv
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    head, days = rows[0], [r for r in rows[1:] if r and r[0].startswith(year + "-")]
+    if not days:
+        raise DataError(f"{path}: no rates for {year}")
+    means = []
+    for i, code in enumerate(head[1:], 1):
+        code = code.strip()
+        values = [float(r[i]) for r in days if i < len(r) and r[i].strip() not in ("", "N/A")]
+        if len(values) == len(days):  # a currency quoted every business day of the year
+            means.append((code, len(values), sum(values) / len(values)))
+    first, last = min(r[0] for r in days), max(r[0] for r in days)
+    with open(os.path.join(REF, "fx-rates.tsv"), "w", encoding="utf-8") as f:
+        f.write(f"# Built-in reference exchange rates: units of each currency per 1 EUR, the mean of the\n")
+        f.write(f"# European Central Bank's daily euro foreign exchange reference rates in {year}\n")
+        f.write(f"# ({len(days)} business days, {first} to {last}), from the ECB's eurofxref-hist.csv;\n")
+        f.write(f"# only currencies quoted on every one of those days. Regenerate with\n")
+        f.write(f"# scripts/generate-reference.py --import-ecb-rates eurofxref-hist.csv {year}.\n")
+        f.write(f"# as_of: {last}\n")
+        f.write("currency\tper_eur\n")
+        f.write("EUR\t1\n")
+        for code, _, mean in sorted(means):
+            f.write(f"{code}\t{mean:.4f}\n")
+
+
+def gen_regions(country_codes):
+    rows = read_tsv("regions.tsv", comments=True)
+    out = [header(["regions.tsv"])]
+    lines, codes = [], set()
+    for r in rows:
+        code = r["code"]
+        m = re.fullmatch(r"([A-Z]{2})-[A-Z0-9]{1,3}", code)
+        if not m or code in codes or m.group(1) not in country_codes:
+            raise DataError(f"regions.tsv: bad or duplicate code {code!r}")
+        codes.add(code)
+        lines.append("\t".join([code, r["name"], r["type"]]))
+    out.append("extension Regions {\n")
+    out.append("    /// ISO 3166-2 subdivisions in code order (Debian iso-codes): `code<TAB>name<TAB>type` per line; parsed once, lazily.\n")
+    out.append("    static let regionData: String = " + lines_literal(lines) + "\n}\n")
+    return "".join(out), codes
+
+
+def gen_currencies():
+    rows = read_tsv("currencies.tsv", comments=True)
+    out = [header(["currencies.tsv"])]
+    lines, codes = [], set()
+    for r in rows:
+        code = r["code"]
+        if not re.fullmatch(r"[A-Z]{3}", code) or code in codes:
+            raise DataError(f"currencies.tsv: bad or duplicate code {code!r}")
+        codes.add(code)
+        lines.append("\t".join([code, r["numeric"], r["name"]]))
+    out.append("extension Currencies {\n")
+    out.append("    /// ISO 4217 currencies in code order (Debian iso-codes): `code<TAB>numeric<TAB>name` per line; parsed once, lazily.\n")
+    out.append("    static let currencyData: String = " + lines_literal(lines) + "\n}\n")
+    return "".join(out), codes
+
+
+def gen_fx_rates(currency_codes):
+    path = os.path.join(REF, "fx-rates.tsv")
+    with open(path, encoding="utf-8") as f:
+        header_lines = [l[2:].rstrip("\n") for l in f if l.startswith("# ")]
+    as_of = next((l.split(":", 1)[1].strip() for l in header_lines if l.startswith("as_of:")), "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise DataError("fx-rates.tsv: no '# as_of: YYYY-MM-DD' line")
+    source = " ".join(l for l in header_lines if not l.startswith("as_of:"))
+    entries = []
+    for r in read_tsv("fx-rates.tsv", comments=True):
+        code, rate = r["currency"], r["per_eur"]
+        if code not in currency_codes or not re.fullmatch(r"\d+(\.\d+)?", rate) or float(rate) <= 0:
+            raise DataError(f"fx-rates.tsv: bad row {code!r} {rate!r}")
+        entries.append(f"{q(code)}: {rate}")
+    out = [header(["fx-rates.tsv"])]
+    out.append("extension ExchangeRates {\n")
+    out.append(f"    /// Where the built-in rates come from.\n    public static let builtInSource: String = {q(source)}\n")
+    out.append(f"    /// The last day the built-in rates cover.\n    public static let builtInAsOf: String = {q(as_of)}\n")
+    out.append("    /// Units of each currency per 1 EUR.\n")
+    out.append("    static let builtInPerEuro: [String: Double] = [\n        " + ",\n        ".join(entries) + ",\n    ]\n}\n")
+    return "".join(out)
+
+
+def gen_territories(country_codes):
+    out = [header(["territories.tsv"])]
+    entries = []
+    seen = set()
+    for r in read_tsv("territories.tsv", comments=True):
+        t, s, home = r["territory"], r["sovereign"], r["domestic"]
+        if t not in country_codes or s not in country_codes or t == s or t in seen or home not in ("yes", "no"):
+            raise DataError(f"territories.tsv: bad row {t!r} {s!r} {home!r}")
+        seen.add(t)
+        entries.append(f"Territory(code: {q(t)}, sovereign: {q(s)}, domestic: {'true' if home == 'yes' else 'false'}, "
+                       f"note: {q(r['note'])})")
+    out.append("extension Territories {\n")
+    out.append("    /// Territories with their own ISO 3166-1 code, by code.\n")
+    out.append("    static let all: [Territory] = [\n        " + ",\n        ".join(entries) + ",\n    ]\n}\n")
     return "".join(out)
 
 
@@ -583,6 +727,18 @@ def main(argv):
         path = argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else \
             "/usr/share/iso-codes/json/iso_639-3.json"
         import_iso639_3(path)
+    for flag, default, importer in (("--import-iso3166-2", "/usr/share/iso-codes/json/iso_3166-2.json", import_iso3166_2),
+                                    ("--import-iso4217", "/usr/share/iso-codes/json/iso_4217.json", import_iso4217)):
+        if flag in argv:
+            k = argv.index(flag)
+            importer(argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else default)
+    if "--import-ecb-rates" in argv:
+        k = argv.index("--import-ecb-rates")
+        try:
+            import_ecb_rates(argv[k + 1], argv[k + 2])
+        except (IndexError, DataError) as e:
+            print(f"generate-reference: --import-ecb-rates CSV YEAR: {e}", file=sys.stderr)
+            return 2
     try:
         countries_swift, country_codes = gen_countries()
         languages_swift, two, three = gen_languages(country_codes)
@@ -593,6 +749,14 @@ def main(argv):
             "CEFRTable.swift": gen_cefr(),
             "CountrySetTable.swift": gen_sets(country_codes),
         }
+        regions_swift, region_codes = gen_regions(country_codes)
+        currencies_swift, currency_codes = gen_currencies()
+        files["RegionTable.swift"] = regions_swift
+        files["RegionSetTable.swift"] = gen_sets(region_codes, source="region-sets.yaml", owner="RegionSets",
+                                                 what="ISO 3166-2 region")
+        files["CurrencyTable.swift"] = currencies_swift
+        files["ExchangeRateTable.swift"] = gen_fx_rates(currency_codes)
+        files["TerritoryTable.swift"] = gen_territories(country_codes)
     except DataError as e:
         print(f"generate-reference: {e}", file=sys.stderr)
         return 2

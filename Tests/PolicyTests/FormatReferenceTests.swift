@@ -36,7 +36,7 @@ struct FormatReferenceTests {
         for object in [RuleSchema.rule, RuleSchema.file, RuleSchema.test, RuleSchema.config] {
             for field in object.fields { #expect(rules.contains("| `\(field.name)` |"), "rules-reference.md lacks \(object.name).\(field.name)") }
         }
-        for set in CountrySets.all { #expect(rules.contains("| `\(set.id)` |") && rules.contains(set.asOf)) }
+        for set in CountrySets.all + RegionSets.all { #expect(rules.contains("| `\(set.id)` |") && rules.contains(set.asOf)) }
     }
 
     /// Shore's own functions are each declared and documented, one for one.

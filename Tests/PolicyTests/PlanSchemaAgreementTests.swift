@@ -13,21 +13,42 @@ struct PlanSchemaAgreementTests {
     plan: full
     title: Every field
     date: 2026-12-01
-    company: { name: Acme, country: US, timezone: America/New_York, hours: "09:00-17:00", languages: [en] }
+    company:
+      name: Acme
+      country: US
+      timezone: America/New_York
+      hours: "09:00-17:00"
+      languages: [en]
+      regimes: [eu]
+      currency: USD
+      fx: { INR: 87.2 }
+      sector: financial-services
     engagements:
       - id: e1
         service: support
         customer_facing: true
         markets: [US]
-        provider: { name: P, kind: agency, country: PH }
+        provider:
+          name: P
+          kind: agency
+          country: PH
+          owners: [{ country: SG, share: 60 }]
+          group: G
+          lei: 5493001KJTIIGC8Y1R12
         locations:
-          - { country: PH, city: Manila, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 4 }
+          - { country: PH, region: PH-00, city: Manila, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 4 }
         data:
-          - { name: d, classification: internal, personal: true, subjects: [US], categories: [health] }
+          - { name: d, classification: internal, personal: true, subjects: [US], categories: [health],
+              storage_countries: [US], records: 1000, deidentified: false }
+        subcontractors:
+          - { name: S, country: IN, region: IN-KA, kind: contractor, functions: [support], data: [d] }
+        critical_or_important: true
+        ict: true
+        notified: { date: 2026-10-01, supervisor: FED }
         languages:
           - { code: en, level: C1 }
         controls: [sla]
-        cost: { annual: 10, currency: USD }
+        cost: { annual: 10, currency: INR }
         start: 2027-01-01
         end: 2027-12-31
         attributes: { cost_center: cc1 }

@@ -50,7 +50,7 @@ enum ReviewFixtures {
         data:
           - { name: "<img src=x onerror=alert(2)>", classification: restricted }
         controls: ["<svg onload=alert(3)>"]
-        cost: { annual: 100000, currency: "U|SD" }
+        cost: { annual: 100000, currency: USD }
       - id: "c`d"
         provider: { name: "Pipe | Co\nNext", kind: contractor, country: KE }
         locations:

@@ -56,7 +56,7 @@ struct TestCommandTests {
         let io = CommandIO.capturing(workingDirectory: repoRoot)
         let code = ShoreMain.run(["test", repoPath("rules/concentration.test.yaml")], io: io)
         #expect(code == 0, "\(io.standardOutput)\n\(io.standardError)")
-        #expect(io.standardOutput.hasSuffix("5 passed, 0 failed\n"))
+        #expect(io.standardOutput.hasSuffix("7 passed, 0 failed\n"))
     }
 
     @Test func invalidTestsExitTwoWithLocatedErrors() throws {

@@ -27,8 +27,9 @@ public enum FormatReference {
 
 
         """
-        for object in [PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider,
-                       PlanSchema.location, PlanSchema.data, PlanSchema.language, PlanSchema.cost, WaiverSchema.waiver] {
+        for object in [PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider, PlanSchema.owner,
+                       PlanSchema.location, PlanSchema.data, PlanSchema.language, PlanSchema.subcontractor,
+                       PlanSchema.notification, PlanSchema.cost, WaiverSchema.waiver] {
             o += section(object, heading: object.name == PlanSchema.plan.name ? "The plan (top level)" : "`\(object.name)`")
         }
         o += """
@@ -219,6 +220,21 @@ public enum FormatReference {
         """
         for set in CountrySets.all {
             o += "| `\(set.id)` | \(cell(set.description)) | \(set.members.count) | \(cell(set.source)) | \(set.asOf) |\n"
+        }
+        o += """
+
+        ### Region sets
+
+        Lists of ISO 3166-2 region codes, for `location.region` and `subcontractor.region`
+        (`location.region in crimea_sevastopol`). A partial member is covered only in part.
+
+        | set | what | members | partial | source | as of |
+        |---|---|---|---|---|---|
+
+        """
+        for set in RegionSets.all {
+            o += "| `\(set.id)` | \(cell(set.description)) | \(set.members.joined(separator: ", ")) | "
+                + "\(set.partial.joined(separator: ", ")) | \(cell(set.source)) | \(set.asOf) |\n"
         }
         o += "\nThe members of each set, with every source and note, are in `reference/` and in `rules/README.md`.\n"
         return o

@@ -160,6 +160,22 @@ public enum JSONSchemaGenerator {
                         ])),
                     ])
                 }
+            case .region:
+                return .object([("description", .string(FieldType.region.expectation)), ("type", .string("string")),
+                                ("pattern", .string("^[A-Z]{2}-[A-Z0-9]{1,3}$"))])
+            case .currency:
+                return reference("currency") { _ in
+                    let codes = Currencies.codes
+                    return .object([
+                        ("description", .string(FieldType.currency.expectation)),
+                        ("type", .string("string")),
+                        ("enum", .array(codes.map(JSONText.string))),
+                        ("markdownEnumDescriptions", .array(codes.map { .string(Currencies.currency($0)?.name ?? $0) })),
+                    ])
+                }
+            case .regime:
+                return .object([("description", .string(FieldType.regime.expectation)), ("type", .string("string")),
+                                ("enum", .array(Regimes.all.map(JSONText.string)))])
             case .timeZone:
                 return .object([("type", .string("string")),
                                 ("pattern", .string("^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")),

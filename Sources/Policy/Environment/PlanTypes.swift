@@ -13,6 +13,9 @@ enum PlanTypes {
     static let data = "shore.Data"
     static let language = "shore.Language"
     static let cost = "shore.Cost"
+    static let owner = "shore.Owner"
+    static let subcontractor = "shore.Subcontractor"
+    static let notification = "shore.Notification"
     static let country = "shore.Country"
     static let providerSummary = "shore.ProviderSummary"
 
@@ -20,6 +23,7 @@ enum PlanTypes {
     static let objects: [SchemaObject] = [
         PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider, PlanSchema.location,
         PlanSchema.data, PlanSchema.language, PlanSchema.cost, PlanSchema.countryView, PlanSchema.providerView,
+        PlanSchema.owner, PlanSchema.subcontractor, PlanSchema.notification,
     ]
 
     static let all: [CELObjectType] = objects.compactMap { object in
@@ -36,7 +40,8 @@ enum PlanTypes {
     /// dates as timestamps, numbers as double, free-form mappings as `map(string, dyn)`.
     static func celType(of type: FieldType) -> CELType {
         switch type {
-        case .string, .country, .language, .timeZone, .hours, .cefrLevel, .classification, .oneOf, .cel, .template:
+        case .string, .country, .language, .region, .currency, .regime, .timeZone, .hours, .cefrLevel, .classification,
+             .oneOf, .cel, .template:
             .string
         case .bool: .bool
         case .integer: .int

@@ -14,6 +14,8 @@ enum PlanValues {
 
     static func strings(_ values: [String]) -> CELValue { .list(values.map(CELValue.string)) }
 
+    static func owners(_ owners: [Owner]) -> CELValue { .list(owners.map { .object(OwnerObject($0)) }) }
+
     /// The fields that identify a plan object when it is shown to a person.
     static let summaryFields: [String: [String]] = [
         PlanTypes.plan: ["id"],
@@ -24,6 +26,9 @@ enum PlanValues {
         PlanTypes.data: ["name", "classification"],
         PlanTypes.language: ["code", "level"],
         PlanTypes.cost: ["annual", "currency"],
+        PlanTypes.owner: ["country", "share"],
+        PlanTypes.subcontractor: ["name", "country"],
+        PlanTypes.notification: ["supervisor", "date"],
         PlanTypes.country: ["code", "headcount_share"],
         PlanTypes.providerSummary: ["name", "cost_share"],
     ]
@@ -110,10 +115,12 @@ final class PlanObject: CELObject, Sendable {
 final class CompanyObject: CELObject, Sendable {
     let company: Company
     private let languages: CELValue
+    private let regimes: CELValue
 
     init(_ company: Company) {
         self.company = company
         self.languages = PlanValues.strings(company.languages)
+        self.regimes = PlanValues.strings(company.regimes)
     }
 
     var celTypeName: String { PlanTypes.company }
@@ -125,6 +132,9 @@ final class CompanyObject: CELObject, Sendable {
         case "timezone": .string(company.timezone)
         case "hours": .string(company.hours.description)
         case "languages": languages
+        case "regimes": regimes
+        case "currency": company.currency.map(CELValue.string)
+        case "sector": company.sector.map(CELValue.string)
         default: nil
         }
     }
@@ -143,6 +153,8 @@ final class EngagementObject: CELObject, Sendable {
     private let languages: CELValue
     private let controls: CELValue
     private let attributes: CELValue
+    let subcontractorObjects: [SubcontractorObject]
+    private let subcontractors: CELValue
 
     init(_ engagement: Engagement) {
         self.engagement = engagement
@@ -156,6 +168,8 @@ final class EngagementObject: CELObject, Sendable {
         languages = .list(languageObjects.map { .object($0) })
         controls = PlanValues.strings(engagement.controls)
         attributes = engagement.attributes.map(PlanValues.value(of:)) ?? .map(CELMap())
+        subcontractorObjects = engagement.subcontractors.map(SubcontractorObject.init)
+        subcontractors = .list(subcontractorObjects.map { .object($0) })
     }
 
     var celTypeName: String { PlanTypes.engagement }
@@ -171,6 +185,10 @@ final class EngagementObject: CELObject, Sendable {
         case "data": data
         case "languages": languages
         case "controls": controls
+        case "subcontractors": subcontractors
+        case "critical_or_important": .bool(engagement.criticalOrImportant)
+        case "ict": .bool(engagement.ict)
+        case "notified": engagement.notified.map { .object(NotificationObject($0)) }
         case "cost": engagement.cost.map { .object(CostObject($0)) }
         case "start": engagement.start.map(PlanValues.timestamp)
         case "end": engagement.end.map(PlanValues.timestamp)
@@ -187,7 +205,11 @@ final class EngagementObject: CELObject, Sendable {
 /// `engagement.provider` in rules.
 final class ProviderObject: CELObject, Sendable {
     let provider: Provider
-    init(_ provider: Provider) { self.provider = provider }
+    private let owners: CELValue
+    init(_ provider: Provider) {
+        self.provider = provider
+        owners = PlanValues.owners(provider.owners)
+    }
     var celTypeName: String { PlanTypes.provider }
 
     func celField(_ name: String) -> CELValue? {
@@ -195,6 +217,68 @@ final class ProviderObject: CELObject, Sendable {
         case "name": .string(provider.name)
         case "kind": .string(provider.kind)
         case "country": .string(provider.country)
+        case "owners": owners
+        case "group": provider.group.map(CELValue.string)
+        case "lei": provider.lei.map(CELValue.string)
+        default: nil
+        }
+    }
+}
+
+/// `provider.owners[i]` in rules.
+final class OwnerObject: CELObject, Sendable {
+    let owner: Owner
+    init(_ owner: Owner) { self.owner = owner }
+    var celTypeName: String { PlanTypes.owner }
+
+    func celField(_ name: String) -> CELValue? {
+        switch name {
+        case "country": .string(owner.country)
+        case "share": .double(owner.share)
+        default: nil
+        }
+    }
+}
+
+/// `subcontractor` in rules (`for: subcontractor`, and `engagement.subcontractors`).
+final class SubcontractorObject: CELObject, Sendable {
+    let subcontractor: Subcontractor
+    private let functions: CELValue
+    private let data: CELValue
+
+    init(_ subcontractor: Subcontractor) {
+        self.subcontractor = subcontractor
+        functions = PlanValues.strings(subcontractor.functions)
+        data = PlanValues.strings(subcontractor.data)
+    }
+
+    var celTypeName: String { PlanTypes.subcontractor }
+
+    func celField(_ name: String) -> CELValue? {
+        switch name {
+        case "name": .string(subcontractor.name)
+        case "country": .string(subcontractor.country)
+        case "region": subcontractor.region.map(CELValue.string)
+        case "kind": subcontractor.kind.map(CELValue.string)
+        case "functions": functions
+        case "data": data
+        case "domestic": .bool(subcontractor.domestic)
+        case "offshore": .bool(!subcontractor.domestic)
+        default: nil
+        }
+    }
+}
+
+/// `engagement.notified` in rules.
+final class NotificationObject: CELObject, Sendable {
+    let notification: Notification
+    init(_ notification: Notification) { self.notification = notification }
+    var celTypeName: String { PlanTypes.notification }
+
+    func celField(_ name: String) -> CELValue? {
+        switch name {
+        case "date": PlanValues.timestamp(notification.date)
+        case "supervisor": .string(notification.supervisor)
         default: nil
         }
     }
@@ -209,10 +293,12 @@ final class LocationObject: CELObject, Sendable {
     func celField(_ name: String) -> CELValue? {
         switch name {
         case "country": .string(location.country)
+        case "region": location.region.map(CELValue.string)
         case "city": location.city.map(CELValue.string)
         case "timezone": .string(location.timezone)
         case "hours": .string(location.hours.description)
         case "headcount": .int(location.headcount)
+        case "domestic": .bool(location.domestic)
         case "offshore": .bool(location.offshore)
         case "overlap_hours": .double(location.overlapHours)
         default: nil
@@ -225,11 +311,13 @@ final class DataObject: CELObject, Sendable {
     let item: DataItem
     private let subjects: CELValue
     private let categories: CELValue
+    private let storage: CELValue
 
     init(_ item: DataItem) {
         self.item = item
         subjects = PlanValues.strings(item.subjects)
         categories = PlanValues.strings(item.categories)
+        storage = PlanValues.strings(item.storageCountries)
     }
 
     var celTypeName: String { PlanTypes.data }
@@ -241,6 +329,9 @@ final class DataObject: CELObject, Sendable {
         case "personal": .bool(item.personal)
         case "subjects": subjects
         case "categories": categories
+        case "storage_countries": storage
+        case "records": item.records.map(CELValue.int)
+        case "deidentified": .bool(item.deidentified)
         case "level": .int(item.level)
         default: nil
         }
@@ -273,6 +364,7 @@ final class CostObject: CELObject, Sendable {
         switch name {
         case "annual": .double(cost.annual)
         case "currency": cost.currency.map(CELValue.string)
+        case "converted": .double(cost.converted)
         default: nil
         }
     }
@@ -296,6 +388,7 @@ final class CountryObject: CELObject, Sendable {
         case "name": .string(aggregate.name)
         case "headcount": .int(aggregate.headcount)
         case "headcount_share": .double(aggregate.headcountShare)
+        case "domestic": .bool(aggregate.domestic)
         case "engagements": engagements
         default: nil
         }
@@ -306,10 +399,12 @@ final class CountryObject: CELObject, Sendable {
 final class ProviderSummaryObject: CELObject, Sendable {
     let aggregate: ProviderAggregate
     private let engagements: CELValue
+    private let owners: CELValue
 
     init(_ aggregate: ProviderAggregate) {
         self.aggregate = aggregate
         engagements = PlanValues.strings(aggregate.engagements)
+        owners = PlanValues.owners(aggregate.owners)
     }
 
     var celTypeName: String { PlanTypes.providerSummary }
@@ -321,7 +416,11 @@ final class ProviderSummaryObject: CELObject, Sendable {
         case "kind": .string(aggregate.kind)
         case "engagements": engagements
         case "headcount": .int(aggregate.headcount)
+        case "cost": .double(aggregate.cost)
         case "cost_share": .double(aggregate.costShare)
+        case "group": .string(aggregate.group)
+        case "group_cost_share": .double(aggregate.groupCostShare)
+        case "owners": owners
         default: nil
         }
     }

@@ -33,10 +33,11 @@ public struct PolicyEnvironment: Sendable {
         environments[scope] ?? CELEnvironment()
     }
 
-    /// The built-in named sets (EU, EEA, adequacy, sanctions …), with source and as-of date.
+    /// The built-in named sets (EU, EEA, adequacy, sanctions …, and the region sets),
+    /// with source and as-of date.
     public static var builtInSets: [String: NamedSet] {
         var result: [String: NamedSet] = [:]
-        for set in CountrySets.all {
+        for set in CountrySets.all + RegionSets.all {
             result[set.id] = NamedSet(name: set.id, members: set.members, node: nil, source: set.source, asOf: set.asOf)
         }
         return result

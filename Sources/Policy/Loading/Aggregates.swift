@@ -4,7 +4,9 @@ import YAML
 
 /// The `country` and `provider` aggregates over a plan's engagements.
 enum Aggregates {
-    static func countries(_ engagements: [Engagement]) -> [CountryAggregate] {
+    /// One aggregate per location country, in order of first appearance; `home` decides
+    /// which are domestic (the home country and its domestic territories).
+    static func countries(_ engagements: [Engagement], home: String) -> [CountryAggregate] {
         var order: [String] = []
         var headcount: [String: Int64] = [:]
         var ids: [String: [String]] = [:]
@@ -27,13 +29,14 @@ enum Aggregates {
             return CountryAggregate(
                 code: code, name: Countries.countryName(code) ?? code, headcount: count,
                 headcountShare: total > 0 ? Double(count) / Double(total) : 0,
+                domestic: Territories.isDomestic(code, home: home),
                 engagements: ids[code] ?? [], firstLocation: first[code] ?? (0, 0))
         }
     }
 
-    /// `plan.mixed-currencies` (a warning): `cost_share` adds annual costs as numbers, so
-    /// costs in two currencies make the shares meaningless. Located at the first cost
-    /// whose currency differs from the first one given.
+    /// `plan.mixed-currencies` (a warning) for a plan that names no reporting currency but
+    /// gives costs in two: shares are converted to the first cost's currency, which the
+    /// reader may not expect. Located at the first cost whose currency differs.
     static func mixedCurrencies(_ engagements: [Engagement]) -> Diagnostic? {
         var first: (currency: String, node: YAMLNode)?
         for engagement in engagements {
@@ -43,17 +46,20 @@ enum Aggregates {
             if currency != earlier.currency {
                 return Diagnostic(
                     "plan.mixed-currencies",
-                    "costs are given in \(earlier.currency) and \(currency); cost shares add them without conversion",
+                    "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
                     at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlier.node.span)],
-                    help: "give every engagement's annual cost in one currency, converted at an agreed rate")
+                    help: "name the currency you report in: `company: { currency: … }`")
             }
         }
         return nil
     }
 
+    /// One aggregate per provider name, in order of first appearance, with costs in the
+    /// reporting currency and each provider's group total.
     static func providers(_ engagements: [Engagement]) -> [ProviderAggregate] {
         var order: [String] = []
         var byName: [String: (first: Int, ids: [String], headcount: Int64, cost: Double)] = [:]
+        var byGroup: [String: Double] = [:]
         var totalCost = 0.0
         for (e, engagement) in engagements.enumerated() {
             let name = engagement.provider.name
@@ -63,17 +69,20 @@ enum Aggregates {
             }
             byName[name]?.ids.append(engagement.id)
             byName[name]?.headcount &+= engagement.headcount
-            let cost = engagement.cost?.annual ?? 0
+            let cost = engagement.cost?.converted ?? 0
             byName[name]?.cost += cost
+            byGroup[engagement.provider.group ?? name, default: 0] += cost
             totalCost += cost
         }
-        return order.compactMap { name in
+        return order.compactMap { name -> ProviderAggregate? in
             guard let entry = byName[name] else { return nil }
             let provider = engagements[entry.first].provider
+            let group = provider.group ?? name
             return ProviderAggregate(
                 name: name, country: provider.country, kind: provider.kind, engagements: entry.ids,
-                headcount: entry.headcount, costShare: totalCost > 0 ? entry.cost / totalCost : 0,
-                firstEngagement: entry.first)
+                headcount: entry.headcount, costShare: totalCost > 0 ? entry.cost / totalCost : 0, cost: entry.cost,
+                group: group, groupCostShare: totalCost > 0 ? (byGroup[group] ?? 0) / totalCost : 0,
+                owners: provider.owners, firstEngagement: entry.first)
         }
     }
 }

@@ -146,6 +146,27 @@ struct FieldReader {
         }
     }
 
+    /// An ISO 3166-2 region of `country` (not checked when the country itself is invalid).
+    func region(_ name: String, in country: String?, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let country else { return nil }
+        return code(name, kind: "unknown-region", expected: .region, into: &diagnostics) { code throws(ReferenceError) in
+            try Regions.resolve(code, in: country).code
+        }
+    }
+
+    func currency(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
+        code(name, kind: "unknown-currency", expected: .currency, into: &diagnostics) { code throws(ReferenceError) in
+            try Currencies.resolve(code).code
+        }
+    }
+
+    /// A Legal Entity Identifier with valid check digits.
+    func lei(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
+        code(name, kind: "invalid-lei", expected: .string, into: &diagnostics) { text throws(ReferenceError) in
+            try LEI.validate(text)
+        }
+    }
+
     func date(_ name: String, into diagnostics: inout [Diagnostic]) -> CivilDate? {
         code(name, kind: "invalid-date", expected: .date, into: &diagnostics) { text throws(ReferenceError) in
             try CivilDate(parsing: text)
@@ -198,6 +219,15 @@ struct FieldReader {
         list(name, into: &diagnostics).compactMap { item in
             code(item, name, kind: "unknown-country", expected: .country, into: &diagnostics) { code throws(ReferenceError) in
                 try Countries.resolve(code).alpha2
+            }
+        }
+    }
+
+    /// A list of regime ids, each checked.
+    func regimes(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        list(name, into: &diagnostics).compactMap { item in
+            code(item, name, kind: "unknown-regime", expected: .regime, into: &diagnostics) { id throws(ReferenceError) in
+                try Regimes.resolve(id)
             }
         }
     }

@@ -22,6 +22,10 @@ public struct PlanLoader: Sendable {
     public var maxEngagements: Int = PlanLoader.defaultMaxEngagements
     /// The default for `maxEngagements`: ten times the 100,000-engagement benchmark plan.
     public static let defaultMaxEngagements = 1_000_000
+    /// The exchange rates costs are converted with: the built-in reference rates, with
+    /// shore.yaml's `fx:` laid over them by the caller; a plan's own `company.fx` is laid
+    /// over these.
+    public var exchangeRates: ExchangeRates = .builtIn
 
     public init(yaml: YAMLLoader = YAMLLoader(), classifications: [String] = Classifications.defaultScale,
                 today: CivilDate = CivilDate.today()) {
@@ -85,17 +89,26 @@ struct PlanBuilder {
                 help: "split the plan into several plan files"))
             engagementNodes = []
         }
-        let context = Context(company: company, date: date, scale: loader.classifications,
-                              companyZone: company.flatMap { TimeZones.zone($0.timezone) })
+        var money: Money?
+        if let known = company, let node = fields.value("company") {
+            money = reportingMoney(known, companyNode: node, engagements: engagementNodes, into: &diagnostics)
+            if let money { company = known.reporting(in: money.currency) }
+        }
+        let context = Context(company: company,
+                              date: date, scale: loader.classifications,
+                              companyZone: company.flatMap { TimeZones.zone($0.timezone) }, money: money)
         let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, context: context)
         diagnostics += engagementDiagnostics
         reportDuplicateIDs(engagementNodes, into: &diagnostics)
-        if let mixed = Aggregates.mixedCurrencies(engagements) { diagnostics.append(mixed) }
+        if company?.currency != nil, let node = fields.value("company"), node["currency"] == nil,
+           let mixed = Aggregates.mixedCurrencies(engagements) {
+            diagnostics.append(mixed)
+        }
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
 
         guard let id, let company else { return nil }
         return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
-                    countries: Aggregates.countries(engagements), providers: Aggregates.providers(engagements),
+                    countries: Aggregates.countries(engagements, home: company.country), providers: Aggregates.providers(engagements),
                     node: root)
     }
 
@@ -104,6 +117,55 @@ struct PlanBuilder {
         let date: CivilDate
         let scale: [String]
         let companyZone: TimeZone?
+        /// The reporting currency and the rates to it; nil when the plan states no currency.
+        let money: Money?
+    }
+
+    /// What costs are converted to, and with which rates.
+    struct Money: Sendable {
+        let currency: String
+        let rates: ExchangeRates
+    }
+
+    /// The reporting currency (`company.currency`, else the first cost's) and the rates:
+    /// the loader's, with the company's `fx:` laid over them. Nil when no currency is given.
+    func reportingMoney(_ company: Company, companyNode: YAMLNode, engagements: [YAMLNode],
+                        into diagnostics: inout [Diagnostic]) -> Money? {
+        var currency = company.currency
+        if currency == nil {
+            for engagement in engagements {
+                if let text = engagement["cost"]?["currency"]?.scalar, Currencies.currency(text) != nil {
+                    currency = text
+                    break
+                }
+            }
+        }
+        guard let currency else { return nil }
+        var overrides: [String: Double] = [:]
+        if let fx = companyNode["fx"] {
+            if fx.kind != .mapping {
+                diagnostics.append(Diagnostic("plan.wrong-type", "fx must be a mapping of currency codes to rates",
+                                              at: fx.span, help: "write `fx: { INR: 87.2 }`: units of each currency per one \(currency)"))
+            }
+            for entry in fx.entries {
+                let code = entry.key.scalar ?? ""
+                do {
+                    _ = try Currencies.resolve(code)
+                } catch {
+                    diagnostics.append(Diagnostic("plan.unknown-currency", error.message, at: entry.key.span,
+                                                  help: error.suggestion.map { "write '\($0)'" }))
+                    continue
+                }
+                guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
+                    diagnostics.append(Diagnostic("plan.invalid-rate", "the rate for \(code) must be a number above 0",
+                                                  at: entry.value.span, help: "give how many \(code) one \(currency) buys, e.g. 87.2"))
+                    continue
+                }
+                overrides[code] = rate
+            }
+        }
+        let rates = loader.exchangeRates.overlaid(overrides, base: currency)
+        return Money(currency: currency, rates: rates)
     }
 
     /// Reads the engagements, in parallel chunks for a large plan (they are independent);
@@ -141,8 +203,14 @@ struct PlanBuilder {
             ? fields.languages("languages", into: &diagnostics)
             : country.map(Languages.officialLanguages) ?? []
         let timezone = zone(fields, country: country, owner: "the company", into: &diagnostics)
+        let extraRegimes = fields.regimes("regimes", into: &diagnostics)
+        let currency = fields.currency("currency", into: &diagnostics)
+        let sector = fields.string("sector", into: &diagnostics)
         guard let name, let country, let timezone else { return nil }
-        return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages, node: node)
+        var regimes = Regimes.defaults(for: country)
+        for regime in extraRegimes where !regimes.contains(regime) { regimes.append(regime) }
+        return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
+                       regimes: regimes, currency: currency, sector: sector, node: node)
     }
 
     /// The `timezone` field, or the country's only zone.
@@ -188,8 +256,15 @@ struct PlanBuilder {
             languageSkill($1, index: $0, into: &diagnostics)
         }
         let controls = fields.strings("controls", into: &diagnostics)
+        let subcontractors = fields.list("subcontractors", into: &diagnostics).enumerated().compactMap {
+            subcontractor($1, index: $0, data: data, context: context, into: &diagnostics)
+        }
+        let critical = fields.bool("critical_or_important", into: &diagnostics) ?? false
+        let ict = fields.bool("ict", into: &diagnostics) ?? false
+        var notified: Notification?
+        if let node = fields.value("notified") { notified = readNotification(node, into: &diagnostics) }
         var cost: Cost?
-        if let node = fields.value("cost") { cost = readCost(node, into: &diagnostics) }
+        if let node = fields.value("cost") { cost = readCost(node, money: context.money, into: &diagnostics) }
         let start = fields.date("start", into: &diagnostics)
         let end = fields.date("end", into: &diagnostics)
         if let start, let end, end < start {
@@ -214,7 +289,8 @@ struct PlanBuilder {
         }
         return Engagement(
             id: id, service: service, customerFacing: customerFacing, markets: markets, provider: provider,
-            locations: locations, data: data, languages: languages, controls: controls, cost: cost,
+            locations: locations, data: data, languages: languages, controls: controls, subcontractors: subcontractors,
+            criticalOrImportant: critical, ict: ict, notified: notified, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
             offshore: offshore, outsourced: outsourced, model: model,
             headcount: locations.reduce(0) { $0 &+ $1.headcount })
@@ -225,14 +301,69 @@ struct PlanBuilder {
         let name = fields.string("name", into: &diagnostics)
         let kind = fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
+        let owners = fields.list("owners", into: &diagnostics).compactMap { readOwner($0, into: &diagnostics) }
+        let group = fields.string("group", into: &diagnostics)
+        let lei = fields.lei("lei", into: &diagnostics)
+        let total = owners.reduce(0) { $0 + $1.share }
+        if total > 100.000_001, let list = fields.value("owners") {
+            diagnostics.append(Diagnostic(
+                "plan.owner-shares-over-100", "the owners' shares add up to \(total)%, more than 100%",
+                at: list.span, help: "give each owner's share of the provider in percent; together at most 100"))
+        }
         guard let name, let kind, let country else { return nil }
-        return Provider(name: name, kind: kind, country: country, node: node)
+        return Provider(name: name, kind: kind, country: country, owners: owners, group: group, lei: lei, node: node)
+    }
+
+    func readOwner(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Owner? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.owner, prefix: "plan", into: &diagnostics) else { return nil }
+        let country = fields.country("country", into: &diagnostics)
+        let share = fields.number("share", into: &diagnostics)
+        if let share, !(0...100).contains(share) {
+            diagnostics.append(Diagnostic("plan.invalid-share", "an owner's share must be between 0 and 100 percent (\(share))",
+                                          at: fields.value("share")?.span ?? node.span, help: "write the share in percent: 50 for half"))
+            return nil
+        }
+        guard let country, let share else { return nil }
+        return Owner(country: country, share: share, node: node)
+    }
+
+    func readNotification(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Notification? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.notification, prefix: "plan", into: &diagnostics) else { return nil }
+        let date = fields.date("date", into: &diagnostics)
+        let supervisor = fields.string("supervisor", into: &diagnostics)
+        guard let date, let supervisor else { return nil }
+        return Notification(date: date, supervisor: supervisor)
+    }
+
+    func subcontractor(_ node: YAMLNode, index: Int, data: [DataItem], context: Context,
+                       into diagnostics: inout [Diagnostic]) -> Subcontractor? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.subcontractor, prefix: "plan", into: &diagnostics) else { return nil }
+        let name = fields.string("name", into: &diagnostics)
+        let country = fields.country("country", into: &diagnostics)
+        let region = fields.region("region", in: country, into: &diagnostics)
+        let kind = fields.value("kind") != nil ? fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics) : nil
+        let functions = fields.strings("functions", into: &diagnostics)
+        let names = data.map(\.name)
+        var touched: [String] = []
+        for item in fields.list("data", into: &diagnostics) {
+            let text = fields.code(item, "data", kind: "unknown-data-item", expected: .string, into: &diagnostics) { text throws(ReferenceError) in
+                if names.contains(text) { return text }
+                throw ReferenceError(
+                    "'\(text)' is not one of this engagement's data items" + (names.isEmpty ? " (it lists none)" : " (\(names.joined(separator: ", ")))"),
+                    suggestion: Suggestions.closest(to: text, among: names))
+            }
+            if let text { touched.append(text) }
+        }
+        guard let name, let country, let company = context.company else { return nil }
+        return Subcontractor(name: name, country: country, region: region, kind: kind, functions: functions, data: touched,
+                             domestic: Territories.isDomestic(country, home: company.country), index: index, node: node)
     }
 
     func location(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
                   into diagnostics: inout [Diagnostic]) -> Location? {
         guard let fields = FieldReader.open(node, as: PlanSchema.location, prefix: "plan", into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
+        let region = fields.region("region", in: country, into: &diagnostics)
         let city = fields.string("city", into: &diagnostics)
         let hours = fields.hours("hours", into: &diagnostics) ?? BusinessHours.standard
         let headcount = fields.integer("headcount", into: &diagnostics)
@@ -252,8 +383,9 @@ struct PlanBuilder {
                 } ?? 0
             }
         }
-        return Location(country: country, city: city, timezone: timezone, hours: hours, headcount: headcount,
-                        offshore: country != company.country, overlapHours: overlap, index: index, node: node)
+        return Location(country: country, region: region, city: city, timezone: timezone, hours: hours, headcount: headcount,
+                        domestic: Territories.isDomestic(country, home: company.country), overlapHours: overlap,
+                        index: index, node: node)
     }
 
     func dataItem(_ node: YAMLNode, index: Int, scale: [String], into diagnostics: inout [Diagnostic]) -> DataItem? {
@@ -270,9 +402,18 @@ struct PlanBuilder {
         let personal = fields.bool("personal", into: &diagnostics) ?? false
         let subjects = fields.countries("subjects", into: &diagnostics)
         let categories = fields.strings("categories", into: &diagnostics)
+        let storage = fields.countries("storage_countries", into: &diagnostics)
+        let records = fields.integer("records", into: &diagnostics)
+        if let records, records < 0 {
+            diagnostics.append(Diagnostic("plan.negative-records", "records cannot be negative (\(records))",
+                                          at: fields.value("records")?.span ?? node.span,
+                                          help: "give the approximate number of persons or records, 0 or more"))
+        }
+        let deidentified = fields.bool("deidentified", into: &diagnostics) ?? false
         guard let name, let classification else { return nil }
         return DataItem(name: name, classification: classification.0, level: classification.1, personal: personal,
-                        subjects: subjects, categories: categories, index: index, node: node)
+                        subjects: subjects, categories: categories, storageCountries: storage,
+                        records: records.map { max(0, $0) }, deidentified: deidentified, index: index, node: node)
     }
 
     func languageSkill(_ node: YAMLNode, index: Int, into diagnostics: inout [Diagnostic]) -> LanguageSkill? {
@@ -287,17 +428,31 @@ struct PlanBuilder {
         return LanguageSkill(code: code, level: level, index: index, node: node)
     }
 
-    func readCost(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Cost? {
+    /// The cost, converted to the reporting currency; a currency the rates cannot convert
+    /// is an error at the currency (never a silent sum of unlike amounts).
+    func readCost(_ node: YAMLNode, money: Money?, into diagnostics: inout [Diagnostic]) -> Cost? {
         guard let fields = FieldReader.open(node, as: PlanSchema.cost, prefix: "plan", into: &diagnostics) else { return nil }
         let annual = fields.number("annual", into: &diagnostics)
-        let currency = fields.string("currency", into: &diagnostics)
+        let currency = fields.currency("currency", into: &diagnostics)
         if let annual, annual < 0 {
             diagnostics.append(Diagnostic("plan.negative-cost", "annual cost cannot be negative",
                                           at: fields.value("annual")?.span ?? node.span,
                                           help: "give the yearly cost as a number of 0 or more, in `currency`"))
             return nil
         }
-        return annual.map { Cost(annual: $0, currency: currency) }
+        guard let annual else { return nil }
+        var converted = annual
+        if let currency, let money {
+            guard let value = money.rates.convert(annual, from: currency, to: money.currency) else {
+                diagnostics.append(Diagnostic(
+                    "plan.unknown-exchange-rate", "no exchange rate from \(currency) to \(money.currency), the reporting currency",
+                    at: fields.value("currency")?.span ?? node.span,
+                    help: "add the rate to the company: `fx: { \(currency): <\(currency) per 1 \(money.currency)> }` (or to shore.yaml's `fx:`)"))
+                return nil
+            }
+            converted = value
+        }
+        return Cost(annual: annual, currency: currency, converted: converted)
     }
 
     func reportDuplicateIDs(_ engagements: [YAMLNode], into diagnostics: inout [Diagnostic]) {

@@ -29,6 +29,30 @@ public struct Company: Sendable {
     public let timezone: String
     public let hours: BusinessHours
     public let languages: [String]
+    /// The legal regimes that bind it: its country's (`Regimes.defaults`) and any the
+    /// plan adds (`eu`, `eea`, `uk`, `us`, …).
+    public let regimes: [String]
+    /// The currency costs are reported in: `currency:`, else the first cost's currency,
+    /// else nil when the plan gives no cost.
+    public let currency: String?
+    /// The company's sector (`financial-services`), for packs that apply to one sector.
+    public let sector: String?
+    public let node: YAMLNode
+}
+
+extension Company {
+    /// The same company reporting in `currency`.
+    func reporting(in currency: String) -> Company {
+        Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
+                regimes: regimes, currency: currency, sector: sector, node: node)
+    }
+}
+
+/// An owner of a provider and its share, in percent (the OFAC and EU 50% rules).
+public struct Owner: Sendable {
+    public let country: String
+    /// 0…100.
+    public let share: Double
     public let node: YAMLNode
 }
 
@@ -37,7 +61,35 @@ public struct Provider: Sendable {
     public let name: String
     public let kind: String
     public let country: String
+    public let owners: [Owner]
+    /// The provider's parent group, when it belongs to one.
+    public let group: String?
+    /// Its Legal Entity Identifier (ISO 17442), checked.
+    public let lei: String?
     public let node: YAMLNode
+}
+
+/// A provider's subcontractor on one engagement: the chain DORA, the EBA guidelines and
+/// GDPR Art. 28(2) ask about.
+public struct Subcontractor: Sendable {
+    public let name: String
+    public let country: String
+    public let region: String?
+    public let kind: String?
+    /// The engagement's functions it supports (free text).
+    public let functions: [String]
+    /// Names of the engagement's data items it touches.
+    public let data: [String]
+    /// Its country is the company's home country or a domestic territory of it.
+    public let domestic: Bool
+    public let index: Int
+    public let node: YAMLNode
+}
+
+/// A notification of the outsourcing to a supervisor.
+public struct Notification: Sendable {
+    public let date: CivilDate
+    public let supervisor: String
 }
 
 /// How an engagement is sourced, derived from the provider's kind and where the work is.
@@ -59,6 +111,12 @@ public struct Engagement: Sendable {
     public let data: [DataItem]
     public let languages: [LanguageSkill]
     public let controls: [String]
+    public let subcontractors: [Subcontractor]
+    /// A critical or important function (DORA Art. 3(22), EBA/GL/2019/02).
+    public let criticalOrImportant: Bool
+    /// An ICT service (DORA Art. 3(21)).
+    public let ict: Bool
+    public let notified: Notification?
     public let cost: Cost?
     public let start: CivilDate?
     public let end: CivilDate?
@@ -68,7 +126,7 @@ public struct Engagement: Sendable {
     public let index: Int
     public let node: YAMLNode
 
-    /// Any location is outside the company's home country.
+    /// Any location is outside the company's home country and its domestic territories.
     public let offshore: Bool
     /// The provider is external (not `captive` or `in-house`).
     public let outsourced: Bool
@@ -83,11 +141,16 @@ public struct Engagement: Sendable {
 /// A place where an engagement's work is performed.
 public struct Location: Sendable {
     public let country: String
+    /// ISO 3166-2 code, when given (`UA-43`).
+    public let region: String?
     public let city: String?
     public let timezone: String
     public let hours: BusinessHours
     public let headcount: Int64
-    public let offshore: Bool
+    /// The company's home country or one of its domestic territories (`PR` for `US`).
+    public let domestic: Bool
+    /// Not domestic.
+    public var offshore: Bool { !domestic }
     /// Hours of the company's business day (on the plan date) that this location works.
     public let overlapHours: Double
     public let index: Int
@@ -103,6 +166,12 @@ public struct DataItem: Sendable {
     public let personal: Bool
     public let subjects: [String]
     public let categories: [String]
+    /// Countries where the data is stored (at rest), as opposed to where work is done.
+    public let storageCountries: [String]
+    /// Approximate number of persons or records.
+    public let records: Int64?
+    /// De-identified (no longer personal in the sense of HIPAA, GDPR Recital 26).
+    public let deidentified: Bool
     public let index: Int
     public let node: YAMLNode
 }
@@ -119,6 +188,9 @@ public struct LanguageSkill: Sendable {
 public struct Cost: Sendable {
     public let annual: Double
     public let currency: String?
+    /// `annual` in the company's reporting currency (equal to `annual` when the cost is
+    /// in that currency or gives none).
+    public let converted: Double
 }
 
 /// All locations in one country, across engagements (`for: country`).
@@ -128,6 +200,8 @@ public struct CountryAggregate: Sendable {
     public let headcount: Int64
     /// Share of the plan's total headcount, 0…1.
     public let headcountShare: Double
+    /// The company's home country or one of its domestic territories.
+    public let domestic: Bool
     /// Ids of the engagements with a location here.
     public let engagements: [String]
     /// The first location in this country: where findings about it point.
@@ -141,8 +215,15 @@ public struct ProviderAggregate: Sendable {
     public let kind: String
     public let engagements: [String]
     public let headcount: Int64
-    /// Share of the plan's total annual cost, 0…1.
+    /// Share of the plan's total annual cost (in the reporting currency), 0…1.
     public let costShare: Double
+    /// Its annual cost in the reporting currency.
+    public let cost: Double
+    /// The provider's group (`provider.group`), or its own name when it gives none.
+    public let group: String
+    /// The group's share of the plan's total annual cost, 0…1.
+    public let groupCostShare: Double
+    public let owners: [Owner]
     /// The first engagement with this provider: where findings about it point.
     public let firstEngagement: Int
 }

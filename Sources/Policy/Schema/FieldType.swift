@@ -13,6 +13,12 @@ public indirect enum FieldType: Sendable {
     case country
     /// BCP 47 primary language subtag.
     case language
+    /// ISO 3166-2 region code (`CN-XJ`).
+    case region
+    /// ISO 4217 currency code.
+    case currency
+    /// A legal regime: `eu`, `eea`, `uk`, or a lower-case ISO 3166-1 code.
+    case regime
     /// IANA time zone.
     case timeZone
     /// A1 … C2 or native.
@@ -46,6 +52,9 @@ public indirect enum FieldType: Sendable {
         case .country: "a country code (ISO 3166-1 alpha-2, e.g. GB)"
         case .language: "a language code (ISO 639-1, e.g. en; three letters where none exists, e.g. fil)"
         case .timeZone: "an IANA time zone (e.g. Europe/Berlin)"
+        case .region: "an ISO 3166-2 region code (e.g. CN-XJ)"
+        case .currency: "an ISO 4217 currency code (e.g. EUR)"
+        case .regime: "a regime (eu, eea, uk, or a lower-case country code such as us)"
         case .cefrLevel: "a CEFR level (A1, A2, B1, B2, C1, C2 or native)"
         case .classification: "a data classification"
         case .oneOf(let words): "one of " + words.joined(separator: ", ")

@@ -5,20 +5,47 @@
 public enum PlanSchema {
     public static let providerKinds = ["agency", "freelancer", "contractor", "captive", "in-house"]
 
+    public static let owner = SchemaObject("owner", "An owner of a provider.", ruleType: "shore.Owner", fields: [
+        SchemaField("country", .country, required: true, "Where the owner is established (or, for a person, a national of).", example: "RU"),
+        SchemaField("share", .number, required: true, "Its share of the provider, in percent (0 … 100).", example: "50"),
+    ])
+
+    public static let subcontractor = SchemaObject("subcontractor", "A provider's subcontractor on this engagement.", ruleType: "shore.Subcontractor", fields: [
+        SchemaField("name", .string, required: true, "The subcontractor's name.", example: "Minsk Dev Partners"),
+        SchemaField("country", .country, required: true, "Where it performs its part (ISO 3166-1 alpha-2).", example: "BY"),
+        SchemaField("region", .region, "ISO 3166-2 region where it works, when it matters.", example: "UA-43"),
+        SchemaField("kind", .oneOf(providerKinds), "agency, freelancer, contractor, captive or in-house."),
+        SchemaField("functions", .list(.string), "The engagement's functions it supports.", example: "[\"level-2 support\"]"),
+        SchemaField("data", .list(.string), "Names of the engagement's data items it touches."),
+    ], derived: [
+        SchemaField("domestic", .bool, "Its country is the company's home country or one of its domestic territories."),
+        SchemaField("offshore", .bool, "Not domestic."),
+    ])
+
+    public static let notification = SchemaObject("notification", "A notification of the outsourcing to a supervisor.", ruleType: "shore.Notification", fields: [
+        SchemaField("date", .date, required: true, "When the supervisor was notified.", example: "2026-10-01"),
+        SchemaField("supervisor", .string, required: true, "Who was notified (BaFin, PRA, FCA, Central Bank of Ireland …).", example: "BaFin"),
+    ])
+
     public static let provider = SchemaObject("provider", "Who performs the work.", ruleType: "shore.Provider", fields: [
         SchemaField("name", .string, required: true, "The provider's name; providers are grouped by it.", example: "Manila Contact Co"),
         SchemaField("kind", .oneOf(providerKinds), required: true, "agency, freelancer, contractor, captive (the company's own offshore centre) or in-house."),
         SchemaField("country", .country, required: true, "Where the provider is established (ISO 3166-1 alpha-2).", example: "PH"),
+        SchemaField("owners", .list(.object(owner)), "Who owns the provider, with shares in percent (for the 50% ownership rules of sanctions)."),
+        SchemaField("group", .string, "The provider's parent group; concentration is also summed per group.", example: "Globex Holdings"),
+        SchemaField("lei", .string, "Legal Entity Identifier (ISO 17442, 20 characters, check digits verified).", example: "5493001KJTIIGC8Y1R12"),
     ])
 
     public static let location = SchemaObject("location", "A place where the work is performed.", ruleType: "shore.Location", fields: [
         SchemaField("country", .country, required: true, "ISO 3166-1 alpha-2 code.", example: "PH"),
+        SchemaField("region", .region, "ISO 3166-2 region (must be in `country`), where it matters: sanctioned regions, forced-labour rules.", example: "CN-XJ"),
         SchemaField("city", .string, "City, for people reading the plan.", example: "Manila"),
         SchemaField("timezone", .timeZone, "IANA zone; default: the country's zone when it has only one.", example: "Asia/Manila"),
         SchemaField("hours", .hours, "Local working hours; default 09:00-17:00.", example: "21:00-06:00"),
         SchemaField("headcount", .integer, required: true, "People working here on this engagement.", example: "40"),
     ], derived: [
-        SchemaField("offshore", .bool, "The location's country is not the company's home country."),
+        SchemaField("domestic", .bool, "The location's country is the company's home country or one of its domestic territories (Puerto Rico for a US company, Réunion for a French one; not Hong Kong for a Chinese one)."),
+        SchemaField("offshore", .bool, "Not domestic."),
         SchemaField("overlap_hours", .number, "Hours of the company's business day (company zone and hours, on the plan date, DST-aware) that this location's hours cover; 0 … 24."),
     ])
 
@@ -28,6 +55,9 @@ public enum PlanSchema {
         SchemaField("personal", .bool, "Personal data (GDPR and friends); default false."),
         SchemaField("subjects", .list(.country), "Countries whose residents the personal data is about."),
         SchemaField("categories", .list(.string), "payment-card, health, biometric, children, government-id, financial, credentials, source-code, trade-secret, export-controlled, or others."),
+        SchemaField("storage_countries", .list(.country), "Where the data is stored (at rest), as opposed to where the work is done."),
+        SchemaField("records", .integer, "Approximate number of persons or records (bulk-data thresholds).", example: "250000"),
+        SchemaField("deidentified", .bool, "The data is de-identified; default false."),
     ], derived: [
         SchemaField("level", .integer, "The classification's rank on the rule set's scale, from 1 (public on the default scale) up."),
     ])
@@ -41,7 +71,9 @@ public enum PlanSchema {
 
     public static let cost = SchemaObject("cost", "What the engagement costs.", ruleType: "shore.Cost", fields: [
         SchemaField("annual", .number, required: true, "Annual cost.", example: "480000"),
-        SchemaField("currency", .string, "ISO 4217 currency code.", example: "USD"),
+        SchemaField("currency", .currency, "ISO 4217 currency code; default: the company's reporting currency.", example: "USD"),
+    ], derived: [
+        SchemaField("converted", .number, "The annual cost in the company's reporting currency, at the plan's, shore.yaml's or the built-in reference rates."),
     ])
 
     public static let engagement = SchemaObject("engagement", "One piece of sourced work.", ruleType: "shore.Engagement", fields: [
@@ -54,6 +86,10 @@ public enum PlanSchema {
         SchemaField("data", .list(.object(data)), "Company data the engagement handles."),
         SchemaField("languages", .list(.object(language)), "Languages the team works in, with levels."),
         SchemaField("controls", .list(.string), "Contract controls: iso27001, soc2, audit-rights, sla, dpa, sccs, tia, pci-dss, hipaa-baa, nda, cultural-training …"),
+        SchemaField("subcontractors", .list(.object(subcontractor)), "The provider's subcontractors on this engagement."),
+        SchemaField("critical_or_important", .bool, "Supports a critical or important function (DORA Art. 3(22), EBA/GL/2019/02); default false."),
+        SchemaField("ict", .bool, "An ICT service (DORA Art. 3(21)); default false."),
+        SchemaField("notified", .object(notification), "When and to which supervisor the outsourcing was notified."),
         SchemaField("cost", .object(cost), "Annual cost."),
         SchemaField("start", .date, "First day of the engagement.", example: "2027-01-01"),
         SchemaField("end", .date, "Last day of the engagement.", example: "2028-12-31"),
@@ -71,6 +107,11 @@ public enum PlanSchema {
         SchemaField("timezone", .timeZone, "IANA zone; default: the country's zone when it has only one.", example: "America/New_York"),
         SchemaField("hours", .hours, "Local business hours; default 09:00-17:00.", example: "09:00-17:00"),
         SchemaField("languages", .list(.language), "Working languages; default: the country's official languages."),
+        SchemaField("regimes", .list(.regime), "Legal regimes that bind the company besides its country's own (an EU subsidiary of a US group adds `us`). Always includes the country's: eu and eea for an EU member, eea for IS/LI/NO, uk for GB, else the lower-case country code.", example: "[us]"),
+        SchemaField("currency", .currency, "The reporting currency: shares and the review's costs are converted to it; default: the first cost's currency.", example: "USD"),
+        SchemaField("fx", .map(.number), "Exchange rates laid over the built-in ones: units of each currency per one unit of the reporting currency.", example: "{ INR: 87.2 }",
+                    ruleName: .some(nil)),
+        SchemaField("sector", .string, "The company's sector, for packs that apply to one (financial-services).", example: "financial-services"),
     ])
 
     /// The view a `for: country` rule sees: every location in one country, across
@@ -80,6 +121,7 @@ public enum PlanSchema {
         SchemaField("name", .string, "The country's English name.", example: "Philippines"),
         SchemaField("headcount", .integer, "Headcount of all locations in the country."),
         SchemaField("headcount_share", .number, "Its share of the plan's total headcount, 0 … 1."),
+        SchemaField("domestic", .bool, "The company's home country or one of its domestic territories."),
         SchemaField("engagements", .list(.string), "Ids of the engagements working there."),
     ])
 
@@ -90,7 +132,11 @@ public enum PlanSchema {
         SchemaField("kind", .oneOf(providerKinds), "agency, freelancer, contractor, captive or in-house."),
         SchemaField("engagements", .list(.string), "Ids of its engagements."),
         SchemaField("headcount", .integer, "Headcount across its engagements."),
-        SchemaField("cost_share", .number, "Its share of the plan's annual cost, 0 … 1."),
+        SchemaField("cost", .number, "Its annual cost across engagements, in the reporting currency."),
+        SchemaField("cost_share", .number, "Its share of the plan's annual cost (converted to the reporting currency), 0 … 1."),
+        SchemaField("group", .string, "Its group (`provider.group`), or its own name when it gives none."),
+        SchemaField("group_cost_share", .number, "The whole group's share of the plan's annual cost, 0 … 1."),
+        SchemaField("owners", .list(.object(owner)), "Its owners, as the plan lists them."),
     ])
 
     public static let plan = SchemaObject("plan", "A proposed sourcing plan.", ruleType: "shore.Plan", fields: [

@@ -16,12 +16,13 @@ rules:
     severity: warning
     for: country
     description: >-
-      A country outside the home country that holds more than 40% of the plan's
+      A country outside home (country.domestic: the home country and its
+      domestic territories) that holds more than 40% of the plan's
       headcount makes the whole plan depend on its politics, infrastructure and
       labour market (concentration risk, ISO/IEC 27001:2022 A 5.19). Exactly
       40% passes; anything above fires. The message shows the share rounded to
       one decimal, or to two where one would hide the excess (40.04%).
-    when: country.code != company.country
+    when: "!country.domestic"
     assert: country.headcount_share <= 0.4
     message: >-
       {{ country.name }} would hold
@@ -80,9 +81,11 @@ rules:
       Data classified restricted (the top of the scale) is processed only in the
       company's home country, by anyone. Restricted data is the class whose loss
       would cause severe harm; keeping it onshore keeps it under one legal regime
-      and within reach of the company's own controls.
+      and within reach of the company's own controls. Home includes the
+      country's domestic territories (location.domestic: Puerto Rico for a US
+      company, Réunion for a French one), which share its legal order.
     when: engagement.data.exists(d, d.level >= level('restricted'))
-    assert: location.country == company.country
+    assert: location.domestic
     message: >-
       {{ engagement.id }} would process restricted data
       ({{ engagement.data.filter(d, d.level >= level('restricted')).map(d, d.name) }})
@@ -285,12 +288,13 @@ rules:
       associate agreement (45 CFR 164.502(e), 164.504(e)). Applies to every
       provider that is a separate entity (all kinds except in-house); a captive
       needs a BAA unless it is designated part of an affiliated covered entity.
-      Only personal health data counts (data.personal): health data that is not
-      about identifiable people, such as data de-identified under 45 CFR
-      164.514(b), is not protected health information.
+      Only personal health data counts (data.personal, and not
+      data.deidentified): health data that is not about identifiable people,
+      such as data de-identified under 45 CFR 164.514(b), is not protected
+      health information.
     when: >-
       engagement.provider.kind != 'in-house' &&
-      engagement.data.exists(d, d.personal && 'health' in d.categories && 'US' in d.subjects)
+      engagement.data.exists(d, d.personal && !d.deidentified && 'health' in d.categories && 'US' in d.subjects)
     assert: "'hipaa-baa' in engagement.controls"
     message: >-
       {{ engagement.provider.name }} would handle personal health data of US residents for
@@ -306,27 +310,42 @@ rules:
     tags: [data, hipaa, health]
 
   - id: DATA-008
-    title: Export-controlled data is never processed offshore
+    title: Export-controlled data stays within the company's export-control territory
     severity: error
     for: location
     description: >-
-      Releasing export-controlled technology or technical data to a foreign person
-      is an export (EAR: a deemed export, 15 CFR 734.13(b); ITAR: 22 CFR part 120),
-      and work performed abroad is an export outright. Export-controlled data stays
-      in the home country. A plan cannot show the nationality of onshore staff:
-      screen foreign persons separately.
+      Work abroad on export-controlled technology is an export. US law (the
+      us regime): an actual shipment or transmission out of the United States
+      is an export under the EAR (15 CFR 734.13(a)(1)) and the ITAR (22 CFR
+      120.50(a)(1)); releasing it to a foreign person inside the US is a deemed
+      export (15 CFR 734.13(a)(2), 22 CFR 120.50(a)(2)), which a plan cannot
+      show: screen foreign persons separately. EU law (the eu regime):
+      Regulation (EU) 2021/821 controls exports out of the customs territory of
+      the Union (Art. 2(2), Art. 3); within the Union, only the items of Annex IV
+      need an authorisation to move (Art. 11), so for a company bound by EU law a
+      location in an EU member state (or an EU territory with its own code) is
+      not flagged; record an Annex IV authorisation as a waiver. Japan:
+      providing specified technology to a non-resident or abroad needs a
+      permission under the Foreign Exchange and Foreign Trade Act, Art. 25.
+      Home includes the domestic territories (Puerto Rico is in the United
+      States for the EAR).
     when: engagement.data.exists(d, 'export-controlled' in d.categories)
-    assert: location.country == company.country
+    assert: >-
+      location.domestic ||
+      ('eu' in company.regimes && (location.country in eu || location.country in eu_territories_with_own_code))
     message: >-
       {{ engagement.id }} would take export-controlled data
       ({{ engagement.data.filter(d, 'export-controlled' in d.categories).map(d, d.name) }})
-      to {{ country_name(location.country) }}
+      to {{ country_name(location.country) }}{{ 'eu' in company.regimes ? ', outside the EU' : '' }}
     remediation: >-
-      Keep the work onshore with screened staff, or obtain an export licence before
-      any offshore access and record the decision as a waiver.
+      Keep the work at home with screened staff, or obtain the export licence
+      (US: BIS or DDTC; EU: the member state's authority; Japan: METI) before
+      any access from abroad and record it as a waiver.
     references:
-      - "15 CFR 734.13(b) (deemed exports)"
-      - "22 CFR part 120 (ITAR technical data)"
+      - "15 CFR 734.13(a)(1) (export) and (a)(2) (deemed export)"
+      - "22 CFR 120.50 (ITAR export)"
+      - "Regulation (EU) 2021/821 Arts 2(2), 3 and 11 (intra-Union transfers of Annex IV items)"
+      - "Japan, Foreign Exchange and Foreign Trade Act (Act No. 228 of 1949), Art. 25"
     tags: [data, export-control]
 
   - id: DATA-009
@@ -681,7 +700,7 @@ rules:
       enhanced due diligence to business relationships involving them, and it is
       a common offshoring red flag. Record the due diligence as the control edd.
       Work in the company's own home country is not flagged.
-    when: "location.country != company.country && !('edd' in engagement.controls)"
+    when: "!location.domestic && !('edd' in engagement.controls)"
     assert: "!(location.country in eu_high_risk_third_countries)"
     message: >-
       {{ engagement.id }} would perform work in {{ country_name(location.country) }},
@@ -737,12 +756,14 @@ rules:
       to consider them). The FATF calls for enhanced due diligence for the
       jurisdictions on its call-for-action list (built-in set fatf_black), and
       asks that those under increased monitoring (fatf_grey) be weighed in the
-      risk analysis. The rule applies to companies based in US or JP. Countries
+      risk analysis. The rule applies to companies bound by US or Japanese law
+      (company.regimes: the company's country, or a regime the plan adds, such as
+      the EU subsidiary of a US group). Countries
       that SANC-001 (comprehensive embargo) or SANC-003 (EU list) already
       report are not reported again; work at home is not flagged. Record the
       due diligence or risk assessment as the control edd.
     when: >-
-      company.country in ['US', 'JP'] && location.country != company.country &&
+      ('us' in company.regimes || 'jp' in company.regimes) && !location.domestic &&
       !('edd' in engagement.controls) &&
       !(location.country in ofac_comprehensive) &&
       !(location.country in eu_high_risk_third_countries)
@@ -775,7 +796,7 @@ rules:
       or SANC-005 already report the same country (embargo, EU list, or a
       location of the provider's own engagements there).
     when: >-
-      company.country in ['US', 'JP'] && provider.country != company.country &&
+      ('us' in company.regimes || 'jp' in company.regimes) && provider.country != company.country &&
       !(provider.country in ofac_comprehensive) &&
       !(provider.country in eu_high_risk_third_countries) &&
       !plan.engagements.exists(e, e.id in provider.engagements && 'edd' in e.controls) &&
