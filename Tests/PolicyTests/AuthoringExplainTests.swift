@@ -125,6 +125,19 @@ struct AuthoringExplainTests {
         #expect(outcome.value.literalDescription == "true")
     }
 
+    /// `sum` adds doubles and ints; an int sum that overflows is an error, never a wrap.
+    @Test(arguments: [("sum([30.0, 20.5])", "50.5"), ("sum([1, 2, 3])", "6"), ("sum([])", "0"),
+                      ("sum([9223372036854775807, 1])", "error")])
+    func sumAddsNumbersAndRefusesOverflow(expression: String, expected: String) throws {
+        let (rules, _) = try Self.example()
+        let outcome = try ExpressionEvaluator.evaluate(expression, environment: rules.environment, plan: nil, target: nil).get()
+        if expected == "error" {
+            #expect(outcome.value.literalDescription.contains("overflow"), "\(outcome.value.literalDescription)")
+        } else {
+            #expect(outcome.value.literalDescription == expected)
+        }
+    }
+
     @Test func evalTypeErrorIsLocatedInTheExpression() throws {
         let (rules, plan) = try Self.example()
         let result = ExpressionEvaluator.evaluate("engagement.hedcount > 1", environment: rules.environment, plan: plan,

@@ -26,6 +26,9 @@ enum DomainFunctions {
         Documentation(name: "official_languages", signature: "official_languages(string) → list(string)",
                       meaning: "A country's official languages (Unicode CLDR), as language codes.",
                       example: "'en' in official_languages(location.country)"),
+        Documentation(name: "sum", signature: "sum(list(double)) → double, sum(list(int)) → int",
+                      meaning: "The sum of a list of numbers (0 for an empty list); an int sum that overflows is an error.",
+                      example: "sum(provider.owners.filter(o, o.country in ['RU', 'BY']).map(o, o.share)) < 50.0"),
         Documentation(name: "date", signature: "date(string) → google.protobuf.Timestamp",
                       meaning: "A YYYY-MM-DD date as a timestamp at midnight UTC, to compare with plan dates.",
                       example: "plan.date >= date('2027-01-01')"),
@@ -63,7 +66,37 @@ enum DomainFunctions {
                 }
                 return PlanValues.timestamp(date)
             },
+            sum,
         ]
+    }
+
+    /// `sum(list)`: a list of ints sums to an int (overflow is an error), a list of
+    /// doubles to a double; the empty list to 0. One implementation serves both
+    /// overloads, because a list's element type is known only at run time.
+    static let sum = CELFunctionDecl(name: "sum", overloads: [
+        CELOverload(id: "sum_list_int", parameters: [.list(.int)], result: .int, implementation: sumOfList),
+        CELOverload(id: "sum_list_double", parameters: [.list(.double)], result: .double, implementation: sumOfList),
+    ], isPure: true)
+
+    static let sumOfList: CELFunctionImpl = { args in
+        guard args.count == 1, case .list(let items) = args[0] else { return .err("sum expects one list") }
+        var ints: Int64 = 0
+        var doubles = 0.0
+        var sawDouble = false
+        for item in items {
+            switch item {
+            case .int(let i):
+                let (next, overflow) = ints.addingReportingOverflow(i)
+                if overflow { return .err("sum: integer overflow") }
+                ints = next
+            case .double(let d):
+                doubles += d
+                sawDouble = true
+            default:
+                return .err("sum: \(item.literalDescription) is not a number")
+            }
+        }
+        return sawDouble ? .double(doubles + Double(ints)) : .int(ints)
     }
 
     /// A one-argument function from string.

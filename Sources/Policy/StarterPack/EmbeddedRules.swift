@@ -647,9 +647,13 @@ rules:
         ("rules/sanctions.yaml", #"""
 policy: sanctions
 description: >-
-  Countries that work may not go to at all (comprehensive US embargoes), and
-  countries that need enhanced due diligence (EU AML high-risk third countries;
-  for US and Japanese companies also the FATF lists).
+  Countries that work may not go to at all (comprehensive US embargoes),
+  regions under territorial sanctions (Crimea and Sevastopol; the occupied
+  oblasts of Ukraine), Russia and Belarus for companies bound by EU, UK or US
+  law, owners from sanctioned countries, and countries that need enhanced due
+  diligence (EU AML high-risk third countries; for US and Japanese companies
+  also the FATF lists). Rules choose by company.regimes: the law that binds
+  the company, not only where it is based.
 rules:
   - id: SANC-001
     title: No work in a comprehensively embargoed country
@@ -659,8 +663,8 @@ rules:
       OFAC administers comprehensive, country-wide sanctions against Cuba, Iran
       and North Korea (the built-in set ofac_comprehensive): most transactions by
       US persons with them are prohibited unless licensed. No location may be
-      there. The embargoed regions of Ukraine (Crimea, so-called DNR and LNR) have
-      no ISO country code: screen Ukrainian addresses separately.
+      there. The embargoed regions of Ukraine are ISO 3166-2 regions, not
+      countries: SANC-009 and SANC-010 check location.region.
     assert: "!(location.country in ofac_comprehensive)"
     message: >-
       {{ engagement.id }} would perform work in {{ country_name(location.country) }},
@@ -816,6 +820,151 @@ rules:
       - "FATF, High-risk jurisdictions subject to a call for action, 19 June 2026"
       - "FATF, Jurisdictions under increased monitoring, 19 June 2026"
     tags: [sanctions, aml, countries, fatf]
+
+  - id: SANC-007
+    title: Work in Russia or Belarus needs a sanctions review (EU, UK and US law)
+    severity: warning
+    for: location
+    description: >-
+      Russia and Belarus are not under a comprehensive embargo, but EU, UK and US
+      law restrict much of what an outsourcing relationship involves: the EU bans
+      providing accounting, auditing, business and management consulting, IT
+      consulting, engineering and legal services to legal persons established in
+      Russia (Regulation (EU) No 833/2014 Art. 5n) and transactions with the
+      state-owned entities of its Annex XIX (Art. 5aa), with parallel measures on
+      Belarus (Regulation (EC) No 765/2006); the UK bans the same professional
+      services to persons connected with Russia (Russia (Sanctions) (EU Exit)
+      Regulations 2019 reg. 54C); US persons may not export the services named
+      under Executive Order 14071 to any person in Russia, and EO 14024 and
+      EO 14038 (Belarus) reach many counterparties. A team there needs a legal
+      review of the provider, its owners and the services that flow each way:
+      a warning, not a verdict. Applies when company.regimes includes eu, uk or
+      us; record the review as the control sanctions-review.
+    when: >-
+      ('eu' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes) &&
+      !location.domestic && !('sanctions-review' in engagement.controls)
+    assert: "!(location.country in ['RU', 'BY'])"
+    message: >-
+      {{ engagement.id }} would perform work in {{ country_name(location.country) }},
+      under {{ ['eu', 'uk', 'us'].filter(r, r in company.regimes).map(r, r.upperAscii()).join(', ') }}
+      sanctions on {{ location.country == 'RU' ? 'Russia' : 'Belarus' }}, without a sanctions review
+    remediation: >-
+      Have legal review the engagement against the Russia and Belarus measures of
+      each regime that binds the company (services to the provider, its owners,
+      payments), then record the control sanctions-review; or move the work.
+    references:
+      - "Council Regulation (EU) No 833/2014, Arts 5n and 5aa (as amended)"
+      - "Council Regulation (EC) No 765/2006 (Belarus, as amended)"
+      - "The Russia (Sanctions) (EU Exit) Regulations 2019 (UK), reg. 54C"
+      - "US Executive Orders 14024 and 14071 (Russia), 14038 (Belarus)"
+    tags: [sanctions, russia, belarus, regimes]
+
+  - id: SANC-008
+    title: A provider established in Russia or Belarus needs a sanctions review (EU, UK and US law)
+    severity: warning
+    for: provider
+    description: >-
+      The provider-side companion of SANC-007: contracting with an entity
+      established in Russia or Belarus, wherever its people work. Satisfied by
+      the control sanctions-review on any of the provider's engagements.
+    when: >-
+      ('eu' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes) &&
+      provider.country != company.country &&
+      !plan.engagements.exists(e, e.id in provider.engagements && 'sanctions-review' in e.controls)
+    assert: "!(provider.country in ['RU', 'BY'])"
+    message: >-
+      provider {{ provider.name }} is established in {{ country_name(provider.country) }}
+      and no engagement with it records a sanctions review
+    remediation: >-
+      Review the provider, its ownership and the services exchanged against the
+      Russia and Belarus measures, and record the control sanctions-review.
+    references:
+      - "Council Regulation (EU) No 833/2014, Arts 5n and 5aa (as amended)"
+      - "Council Regulation (EC) No 765/2006 (Belarus, as amended)"
+      - "The Russia (Sanctions) (EU Exit) Regulations 2019 (UK), reg. 54C"
+      - "US Executive Orders 14024 and 14071 (Russia), 14038 (Belarus)"
+    tags: [sanctions, russia, belarus, regimes]
+
+  - id: SANC-009
+    title: No work in Crimea or Sevastopol
+    severity: error
+    for: location
+    description: >-
+      Crimea and Sevastopol (ISO 3166-2 UA-43 and UA-40, built-in region set
+      crimea_sevastopol) are under comprehensive territorial sanctions of the EU
+      (Regulation (EU) No 692/2014), the UK (Russia (Sanctions) (EU Exit)
+      Regulations 2019) and the US (Executive Order 13685): investment, trade
+      and services there are prohibited unless licensed. Applies to companies
+      bound by eu, eea, uk or us law.
+    when: >-
+      'eu' in company.regimes || 'eea' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes
+    assert: "!has(location.region) || !(location.region in crimea_sevastopol)"
+    message: >-
+      {{ engagement.id }} would perform work in Crimea or Sevastopol
+      ({{ location.region }}), under comprehensive territorial sanctions
+    remediation: Move the work; only a licence from the competent authority, reviewed by legal, can allow it.
+    references:
+      - "Council Regulation (EU) No 692/2014 (as amended)"
+      - "US Executive Order 13685 (19 December 2014); 31 CFR part 589"
+      - "The Russia (Sanctions) (EU Exit) Regulations 2019 (UK)"
+    tags: [sanctions, regions, regimes]
+
+  - id: SANC-010
+    title: Work in an oblast of Ukraine with non-government controlled areas needs a sanctions review
+    severity: warning
+    for: location
+    description: >-
+      The EU and the UK sanction the non-government controlled areas of the
+      Donetsk, Luhansk, Kherson and Zaporizhzhia oblasts (Regulation (EU)
+      2022/263 as amended by 2022/1903); the US the so-called DNR and LNR regions
+      (Executive Order 14065). The measures cover only those areas, not whole
+      oblasts (OFAC FAQ 1009), so a location in one of these oblasts (built-in
+      region set ua_non_government_controlled_oblasts) needs its exact place
+      checked: a warning. Satisfied by the control sanctions-review.
+    when: >-
+      ('eu' in company.regimes || 'eea' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes) &&
+      !('sanctions-review' in engagement.controls)
+    assert: "!has(location.region) || !(location.region in ua_non_government_controlled_oblasts)"
+    message: >-
+      {{ engagement.id }} would perform work in {{ location.region }}, an oblast of Ukraine
+      whose non-government controlled areas are under territorial sanctions, without a sanctions review
+    remediation: >-
+      Confirm with legal that the location lies in government-controlled territory
+      (address, postal code, map), then record the control sanctions-review.
+    references:
+      - "Council Regulation (EU) 2022/263, as amended by Council Regulation (EU) 2022/1903"
+      - "US Executive Order 14065 (21 February 2022); OFAC FAQ 1009"
+    tags: [sanctions, regions, regimes]
+
+  - id: SANC-011
+    title: A provider owned 50% or more from sanctioned countries needs a sanctions review
+    severity: warning
+    for: provider
+    description: >-
+      Sanctions reach entities by ownership: under OFAC's 50 Percent Rule an
+      entity owned 50% or more, alone or together, by blocked persons is itself
+      blocked, and EU and UK asset freezes extend to entities owned more than
+      50% or controlled by designated persons. A plan cannot say whether an
+      owner is designated, but owners from comprehensively embargoed countries
+      (ofac_comprehensive), Russia or Belarus holding together 50% or more call
+      for screening them. A warning; satisfied by the control sanctions-review.
+    when: >-
+      !plan.engagements.exists(e, e.id in provider.engagements && 'sanctions-review' in e.controls)
+    assert: >-
+      sum(provider.owners.filter(o, o.country in ofac_comprehensive || o.country in ['RU', 'BY'])
+        .map(o, o.share)) < 50.0
+    message: >-
+      provider {{ provider.name }} is owned
+      {{ provider.owners.filter(o, o.country in ofac_comprehensive || o.country in ['RU', 'BY']).map(o, o.country + ' ' + string(o.share) + '%').join(', ') }}
+      from sanctioned countries; screen the owners before contracting
+    remediation: >-
+      Screen the owners against the consolidated lists of each regime that binds
+      the company (OFAC SDN, EU, UK), record the control sanctions-review, or
+      choose another provider.
+    references:
+      - "OFAC, Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (13 August 2014)"
+      - "Council Regulation (EU) No 269/2014, Art. 2 (ownership and control)"
+    tags: [sanctions, ownership, regimes]
 """# + "\n"),
         ("rules/time-zones.yaml", #"""
 policy: time-zones
