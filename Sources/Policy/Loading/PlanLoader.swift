@@ -22,6 +22,15 @@ public struct PlanLoader: Sendable {
     public var maxEngagements: Int = PlanLoader.defaultMaxEngagements
     /// The default for `maxEngagements`: ten times the 100,000-engagement benchmark plan.
     public static let defaultMaxEngagements = 1_000_000
+    /// Most people one location may have (`plan.headcount-too-large` past it).
+    public var maxHeadcount: Int64 = PlanLoader.defaultMaxHeadcount
+    /// The default for `maxHeadcount`: ten million, five times the largest employer.
+    public static let defaultMaxHeadcount: Int64 = 10_000_000
+    /// Largest annual cost of one engagement (`plan.cost-too-large` past it).
+    public var maxAnnualCost: Double = PlanLoader.defaultMaxAnnualCost
+    /// The default for `maxAnnualCost`: 10^18, room for any contract in any currency
+    /// (a million of them still add up far inside a double's range).
+    public static let defaultMaxAnnualCost: Double = 1e18
 
     public init(yaml: YAMLLoader = YAMLLoader(), classifications: [String] = Classifications.defaultScale,
                 today: CivilDate = CivilDate.today()) {
@@ -91,12 +100,13 @@ struct PlanBuilder {
         diagnostics += engagementDiagnostics
         reportDuplicateIDs(engagementNodes, into: &diagnostics)
         if let mixed = Aggregates.mixedCurrencies(engagements) { diagnostics.append(mixed) }
+        let countries = Aggregates.countries(engagements, into: &diagnostics)
+        let providers = Aggregates.providers(engagements, into: &diagnostics)
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
 
         guard let id, let company else { return nil }
         return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
-                    countries: Aggregates.countries(engagements), providers: Aggregates.providers(engagements),
-                    node: root)
+                    countries: countries, providers: providers, node: root)
     }
 
     struct Context: Sendable {
@@ -145,9 +155,28 @@ struct PlanBuilder {
         return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages, node: node)
     }
 
-    /// The `timezone` field, or the country's only zone.
+    /// The `timezone` field, or the country's only zone. A zone that keeps another
+    /// country's clocks (`country: IN, timezone: America/New_York`) is a warning,
+    /// `plan.timezone-country`.
     func zone(_ fields: FieldReader, country: String?, owner: String, into diagnostics: inout [Diagnostic]) -> String? {
-        if fields.value("timezone") != nil { return fields.timeZone("timezone", into: &diagnostics) }
+        if let node = fields.value("timezone") {
+            let zone = fields.timeZone("timezone", into: &diagnostics)
+            if let zone, let country {
+                let owners = TimeZones.countries(ofZone: zone)
+                if !owners.isEmpty, !owners.contains(country) {
+                    let names = owners.prefix(5).joined(separator: ", ") + (owners.count > 5 ? ", …" : "")
+                    let zones = Countries.country(country)?.timeZones ?? []
+                    diagnostics.append(Diagnostic(
+                        "plan.timezone-country", "\(zone) is a time zone of \(names), not of \(country)",
+                        at: node.span, severity: .warning,
+                        notes: [.init("the country", at: fields.value("country")?.span)],
+                        help: zones.isEmpty ? "check the country and the time zone"
+                            : "use one of \(country)'s zones (" + zones.prefix(5).joined(separator: ", ")
+                                + (zones.count > 5 ? ", …" : "") + "), or correct the country"))
+                }
+            }
+            return zone
+        }
         guard let country else { return nil }
         if let only = Countries.defaultTimeZone(country) { return only }
         let zones = Countries.country(country)?.timeZones ?? []
@@ -204,6 +233,12 @@ struct PlanBuilder {
 
         guard let id, let provider, context.company != nil,
               locations.count == locationNodes.count, !locations.isEmpty else { return nil }
+        var headcount: Int64 = 0
+        for location in locations {
+            guard let sum = Aggregates.add(location.headcount, to: headcount, at: location.node,
+                                           what: "the headcount of engagement '\(id)'", into: &diagnostics) else { return nil }
+            headcount = sum
+        }
         let offshore = locations.contains { $0.offshore }
         let outsourced = provider.kind != "captive" && provider.kind != "in-house"
         let model: SourcingModel = switch (outsourced, offshore) {
@@ -217,7 +252,7 @@ struct PlanBuilder {
             locations: locations, data: data, languages: languages, controls: controls, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
             offshore: offshore, outsourced: outsourced, model: model,
-            headcount: locations.reduce(0) { $0 &+ $1.headcount })
+            headcount: headcount)
     }
 
     func readProvider(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Provider? {
@@ -241,8 +276,14 @@ struct PlanBuilder {
                 "plan.negative-headcount", "headcount cannot be negative (\(headcount))",
                 at: fields.value("headcount")?.span ?? node.span, help: "write the number of people, 0 or more"))
         }
+        if let headcount, headcount > loader.maxHeadcount {
+            diagnostics.append(Diagnostic(
+                "plan.headcount-too-large", "headcount \(headcount) is more than the limit of \(loader.maxHeadcount) people per location",
+                at: fields.value("headcount")?.span ?? node.span,
+                help: "write the real number of people at this location; split a larger site into several locations"))
+        }
         let timezone = zone(fields, country: country, owner: "this location", into: &diagnostics)
-        guard let country, let timezone, let headcount, headcount >= 0, let company = context.company else { return nil }
+        guard let country, let timezone, let headcount, headcount >= 0, headcount <= loader.maxHeadcount, let company = context.company else { return nil }
         var overlap = 0.0
         if let companyZone = context.companyZone {
             overlap = overlaps.hours(timezone, hours) {
@@ -295,6 +336,13 @@ struct PlanBuilder {
             diagnostics.append(Diagnostic("plan.negative-cost", "annual cost cannot be negative",
                                           at: fields.value("annual")?.span ?? node.span,
                                           help: "give the yearly cost as a number of 0 or more, in `currency`"))
+            return nil
+        }
+        if let annual, annual > loader.maxAnnualCost {
+            diagnostics.append(Diagnostic("plan.cost-too-large",
+                                          "annual cost \(annual) is more than the limit of \(loader.maxAnnualCost)",
+                                          at: fields.value("annual")?.span ?? node.span,
+                                          help: "give the yearly cost of this engagement as a plain amount in `currency`"))
             return nil
         }
         return annual.map { Cost(annual: $0, currency: currency) }
