@@ -14,14 +14,23 @@ public struct Baseline: Sendable {
     /// Reads a JSON result written by `shore check --format json` (version 1): a regular
     /// file within the input size limit, nested at most `limits.maxDepth` deep.
     public static func load(path: String, limits: YAMLLimits = .default) -> Result<Baseline, Diagnostic> {
-        let help = "write one with `shore check … --format json --output \(path)`"
-        let bytes: [UInt8]
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
-        case .success(let read): bytes = read
+        case .success(let bytes):
+            return parse(bytes: bytes, path: path, limits: limits)
         case .failure(let diagnostic):
             let code = diagnostic.code == "io.unreadable" ? "baseline.unreadable" : diagnostic.code
-            return .failure(Diagnostic(code, diagnostic.message, at: diagnostic.location, help: diagnostic.help ?? help))
+            return .failure(Diagnostic(code, diagnostic.message, at: diagnostic.location,
+                                       help: diagnostic.help ?? help(path)))
         }
+    }
+
+    private static func help(_ path: String) -> String {
+        "write one with `shore check … --format json --output \(path)`"
+    }
+
+    /// Reads the bytes of a JSON result; `path` names it in diagnostics.
+    public static func parse(bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> Result<Baseline, Diagnostic> {
+        let help = help(path)
         let source = SourceFile(path: path, bytes: bytes)
         func at(_ offset: Int) -> SourceSpan {
             let position = source.position(ofByteOffset: min(offset, bytes.count))
@@ -41,6 +50,9 @@ public struct Baseline: Sendable {
         case .failure(.tooDeep(let offset)):
             return .failure(Diagnostic("baseline.too-deep", "\(path) nests deeper than \(limits.maxDepth) levels", at: at(offset),
                                        help: "a Shore JSON result nests only a few levels; " + help))
+        case .failure(.duplicateKey(let key, let offset)):
+            return .failure(Diagnostic("baseline.invalid", "\(path) has the key \"\(key)\" twice in one object", at: at(offset),
+                                       help: help))
         case .failure(.syntax(let offset)):
             return .failure(Diagnostic("baseline.invalid", "\(path) is not valid JSON", at: at(offset), help: help))
         case .failure(.notAnObject), .failure(.noFindings):

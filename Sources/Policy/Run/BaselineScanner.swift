@@ -6,6 +6,7 @@ struct BaselineScanner {
     enum Failure: Error, Equatable {
         case syntax(offset: Int)
         case tooDeep(offset: Int)
+        case duplicateKey(String, offset: Int)
         case notAnObject
         case noFindings
     }
@@ -28,6 +29,10 @@ struct BaselineScanner {
     func scan() -> Result<Contents, Failure> {
         var contents = Contents()
         var sawFindings = false
+        // Keys seen in the root object and in the current finding: a repeated one is
+        // refused (JSON leaves its meaning open).
+        var rootKeys = Set<String>()
+        var findingHasFingerprint = false
         var stack: [Frame] = []
         var expect = Expect.value
         var i = 0
@@ -53,7 +58,15 @@ struct BaselineScanner {
                 expect = .value; i += 1
             case .keyOrClose, .key:
                 if byte == UInt8(ascii: "}"), expect == .keyOrClose { stack.removeLast(); expect = .afterValue; i += 1; continue }
+                let keyStart = i
                 guard byte == UInt8(ascii: "\""), let key = string(&i) else { return .failure(.syntax(offset: i)) }
+                if stack.count == 1, key == "version" || key == "findings", !rootKeys.insert(key).inserted {
+                    return .failure(.duplicateKey(key, offset: keyStart))
+                }
+                if stack.count == 3, case .array(true) = stack[1], key == "fingerprint" {
+                    if findingHasFingerprint { return .failure(.duplicateKey(key, offset: keyStart)) }
+                    findingHasFingerprint = true
+                }
                 stack[stack.count - 1] = .object(key: key)
                 expect = .colon
             case .value, .valueOrClose:
@@ -72,6 +85,7 @@ struct BaselineScanner {
                         sawFindings = true
                     }
                     stack.append(byte == UInt8(ascii: "{") ? .object(key: nil) : .array(findings: rootKey == "findings"))
+                    if stack.count == 3 { findingHasFingerprint = false }
                     expect = byte == UInt8(ascii: "{") ? .keyOrClose : .valueOrClose
                     i += 1
                     continue
@@ -83,7 +97,7 @@ struct BaselineScanner {
                     let start = i
                     while i < bytes.count, !Self.wordEnds.contains(bytes[i]) { i += 1 }
                     let word = String(decoding: bytes[start..<i], as: UTF8.self)
-                    guard ["true", "false", "null"].contains(word) || Double(word) != nil else {
+                    guard ["true", "false", "null"].contains(word) || Self.isNumber(bytes[start..<i]) else {
                         return .failure(.syntax(offset: start))
                     }
                     if rootKey == "version" { contents.version = word }
@@ -144,6 +158,25 @@ struct BaselineScanner {
             start = i
         }
         return nil
+    }
+
+    /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    static func isNumber(_ word: ArraySlice<UInt8>) -> Bool {
+        var i = word.startIndex
+        func digits() -> Int {
+            let start = i
+            while i < word.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(word[i]) { i += 1 }
+            return i - start
+        }
+        if i < word.endIndex, word[i] == UInt8(ascii: "-") { i += 1 }
+        if i < word.endIndex, word[i] == UInt8(ascii: "0") { i += 1 } else if digits() == 0 { return false }
+        if i < word.endIndex, word[i] == UInt8(ascii: ".") { i += 1; if digits() == 0 { return false } }
+        if i < word.endIndex, word[i] == UInt8(ascii: "e") || word[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < word.endIndex, word[i] == UInt8(ascii: "+") || word[i] == UInt8(ascii: "-") { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == word.endIndex
     }
 
     /// Bytes that end a number or `true`/`false`/`null`.
