@@ -570,12 +570,20 @@ def import_iso639_3(path):
         pass
     rows = sorted((e["alpha_3"], e["scope"], e["type"], e["name"]) for e in entries
                   if "alpha_2" not in e and e.get("type") != "S")
-    with open(os.path.join(REF, ISO639_3_SUBSET), "w", encoding="utf-8") as f:
-        f.write("# ISO 639-3 codes without an ISO 639-1 code, i.e. the three-letter BCP 47 primary language subtags.\n")
-        f.write(f"# From Debian iso-codes {version}, {path}: every entry without alpha_2, except\n")
-        f.write("# type S (special: mis, mul, und, zxx). scope: I individual, M macrolanguage; type: L living,\n")
-        f.write("# E extinct, A ancient, H historical, C constructed. Regenerate with --import-iso639-3.\n")
-        f.write("alpha3\tscope\ttype\tname\n")
+    write_tsv(ISO639_3_SUBSET, [
+        "ISO 639-3 codes without an ISO 639-1 code, i.e. the three-letter BCP 47 primary language subtags.",
+        f"From Debian iso-codes {version}, {path}: every entry without alpha_2, except",
+        "type S (special: mis, mul, und, zxx). scope: I individual, M macrolanguage; type: L living,",
+        "E extinct, A ancient, H historical, C constructed. Regenerate with --import-iso639-3.",
+    ], ["alpha3", "scope", "type", "name"], rows)
+
+
+def write_tsv(name, comments, header, rows):
+    """Writes reference/NAME: `# ` comment lines, the header row, then the rows."""
+    with open(os.path.join(REF, name), "w", encoding="utf-8") as f:
+        for line in comments:
+            f.write("# " + line + "\n")
+        f.write("\t".join(header) + "\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
 
@@ -633,27 +641,22 @@ def import_tzdata(path):
             elif parts[:1] == ["L"] and len(parts) > 2:
                 rows.append((parts[2], "link", parts[1]))
     rows = sorted(r for r in rows if r[0] != "Factory")
-    with open(os.path.join(REF, TZ_NAMES), "w", encoding="utf-8") as f:
-        f.write(f"# Every tzdb zone and link name, from tzdata {version}, {path} (Z and L lines;\n")
-        f.write("# Factory left out). kind: zone (canonical) or link (target: the zone it names).\n")
-        f.write("# Regenerate with --import-tzdata.\n")
-        f.write("name\tkind\ttarget\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
+    write_tsv(TZ_NAMES, [
+        f"Every tzdb zone and link name, from tzdata {version}, {path} (Z and L lines;",
+        "Factory left out). kind: zone (canonical) or link (target: the zone it names).",
+        "Regenerate with --import-tzdata.",
+    ], ["name", "kind", "target"], rows)
 
 
 def main(argv):
     check = "--check" in argv
-    if "--import-iso639-3" in argv:
-        k = argv.index("--import-iso639-3")
-        path = argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else \
-            "/usr/share/iso-codes/json/iso_639-3.json"
-        import_iso639_3(path)
-    if "--import-tzdata" in argv:
-        k = argv.index("--import-tzdata")
-        path = argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else \
-            "/usr/share/zoneinfo/tzdata.zi"
-        import_tzdata(path)
+    for flag, default, importer in [
+        ("--import-iso639-3", "/usr/share/iso-codes/json/iso_639-3.json", import_iso639_3),
+        ("--import-tzdata", "/usr/share/zoneinfo/tzdata.zi", import_tzdata),
+    ]:
+        if flag in argv:
+            k = argv.index(flag)
+            importer(argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else default)
     try:
         countries_swift, country_codes = gen_countries()
         languages_swift, two, three = gen_languages(country_codes)
