@@ -4,6 +4,9 @@
 Usage:
   python3 scripts/generate-reference.py            # (re)write the generated Swift files
   python3 scripts/generate-reference.py --check    # compare only; exit 1 when they drift
+  python3 scripts/generate-reference.py --import-tzdata [PATH]
+        # refresh reference/tz-names.tsv from tzdata's zic input
+        # (default PATH /usr/share/zoneinfo/tzdata.zi), then generate
   python3 scripts/generate-reference.py --import-iso639-3 [PATH]
         # refresh reference/iso639-3-no-alpha2.tsv from Debian iso-codes
         # (default PATH /usr/share/iso-codes/json/iso_639-3.json), then generate
@@ -17,7 +20,7 @@ Usage:
         # reference rates in YEAR, from the ECB's eurofxref-hist.csv
 
 Standard library only. Inputs (all under reference/): countries.tsv, languages.tsv,
-country-languages.tsv, country-sets.yaml, cefr.tsv, iso639-3-no-alpha2.tsv,
+country-languages.tsv, country-sets.yaml, cefr.tsv, iso639-3-no-alpha2.tsv, tz-names.tsv,
 regions.tsv, region-sets.yaml, territories.tsv, currencies.tsv, fx-rates.tsv.
 The YAML reader below handles exactly the subset country-sets.yaml uses (block
 mappings and sequences, flow [..] and {..}, double-quoted and plain scalars,
@@ -34,6 +37,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REF = os.path.join(ROOT, "reference")
 OUT = os.path.join(ROOT, "Sources", "Reference", "Generated")
 ISO639_3_SUBSET = "iso639-3-no-alpha2.tsv"
+TZ_NAMES = "tz-names.tsv"
 
 
 class DataError(Exception):
@@ -710,25 +714,92 @@ def import_iso639_3(path):
         pass
     rows = sorted((e["alpha_3"], e["scope"], e["type"], e["name"]) for e in entries
                   if "alpha_2" not in e and e.get("type") != "S")
-    with open(os.path.join(REF, ISO639_3_SUBSET), "w", encoding="utf-8") as f:
-        f.write("# ISO 639-3 codes without an ISO 639-1 code, i.e. the three-letter BCP 47 primary language subtags.\n")
-        f.write(f"# From Debian iso-codes {version}, {path}: every entry without alpha_2, except\n")
-        f.write("# type S (special: mis, mul, und, zxx). scope: I individual, M macrolanguage; type: L living,\n")
-        f.write("# E extinct, A ancient, H historical, C constructed. Regenerate with --import-iso639-3.\n")
-        f.write("alpha3\tscope\ttype\tname\n")
+    write_tsv(ISO639_3_SUBSET, [
+        "ISO 639-3 codes without an ISO 639-1 code, i.e. the three-letter BCP 47 primary language subtags.",
+        f"From Debian iso-codes {version}, {path}: every entry without alpha_2, except",
+        "type S (special: mis, mul, und, zxx). scope: I individual, M macrolanguage; type: L living,",
+        "E extinct, A ancient, H historical, C constructed. Regenerate with --import-iso639-3.",
+    ], ["alpha3", "scope", "type", "name"], rows)
+
+
+def write_tsv(name, comments, header, rows):
+    """Writes reference/NAME: `# ` comment lines, the header row, then the rows."""
+    with open(os.path.join(REF, name), "w", encoding="utf-8") as f:
+        for line in comments:
+            f.write("# " + line + "\n")
+        f.write("\t".join(header) + "\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
 
 
+def gen_time_zone_names(country_codes):
+    """TimeZoneNameTable.swift: every tzdb zone and link name, each link's target, and
+    the countries whose zone.tab or zone1970.tab rows list the (canonical) zone."""
+    rows = read_tsv(TZ_NAMES, comments=True)
+    names = {}
+    for r in rows:
+        name, kind, target = r["name"], r["kind"], r["target"]
+        if not re.fullmatch(r"[A-Za-z0-9_+/-]+", name) or name in names:
+            raise DataError(f"{TZ_NAMES}: bad or duplicate name {name!r}")
+        if kind not in ("zone", "link") or (kind == "link") != (target != ""):
+            raise DataError(f"{TZ_NAMES}: bad kind or target for {name!r}")
+        names[name] = target
+    for name, target in names.items():
+        if target and names.get(target, None) != "":
+            raise DataError(f"{TZ_NAMES}: link {name} points at {target!r}, which is not a zone")
+    countries = {}
+    for r in read_tsv("countries.tsv"):
+        a2 = r["alpha2"]
+        for column in ("tz_zone_tab", "tz_zone1970_tab"):
+            for z in r[column].split(","):
+                if not z:
+                    continue
+                zone = names.get(z) or z
+                if z not in names:
+                    raise DataError(f"countries.tsv: zone {z!r} of {a2} is not in {TZ_NAMES}")
+                countries.setdefault(zone, set()).add(a2)
+    lines = []
+    for name in sorted(names):
+        target = names[name]
+        owners = "" if target else ",".join(sorted(countries.get(name, ())))
+        lines.append("\t".join([name, target, owners]))
+    out = [header([TZ_NAMES, "countries.tsv"])]
+    out.append("extension TimeZones {\n")
+    out.append("    /// tzdb names (tzdata.zi): `name<TAB>link target (empty for a zone)<TAB>countries` per line,\n")
+    out.append("    /// countries (a zone's only) from zone.tab and zone1970.tab; parsed once, lazily.\n")
+    out.append("    static let nameData: String = " + lines_literal(lines) + "\n}\n")
+    return "".join(out)
+
+
+def import_tzdata(path):
+    """Writes reference/tz-names.tsv from tzdata's zic input (Z and L lines)."""
+    version = "unknown"
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# version "):
+                version = line.split()[2]
+            parts = line.split()
+            if parts[:1] == ["Z"] and len(parts) > 1:
+                rows.append((parts[1], "zone", ""))
+            elif parts[:1] == ["L"] and len(parts) > 2:
+                rows.append((parts[2], "link", parts[1]))
+    rows = sorted(r for r in rows if r[0] != "Factory")
+    write_tsv(TZ_NAMES, [
+        f"Every tzdb zone and link name, from tzdata {version}, {path} (Z and L lines;",
+        "Factory left out). kind: zone (canonical) or link (target: the zone it names).",
+        "Regenerate with --import-tzdata.",
+    ], ["name", "kind", "target"], rows)
+
+
 def main(argv):
     check = "--check" in argv
-    if "--import-iso639-3" in argv:
-        k = argv.index("--import-iso639-3")
-        path = argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else \
-            "/usr/share/iso-codes/json/iso_639-3.json"
-        import_iso639_3(path)
-    for flag, default, importer in (("--import-iso3166-2", "/usr/share/iso-codes/json/iso_3166-2.json", import_iso3166_2),
-                                    ("--import-iso4217", "/usr/share/iso-codes/json/iso_4217.json", import_iso4217)):
+    for flag, default, importer in [
+        ("--import-iso639-3", "/usr/share/iso-codes/json/iso_639-3.json", import_iso639_3),
+        ("--import-tzdata", "/usr/share/zoneinfo/tzdata.zi", import_tzdata),
+        ("--import-iso3166-2", "/usr/share/iso-codes/json/iso_3166-2.json", import_iso3166_2),
+        ("--import-iso4217", "/usr/share/iso-codes/json/iso_4217.json", import_iso4217),
+    ]:
         if flag in argv:
             k = argv.index(flag)
             importer(argv[k + 1] if k + 1 < len(argv) and not argv[k + 1].startswith("--") else default)
@@ -748,6 +819,7 @@ def main(argv):
             "OfficialLanguageTable.swift": gen_country_languages(country_codes, two, three),
             "CEFRTable.swift": gen_cefr(),
             "CountrySetTable.swift": gen_sets(country_codes),
+            "TimeZoneNameTable.swift": gen_time_zone_names(country_codes),
         }
         regions_swift, region_codes = gen_regions(country_codes)
         currencies_swift, currency_codes = gen_currencies()

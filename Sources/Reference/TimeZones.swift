@@ -32,8 +32,9 @@ public enum TimeZones {
     /// The tz database version Foundation uses (e.g. "2025b").
     public static var dataVersion: String { TimeZone.timeZoneDataVersion }
 
-    /// True for an IANA zone name Foundation can resolve: canonical names, backward links
-    /// (`Asia/Calcutta`, `US/Eastern`), `UTC` and `GMT`. Case-sensitive. Offset spellings
+    /// True for an IANA zone name Foundation can resolve that the tz database lists (see
+    /// `TimeZoneNames.swift`): canonical names, documented links (`Asia/Calcutta`,
+    /// `US/Eastern`), `UTC` and `GMT`; not `SystemV/EST5`. Case-sensitive. Offset spellings
     /// Foundation would also accept (`GMT+5`, `UTC+1`) and `Factory` are not zones here.
     public static func isKnown(_ identifier: String) -> Bool { zone(identifier) != nil }
 
@@ -50,7 +51,7 @@ public enum TimeZones {
 
     private static func lookUp(_ identifier: String) -> TimeZone? {
         if identifier == "UTC" { return TimeZone(identifier: "UTC") }
-        guard identifier != "Factory", !identifier.hasPrefix("GMT+"), !identifier.hasPrefix("GMT-"),
+        guard isTZDBName(identifier), identifier != "Factory", !identifier.hasPrefix("GMT+"), !identifier.hasPrefix("GMT-"),
               let zone = TimeZone(identifier: identifier), zone.identifier == identifier else { return nil }
         return zone
     }

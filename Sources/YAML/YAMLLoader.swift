@@ -67,23 +67,53 @@ public struct YAMLLoader: Sendable {
     }
 }
 
-/// Reads whole files with a size check before reading.
-enum FileReader {
-    static func read(path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
+/// Reads whole files with a size check before reading. Only regular files are read: a
+/// FIFO, socket or device (`io.not-a-file`) could block forever or never end.
+public enum FileReader {
+    /// The bytes of the regular file at `path`, at most `maxBytes` of them, or a
+    /// diagnostic at 1:1 of the file.
+    public static func read(path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
         let file = SourceFile(path: path, bytes: [])
         let here = SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-        guard let handle = fopen(path, "rb") else {
-            let reason = String(cString: strerror(errno))
+        // Opened without blocking, so a FIFO with no writer cannot hang the open itself;
+        // the kind of file is then checked on the opened descriptor (no race with a swap).
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT, let target = brokenLinkTarget(path) {
+                return .failure(Diagnostic("io.broken-link", "\(path) is a symbolic link to \(target), which does not exist", at: here,
+                                           help: "point the link at an existing file, or remove it"))
+            }
+            let reason = String(cString: strerror(code))
             return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(reason)", at: here,
                                        help: "check the path and the file's permissions"))
         }
-        defer { fclose(handle) }
         var info = stat()
-        if fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
+                                       help: "check the path and the file's permissions"))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            close(descriptor)
             return .failure(Diagnostic("io.is-directory", "\(path) is a directory, not a file", at: here,
                                        help: "give the files inside it, e.g. \(path)/*.yaml"))
+        default:
+            close(descriptor)
+            return .failure(Diagnostic("io.not-a-file", "\(path) is \(kind(info.st_mode)), not a regular file", at: here,
+                                       help: "write the content to a file first and give that file's path"))
         }
-        if fstat(fileno(handle), &info) == 0, Int(info.st_size) > maxBytes {
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        guard let handle = fdopen(descriptor, "rb") else {
+            close(descriptor)
+            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
+                                       help: "check the path and the file's permissions"))
+        }
+        defer { fclose(handle) }
+        if Int(info.st_size) > maxBytes {
             return .failure(Diagnostic(
                 "yaml.file-too-large",
                 "the file has \(info.st_size) bytes, more than the limit of \(maxBytes)",
@@ -103,5 +133,25 @@ enum FileReader {
             }
         }
         return .success(bytes)
+    }
+
+    /// The target of `path` when it is a symbolic link (to a missing file), else nil.
+    private static func brokenLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlink(path, &buffer, 4096)
+        guard count >= 0 else { return "a missing file" }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a regular file"
+        }
     }
 }

@@ -60,11 +60,11 @@ public enum Explainer {
         let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
         let program = RuleProgram(rule, environment: rules.environment.environment(for: rule.scope), sets: sets)
         let subjects = PlanSubjects(plan)
-        let allWaivers = plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id }
+        let allWaivers = (options.waivers.allowPlanWaivers ? plan.waivers : []) + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         var items: [ItemExplanation] = []
         subjects.forEach(rule.scope, engagements: 0..<plan.engagements.count) { subject in
             guard matches(subject, subjects, filter) else { return }
-            items.append(explain(program, subjects, subject, waivers: allWaivers, budget: options.budget))
+            items.append(explain(program, subjects, subject, waivers: allWaivers, policy: options.waivers, budget: options.budget))
         }
         return .success(RuleExplanation(ruleID: rule.id, title: rule.title, scope: rule.scope, severity: rule.severity,
                                         planID: plan.id, items: items))
@@ -85,7 +85,7 @@ public enum Explainer {
     }
 
     static func explain(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject,
-                        waivers: [Waiver], budget: Int) -> ItemExplanation {
+                        waivers: [Waiver], policy: WaiverPolicy, budget: Int) -> ItemExplanation {
         let rule = program.rule
         var when: TracedExpression?
         if let bound = program.when, let expression = rule.when {
@@ -103,7 +103,7 @@ public enum Explainer {
         } else if assert == nil {
             outcome = .notApplicable
         } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget) {
-            let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan)
+            let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan, policy: policy)
             let waived = applied.first { $0.kind == finding.kind && $0.rule == finding.rule }?.status == .waived
             outcome = finding.kind == .violation ? .violation(message: finding.message, waived: waived)
                 : .evaluationError(finding.message)

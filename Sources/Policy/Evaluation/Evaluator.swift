@@ -13,11 +13,15 @@ public struct EvaluationOptions: Sendable {
     /// When the whole run must stop (`shore check --timeout`): checked between items;
     /// past it the evaluation stops and the run reports `run.timeout`.
     public var deadline: ContinuousClock.Instant?
+    /// The run date waivers are judged on, and whether a plan's own waivers count.
+    public var waivers: WaiverPolicy
 
-    public init(budget: Int = 100_000, parallel: Bool = true, deadline: ContinuousClock.Instant? = nil) {
+    public init(budget: Int = 100_000, parallel: Bool = true, deadline: ContinuousClock.Instant? = nil,
+                waivers: WaiverPolicy = WaiverPolicy()) {
         self.budget = budget
         self.parallel = parallel
         self.deadline = deadline
+        self.waivers = waivers
     }
 
     /// Whether `deadline` has passed.
@@ -56,11 +60,16 @@ public struct Evaluator: Sendable {
             Self.evaluate(programs.map { $0.copyForThread() }, subjects.copyForThread(),
                           engagements: range, budget: budget, deadline: deadline)
         }
-        let timedOut = results.contains { $0.timedOut }
+        var timedOut = results.contains { $0.timedOut }
         var findings = results.flatMap { $0.findings }
         results = []
-        WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
-                            to: &findings, plan: plan)
+        var work = 0
+        let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
+            + waivers.filter { $0.plan == nil || $0.plan == plan.id }
+        if !timedOut, !WaiverMatcher.apply(applicable, to: &findings, plan: plan, policy: options.waivers,
+                                           deadline: deadline, work: &work) {
+            timedOut = true
+        }
         return (Self.inPlanOrder(findings), timedOut)
     }
 

@@ -1,35 +1,74 @@
+import Reference
 import SourceText
+
+/// When waivers are judged and which are allowed: the run's part of waiver matching.
+public struct WaiverPolicy: Sendable, Hashable {
+    /// The run date: a waiver has expired when the later of this and the plan's own date
+    /// is past its expiry, so back-dating a plan cannot revive an expired waiver. Nil
+    /// judges by the plan date alone (rule tests, which fix their own dates).
+    public var asOf: CivilDate?
+    /// Whether a plan's own `waivers:` are applied (`shore.yaml` `waivers: { plan: forbid }`
+    /// turns them off, so a plan cannot waive its own findings).
+    public var allowPlanWaivers: Bool
+
+    public init(asOf: CivilDate? = nil, allowPlanWaivers: Bool = true) {
+        self.asOf = asOf
+        self.allowPlanWaivers = allowPlanWaivers
+    }
+
+    /// The date expiry is judged on for `plan`.
+    public func judgingDate(for plan: Plan) -> CivilDate {
+        guard let asOf else { return plan.date }
+        return max(asOf, plan.date)
+    }
+}
 
 /// Applies waivers to a plan's findings (format: docs/plan-format.md#waiver): an active waiver that matches a
 /// failing finding waives it; an expired waiver no longer applies and is reported
 /// (`waiver-expired`, warning); an active waiver that matches nothing is reported
 /// (`waiver-unused`, info).
+///
+/// Linear: the failing findings are indexed by rule, (rule, engagement), (rule, country)
+/// and (rule, engagement, country), so a waiver looks only at the findings it covers; a
+/// bucket a waiver has gone through holds nothing failing any more and is emptied, so
+/// each finding is visited at most four times however many waivers there are.
 enum WaiverMatcher {
-    static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan) -> [Finding] {
+    static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan, policy: WaiverPolicy = WaiverPolicy()) -> [Finding] {
         var findings = findings
-        apply(waivers, to: &findings, plan: plan)
+        var work = 0
+        _ = apply(waivers, to: &findings, plan: plan, policy: policy, deadline: nil, work: &work)
         return findings
     }
 
-    /// Applies waivers in place, appending the waiver findings.
-    static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan) {
-        var result: [Finding] = []
-        var byRule: [String: [Int]] = [:]
-        if !waivers.isEmpty {
-            for i in findings.indices { byRule[findings[i].rule, default: []].append(i) }
+    /// Applies waivers in place, appending the waiver findings. Returns false when
+    /// `deadline` passed first (looked at every 64 steps); `work` counts the steps.
+    static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan, policy: WaiverPolicy,
+                      deadline: ContinuousClock.Instant?, work: inout Int) -> Bool {
+        guard !waivers.isEmpty else { return true }
+        var buckets: [BucketKey: [Int]] = [:]
+        for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
+            work += 1
+            if let deadline, work & 63 == 0, ContinuousClock.now >= deadline { return false }
+            for key in BucketKey.all(rule: findings[i].rule, engagement: findings[i].engagement, country: findings[i].country) {
+                buckets[key, default: []].append(i)
+            }
         }
+        let date = policy.judgingDate(for: plan)
+        var result: [Finding] = []
         for waiver in waivers {
+            work += 1
+            if let deadline, work & 63 == 0, ContinuousClock.now >= deadline { return false }
             guard waiver.plan == nil || waiver.plan == plan.id else { continue }
-            guard waiver.isActive(on: plan.date) else {
+            guard waiver.isActive(on: date) else {
                 result.append(report(waiver, plan: plan, kind: .waiverExpired, severity: .warning,
                                      message: "the waiver of \(waiver.rule)\(scope(of: waiver)) expired on \(waiver.expires); its findings fail again"))
                 continue
             }
             var used = false
-            // Fields are read one by one: passing `findings[i]` whole would copy the finding.
-            for i in byRule[waiver.rule] ?? [] where findings[i].status == .failing
-                && matches(waiver, rule: findings[i].rule, kind: findings[i].kind,
-                           engagement: findings[i].engagement, country: findings[i].country) {
+            let key = BucketKey(rule: waiver.rule, engagement: waiver.engagement, country: waiver.country)
+            for i in buckets.removeValue(forKey: key) ?? [] where findings[i].status == .failing {
+                work += 1
+                if let deadline, work & 63 == 0, ContinuousClock.now >= deadline { return false }
                 findings[i].status = .waived
                 findings[i].waiver = WaiverReference(
                     reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
@@ -42,15 +81,23 @@ enum WaiverMatcher {
             }
         }
         findings += result
+        return true
     }
 
-    /// Whether `waiver` covers a finding of `rule` and `kind` about `engagement` and
-    /// `country`: same rule, and each id the waiver names equal.
-    private static func matches(_ waiver: Waiver, rule: String, kind: FindingKind, engagement: String?, country: String?) -> Bool {
-        kind != .waiverExpired && kind != .waiverUnused
-            && waiver.rule == rule
-            && (waiver.engagement == nil || waiver.engagement == engagement)
-            && (waiver.country == nil || waiver.country == country)
+    /// The findings one waiver covers: its rule, and the engagement and country it
+    /// names (nil: any).
+    private struct BucketKey: Hashable {
+        let rule: String
+        let engagement: String?
+        let country: String?
+
+        /// The four buckets a finding belongs to.
+        static func all(rule: String, engagement: String?, country: String?) -> [BucketKey] {
+            [BucketKey(rule: rule, engagement: nil, country: nil),
+             BucketKey(rule: rule, engagement: engagement, country: nil),
+             BucketKey(rule: rule, engagement: nil, country: country),
+             BucketKey(rule: rule, engagement: engagement, country: country)]
+        }
     }
 
     private static func scope(of waiver: Waiver) -> String {
@@ -70,4 +117,9 @@ enum WaiverMatcher {
             fingerprint: Fingerprint.of([waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil]),
             because: [])
     }
+}
+
+extension FindingKind {
+    /// Whether a waiver can waive a finding of this kind (not the waiver reports themselves).
+    var isWaivable: Bool { self != .waiverExpired && self != .waiverUnused }
 }

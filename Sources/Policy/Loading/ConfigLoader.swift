@@ -8,6 +8,8 @@ public struct ShoreConfig: Sendable {
     /// The lowest severity that fails the run; `.some(nil)` for `none`.
     public var failOn: Severity??
     public var overrides: [String: RuleOverride] = [:]
+    /// False with `waivers: { plan: forbid }`: a plan's own waivers are an error.
+    public var allowPlanWaivers = true
 
     public init() {}
 }
@@ -23,14 +25,21 @@ public enum ConfigLoader {
             return (config, diagnostics)
         }
         let folder = NSStringPath(path).deletingLastPathComponent
-        func paths(_ name: String) -> [String] {
+        func paths(_ name: String, in fields: FieldReader) -> [String] {
             guard let value = fields.value(name) else { return [] }
             let items = value.kind == .sequence ? fields.strings(name, into: &diagnostics)
                 : fields.string(name, into: &diagnostics).map { [$0] } ?? []
             return items.map { $0.hasPrefix("/") || folder.isEmpty ? $0 : folder + "/" + $0 }
         }
-        config.rules = paths("rules")
-        config.waivers = paths("waivers")
+        config.rules = paths("rules", in: fields)
+        if let waivers = fields.value("waivers"), waivers.kind == .mapping {
+            if let settings = FieldReader.open(waivers, as: RuleSchema.waiverSettings, prefix: "config", into: &diagnostics) {
+                config.waivers = paths("files", in: settings)
+                config.allowPlanWaivers = settings.oneOf("plan", ["allow", "forbid"], into: &diagnostics) != "forbid"
+            }
+        } else {
+            config.waivers = paths("waivers", in: fields)
+        }
         if let failOn = fields.oneOf("fail_on", ["error", "warning", "info", "none"], into: &diagnostics) {
             config.failOn = .some(Severity(rawValue: failOn))
         }

@@ -26,6 +26,15 @@ public struct PlanLoader: Sendable {
     /// shore.yaml's `fx:` laid over them by the caller; a plan's own `company.fx` is laid
     /// over these.
     public var exchangeRates: ExchangeRates = .builtIn
+    /// Most people one location may have (`plan.headcount-too-large` past it).
+    public var maxHeadcount: Int64 = PlanLoader.defaultMaxHeadcount
+    /// The default for `maxHeadcount`: ten million, five times the largest employer.
+    public static let defaultMaxHeadcount: Int64 = 10_000_000
+    /// Largest annual cost of one engagement (`plan.cost-too-large` past it).
+    public var maxAnnualCost: Double = PlanLoader.defaultMaxAnnualCost
+    /// The default for `maxAnnualCost`: 10^18, room for any contract in any currency
+    /// (a million of them still add up far inside a double's range).
+    public static let defaultMaxAnnualCost: Double = 1e18
 
     public init(yaml: YAMLLoader = YAMLLoader(), classifications: [String] = Classifications.defaultScale,
                 today: CivilDate = CivilDate.today()) {
@@ -104,12 +113,13 @@ struct PlanBuilder {
            let mixed = Aggregates.mixedCurrencies(engagements) {
             diagnostics.append(mixed)
         }
+        let countries = company.map { Aggregates.countries(engagements, home: $0.country, into: &diagnostics) } ?? []
+        let providers = Aggregates.providers(engagements, into: &diagnostics)
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
 
         guard let id, let company else { return nil }
         return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
-                    countries: Aggregates.countries(engagements, home: company.country), providers: Aggregates.providers(engagements),
-                    node: root)
+                    countries: countries, providers: providers, node: root)
     }
 
     struct Context: Sendable {
@@ -213,9 +223,28 @@ struct PlanBuilder {
                        regimes: regimes, currency: currency, sector: sector, node: node)
     }
 
-    /// The `timezone` field, or the country's only zone.
+    /// The `timezone` field, or the country's only zone. A zone that keeps another
+    /// country's clocks (`country: IN, timezone: America/New_York`) is a warning,
+    /// `plan.timezone-country`.
     func zone(_ fields: FieldReader, country: String?, owner: String, into diagnostics: inout [Diagnostic]) -> String? {
-        if fields.value("timezone") != nil { return fields.timeZone("timezone", into: &diagnostics) }
+        if let node = fields.value("timezone") {
+            let zone = fields.timeZone("timezone", into: &diagnostics)
+            if let zone, let country {
+                let owners = TimeZones.countries(ofZone: zone)
+                if !owners.isEmpty, !owners.contains(country) {
+                    let names = owners.prefix(5).joined(separator: ", ") + (owners.count > 5 ? ", …" : "")
+                    let zones = Countries.country(country)?.timeZones ?? []
+                    diagnostics.append(Diagnostic(
+                        "plan.timezone-country", "\(zone) is a time zone of \(names), not of \(country)",
+                        at: node.span, severity: .warning,
+                        notes: [.init("the country", at: fields.value("country")?.span)],
+                        help: zones.isEmpty ? "check the country and the time zone"
+                            : "use one of \(country)'s zones (" + zones.prefix(5).joined(separator: ", ")
+                                + (zones.count > 5 ? ", …" : "") + "), or correct the country"))
+                }
+            }
+            return zone
+        }
         guard let country else { return nil }
         if let only = Countries.defaultTimeZone(country) { return only }
         let zones = Countries.country(country)?.timeZones ?? []
@@ -279,6 +308,12 @@ struct PlanBuilder {
 
         guard let id, let provider, context.company != nil,
               locations.count == locationNodes.count, !locations.isEmpty else { return nil }
+        var headcount: Int64 = 0
+        for location in locations {
+            guard let sum = Aggregates.add(location.headcount, to: headcount, at: location.node,
+                                           what: "the headcount of engagement '\(id)'", into: &diagnostics) else { return nil }
+            headcount = sum
+        }
         let offshore = locations.contains { $0.offshore }
         let outsourced = provider.kind != "captive" && provider.kind != "in-house"
         let model: SourcingModel = switch (outsourced, offshore) {
@@ -293,7 +328,7 @@ struct PlanBuilder {
             criticalOrImportant: critical, ict: ict, notified: notified, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
             offshore: offshore, outsourced: outsourced, model: model,
-            headcount: locations.reduce(0) { $0 &+ $1.headcount })
+            headcount: headcount)
     }
 
     func readProvider(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Provider? {
@@ -372,8 +407,14 @@ struct PlanBuilder {
                 "plan.negative-headcount", "headcount cannot be negative (\(headcount))",
                 at: fields.value("headcount")?.span ?? node.span, help: "write the number of people, 0 or more"))
         }
+        if let headcount, headcount > loader.maxHeadcount {
+            diagnostics.append(Diagnostic(
+                "plan.headcount-too-large", "headcount \(headcount) is more than the limit of \(loader.maxHeadcount) people per location",
+                at: fields.value("headcount")?.span ?? node.span,
+                help: "write the real number of people at this location; split a larger site into several locations"))
+        }
         let timezone = zone(fields, country: country, owner: "this location", into: &diagnostics)
-        guard let country, let timezone, let headcount, headcount >= 0, let company = context.company else { return nil }
+        guard let country, let timezone, let headcount, headcount >= 0, headcount <= loader.maxHeadcount, let company = context.company else { return nil }
         var overlap = 0.0
         if let companyZone = context.companyZone {
             overlap = overlaps.hours(timezone, hours) {
@@ -441,6 +482,13 @@ struct PlanBuilder {
             return nil
         }
         guard let annual else { return nil }
+        if annual > loader.maxAnnualCost {
+            diagnostics.append(Diagnostic("plan.cost-too-large",
+                                          "annual cost \(annual) is more than the limit of \(loader.maxAnnualCost)",
+                                          at: fields.value("annual")?.span ?? node.span,
+                                          help: "give the yearly cost of this engagement as a plain amount in `currency`"))
+            return nil
+        }
         var converted = annual
         if let currency, let money {
             guard let value = money.rates.convert(annual, from: currency, to: money.currency) else {

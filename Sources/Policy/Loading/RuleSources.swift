@@ -2,6 +2,12 @@ import SourceText
 import Foundation
 import YAML
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A rule file to load: from disk, or carried in the binary (the starter pack).
 public struct RuleSource: Sendable {
     public let path: String
@@ -21,58 +27,88 @@ public struct RuleSource: Sendable {
     }
 }
 
-/// Finds rule files under rules paths: every `*.yaml`/`*.yml` except `*.test.yaml`
-/// (`*.test.yml`) and anything inside a folder named `fixtures`, sorted by path.
+/// Finds rule files under rules paths. Inside a given folder (searched through every
+/// sub-folder, symbolic links to folders included, each real folder once) a rule file
+/// is a file whose name ends in `.yaml` or `.yml` in any case, except test files
+/// (`*.test.yaml`, `*.test.yml`) and anything inside a sub-folder named `fixtures`
+/// (relative to the given folder: a checkout under `…/fixtures/…` is searched like any
+/// other). A symbolic link whose target is missing is returned too, so loading reports
+/// it (`io.broken-link`) instead of skipping it. A path given as a file is taken as it is.
+/// Results are sorted by path.
 public enum RuleFiles {
     /// `rules.none`: nothing under `paths` is a rule file.
     public static func noneFound(under paths: [String]) -> Diagnostic {
         Diagnostic("rules.none", paths.isEmpty ? "no rule files given" : "no rule files found under \(paths.joined(separator: ", "))", at: nil,
-                   help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside folders named fixtures; pass --rules with a folder of them")
+                   help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside sub-folders named fixtures; pass --rules with a folder of them")
     }
 
     /// The rule files under each path (a file is taken as it is). A path that does not
     /// exist is returned as is, so loading reports it.
     public static func find(under paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [path]
-            }
-            return files(in: path).filter(isRuleFile)
-        }
+        paths.flatMap { path in search(path, keep: isRuleFile) }
     }
 
     /// The `*.test.yaml` files under each path (a file is taken as it is).
     public static func findTests(under paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [path]
+        paths.flatMap { path in search(path, keep: isTestFile) }
+    }
+
+    /// Whether `relative` (a path below a searched folder) names a rule file.
+    static func isRuleFile(_ relative: String) -> Bool {
+        let name = relative.lowercased()
+        return (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !isTestName(name) && !insideFixtures(relative)
+    }
+
+    /// Whether `relative` (a path below a searched folder) names a rule test file.
+    static func isTestFile(_ relative: String) -> Bool {
+        isTestName(relative.lowercased()) && !insideFixtures(relative)
+    }
+
+    private static func isTestName(_ lowercased: String) -> Bool {
+        lowercased.hasSuffix(".test.yaml") || lowercased.hasSuffix(".test.yml")
+    }
+
+    private static func insideFixtures(_ relative: String) -> Bool {
+        relative.split(separator: "/").dropLast().contains("fixtures")
+    }
+
+    private static func search(_ path: String, keep: (String) -> Bool) -> [String] {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return [path] }
+        // A broken link without an extension may have been a folder: reported as well.
+        return files(in: path).filter { keep($0.relative) || $0.brokenLink && !($0.relative.split(separator: "/").last ?? "").contains(".") }
+            .map(\.full)
+    }
+
+    /// Every non-folder below `directory`, following links to folders; each real folder
+    /// (device and inode) is entered once, so a link cycle ends. Broken links are kept
+    /// and marked.
+    private static func files(in directory: String) -> [(full: String, relative: String, brokenLink: Bool)] {
+        var result: [(full: String, relative: String, brokenLink: Bool)] = []
+        var seen = Set<[UInt64]>()
+        var pending: [(full: String, relative: String)] = [(directory, "")]
+        while let (folder, relativeFolder) = pending.popLast() {
+            var info = stat()
+            guard stat(folder, &info) == 0, seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names {
+                let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+                var target = stat()
+                if stat(full, &target) != 0 {
+                    var link = stat()
+                    if lstat(full, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                        result.append((full, relative, true))
+                    }
+                    continue
+                }
+                if target.st_mode & S_IFMT == S_IFDIR {
+                    pending.append((full, relative))
+                } else {
+                    result.append((full, relative, false))
+                }
             }
-            return files(in: path).filter(isTestFile)
         }
-    }
-
-    static func isRuleFile(_ path: String) -> Bool {
-        (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) && !isTestFile(path)
-            && !path.split(separator: "/").dropLast().contains("fixtures")
-    }
-
-    static func isTestFile(_ path: String) -> Bool {
-        (path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml"))
-            && !path.split(separator: "/").dropLast().contains("fixtures")
-    }
-
-    private static func files(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let full = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(full)
-            }
-        }
-        return result.sorted()
+        return result.sorted { $0.full < $1.full }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import SourceText
+import YAML
 
 /// A previous `--format json` result: its findings' fingerprints. `--baseline` reports
 /// only findings that are not in it, so a team can adopt a rule without fixing every
@@ -11,19 +11,58 @@ public struct Baseline: Sendable {
         self.fingerprints = fingerprints
     }
 
-    /// Reads a JSON result written by `shore check --format json`.
-    public static func load(path: String) -> Result<Baseline, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Diagnostic("baseline.unreadable", "cannot read the baseline \(path)", at: nil,
-                                       help: "write one with `shore check … --format json --output \(path)`"))
+    /// Reads a JSON result written by `shore check --format json` (version 1): a regular
+    /// file within the input size limit, nested at most `limits.maxDepth` deep.
+    public static func load(path: String, limits: YAMLLimits = .default) -> Result<Baseline, Diagnostic> {
+        switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
+        case .success(let bytes):
+            return parse(bytes: bytes, path: path, limits: limits)
+        case .failure(let diagnostic):
+            let code = diagnostic.code == "io.unreadable" ? "baseline.unreadable" : diagnostic.code
+            return .failure(Diagnostic(code, diagnostic.message, at: diagnostic.location,
+                                       help: diagnostic.help ?? help(path)))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let findings = object["findings"] as? [[String: Any]] else {
-            return .failure(Diagnostic("baseline.invalid", "\(path) is not a Shore JSON result (no \"findings\" list)", at: nil,
-                                       help: "write one with `shore check … --format json --output \(path)`"))
-        }
-        return .success(Baseline(fingerprints: Set(findings.compactMap { $0["fingerprint"] as? String })))
     }
+
+    private static func help(_ path: String) -> String {
+        "write one with `shore check … --format json --output \(path)`"
+    }
+
+    /// Reads the bytes of a JSON result; `path` names it in diagnostics.
+    public static func parse(bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> Result<Baseline, Diagnostic> {
+        let help = help(path)
+        let source = SourceFile(path: path, bytes: bytes)
+        func at(_ offset: Int) -> SourceSpan {
+            let position = source.position(ofByteOffset: min(offset, bytes.count))
+            return SourceSpan(file: source, start: position, end: position)
+        }
+        let start = at(0)
+        switch BaselineScanner(bytes: bytes, maxDepth: limits.maxDepth).scan() {
+        case .success(let contents):
+            guard contents.version == String(supportedVersion) else {
+                return .failure(Diagnostic(
+                    "baseline.unsupported-version",
+                    contents.version.map { "\(path) is a version \($0) result; this Shore reads version \(supportedVersion)" }
+                        ?? "\(path) has no \"version\"; this Shore reads version \(supportedVersion) results",
+                    at: start, help: "write the baseline again with this Shore: " + help))
+            }
+            return .success(Baseline(fingerprints: contents.fingerprints))
+        case .failure(.tooDeep(let offset)):
+            return .failure(Diagnostic("baseline.too-deep", "\(path) nests deeper than \(limits.maxDepth) levels", at: at(offset),
+                                       help: "a Shore JSON result nests only a few levels; " + help))
+        case .failure(.duplicateKey(let key, let offset)):
+            return .failure(Diagnostic("baseline.invalid", "\(path) has the key \"\(key)\" twice in one object", at: at(offset),
+                                       help: help))
+        case .failure(.syntax(let offset)):
+            return .failure(Diagnostic("baseline.invalid", "\(path) is not valid JSON", at: at(offset), help: help))
+        case .failure(.notAnObject), .failure(.noFindings):
+            return .failure(Diagnostic("baseline.invalid", "\(path) is not a Shore JSON result (no \"findings\" list)", at: start,
+                                       help: help))
+        }
+    }
+
+    /// The JSON result version baselines are read from.
+    public static let supportedVersion = 1
 
     /// The report without the findings already in the baseline.
     public func filter(_ report: CheckReport) -> CheckReport {

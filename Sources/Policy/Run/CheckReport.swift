@@ -45,7 +45,25 @@ public struct CheckReport: Sendable {
 
     public var findings: [Finding] { plans.flatMap(\.findings) }
 
+    /// The rule files the run loaded and how many rules (enabled) each gave; empty when
+    /// the rules could not be loaded.
+    public var ruleFiles: [RuleFileSummary] { rules?.fileSummaries ?? [] }
+
     public var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The same report with `extra` diagnostics after its own.
+    public func adding(_ extra: [Diagnostic]) -> CheckReport {
+        CheckReport(plans: plans, rules: rules, diagnostics: diagnostics + extra, failOn: failOn, waivers: waivers)
+    }
+
+    /// The report, with `run.timeout` for `stage` when `deadline` has passed and no
+    /// timeout is reported yet: `--timeout` covers the stages after the check too.
+    public func checkingDeadline(_ deadline: ContinuousClock.Instant?, stage: String) -> CheckReport {
+        guard let deadline, ContinuousClock.now >= deadline, !diagnostics.contains(where: { $0.code == "run.timeout" }) else {
+            return self
+        }
+        return adding([CheckRunner.timeout(unchecked: [], stage: stage)])
+    }
 
     public var summary: CheckSummary {
         let all = findings

@@ -10,6 +10,8 @@ public struct CheckRequest: Sendable {
     public var waiverFiles: [String]
     public var overrides: [String: RuleOverride]
     public var failOn: Severity?
+    /// The run date: plans without a `date:` take it, and waivers are judged on the
+    /// later of it and the plan's date (`--as-of`; default: today).
     public var today: CivilDate
     public var evaluation: EvaluationOptions
     public var yamlLimits: YAMLLimits
@@ -71,7 +73,10 @@ public enum CheckRunner {
         }
         let loader = PlanLoader(yaml: yaml, classifications: rules?.classifications ?? Classifications.defaultScale,
                                 today: request.today)
+        var evaluation = request.evaluation
+        if evaluation.waivers.asOf == nil { evaluation.waivers.asOf = request.today }
         var reports: [PlanReport] = []
+        var planByID: [String: Plan] = [:]
         for (index, path) in request.plans.enumerated() {
             if request.evaluation.isPastDeadline {
                 diagnostics.append(timeout(unchecked: Array(request.plans[index...])))
@@ -79,8 +84,15 @@ public enum CheckRunner {
             }
             let loaded = loader.load(path: path)
             diagnostics += loaded.diagnostics
-            guard let plan = loaded.plan, let rules else { continue }
-            let (findings, timedOut) = Evaluator(rules: rules, options: request.evaluation)
+            guard let plan = loaded.plan else { continue }
+            if let earlier = planByID[plan.id] {
+                diagnostics.append(duplicatePlan(plan, earlier: earlier))
+            } else {
+                planByID[plan.id] = plan
+            }
+            if !evaluation.waivers.allowPlanWaivers { diagnostics += plan.waivers.map(forbiddenWaiver) }
+            guard let rules else { continue }
+            let (findings, timedOut) = Evaluator(rules: rules, options: evaluation)
                 .checkWithinDeadline(plan, waivers: waivers)
             reports.append(PlanReport(plan: plan, findings: findings))
             if timedOut {
@@ -100,17 +112,32 @@ public enum CheckRunner {
                    help: "enable at least one rule: remove `enabled: false` from it, or its entry under `overrides:` in shore.yaml")
     }
 
-    /// `run.timeout`: the deadline passed before every plan was checked; the run is
-    /// invalid (exit 2), so an unfinished check never reads as clean.
-    static func timeout(unchecked plans: [String], partly: String? = nil) -> Diagnostic {
+    /// `plan.duplicate-id`: two plans of one run share an id, so their findings would share
+    /// fingerprints (a baseline could not tell them apart).
+    static func duplicatePlan(_ plan: Plan, earlier: Plan) -> Diagnostic {
+        Diagnostic("plan.duplicate-id", "the plan id '\(plan.id)' is also used by \(earlier.node.document.source.path)",
+                   at: (plan.node["plan"] ?? plan.node).span,
+                   notes: [.init("the other plan with this id", at: (earlier.node["plan"] ?? earlier.node).span)],
+                   help: "give every plan its own id (`plan:`); findings and baselines tell plans apart by it")
+    }
+
+    /// `waiver.plan-forbidden`: `shore.yaml` sets `waivers: { plan: forbid }`, and the plan
+    /// waives findings itself.
+    static func forbiddenWaiver(_ waiver: Waiver) -> Diagnostic {
+        Diagnostic("waiver.plan-forbidden", "this plan waives \(waiver.rule) itself, but shore.yaml forbids waivers inside plans",
+                   at: waiver.node.span,
+                   help: "move the waiver to a waivers file given with --waivers (or listed under `waivers: { files: … }` in shore.yaml)")
+    }
+
+    /// `run.timeout`: the deadline passed before every plan was checked (or, with
+    /// `stage`, while that later stage ran); the run is invalid (exit 2), so an
+    /// unfinished check never reads as clean.
+    public static func timeout(unchecked plans: [String], partly: String? = nil, stage: String? = nil) -> Diagnostic {
         let names = plans.prefix(5).joined(separator: ", ") + (plans.count > 5 ? ", …" : "")
-        return Diagnostic(
-            "run.timeout",
-            partly != nil
-                ? "the check ran out of time while evaluating \(partly!); not fully checked: \(names)"
-                : "the check ran out of time; not checked: \(names)",
-            at: nil,
-            help: "raise --timeout, or check fewer plans per run")
+        let message = if let stage { "the run ran out of time in its \(stage) stage" }
+            else if let partly { "the check ran out of time while evaluating \(partly); not fully checked: \(names)" }
+            else { "the check ran out of time; not checked: \(names)" }
+        return Diagnostic("run.timeout", message, at: nil, help: "raise --timeout, or check fewer plans per run")
     }
 
     /// Applies `shore.yaml` overrides; an override naming no rule is an error.

@@ -54,9 +54,16 @@ public enum RuleSchema {
         SchemaField("enabled", .bool, "false turns the rule off."),
     ])
 
+    /// `waivers:` in shore.yaml written as a mapping.
+    public static let waiverSettings = SchemaObject("waiver settings", "Waiver files, and whether plans may waive their own findings.", fields: [
+        SchemaField("files", .anyOf([.string, .list(.string)]), "Waiver files."),
+        SchemaField("plan", .oneOf(["allow", "forbid"]), "forbid: a plan's own `waivers:` are an error (default allow)."),
+    ])
+
     public static let config = SchemaObject("config", "shore.yaml: project settings for `shore check`.", fields: [
         SchemaField("rules", .anyOf([.string, .list(.string)]), "Rule paths (files or folders)."),
-        SchemaField("waivers", .anyOf([.string, .list(.string)]), "Waiver files."),
+        SchemaField("waivers", .anyOf([.string, .list(.string), .object(waiverSettings)]),
+                    "Waiver files, or `{ files: …, plan: allow|forbid }`."),
         SchemaField("fail_on", .oneOf(["error", "warning", "info", "none"]), "Lowest severity that fails the run (default error)."),
         SchemaField("overrides", .map(.object(override)), "Per-rule severity or enabled, by rule id."),
     ])

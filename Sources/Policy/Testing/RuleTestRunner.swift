@@ -200,6 +200,12 @@ public enum RuleTestRunner {
                     help: Suggestions.didYouMean(id, among: known) ?? "check the rule id"))
             }
         }
+        // `rules: []` runs no rule, so the test would check nothing and always pass.
+        if let rulesNode = fields.value("rules"), rulesNode.kind == .sequence, rulesNode.items.isEmpty {
+            problems.append(Diagnostic(
+                "test.no-rules", "the test selects no rule (`rules: []`), so it checks nothing", at: rulesNode.span,
+                help: "name the rules this test checks, or leave `rules:` out to run every loaded rule"))
+        }
         let structureOK = !problems.containsErrors && name != nil
         diagnostics += problems
         guard structureOK, let name, let planNode = fields.value("plan") else { return nil }

@@ -30,6 +30,8 @@ public struct WaiverSummary: Sendable, Hashable {
 
     init(waivers: [Waiver], findings: [Finding], plan: Plan, path: (String) -> String) {
         var active: [Entry] = [], soon: [Entry] = [], expired: [Entry] = [], unused: [Entry] = []
+        // Expiry as the run judged it (the later of the plan date and the run date).
+        let expiredAt = Set(findings.filter { $0.kind == .waiverExpired }.compactMap(\.location))
         for waiver in waivers where waiver.plan == nil || waiver.plan == plan.id {
             let span = waiver.node.span
             let waives = findings.count { $0.waiver?.location == span }
@@ -41,7 +43,7 @@ public struct WaiverSummary: Sendable, Hashable {
                               reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
                               expires: waiver.expires.description, daysLeft: days, waives: waives,
                               location: "\(path(span.path)):\(span.start.line)")
-            if !waiver.isActive(on: plan.date) {
+            if expiredAt.contains(span) {
                 expired.append(entry)
             } else if waives == 0 {
                 unused.append(entry)

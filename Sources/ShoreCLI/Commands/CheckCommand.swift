@@ -50,9 +50,10 @@ struct CheckCommand: ShoreCommand {
         }
         var report = CheckRunner.run(CheckRequest(
             plans: plans.map(io.resolve), rules: resolved.rules, waiverFiles: resolved.waivers,
-            overrides: resolved.config.overrides, failOn: failSeverity,
-            evaluation: EvaluationOptions(deadline: deadline), diagnostics: before))
+            overrides: resolved.config.overrides, failOn: failSeverity, today: resolved.today,
+            evaluation: EvaluationOptions(deadline: deadline, waivers: resolved.waiverPolicy), diagnostics: before))
         if let knownFindings { report = knownFindings.filter(report) }
+        report = report.checkingDeadline(deadline, stage: knownFindings == nil ? "check" : "baseline")
         let text = ReportRenderer.render(report, as: format, options: ReportOptions(colored: output == nil && io.isTerminal, workingDirectory: io.workingDirectory))
         try io.write(text, to: output)
         return report.exitCode

@@ -27,14 +27,15 @@ struct ExplainCommand: ShoreCommand {
     func execute(_ io: CommandIO) throws -> Int32 {
         let resolved = policy.resolve(io)
         let inputs = AuthoringInputs.load(rules: resolved.rules, plan: io.resolve(plan), waiverFiles: resolved.waivers,
-                                          overrides: resolved.config.overrides)
+                                          overrides: resolved.config.overrides, today: resolved.today)
         let diagnostics = resolved.diagnostics + inputs.diagnostics
         guard !diagnostics.containsErrors, let rules = inputs.rules, let loadedPlan = inputs.plan else {
             io.err(io.relativeText(DiagnosticRenderer().render(diagnostics)))
             return 2
         }
         switch Explainer.explain(ruleID: rule, in: rules, plan: loadedPlan, waivers: inputs.waivers,
-                                 filter: ExplainFilter(engagement: engagement, country: country?.uppercased())) {
+                                 filter: ExplainFilter(engagement: engagement, country: country?.uppercased()),
+                                 options: EvaluationOptions(waivers: resolved.waiverPolicy)) {
         case .failure(.unknownRule(let id, let suggestion)):
             io.err("error: no rule '\(id)' is loaded" + (suggestion.map { "; \($0)" } ?? "") + "\n")
             return 2

@@ -26,19 +26,34 @@ struct ReviewCommand: ShoreCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run (exit 1). Default: shore.yaml's fail_on, else error.")
     var failOn: FailOn?
 
+    @Option(help: ArgumentHelp("Stop and fail (exit 2, run.timeout) if the review takes longer than this.", valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 1e9) {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
+    }
+
     func execute(_ io: CommandIO) throws -> Int32 {
+        let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
-        let report = CheckRunner.run(CheckRequest(
+        var report = CheckRunner.run(CheckRequest(
             plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
-            overrides: resolved.config.overrides, failOn: failSeverity, diagnostics: resolved.diagnostics))
+            overrides: resolved.config.overrides, failOn: failSeverity, today: resolved.today,
+            evaluation: EvaluationOptions(deadline: deadline, waivers: resolved.waiverPolicy),
+            diagnostics: resolved.diagnostics))
+        let review = report.hasInputErrors ? nil : report.plans.first.map {
+            ReviewReport.build(report, plan: $0, baseDirectory: io.workingDirectory)
+        }
+        // Building the review counts against --timeout as well.
+        report = report.checkingDeadline(deadline, stage: "review")
         // Invalid input: no review, every error listed on stderr, exit 2.
-        guard !report.hasInputErrors, let planReport = report.plans.first else {
+        guard !report.hasInputErrors, let review else {
             io.err(DiagnosticRenderer().render(report.diagnostics.filter { $0.severity == .error }))
             return 2
         }
-        let review = ReviewReport.build(report, plan: planReport,
-                                        baseDirectory: io.workingDirectory)
         try io.write(review.render(as: effectiveFormat), to: output)
         return report.exitCode
     }

@@ -17,12 +17,27 @@ struct PolicyOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp("The project config (default: ./shore.yaml when present).", valueName: "file"))
     var config: String?
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "The run date (YYYY-MM-DD): waivers expire by the later of it and the plan's date. Default: today.",
+        valueName: "date"))
+    var asOf: String?
+
     /// What the options resolve to, with the config file's settings folded in.
     struct Resolved {
         var rules: [RuleSource]
         var waivers: [String]
         var config: ShoreConfig
         var diagnostics: [Diagnostic]
+        /// `--as-of`, else today.
+        var today: CivilDate
+        /// How waivers are judged in this run (`--as-of`, shore.yaml's `waivers: { plan: … }`).
+        var waiverPolicy: WaiverPolicy { WaiverPolicy(asOf: today, allowPlanWaivers: config.allowPlanWaivers) }
+    }
+
+    func validate() throws {
+        if let asOf, (try? CivilDate(parsing: asOf)) == nil {
+            throw ValidationError("--as-of must be a date written YYYY-MM-DD, e.g. 2026-12-01")
+        }
     }
 
     func resolve(_ io: CommandIO) -> Resolved {
@@ -42,7 +57,8 @@ struct PolicyOptions: ParsableArguments {
             diagnostics.append(RuleFiles.noneFound(under: searched.map(io.relativeText)))
         }
         let waiverFiles = waivers.isEmpty ? config.waivers : waivers.map(io.resolve)
-        return Resolved(rules: sources, waivers: waiverFiles, config: config, diagnostics: diagnostics)
+        let today = asOf.flatMap { try? CivilDate(parsing: $0) } ?? CivilDate.today()
+        return Resolved(rules: sources, waivers: waiverFiles, config: config, diagnostics: diagnostics, today: today)
     }
 
     private func config_(_ io: CommandIO) -> String? {

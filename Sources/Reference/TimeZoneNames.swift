@@ -1,0 +1,41 @@
+/// The tz database's own names (`reference/tz-names.tsv`): its canonical zones, the links
+/// it documents (`US/Eastern` → `America/New_York`), and the countries each zone serves
+/// (zone.tab and zone1970.tab). A name outside this list is not a zone here, even when
+/// the system's time zone library resolves it (`SystemV/EST5`).
+extension TimeZones {
+    struct NameEntry: Sendable {
+        /// The zone a link names; nil for a canonical zone.
+        let target: String?
+        /// ISO 3166-1 alpha-2 codes of the countries the zone serves (empty: none, e.g. `Etc/GMT-5`).
+        let countries: [String]
+    }
+
+    static let names: [String: NameEntry] = {
+        var result: [String: NameEntry] = [:]
+        for line in nameData.split(separator: "\n") {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cells.count == 3 else { continue }
+            result[String(cells[0])] = NameEntry(
+                target: cells[1].isEmpty ? nil : String(cells[1]),
+                countries: cells[2].split(separator: ",").map(String.init))
+        }
+        return result
+    }()
+
+    /// Whether `identifier` is a tzdb zone or documented link name (case-sensitive).
+    public static func isTZDBName(_ identifier: String) -> Bool { names[identifier] != nil }
+
+    /// The canonical zone `identifier` names (itself for a zone), or nil for an unknown name.
+    public static func canonical(_ identifier: String) -> String? {
+        guard let entry = names[identifier] else { return nil }
+        return entry.target ?? identifier
+    }
+
+    /// The countries whose clocks the zone keeps (through a link: its target's), by
+    /// tzdata's zone.tab and zone1970.tab; empty for a zone of no country (`UTC`,
+    /// `Etc/GMT-5`) or an unknown name.
+    public static func countries(ofZone identifier: String) -> [String] {
+        guard let zone = canonical(identifier) else { return [] }
+        return names[zone]?.countries ?? []
+    }
+}
