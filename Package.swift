@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "shore", targets: ["shore"]),
         .library(name: "CEL", targets: ["CEL"]),
         .library(name: "ShorePolicy", targets: ["Policy", "Reporters"]),
+        .library(name: "ShoreLSP", targets: ["ShoreLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,10 +36,11 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
+        .target(name: "ShoreLSP", dependencies: ["Policy", "YAML", "CEL", "SourceText", "Reference"]),
         .target(
             name: "ShoreCLI",
             dependencies: [
-                "Policy", "Reporters", "SourceText", "YAML", "CEL",
+                "Policy", "Reporters", "SourceText", "YAML", "CEL", "ShoreLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +66,7 @@ let package = Package(
             dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],
             exclude: ["Golden", "Schemas", "ReviewGolden"]
         ),
+        .testTarget(name: "ShoreLSPTests", dependencies: ["ShoreLSP", "Policy", "SourceText"]),
         .testTarget(
             name: "ShoreCLITests",
             dependencies: ["ShoreCLI"],

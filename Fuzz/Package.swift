@@ -18,6 +18,7 @@ let package = Package(
         .executableTarget(name: "FuzzRules", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzCEL", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzTemplate", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzLSP", dependencies: ["FuzzSupport", .product(name: "ShoreLSP", package: "Shore")]),
     ],
     swiftLanguageVersions: [.v5]
 )

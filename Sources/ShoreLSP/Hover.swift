@@ -1,0 +1,90 @@
+import CEL
+import Policy
+import Reference
+import SourceText
+import YAML
+
+/// `textDocument/hover`: in CEL, a sub-expression's type, a field's documentation, a
+/// set's members and source, a code's name; in YAML, a key's description, a code's
+/// name, and a rule id's title and severity.
+extension LanguageServer {
+    func hover(_ params: JSON) throws -> JSON {
+        let (document, position) = try target(params)
+        guard let position else { throw RequestFailure(.invalidParams, "missing position") }
+        let file = document.sourceFile
+        let place = document.shorePosition(of: position, in: file)
+        guard let parsed = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document else { return .null }
+        let kind = analyzer.kind(of: document, in: analyzer.workspace(of: document))
+        if kind == .rules, let site = ExpressionSite.find(in: parsed, at: place) {
+            return celHover(site, document: document, file: file)
+        }
+        guard let cursor = YAMLCursor.find(in: parsed, at: place), let text = cursor.node.scalar else { return .null }
+        let range = document.range(of: cursor.node.span, in: file)
+        if cursor.role == .key {
+            guard let root = SchemaNavigation.root(kind),
+                  let field = SchemaNavigation.object(at: cursor.path, in: root)?.field(text) else { return .null }
+            return Self.hover("**\(field.name)** — \(field.type.expectation)\n\n\(field.description)", range)
+        }
+        if let rule = ruleReference(cursor, kind: kind, document: document) {
+            return Self.hover(Self.describe(rule), range)
+        }
+        if let name = Self.codeName(text, field: cursor.path.last ?? "") { return Self.hover(name, range) }
+        return .null
+    }
+
+    private func celHover(_ site: ExpressionSite, document: TextDocument, file: SourceFile) -> JSON {
+        let policy = analyzer.environment(for: document)
+        let environment = policy.environment(for: site.scope ?? .plan)
+        guard let info = environment.nodeInfo(in: site.text, at: site.offset) else { return .null }
+        let source = String(String.UnicodeScalarView(Array(site.text.unicodeScalars)[info.range.start..<info.range.end]))
+        var text = "```cel\n\(source) : \(info.type)\n```"
+        switch info.kind {
+        case .field(let field, of: .object(let typeName)):
+            if let doc = PlanFieldDocs.documentation(ofField: field, inType: typeName) { text += "\n\n" + doc }
+        case .variable(let name):
+            if let set = policy.sets[name] { text += "\n\n" + SetDescription.markdown(set) }
+            else if let doc = PlanFieldDocs.documentation(ofVariable: name) { text += "\n\n" + doc }
+        case .local: text += "\n\nMacro variable."
+        case .call(let name):
+            if let function = environment.functions[name] {
+                text += "\n\n" + function.overloads.map { "`\(Self.signature(name, $0))`" }.joined(separator: "\n\n")
+            } else if let macro = CELEnvironment.macros.first(where: { $0.name == name }) {
+                text += "\n\n`\(macro.signature)`: \(macro.doc)"
+            }
+        case .literal(.string(let value)):
+            if let name = Self.codeName(value, field: "") { text += "\n\n" + name }
+        default: break
+        }
+        return Self.hover(text, document.range(of: site.span(from: info.range.start, to: info.range.end), in: file))
+    }
+
+    /// The rule a scalar names: a `rule:` in a test expectation or waiver, an item of a
+    /// test's `rules:`, or an override's key in `shore.yaml`.
+    func ruleReference(_ cursor: YAMLCursor, kind: DocumentKind, document: TextDocument) -> Rule? {
+        guard let id = cursor.node.scalar else { return nil }
+        let names = cursor.path.last == "rule" || (cursor.path.last == "rules" && kind == .tests)
+            || (cursor.role == .key && kind == .config && cursor.path == ["overrides"])
+        guard names, kind != .rules else { return nil }
+        return analyzer.rules(for: document).rules?.rule(id)
+    }
+
+    static func describe(_ rule: Rule) -> String {
+        var text = "**\(rule.id)**" + (rule.title.map { " — \($0)" } ?? "")
+        text += "\n\nseverity: \(rule.severity.rawValue) · for: \(rule.scope.rawValue)" + (rule.enabled ? "" : " · disabled")
+        text += "\n\n\(rule.span.path):\(rule.span.start.line)"
+        return text
+    }
+
+    /// The name of a country or language code (a country field, else either).
+    static func codeName(_ code: String, field: String) -> String? {
+        let country = Countries.countryName(code).map { "\(code): \($0) (ISO 3166-1)" }
+        let language = Languages.name(code).map { "\(code): \($0) (ISO 639)" }
+        if ["country", "markets", "subjects"].contains(field) { return country }
+        if ["code", "languages"].contains(field) { return language }
+        return code.uppercased() == code ? country ?? language : language ?? country
+    }
+
+    static func hover(_ markdown: String, _ range: LSPRange) -> JSON {
+        ["contents": ["kind": "markdown", "value": .string(markdown)], "range": range.json]
+    }
+}
