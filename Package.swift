@@ -7,6 +7,7 @@ import PackageDescription
 //   Reference (countries, languages, zones, named sets)
 //   Policy (plan/rule model, loading, validation, evaluation → findings)
 //   Reporters (findings → text, JSON, SARIF, JUnit, …)
+//   ShoreLSP (`shore lsp`: LSP ↔ what the library computes)
 //   ShoreCLI (commands; thin) → shore (main.swift)
 // Spelling (edit distance for did-you-mean) sits under SourceText, CEL and Reference.
 let package = Package(

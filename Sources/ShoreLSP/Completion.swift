@@ -10,15 +10,11 @@ import YAML
 /// the schema's keys for the position and the values a field takes (codes with names).
 extension LanguageServer {
     func completion(_ params: JSON) throws -> JSON {
-        let (document, position) = try target(params)
-        guard let position else { throw RequestFailure(.invalidParams, "missing position") }
-        let file = document.sourceFile
-        let kind = analyzer.kind(of: document, in: analyzer.workspace(of: document))
-        if kind == .rules, let parsed = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document,
-           let site = ExpressionSite.find(in: parsed, at: document.shorePosition(of: position, in: file)) {
-            return ["isIncomplete": false, "items": .array(celCompletions(site, document: document))]
+        let request = try place(params)
+        if request.kind == .rules, let parsed = request.parsed, let site = ExpressionSite.find(in: parsed, at: request.shore) {
+            return ["isIncomplete": false, "items": .array(celCompletions(site, document: request.document))]
         }
-        return ["isIncomplete": false, "items": .array(yamlCompletions(document, position, kind: kind))]
+        return ["isIncomplete": false, "items": .array(yamlCompletions(request.document, request.position, kind: request.kind))]
     }
 
     // MARK: CEL

@@ -9,16 +9,13 @@ import YAML
 /// name, and a rule id's title and severity.
 extension LanguageServer {
     func hover(_ params: JSON) throws -> JSON {
-        let (document, position) = try target(params)
-        guard let position else { throw RequestFailure(.invalidParams, "missing position") }
-        let file = document.sourceFile
-        let place = document.shorePosition(of: position, in: file)
-        guard let parsed = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document else { return .null }
-        let kind = analyzer.kind(of: document, in: analyzer.workspace(of: document))
-        if kind == .rules, let site = ExpressionSite.find(in: parsed, at: place) {
+        let request = try place(params)
+        let (document, file, kind) = (request.document, request.file, request.kind)
+        guard let parsed = request.parsed else { return .null }
+        if kind == .rules, let site = ExpressionSite.find(in: parsed, at: request.shore) {
             return celHover(site, document: document, file: file)
         }
-        guard let cursor = YAMLCursor.find(in: parsed, at: place), let text = cursor.node.scalar else { return .null }
+        guard let cursor = YAMLCursor.find(in: parsed, at: request.shore), let text = cursor.node.scalar else { return .null }
         let range = document.range(of: cursor.node.span, in: file)
         if cursor.role == .key {
             guard let root = SchemaNavigation.root(kind),

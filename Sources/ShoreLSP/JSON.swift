@@ -1,4 +1,5 @@
 import Foundation
+import Policy
 
 /// A JSON value, as JSON-RPC carries it. Decoded with Foundation's `JSONDecoder`;
 /// written by `serialized` with sorted keys, so the same value always gives the same text.
@@ -83,7 +84,7 @@ public enum JSON: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Expre
             if !value.isFinite { out += "null" }
             else if value == value.rounded(), abs(value) < 1e15 { out += String(Int64(value)) }
             else { out += String(value) }
-        case .string(let value): Self.quote(value, into: &out)
+        case .string(let value): out += JSONText.quote(value)
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -95,29 +96,11 @@ public enum JSON: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Expre
             out += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { out += "," }
-                Self.quote(key, into: &out)
+                out += JSONText.quote(key)
                 out += ":"
                 members[key]!.write(into: &out)
             }
             out += "}"
         }
-    }
-
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

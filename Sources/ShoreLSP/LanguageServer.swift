@@ -1,6 +1,7 @@
 import Foundation
 import Policy
 import SourceText
+import YAML
 
 /// Shore's language server: JSON-RPC messages in, responses and notifications out
 /// through `send`. It holds the open documents and answers from what the library
@@ -16,7 +17,7 @@ public final class LanguageServer {
     /// Set by `exit`: 0 after `shutdown`, else 1.
     public private(set) var exitCode: Int32?
     /// How long a changed document waits for further changes before it is checked.
-    public private(set) var debounce: Double = 0.03
+    public private(set) var debounce: Double = 0.01
     let analyzer = Analyzer()
     private let send: (JSON) -> Void
     private let version: String
@@ -109,6 +110,9 @@ public final class LanguageServer {
             document.apply(edits, version: params["textDocument"]?["version"]?.int ?? document.version + 1)
             analyzer.update(document)
             pending.insert(uri)
+            // Open tests and plans are checked against the rules: a rule or config edit re-checks them.
+            let kind = DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: [])
+            if kind == .rules || kind == .config { pending.formUnion(analyzer.documents.keys) }
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.string else { return }
             analyzer.close(uri)
@@ -185,6 +189,25 @@ public final class LanguageServer {
         case "workspace/executeCommand": executeCommand
         default: nil
         }
+    }
+
+    /// A text-document request's document, position (LSP's and Shore's), parsed YAML and kind.
+    struct Place {
+        let document: TextDocument
+        let file: SourceFile
+        let position: LSPPosition
+        let shore: SourcePosition
+        let parsed: YAMLDocument?
+        let kind: DocumentKind
+    }
+
+    func place(_ params: JSON) throws -> Place {
+        let (document, position) = try target(params)
+        guard let position else { throw RequestFailure(.invalidParams, "missing position") }
+        let file = document.sourceFile
+        return Place(document: document, file: file, position: position, shore: document.shorePosition(of: position, in: file),
+                     parsed: YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document,
+                     kind: analyzer.kind(of: document, in: analyzer.workspace(of: document)))
     }
 
     /// The open document and position a text-document request names.

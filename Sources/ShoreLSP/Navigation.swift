@@ -9,12 +9,9 @@ import YAML
 /// engagements).
 extension LanguageServer {
     func definition(_ params: JSON) throws -> JSON {
-        let (document, position) = try target(params)
-        guard let position else { throw RequestFailure(.invalidParams, "missing position") }
-        let file = document.sourceFile
-        let place = document.shorePosition(of: position, in: file)
-        guard let parsed = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document else { return .null }
-        let kind = analyzer.kind(of: document, in: analyzer.workspace(of: document))
+        let request = try place(params)
+        let (document, kind, place) = (request.document, request.kind, request.shore)
+        guard let parsed = request.parsed else { return .null }
         var conversion = DiagnosticConversion(documentsByPath: openDocumentsByPath)
         if kind == .rules, let site = ExpressionSite.find(in: parsed, at: place) {
             let policy = analyzer.environment(for: document)

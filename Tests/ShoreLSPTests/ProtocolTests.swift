@@ -39,6 +39,23 @@ final class ProtocolTests: XCTestCase {
         ])
     }
 
+    func testAnIncrementalChangeFixesTheTypoAndRechecksTheOpenTestFile() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let client = LSPHarness()
+        let uri = project.uri("rules/demo.yaml"), tests = project.uri("rules/demo.test.yaml")
+        client.open(uri, Project.rules)
+        client.open(tests, Project.tests)
+        XCTAssertEqual(client.check().count, 2)
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(uri), "version": 2],
+            "contentChanges": [["range": ["start": ["line": 7, "character": 21], "end": ["line": 7, "character": 27]], "text": "country"]],
+        ])
+        let published = client.check()
+        XCTAssertEqual(published.compactMap { $0["params"]?["uri"]?.string }.sorted(), [tests, uri].sorted())
+        XCTAssertTrue(published.allSatisfy { $0["params"]?["diagnostics"] == [] }, published.map(\.serialized).joined())
+    }
+
     func testRangesCountUTF16UnitsAfterCharactersOutsideTheBasicPlane() throws {
         let project = try Project()
         defer { project.remove() }
