@@ -82,6 +82,26 @@ final class FeatureTests: XCTestCase {
                        #"[{"newText":"\"!location.offshore\"","range":{"end":{"character":30,"line":7},"start":{"character":12,"line":7}}}]"#)
     }
 
+    func testWaiverFilesAndTheConfigAreCheckedByTheirLoaders() throws {
+        let project = try Project(rules: Project.fixedRules)
+        defer { project.remove() }
+        let client = LSPHarness()
+        let waivers = project.uri("waivers.yaml"), config = project.uri("shore.yaml")
+        client.open(waivers, "waivers:\n  - rule: DEMO-001\n    reson: approved\n    approved_by: CISO\n    expires: 2027-01-01\n")
+        client.open(config, "rules: [rules]\nfail_on: erorr\n")
+        let published = Dictionary(uniqueKeysWithValues: client.check().compactMap { message in
+            message["params"]?["uri"]?.string.map { ($0, message["params"]?["diagnostics"]?.array ?? []) }
+        })
+        XCTAssertEqual(published[waivers]?.map { "\($0["code"]?.string ?? "")@\($0["range"]?["start"]?["line"]?.int ?? -1)" },
+                       ["waiver.unknown-key@2", "waiver.missing-field@1"])
+        XCTAssertEqual(published[waivers]?.first?["data"], ["replacement": "reason"])
+        XCTAssertEqual(published[config]?.map { $0["code"] }, ["config.invalid-value"])
+        XCTAssertEqual(published[config]?.first?["data"], ["replacement": "error"])
+        // A rule id in a waiver leads to the rule.
+        let rule = client.request("textDocument/definition", LSPHarness.position(waivers, 1, 12))["result"]
+        XCTAssertEqual(rule?["uri"]?.string, project.uri("rules/demo.yaml"))
+    }
+
     func testHoverOnAPlanKeyGivesItsDescription() throws {
         let project = try Project(rules: Project.fixedRules)
         defer { project.remove() }
