@@ -33,7 +33,9 @@ extension LanguageServer {
         let policy = analyzer.environment(for: document)
         let environment = policy.environment(for: site.scope ?? .plan)
         guard let info = environment.nodeInfo(in: site.text, at: site.offset) else { return .null }
-        let source = String(String.UnicodeScalarView(Array(site.text.unicodeScalars)[info.range.start..<info.range.end]))
+        let scalars = Array(site.text.unicodeScalars)
+        let bounds = min(info.range.start, scalars.count)..<min(max(info.range.start, info.range.end), scalars.count)
+        let source = String(String.UnicodeScalarView(scalars[bounds]))
         var text = "```cel\n\(source) : \(info.type)\n```"
         switch info.kind {
         case .field(let field, of: .object(let typeName)):

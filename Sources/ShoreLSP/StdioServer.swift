@@ -19,10 +19,13 @@ public enum StdioServer {
         }
         reader.stackSize = 1 << 20
         reader.start()
+        // A client that goes away must end the server, not kill it with SIGPIPE mid-write.
+        signal(SIGPIPE, SIG_IGN)
+        var clientGone = false
         let server = LanguageServer(version: version) { message in
-            output.write(Data(MessageFramer.frame(message.serialized)))
+            do { try output.write(contentsOf: Data(MessageFramer.frame(message.serialized))) } catch { clientGone = true }
         }
-        while server.exitCode == nil {
+        while server.exitCode == nil, !clientGone {
             let wait: Double? = server.hasPendingChecks ? server.debounce : nil
             switch inbox.take(waiting: wait) {
             case .frame(let frame): server.receive(frame)
