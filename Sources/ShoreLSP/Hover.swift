@@ -60,11 +60,15 @@ extension LanguageServer {
     /// The rule a scalar names: a `rule:` in a test expectation or waiver, an item of a
     /// test's `rules:`, or an override's key in `shore.yaml`.
     func ruleReference(_ cursor: YAMLCursor, kind: DocumentKind, document: TextDocument) -> Rule? {
-        guard let id = cursor.node.scalar else { return nil }
-        let names = cursor.path.last == "rule" || (cursor.path.last == "rules" && kind == .tests)
-            || (cursor.role == .key && kind == .config && cursor.path == ["overrides"])
-        guard names, kind != .rules else { return nil }
+        guard let id = Self.ruleID(cursor, kind: kind) else { return nil }
         return analyzer.rules(for: document).rules?.rule(id)
+    }
+
+    /// The rule id a scalar names, by where it stands (not in rule files).
+    static func ruleID(_ cursor: YAMLCursor, kind: DocumentKind) -> String? {
+        let names = (cursor.role != .key && cursor.path.last == "rule") || (cursor.role == .item && cursor.path.last == "rules" && kind == .tests)
+            || (cursor.role == .key && kind == .config && cursor.path == ["overrides"])
+        return names && kind != .rules ? cursor.node.scalar : nil
     }
 
     static func describe(_ rule: Rule) -> String {

@@ -166,6 +166,7 @@ public final class LanguageServer {
                 "completionProvider": ["triggerCharacters": [".", " ", "'", "\"", "("], "resolveProvider": false],
                 "hoverProvider": true,
                 "definitionProvider": true,
+                "referencesProvider": true,
                 "documentSymbolProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "inlayHintProvider": true,
@@ -182,6 +183,7 @@ public final class LanguageServer {
         case "textDocument/completion": completion
         case "textDocument/hover": hover
         case "textDocument/definition": definition
+        case "textDocument/references": references
         case "textDocument/documentSymbol": documentSymbols
         case "textDocument/codeAction": codeActions
         case "textDocument/inlayHint": inlayHints

@@ -36,6 +36,25 @@ struct YAMLCursor {
         }
     }
 
+    /// Every scalar of the document, each as a cursor on it.
+    static func all(in document: YAMLDocument) -> [YAMLCursor] {
+        guard let root = document.root else { return [] }
+        var result: [YAMLCursor] = []
+        var stack: [(YAMLNode, Role, [String])] = [(root, .value, [])]
+        while let (node, role, path) = stack.popLast() {
+            switch node.kind {
+            case .scalar: result.append(YAMLCursor(node: node, role: role, path: path))
+            case .sequence: for item in node.items.reversed() { stack.append((item, .item, path)) }
+            case .mapping:
+                for entry in node.entries.reversed() {
+                    stack.append((entry.value, .value, path + [entry.key.scalar ?? ""]))
+                    stack.append((entry.key, .key, path))
+                }
+            }
+        }
+        return result
+    }
+
     private static func contains(_ node: YAMLNode, _ position: SourcePosition) -> Bool {
         node.start <= position && position <= node.end
     }

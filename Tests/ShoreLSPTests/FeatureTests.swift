@@ -102,6 +102,18 @@ final class FeatureTests: XCTestCase {
         XCTAssertEqual(rule?["uri"]?.string, project.uri("rules/demo.yaml"))
     }
 
+    func testReferencesOfARuleFindItsTestsWaiversAndOverrides() throws {
+        let project = try Project(rules: Project.fixedRules)
+        defer { project.remove() }
+        try "rules: [rules]\noverrides:\n  DEMO-001: { severity: warning }\n".write(toFile: project.path("shore.yaml"), atomically: true, encoding: .utf8)
+        let client = LSPHarness()
+        let rules = project.uri("rules/demo.yaml")
+        client.open(rules, Project.fixedRules)
+        let found = client.request("textDocument/references", LSPHarness.position(rules, 4, 10).merging(["context": ["includeDeclaration": true]]))
+        XCTAssertEqual(found["result"]?.array?.map { "\($0["uri"]?.string?.split(separator: "/").last ?? ""):\($0["range"]?["start"]?["line"]?.int ?? -1)" },
+                       ["demo.yaml:4", "demo.test.yaml:2", "shore.yaml:2"])
+    }
+
     func testHoverOnAPlanKeyGivesItsDescription() throws {
         let project = try Project(rules: Project.fixedRules)
         defer { project.remove() }

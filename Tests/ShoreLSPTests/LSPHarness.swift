@@ -117,3 +117,11 @@ struct Project {
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
+
+extension JSON {
+    /// This object with `other`'s members added.
+    func merging(_ other: [String: JSON]) -> JSON {
+        guard case .object(let members) = self else { return self }
+        return .object(members.merging(other) { _, new in new })
+    }
+}

@@ -6,7 +6,7 @@ final class ProtocolTests: XCTestCase {
     func testInitializeAnswersWithTheCapabilities() {
         let client = LSPHarness(initialize: false)
         let response = client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": [:]])
-        XCTAssertEqual(response.serialized, #"{"id":1,"jsonrpc":"2.0","result":{"capabilities":{"codeActionProvider":{"codeActionKinds":["quickfix"]},"codeLensProvider":{"resolveProvider":false},"completionProvider":{"resolveProvider":false,"triggerCharacters":["."," ","'","\"","("]},"definitionProvider":true,"documentSymbolProvider":true,"executeCommandProvider":{"commands":["shore.explain"]},"hoverProvider":true,"inlayHintProvider":true,"positionEncoding":"utf-16","textDocumentSync":{"change":2,"openClose":true,"save":{"includeText":false}}},"serverInfo":{"name":"shore","version":"test"}}}"#)
+        XCTAssertEqual(response.serialized, #"{"id":1,"jsonrpc":"2.0","result":{"capabilities":{"codeActionProvider":{"codeActionKinds":["quickfix"]},"codeLensProvider":{"resolveProvider":false},"completionProvider":{"resolveProvider":false,"triggerCharacters":["."," ","'","\"","("]},"definitionProvider":true,"documentSymbolProvider":true,"executeCommandProvider":{"commands":["shore.explain"]},"hoverProvider":true,"inlayHintProvider":true,"positionEncoding":"utf-16","referencesProvider":true,"textDocumentSync":{"change":2,"openClose":true,"save":{"includeText":false}}},"serverInfo":{"name":"shore","version":"test"}}}"#)
     }
 
     func testATypoInAFieldIsPublishedAtItsExactRangeWithTheFix() throws {
