@@ -25,8 +25,13 @@ extension LanguageServer {
         if let rule = ruleReference(cursor, kind: kind, document: document) {
             return Self.hover(Self.describe(rule), range)
         }
-        if let name = Self.codeName(text, field: cursor.path.last ?? "") { return Self.hover(name, range) }
-        return .null
+        guard let root = SchemaNavigation.root(kind), let field = SchemaNavigation.field(at: cursor.path, in: root) else { return .null }
+        switch SchemaNavigation.elementType(field.type) {
+        case .country: return Countries.countryName(text).map { Self.hover("\(text): \($0) (ISO 3166-1)", range) } ?? .null
+        case .language: return Languages.name(text).map { Self.hover("\(text): \($0) (ISO 639)", range) } ?? .null
+        case .cefrLevel: return CEFRLevel(rawValue: text).map { Self.hover("\(text): \($0.name)", range) } ?? .null
+        default: return .null
+        }
     }
 
     private func celHover(_ site: ExpressionSite, document: TextDocument, file: SourceFile) -> JSON {
@@ -51,7 +56,7 @@ extension LanguageServer {
                 text += "\n\n`\(macro.signature)`: \(macro.doc)"
             }
         case .literal(.string(let value)):
-            if let name = Self.codeName(value, field: "") { text += "\n\n" + name }
+            if let name = Self.codeName(value) { text += "\n\n" + name }
         default: break
         }
         return Self.hover(text, document.range(of: site.span(from: info.range.start, to: info.range.end), in: file))
@@ -78,13 +83,11 @@ extension LanguageServer {
         return text
     }
 
-    /// The name of a country or language code (a country field, else either).
-    static func codeName(_ code: String, field: String) -> String? {
+    /// The name of a code in a CEL string literal: upper case a country, else a language.
+    static func codeName(_ code: String) -> String? {
         let country = Countries.countryName(code).map { "\(code): \($0) (ISO 3166-1)" }
         let language = Languages.name(code).map { "\(code): \($0) (ISO 639)" }
-        if ["country", "markets", "subjects"].contains(field) { return country }
-        if ["code", "languages"].contains(field) { return language }
-        return code.uppercased() == code ? country ?? language : language ?? country
+        return code.uppercased() == code ? country : language
     }
 
     static func hover(_ markdown: String, _ range: LSPRange) -> JSON {

@@ -16,6 +16,9 @@ struct Workspace {
     /// carries the editor's unsaved text).
     static func of(path: String, yaml: YAMLLoader) -> Workspace {
         let folder = (path as NSString).deletingLastPathComponent
+        guard folder.hasPrefix("/") else {  // not a file: no workspace
+            return Workspace(root: folder, configPath: nil, config: ShoreConfig(), ruleFiles: [])
+        }
         var probe = folder
         var root: String?
         while !probe.isEmpty {

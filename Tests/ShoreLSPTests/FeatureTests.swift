@@ -119,11 +119,13 @@ final class FeatureTests: XCTestCase {
         defer { project.remove() }
         let client = LSPHarness()
         let uri = project.uri("rules/fixtures/plan.yaml")
-        client.open(uri, Project.plan)
+        client.open(uri, Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
         XCTAssertEqual(client.request("textDocument/hover", LSPHarness.position(uri, 8, 10))["result"]?.serialized,
                        #"{"contents":{"kind":"markdown","value":"**headcount** — a whole number\n\nPeople working here on this engagement."},"range":{"end":{"character":17,"line":8},"start":{"character":8,"line":8}}}"#)
         let country = client.request("textDocument/hover", LSPHarness.position(uri, 7, 18))["result"]?["contents"]?["value"]
         XCTAssertEqual(country, "PH: Philippines (ISO 3166-1)")
+        // An id that happens to be a language code is not one.
+        XCTAssertEqual(client.request("textDocument/hover", LSPHarness.position(uri, 4, 9))["result"], .null)
     }
 
     func testDocumentSymbolsListRulesSetsAndEngagements() throws {
