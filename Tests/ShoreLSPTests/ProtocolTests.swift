@@ -56,6 +56,18 @@ final class ProtocolTests: XCTestCase {
         XCTAssertTrue(published.allSatisfy { $0["params"]?["diagnostics"] == [] }, published.map(\.serialized).joined())
     }
 
+    func testADuplicateIDInAnotherRuleFileIsRelatedInformation() throws {
+        let project = try Project(rules: Project.fixedRules)
+        defer { project.remove() }
+        let other = "policy: other\nrules:\n  - id: DEMO-001\n    for: plan\n    assert: plan.id != ''\n"
+        try other.write(toFile: project.path("rules/other.yaml"), atomically: true, encoding: .utf8)
+        let client = LSPHarness()
+        let uri = project.uri("rules/other.yaml")
+        client.open(uri, other)
+        XCTAssertEqual(client.check().first?["params"]?["diagnostics"]?.serialized,
+                       #"[{"code":"rules.duplicate-id","message":"the rule id 'DEMO-001' is defined twice\nhelp: rule ids must be unique across every rule file loaded; rename one","range":{"end":{"character":16,"line":2},"start":{"character":8,"line":2}},"relatedInformation":[{"location":{"range":{"end":{"character":16,"line":4},"start":{"character":8,"line":4}},"uri":"\#(project.uri("rules/demo.yaml"))"},"message":"first defined here"}],"severity":1,"source":"shore"}]"#)
+    }
+
     func testRangesCountUTF16UnitsAfterCharactersOutsideTheBasicPlane() throws {
         let project = try Project()
         defer { project.remove() }
