@@ -5,11 +5,7 @@ import XCTest
 /// codes, inlay hints, symbols, failing tests and the explain lens.
 final class FeatureTests: XCTestCase {
     func testInlayHintsShowTheDerivedFactsBesideTheirFields() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/fixtures/plan.yaml")
-        client.open(uri, Project.plan)
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan)
         let hints = client.request("textDocument/inlayHint", ["textDocument": ["uri": .string(uri)],
                                                               "range": ["start": ["line": 0, "character": 0], "end": ["line": 99, "character": 0]]])
         XCTAssertEqual(hints["result"]?.array?.map(\.serialized), [
@@ -20,11 +16,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testYAMLKeyCompletionFollowsTheSchemaForTheIndentation() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/fixtures/plan.yaml")
-        client.open(uri, Project.plan.replacingOccurrences(of: "        headcount: 10\n", with: "        headcount: 10\n        ci\n"))
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "        headcount: 10\n", with: "        headcount: 10\n        ci\n"))
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 9, 10))["result"]?["items"]?.array ?? []
         XCTAssertEqual(items.compactMap { $0["label"]?.string }, ["country", "city", "timezone", "hours", "headcount"])
         XCTAssertEqual(items[1].serialized,
@@ -32,11 +24,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testCountryValuesAreCompletedWithTheirNames() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/fixtures/plan.yaml")
-        client.open(uri, Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: P"))
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: P"))
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 7, 18))["result"]?["items"]?.array ?? []
         XCTAssertEqual(items.first { $0["label"] == "PH" }?.serialized, #"{"detail":"Philippines","kind":12,"label":"PH"}"#)
         XCTAssertGreaterThan(items.count, 240)
@@ -54,11 +42,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testAnUnknownCountryGetsTheQuickFixShoreSuggests() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/fixtures/plan.yaml")
-        client.open(uri, Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: UK"))
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: UK"))
         let diagnostic = try XCTUnwrap(client.check().first?["params"]?["diagnostics"]?.array?.first)
         XCTAssertEqual(diagnostic["code"], "plan.unknown-country")
         XCTAssertEqual(diagnostic["range"]?.serialized, #"{"end":{"character":19,"line":7},"start":{"character":17,"line":7}}"#)
@@ -69,11 +53,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testASplitExpressionIsQuotedByItsQuickFix() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/demo.yaml")
-        client.open(uri, Project.fixedRules.replacingOccurrences(of: "assert: location.country in approved", with: "assert: !location.offshore"))
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", Project.fixedRules.replacingOccurrences(of: "assert: location.country in approved", with: "assert: !location.offshore"))
         let diagnostic = try XCTUnwrap(client.check().first?["params"]?["diagnostics"]?.array?.first { $0["code"] == "rules.yaml-split-expression" })
         let actions = client.request("textDocument/codeAction", [
             "textDocument": ["uri": .string(uri)], "range": diagnostic["range"]!, "context": ["diagnostics": [diagnostic]],
@@ -115,11 +95,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testHoverOnAPlanKeyGivesItsDescription() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/fixtures/plan.yaml")
-        client.open(uri, Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
         XCTAssertEqual(client.request("textDocument/hover", LSPHarness.position(uri, 8, 10))["result"]?.serialized,
                        #"{"contents":{"kind":"markdown","value":"**headcount** — a whole number\n\nPeople working here on this engagement."},"range":{"end":{"character":17,"line":8},"start":{"character":8,"line":8}}}"#)
         let country = client.request("textDocument/hover", LSPHarness.position(uri, 7, 18))["result"]?["contents"]?["value"]
@@ -144,11 +120,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testAFailingRuleTestIsADiagnosticAtItsName() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/demo.test.yaml")
-        client.open(uri, Project.tests)
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.test.yaml", Project.tests)
         XCTAssertEqual(client.check().first?["params"]?["diagnostics"], [])
         client.change(uri, Project.tests.replacingOccurrences(of: "expect: []", with: "expect: [{ rule: DEMO-001 }]"), version: 2)
         let diagnostic = client.check().first?["params"]?["diagnostics"]?.array?.first

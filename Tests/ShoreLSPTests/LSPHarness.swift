@@ -1,5 +1,6 @@
 import Foundation
 import ShoreLSP
+import XCTest
 
 /// Drives a `LanguageServer` in-process: sends JSON-RPC messages as the client would
 /// (through the framer, as bytes) and keeps everything the server sent back.
@@ -116,6 +117,19 @@ struct Project {
     func path(_ relative: String) -> String { root + "/" + relative }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+extension XCTestCase {
+    /// A project (removed when the test ends), an initialized client, and the URI of
+    /// the project's file `relative`, opened in the client with `text`.
+    func session(rules: String, open relative: String, _ text: String) throws -> (Project, LSPHarness, String) {
+        let project = try Project(rules: rules)
+        addTeardownBlock { project.remove() }
+        let client = LSPHarness()
+        let uri = project.uri(relative)
+        client.open(uri, text)
+        return (project, client, uri)
+    }
 }
 
 extension JSON {

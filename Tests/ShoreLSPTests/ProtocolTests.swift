@@ -10,11 +10,7 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testATypoInAFieldIsPublishedAtItsExactRangeWithTheFix() throws {
-        let project = try Project()
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/demo.yaml")
-        client.open(uri, Project.rules)
+        let (project, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules)
         let published = client.check()
         XCTAssertEqual(published.map(\.serialized), [
             #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":[{"code":"rules.cel-type","data":{"replacement":"country"},"message":"undefined field 'contry' in type 'shore.Location'\nhelp: did you mean 'country'?","range":{"end":{"character":27,"line":7},"start":{"character":21,"line":7}},"severity":1,"source":"shore"}],"uri":"\#(uri)","version":1}}"#,
@@ -82,11 +78,7 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testCompletionAfterLocationDotOffersItsFieldsWithTypesAndDocs() throws {
-        let project = try Project()
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/demo.yaml")
-        client.open(uri, Project.rules.replacingOccurrences(of: "assert: location.contry in approved", with: "assert: location."))
+        let (project, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules.replacingOccurrences(of: "assert: location.contry in approved", with: "assert: location."))
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 7, 21))["result"]?["items"]?.array ?? []
         let country = items.first { $0["label"] == "country" }
         XCTAssertEqual(country?.serialized, #"{"detail":"string","documentation":{"kind":"markdown","value":"ISO 3166-1 alpha-2 code."},"kind":5,"label":"country"}"#)
@@ -108,11 +100,7 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testHoverOnASetNameShowsItsMembersAndWhereItIsDefined() throws {
-        let project = try Project(rules: Project.fixedRules)
-        defer { project.remove() }
-        let client = LSPHarness()
-        let uri = project.uri("rules/demo.yaml")
-        client.open(uri, Project.fixedRules)
+        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", Project.fixedRules)
         let hover = client.request("textDocument/hover", LSPHarness.position(uri, 7, 35))
         XCTAssertEqual(hover["result"]?.serialized,
                        #"{"contents":{"kind":"markdown","value":"```cel\napproved : list(string)\n```\n\n**approved**: 3 members\n\nUS, GB, PH\n\nDefined in \#(project.path("rules/demo.yaml")):3"},"range":{"end":{"character":40,"line":7},"start":{"character":32,"line":7}}}"#)
