@@ -27,6 +27,56 @@ final class RealClientTests: XCTestCase {
                        #"{"line":2,"start":2,"uri":"\#(project.uri("rules/demo.yaml"))"}"#)
     }
 
+    /// Changes sent faster than they are checked, through the binary's stdio loop: the
+    /// diagnostics that come back are for ever newer versions, end at the last one, and
+    /// the server still shuts down cleanly.
+    func testTheBinaryChecksTheLatestVersionOfADocumentThatChangesFast() throws {
+        guard let shore = Self.shoreBinary else { return XCTFail("the shore binary was not built beside the tests") }
+        let project = try Project()
+        defer { project.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: shore)
+        process.arguments = ["lsp"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120) { if process.isRunning { process.terminate() } }
+        func send(_ message: JSON) { input.fileHandleForWriting.write(Data(MessageFramer.frame(message.serialized))) }
+        let uri = project.uri("rules/demo.yaml")
+        send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
+        send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+              "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(Project.rules)]]])
+        let last = 300
+        for version in 2...last {
+            send(["jsonrpc": "2.0", "method": "textDocument/didChange",
+                  "params": ["textDocument": ["uri": .string(uri), "version": .int(version)],
+                             "contentChanges": [["text": .string(version % 2 == 0 ? Project.fixedRules : Project.rules)]]]])
+        }
+        var framer = MessageFramer()
+        var versions: [Int] = []
+        while versions.last != last {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            framer.append(data)
+            while case .message(let body)? = framer.next() {
+                if let message = JSON.parse(body), message["method"] == "textDocument/publishDiagnostics",
+                   let version = message["params"]?["version"]?.int {
+                    versions.append(version)
+                }
+            }
+        }
+        send(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
+        send(["jsonrpc": "2.0", "method": "exit"])
+        process.waitUntilExit()
+        XCTAssertEqual(versions.last, last)
+        XCTAssertEqual(versions, versions.sorted(), "diagnostics never go back to an older version")
+        XCTAssertEqual(Set(versions).count, versions.count, "no version is checked twice")
+        XCTAssertEqual(process.terminationStatus, 0)
+        print("\(last) versions sent, \(versions.count) checked")
+    }
+
     /// The `shore` executable built with the tests.
     static var shoreBinary: String? {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("shore").path
