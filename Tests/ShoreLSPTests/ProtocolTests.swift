@@ -10,7 +10,7 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testATypoInAFieldIsPublishedAtItsExactRangeWithTheFix() throws {
-        let (project, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules)
+        let (_, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules)
         let published = client.check()
         XCTAssertEqual(published.map(\.serialized), [
             #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":[{"code":"rules.cel-type","data":{"replacement":"country"},"message":"undefined field 'contry' in type 'shore.Location'\nhelp: did you mean 'country'?","range":{"end":{"character":27,"line":7},"start":{"character":21,"line":7}},"severity":1,"source":"shore"}],"uri":"\#(uri)","version":1}}"#,
@@ -78,7 +78,7 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testCompletionAfterLocationDotOffersItsFieldsWithTypesAndDocs() throws {
-        let (project, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules.replacingOccurrences(of: "assert: location.contry in approved", with: "assert: location."))
+        let (_, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules.replacingOccurrences(of: "assert: location.contry in approved", with: "assert: location."))
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 7, 21))["result"]?["items"]?.array ?? []
         let country = items.first { $0["label"] == "country" }
         XCTAssertEqual(country?.serialized, #"{"detail":"string","documentation":{"kind":"markdown","value":"ISO 3166-1 alpha-2 code."},"kind":5,"label":"country"}"#)
@@ -97,6 +97,20 @@ final class ProtocolTests: XCTestCase {
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 7, 37))["result"]?["items"]?.array ?? []
         XCTAssertEqual(Set(items.filter { $0["kind"] == 5 }.compactMap { $0["label"]?.string }),
                        ["name", "classification", "personal", "subjects", "categories", "level"])
+    }
+
+    func testCompletionInAMessagePlaceholderAndInABlockScalar() throws {
+        let message = Project.fixedRules + "    message: \"{{ location.ci\"\n"
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", message)
+        let inMessage = client.request("textDocument/completion", LSPHarness.position(uri, 8, 28))["result"]?["items"]?.array ?? []
+        XCTAssertTrue(inMessage.contains { $0["label"] == "city" }, inMessage.map(\.serialized).joined())
+
+        let block = Project.fixedRules.replacingOccurrences(of: "assert: location.country in approved",
+                                                            with: "assert: >-\n      location.country in approved &&\n        location.")
+        client.change(uri, block, version: 2)
+        let inBlock = client.request("textDocument/completion", LSPHarness.position(uri, 9, 17))["result"]?["items"]?.array ?? []
+        XCTAssertEqual(Set(inBlock.filter { $0["kind"] == 5 }.compactMap { $0["label"]?.string }),
+                       ["country", "city", "timezone", "hours", "headcount", "offshore", "overlap_hours"])
     }
 
     func testHoverOnASetNameShowsItsMembersAndWhereItIsDefined() throws {
