@@ -5,7 +5,7 @@ import XCTest
 /// codes, inlay hints, symbols, failing tests and the explain lens.
 final class FeatureTests: XCTestCase {
     func testInlayHintsShowTheDerivedFactsBesideTheirFields() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan)
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan)
         let hints = client.request("textDocument/inlayHint", ["textDocument": ["uri": .string(uri)],
                                                               "range": ["start": ["line": 0, "character": 0], "end": ["line": 99, "character": 0]]])
         XCTAssertEqual(hints["result"]?.array?.map(\.serialized), [
@@ -16,7 +16,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testYAMLKeyCompletionFollowsTheSchemaForTheIndentation() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "        headcount: 10\n", with: "        headcount: 10\n        ci\n"))
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "        headcount: 10\n", with: "        headcount: 10\n        ci\n"))
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 9, 10))["result"]?["items"]?.array ?? []
         XCTAssertEqual(items.compactMap { $0["label"]?.string }, ["country", "city", "timezone", "hours", "headcount"])
         XCTAssertEqual(items[1].serialized,
@@ -24,7 +24,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testCountryValuesAreCompletedWithTheirNames() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: P"))
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: P"))
         let items = client.request("textDocument/completion", LSPHarness.position(uri, 7, 18))["result"]?["items"]?.array ?? []
         XCTAssertEqual(items.first { $0["label"] == "PH" }?.serialized, #"{"detail":"Philippines","kind":12,"label":"PH"}"#)
         XCTAssertGreaterThan(items.count, 240)
@@ -42,7 +42,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testAnUnknownCountryGetsTheQuickFixShoreSuggests() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: UK"))
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "      - country: PH", with: "      - country: UK"))
         let diagnostic = try XCTUnwrap(client.check().first?["params"]?["diagnostics"]?.array?.first)
         XCTAssertEqual(diagnostic["code"], "plan.unknown-country")
         XCTAssertEqual(diagnostic["range"]?.serialized, #"{"end":{"character":19,"line":7},"start":{"character":17,"line":7}}"#)
@@ -53,7 +53,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testASplitExpressionIsQuotedByItsQuickFix() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", Project.fixedRules.replacingOccurrences(of: "assert: location.country in approved", with: "assert: !location.offshore"))
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", Project.fixedRules.replacingOccurrences(of: "assert: location.country in approved", with: "assert: !location.offshore"))
         let diagnostic = try XCTUnwrap(client.check().first?["params"]?["diagnostics"]?.array?.first { $0["code"] == "rules.yaml-split-expression" })
         let actions = client.request("textDocument/codeAction", [
             "textDocument": ["uri": .string(uri)], "range": diagnostic["range"]!, "context": ["diagnostics": [diagnostic]],
@@ -95,7 +95,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testHoverOnAPlanKeyGivesItsDescription() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
         XCTAssertEqual(client.request("textDocument/hover", LSPHarness.position(uri, 8, 10))["result"]?.serialized,
                        #"{"contents":{"kind":"markdown","value":"**headcount** — a whole number\n\nPeople working here on this engagement."},"range":{"end":{"character":17,"line":8},"start":{"character":8,"line":8}}}"#)
         let country = client.request("textDocument/hover", LSPHarness.position(uri, 7, 18))["result"]?["contents"]?["value"]
@@ -120,7 +120,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testAFailingRuleTestIsADiagnosticAtItsName() throws {
-        let (project, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.test.yaml", Project.tests)
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.test.yaml", Project.tests)
         XCTAssertEqual(client.check().first?["params"]?["diagnostics"], [])
         client.change(uri, Project.tests.replacingOccurrences(of: "expect: []", with: "expect: [{ rule: DEMO-001 }]"), version: 2)
         let diagnostic = client.check().first?["params"]?["diagnostics"]?.array?.first

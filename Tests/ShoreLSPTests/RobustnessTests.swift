@@ -60,7 +60,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testADocumentThatChangesFasterThanItIsCheckedIsCheckedOnceAtItsLatestVersion() throws {
-        let (project, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules)
+        let (_, client, uri) = try session(rules: Project.rules, open: "rules/demo.yaml", Project.rules)
         for version in 2...500 {
             client.change(uri, version % 2 == 0 ? Project.rules : Project.fixedRules, version: version)
         }
@@ -91,7 +91,7 @@ final class RobustnessTests: XCTestCase {
             text += "  - id: R-\(index)\n    for: location\n    assert: location.country != 'XX'\n"
         }
         text += "  - id: R-0\n    for: location\n    assert: location.contry != 'XX'\n"
-        let (project, client, uri) = try session(rules: text, open: "rules/demo.yaml", text)
+        let (_, client, uri) = try session(rules: text, open: "rules/demo.yaml", text)
         let codes = client.check().first?["params"]?["diagnostics"]?.array?.compactMap { $0["code"]?.string }
         XCTAssertEqual(codes, ["rules.cel-type"])
         let symbols = client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])
