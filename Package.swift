@@ -7,6 +7,7 @@ import PackageDescription
 //   Reference (countries, languages, zones, named sets)
 //   Policy (plan/rule model, loading, validation, evaluation → findings)
 //   Reporters (findings → text, JSON, SARIF, JUnit, …)
+//   ShoreLSP (`shore lsp`: LSP ↔ what the library computes)
 //   ShoreCLI (commands; thin) → shore (main.swift)
 // Spelling (edit distance for did-you-mean) sits under SourceText, CEL and Reference.
 let package = Package(
@@ -16,6 +17,7 @@ let package = Package(
         .executable(name: "shore", targets: ["shore"]),
         .library(name: "CEL", targets: ["CEL"]),
         .library(name: "ShorePolicy", targets: ["Policy", "Reporters"]),
+        .library(name: "ShoreLSP", targets: ["ShoreLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,10 +37,11 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
+        .target(name: "ShoreLSP", dependencies: ["Policy", "YAML", "CEL", "SourceText", "Reference"]),
         .target(
             name: "ShoreCLI",
             dependencies: [
-                "Policy", "Reporters", "SourceText", "YAML", "CEL",
+                "Policy", "Reporters", "SourceText", "YAML", "CEL", "ShoreLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +67,7 @@ let package = Package(
             dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],
             exclude: ["Golden", "Schemas", "ReviewGolden"]
         ),
+        .testTarget(name: "ShoreLSPTests", dependencies: ["ShoreLSP", "Policy", "SourceText"]),
         .testTarget(
             name: "ShoreCLITests",
             dependencies: ["ShoreCLI"],

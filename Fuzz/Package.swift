@@ -19,6 +19,7 @@ let package = Package(
         .executableTarget(name: "FuzzCEL", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzTemplate", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzBaseline", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzLSP", dependencies: ["FuzzSupport", .product(name: "ShoreLSP", package: "Shore")]),
     ],
     swiftLanguageVersions: [.v5]
 )

@@ -10,7 +10,7 @@ seconds=${1:-20}
 start=$(date +%s)
 scripts/fuzz.sh build
 failed=()
-for target in yaml plan rules cel template baseline; do
+for target in yaml plan rules cel template baseline lsp; do
   if ! FUZZ_NO_BUILD=1 scripts/fuzz.sh "$target" "$seconds"; then failed+=("$target"); fi
 done
 echo "fuzz smoke: $(( $(date +%s) - start ))s in all"

@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags…]
 #   scripts/fuzz.sh build             # build every target, run nothing
 #
-# TARGET: yaml | plan | rules | cel | template | baseline
+# TARGET: yaml | plan | rules | cel | template | baseline | lsp
 # Seeds come from Fuzz/corpus/TARGET (committed); the inputs libFuzzer adds go to
 # .build-fuzzer/corpus/TARGET (not committed); crashes, leaks and timeouts to
 # fuzz-out/TARGET/. Exit status: libFuzzer's (0 = no crash in the time given).
@@ -17,8 +17,8 @@ scratch="${FUZZ_SCRATCH:-$root/.build-fuzzer}"   # FUZZ_SCRATCH: another build f
 product_of() {
   case "$1" in
     yaml) echo FuzzYAML ;; plan) echo FuzzPlan ;; rules) echo FuzzRules ;;
-    cel) echo FuzzCEL ;; template) echo FuzzTemplate ;; baseline) echo FuzzBaseline ;;
-    *) echo "unknown target '$1' (yaml, plan, rules, cel, template, baseline)" >&2; exit 2 ;;
+    cel) echo FuzzCEL ;; template) echo FuzzTemplate ;; baseline) echo FuzzBaseline ;; lsp) echo FuzzLSP ;;
+    *) echo "unknown target '$1' (yaml, plan, rules, cel, template, baseline, lsp)" >&2; exit 2 ;;
   esac
 }
 

@@ -20,6 +20,7 @@ public struct Shore: ParsableCommand {
             EvalCommand.self,
             InitCommand.self,
             SchemaCommand.self,
+            LSPCommand.self,
         ]
     )
 

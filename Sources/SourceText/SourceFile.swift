@@ -58,6 +58,22 @@ public final class SourceFile: Sendable {
         return SourcePosition(line: low + 1, column: column)
     }
 
+    /// The byte offset of a 1-based position (column in Unicode scalars), clamped to
+    /// its line; the inverse of `position(ofByteOffset:)`.
+    public func byteOffset(of position: SourcePosition) -> Int {
+        let starts = starts()
+        guard position.line >= 1 else { return 0 }
+        guard position.line <= starts.count else { return bytes.count }
+        var index = position.line == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : starts[position.line - 1]
+        var column = 1
+        while column < position.column, index < bytes.count, Self.lineBreakLength(bytes, at: index) == 0 {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        return index
+    }
+
     /// Length in bytes of the line break at `index` (CRLF counts as one), 0 if none.
     static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
         switch bytes[index] {

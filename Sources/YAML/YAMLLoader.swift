@@ -25,14 +25,18 @@ public struct YAMLLoader: Sendable {
     /// Parse a large file's long top-level list on several cores (see `ChunkedYAML`);
     /// the result is the same as a sequential parse.
     public var parallel: Bool
+    /// Text to read instead of the file on disk, by path (an editor's unsaved buffers).
+    public var overlay: [String: [UInt8]] = [:]
 
     public init(limits: YAMLLimits = .default, parallel: Bool = true) {
         self.limits = limits
         self.parallel = parallel
     }
 
-    /// Reads and parses the file at `path` (refusing files over `limits.maxFileBytes`).
+    /// Reads and parses the file at `path` (refusing files over `limits.maxFileBytes`);
+    /// `overlay`'s text for that path when it has one.
     public func load(path: String) -> YAMLLoadResult {
+        if let bytes = overlay[path] { return load(bytes: bytes, path: path) }
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
         case .success(let bytes):
             return load(bytes: bytes, path: path)

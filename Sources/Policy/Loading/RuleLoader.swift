@@ -10,6 +10,9 @@ public struct RuleLoadResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// Every set defined in a rule file, and the rules that use each set (for lint).
     public let setUsage: [String: [String]]
+    /// The environment the rules compiled in (scale and sets), even when some rule had
+    /// errors: what an editor completes against.
+    public var environment: PolicyEnvironment?
 }
 
 /// Loads rule files (docs/rules-reference.md): reads every pack, gathers the classification scale
@@ -71,7 +74,8 @@ public struct RuleLoader: Sendable {
         diagnostics = SplitTagHint.explain(Self.dropSplitExpressionDuplicates(diagnostics))
         let ruleSet = diagnostics.containsErrors ? nil
             : RuleSet(rules: rules, environment: environment, files: sources.map(\.path))
-        return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage)
+        return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage,
+                              environment: environment)
     }
 
     /// `rules.empty`: the files loaded define no rule at all, so a check would pass every

@@ -10,6 +10,8 @@ public struct RuleTestRequest: Sendable {
     public var tests: [String]
     public var today: CivilDate
     public var yamlLimits: YAMLLimits
+    /// Text to read instead of files on disk, by path (see `YAMLLoader.overlay`).
+    public var overlay: [String: [UInt8]] = [:]
 
     public init(rules: [RuleSource], tests: [String], today: CivilDate = CivilDate.today(),
                 yamlLimits: YAMLLimits = .default) {
@@ -140,7 +142,8 @@ public struct RuleTestReport: Sendable {
 /// `enabled: false`; findings of other rules (including waiver findings) are ignored.
 public enum RuleTestRunner {
     public static func run(_ request: RuleTestRequest) -> RuleTestReport {
-        let yaml = YAMLLoader(limits: request.yamlLimits)
+        var yaml = YAMLLoader(limits: request.yamlLimits)
+        yaml.overlay = request.overlay
         let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
         var diagnostics = loadedRules.diagnostics.filter { $0.severity != .info }
         if request.tests.isEmpty {

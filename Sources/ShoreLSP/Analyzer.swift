@@ -1,0 +1,114 @@
+import Policy
+import Reference
+import SourceText
+import YAML
+
+/// Runs Shore's own loaders on the open documents, reading the editor's unsaved text
+/// instead of the files on disk: the same code paths, and so the same diagnostics
+/// and codes, as `shore lint`, `shore test` and plan loading.
+final class Analyzer {
+    /// Open documents by URI.
+    private(set) var documents: [String: TextDocument] = [:]
+    /// Loaded rule sets by the rule files they came from.
+    private var ruleSets: [[String]: RuleLoadResult] = [:]
+
+    func open(_ document: TextDocument) {
+        documents[document.uri] = document
+        invalidate(document)
+    }
+
+    func update(_ document: TextDocument) {
+        documents[document.uri] = document
+        invalidate(document)
+    }
+
+    func close(_ uri: String) {
+        if let document = documents.removeValue(forKey: uri) { invalidate(document) }
+    }
+
+    /// Forgets loaded rule sets (after a change to a rule file or `shore.yaml` on disk).
+    func forgetRules() { ruleSets = [:] }
+
+    private func invalidate(_ document: TextDocument) {
+        let kind = DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: [])
+        if kind == .rules || kind == .config { ruleSets = [:] }
+    }
+
+    /// A YAML loader that reads open documents from the editor.
+    var yaml: YAMLLoader {
+        var loader = YAMLLoader(parallel: false)
+        for document in documents.values { loader.overlay[document.path] = document.bytes }
+        return loader
+    }
+
+    func workspace(of document: TextDocument) -> Workspace { Workspace.of(path: document.path, yaml: yaml) }
+
+    func kind(of document: TextDocument, in workspace: Workspace) -> DocumentKind {
+        DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: workspace.config.waivers)
+    }
+
+    /// The rule files a document is checked with: a rule file outside the workspace's
+    /// rules alone; otherwise the workspace's rules (the built-in pack when it has none).
+    func ruleSources(for document: TextDocument, in workspace: Workspace, kind: DocumentKind) -> [RuleSource] {
+        if kind == .rules, !workspace.ruleFiles.contains(document.path) { return [.file(document.path)] }
+        return workspace.ruleFiles.isEmpty ? EmbeddedRules.sources : workspace.ruleFiles.map(RuleSource.file)
+    }
+
+    /// The loaded rules the document sees (cached until a rule document changes).
+    func rules(for document: TextDocument) -> RuleLoadResult {
+        let workspace = workspace(of: document)
+        let sources = ruleSources(for: document, in: workspace, kind: kind(of: document, in: workspace))
+        let key = sources.map(\.path)
+        if let cached = ruleSets[key] { return cached }
+        let loaded = RuleLoader(yaml: yaml).load(sources: sources)
+        ruleSets[key] = loaded
+        return loaded
+    }
+
+    /// The environment rules compile in: the loaded rules', else the built-in one.
+    func environment(for document: TextDocument) -> PolicyEnvironment {
+        rules(for: document).environment
+            ?? PolicyEnvironment(classifications: Classifications.defaultScale, sets: PolicyEnvironment.builtInSets)
+    }
+
+    /// Everything Shore reports about `document`, located in it (or nowhere).
+    func diagnostics(for document: TextDocument) -> [Diagnostic] {
+        let yaml = self.yaml
+        let workspace = workspace(of: document)
+        let kind = kind(of: document, in: workspace)
+        let found: [Diagnostic]
+        switch kind {
+        case .rules:
+            let sources = ruleSources(for: document, in: workspace, kind: kind).map { source in
+                yaml.overlay[source.path].map { RuleSource.embedded(source.path, text: String(decoding: $0, as: UTF8.self)) } ?? source
+            }
+            found = Linter.lint(sources: sources).diagnostics
+        case .tests:
+            var request = RuleTestRequest(rules: ruleSources(for: document, in: workspace, kind: kind), tests: [document.path])
+            request.overlay = yaml.overlay
+            let report = RuleTestRunner.run(request)
+            found = report.diagnostics + report.results.filter { !$0.passed && !$0.planInvalid }.map(Self.failure)
+        case .waivers:
+            found = WaiverReader.load(path: document.path, yaml: yaml).diagnostics
+        case .config:
+            found = ConfigLoader.load(path: document.path, yaml: yaml).diagnostics
+        case .plan:
+            let scale = rules(for: document).rules?.classifications ?? Classifications.defaultScale
+            found = PlanLoader(yaml: yaml, classifications: scale).load(path: document.path).diagnostics
+        case .yaml:
+            found = yaml.load(path: document.path).diagnostics
+        }
+        return found.filter { $0.location == nil || $0.location?.path == document.path }
+    }
+
+    /// A failed rule test, as `shore test` explains it.
+    private static func failure(_ result: RuleTestResult) -> Diagnostic {
+        Diagnostic("test.failed", "the test '\(result.name)' fails", at: result.location,
+                   notes: result.failureDetails.dropFirst().map { Diagnostic.Note($0.trimmingLeadingSpaces) },
+                   help: "run `shore test` for the details; fix the rule or the expectation")
+    }
+}
+
+extension String {
+    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Policy
+import SourceText
+import YAML
+
+/// The project a document belongs to: the nearest folder above it with a
+/// `shore.yaml`, or the document's own folder; its config, rule files and waiver files.
+struct Workspace {
+    let root: String
+    let configPath: String?
+    let config: ShoreConfig
+    /// Rule files: the config's `rules`, else `ROOT/rules`; empty when there are none.
+    let ruleFiles: [String]
+
+    /// The workspace of the document at `path`, reading files through `yaml` (which
+    /// carries the editor's unsaved text).
+    static func of(path: String, yaml: YAMLLoader) -> Workspace {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard folder.hasPrefix("/") else {  // not a file: no workspace
+            return Workspace(root: folder, configPath: nil, config: ShoreConfig(), ruleFiles: [])
+        }
+        var probe = folder
+        var root: String?
+        while !probe.isEmpty {
+            let candidate = (probe as NSString).appendingPathComponent("shore.yaml")
+            if yaml.overlay[candidate] != nil || FileManager.default.fileExists(atPath: candidate) { root = probe; break }
+            if probe == "/" { break }
+            probe = (probe as NSString).deletingLastPathComponent
+        }
+        guard let root else {
+            let rules = (folder as NSString).appendingPathComponent("rules")
+            return Workspace(root: folder, configPath: nil, config: ShoreConfig(),
+                             ruleFiles: isDirectory(rules) ? RuleFiles.find(under: [rules]) : [])
+        }
+        let configPath = (root as NSString).appendingPathComponent("shore.yaml")
+        let config = ConfigLoader.load(path: configPath, yaml: yaml).config
+        let rules = (root as NSString).appendingPathComponent("rules")
+        let searched = !config.rules.isEmpty ? config.rules : isDirectory(rules) ? [rules] : []
+        return Workspace(root: root, configPath: configPath, config: config,
+                         ruleFiles: searched.isEmpty ? [] : RuleFiles.find(under: searched))
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+}

@@ -1,0 +1,35 @@
+import ShoreLSP
+import SourceText
+import XCTest
+
+/// Positions between Shore (1-based, columns in Unicode scalars, libyaml's line breaks)
+/// and LSP (0-based, UTF-16 columns, `\n`/`\r\n`/`\r`), and incremental edits.
+final class TextDocumentTests: XCTestCase {
+    func testPositionsRoundTripThroughUTF16() {
+        let document = TextDocument(uri: "file:///a.yaml", version: 1, text: "a: é😀x\r\nb: 1\rc")
+        let file = document.sourceFile
+        // `x` is Shore column 6 (a : space é 😀 x), LSP character 6 (😀 is two units).
+        XCTAssertEqual(document.position(of: SourcePosition(line: 1, column: 6), in: file), LSPPosition(line: 0, character: 6))
+        XCTAssertEqual(document.shorePosition(of: LSPPosition(line: 0, character: 6), in: file), SourcePosition(line: 1, column: 6))
+        XCTAssertEqual(document.position(of: SourcePosition(line: 3, column: 1), in: file), LSPPosition(line: 2, character: 0))
+        XCTAssertEqual(document.shorePosition(of: LSPPosition(line: 1, character: 3), in: file), SourcePosition(line: 2, column: 4))
+        // A position inside a surrogate pair or past the line's end is clamped.
+        XCTAssertEqual(document.offset(of: LSPPosition(line: 0, character: 5)), 5)
+        XCTAssertEqual(document.offset(of: LSPPosition(line: 1, character: 99)), 16)
+    }
+
+    func testIncrementalEditsApplyInOrder() {
+        var document = TextDocument(uri: "file:///a.yaml", version: 1, text: "assert: location.contry\n")
+        let start = LSPPosition(line: 0, character: 17), end = LSPPosition(line: 0, character: 23)
+        document.apply([(LSPRange(start: start, end: end), "country"), (nil, "x: 1\n"),
+                        (LSPRange(start: LSPPosition(line: 0, character: 3), end: LSPPosition(line: 0, character: 4)), "2")],
+                       version: 2)
+        XCTAssertEqual(document.text, "x: 2\n")
+        XCTAssertEqual(document.version, 2)
+    }
+
+    func testFileURIsAndPaths() {
+        XCTAssertEqual(DocumentURI.path(of: "file:///tmp/a%20b/r%C3%A9gles.yaml"), "/tmp/a b/régles.yaml")
+        XCTAssertEqual(DocumentURI.uri(ofPath: "/tmp/a b/régles.yaml"), "file:///tmp/a%20b/r%C3%A9gles.yaml")
+    }
+}
