@@ -11,19 +11,17 @@ import SourceText
 /// shown relative to `ReportOptions.workingDirectory`, since GitHub wants
 /// repository-relative paths.
 enum GitHubReporter {
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        var lines: [String] = []
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
         for diagnostic in report.diagnostics {
             var message = diagnostic.message
             if let help = diagnostic.help { message += "\nhelp: \(help)" }
-            lines.append(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code,
-                                 message: message, options: options))
+            sink.write(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code,
+                               message: message, options: options) + "\n")
         }
-        for finding in report.findings where finding.isFailing {
-            lines.append(command(finding.severity, location: finding.location, title: finding.rule,
-                                 message: finding.message, options: options))
+        for finding in report.allFindings where finding.isFailing {
+            sink.write(command(finding.severity, location: finding.location, title: finding.rule,
+                               message: finding.message, options: options) + "\n")
         }
-        return lines.map { $0 + "\n" }.joined()
     }
 
     static func command(_ severity: Severity, location: SourceSpan?, title: String, message: String,

@@ -11,15 +11,16 @@ import SourceText
 enum JSONReporter {
     static let version = 1
 
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        document(report, options: options).rendered() + "\n"
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        document(report, options: options).write(to: sink)
+        sink.write("\n")
     }
 
-    static func document(_ report: CheckReport, options: ReportOptions) -> JSONText {
+    static func document(_ report: CheckReport, options: ReportOptions) -> StreamedJSON {
         let summary = report.summary
         return .object([
-            ("version", .int(version)),
-            ("summary", .object([
+            ("version", .value(.int(version))),
+            ("summary", .value(.object([
                 ("plans", .int(summary.plans)),
                 ("rules", .int(summary.rules)),
                 ("failing", .int(summary.failing)),
@@ -29,9 +30,9 @@ enum JSONReporter {
                     ("warning", .int(summary.bySeverity[.warning] ?? 0)),
                     ("info", .int(summary.bySeverity[.info] ?? 0)),
                 ])),
-            ])),
-            ("findings", .array(report.findings.map { finding($0, options: options) })),
-            ("errors", .array(report.diagnostics.map { error($0, options: options) })),
+            ]))),
+            ("findings", .items(AnySequence(report.allFindings.lazy.map { finding($0, options: options) }))),
+            ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
         ])
     }
 

@@ -12,42 +12,43 @@ enum MarkdownReporter {
     static let findingColumns = ["Severity", "Rule", "Message", "Where", "Engagement", "Country", "Provider"]
     static let waivedColumns = ["Severity", "Rule", "Message", "Where", "Waived by", "Until", "Reason"]
 
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        var out = "## Shore policy check\n\n"
-        out += "**" + MarkdownEscaping.cell(SummaryText.line(report)) + "**\n"
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        let summary = report.summary
+        sink.write("## Shore policy check\n\n")
+        sink.write("**" + MarkdownEscaping.cell(SummaryText.line(report)) + "**\n")
         if !report.diagnostics.isEmpty {
-            out += "\n### Input problems\n\n"
+            sink.write("\n### Input problems\n\n")
             for diagnostic in report.diagnostics {
-                out += "- " + diagnosticLine(diagnostic, options: options) + "\n"
+                sink.write("- " + diagnosticLine(diagnostic, options: options) + "\n")
             }
         }
-        let failing = report.findings.filter(\.isFailing)
-        let waived = report.findings.filter { !$0.isFailing }
-        if failing.isEmpty {
-            out += "\nNo failing findings.\n"
+        // Lazy views: the rows are made one at a time as the table is written.
+        let failing = report.allFindings.lazy.filter(\.isFailing)
+        let waived = report.allFindings.lazy.filter { !$0.isFailing }
+        if summary.failing == 0 {
+            sink.write("\nNo failing findings.\n")
         } else {
-            out += "\n" + table(findingColumns, rows: failing.map { finding in
+            sink.write("\n")
+            table(findingColumns, rows: failing.map { finding in
                 [finding.severity.rawValue, finding.rule, finding.message, place(finding, options: options),
                  finding.engagement ?? "", finding.country ?? "", finding.provider ?? ""]
-            })
+            }, to: sink)
         }
-        if !waived.isEmpty {
-            out += "\n<details>\n<summary>" + MarkdownEscaping.cell(SummaryText.counted(waived.count, "waived finding"))
-                + "</summary>\n\n"
-            out += table(waivedColumns, rows: waived.map { finding in
+        if summary.waived > 0 {
+            sink.write("\n<details>\n<summary>" + MarkdownEscaping.cell(SummaryText.counted(summary.waived, "waived finding"))
+                + "</summary>\n\n")
+            table(waivedColumns, rows: waived.map { finding in
                 [finding.severity.rawValue, finding.rule, finding.message, place(finding, options: options),
                  finding.waiver?.approvedBy ?? "", finding.waiver?.expires ?? "", finding.waiver?.reason ?? ""]
-            })
-            out += "\n</details>\n"
+            }, to: sink)
+            sink.write("\n</details>\n")
         }
-        return out
     }
 
     /// A GFM table; every cell is escaped.
-    static func table(_ header: [String], rows: [[String]]) -> String {
-        var out = row(header) + "|" + String(repeating: " --- |", count: header.count) + "\n"
-        for cells in rows { out += row(cells) }
-        return out
+    static func table(_ header: [String], rows: some Sequence<[String]>, to sink: TextSink) {
+        sink.write(row(header) + "|" + String(repeating: " --- |", count: header.count) + "\n")
+        for cells in rows { sink.write(row(cells)) }
     }
 
     static func row(_ cells: [String]) -> String {

@@ -14,11 +14,12 @@ enum SARIFReporter {
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     static let fingerprintKey = "shore/v1"
 
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        document(report, options: options).rendered() + "\n"
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        document(report, options: options).write(to: sink)
+        sink.write("\n")
     }
 
-    static func document(_ report: CheckReport, options: ReportOptions) -> JSONText {
+    static func document(_ report: CheckReport, options: ReportOptions) -> StreamedJSON {
         let descriptors = ruleDescriptors(report)
         var index: [String: Int] = [:]
         for (position, descriptor) in descriptors.enumerated() where index[descriptor.id] == nil {
@@ -29,17 +30,17 @@ enum SARIFReporter {
         if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
         driver.append(("rules", .array(descriptors.map(\.json))))
         let plansByID = Dictionary(report.plans.map { ($0.plan.id, $0.plan.source.path) }, uniquingKeysWith: { first, _ in first })
-        let run: [(String, JSONText)] = [
-            ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([invocation(report, options: options)])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(report.findings.map {
+        let run: [(String, StreamedJSON)] = [
+            ("tool", .value(.object([("driver", .object(driver))]))),
+            ("invocations", .value(.array([invocation(report, options: options)]))),
+            ("columnKind", .value(.string("unicodeCodePoints"))),
+            ("results", .items(AnySequence(report.allFindings.lazy.map {
                 result($0, ruleIndex: index[$0.rule], planFile: plansByID[$0.plan], options: options)
-            })),
+            }))),
         ]
         return .object([
-            ("$schema", .string(schemaURI)),
-            ("version", .string("2.1.0")),
+            ("$schema", .value(.string(schemaURI))),
+            ("version", .value(.string("2.1.0"))),
             ("runs", .array([.object(run)])),
         ])
     }
@@ -58,7 +59,7 @@ enum SARIFReporter {
         for rule in report.rules?.enabledRules ?? [] where seen.insert(rule.id).inserted {
             out.append(Descriptor(id: rule.id, json: descriptor(rule)))
         }
-        for finding in report.findings where seen.insert(finding.rule).inserted {
+        for finding in report.allFindings where seen.insert(finding.rule).inserted {
             if let rule = report.rules?.rule(finding.rule) {
                 out.append(Descriptor(id: rule.id, json: descriptor(rule)))
             } else {
