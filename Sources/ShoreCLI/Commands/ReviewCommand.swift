@@ -17,17 +17,20 @@ struct ReviewCommand: ShoreCommand {
 
     @OptionGroup var policy: PolicyOptions
 
-    @Option(help: "Output format (default: from the --output extension .html/.htm/.txt/.md, else markdown).")
+    @Option(help: "Output format (default: from the --output extension .md/.html/.htm/.txt, else markdown).")
     var format: ReviewFormat?
 
-    @Option(help: ArgumentHelp("Write the review here instead of stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the review here instead of stdout (atomically; never over an input file).", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run (exit 1). Default: shore.yaml's fail_on, else error.")
     var failOn: FailOn?
 
     func execute(_ io: CommandIO) throws -> Int32 {
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.review,
+                                                    fallback: .markdown).get()
         let resolved = policy.resolve(io)
+        try io.checkOutput(output, inputs: [plan] + resolved.inputFiles)
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         let report = CheckRunner.run(CheckRequest(
             plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
@@ -39,21 +42,8 @@ struct ReviewCommand: ShoreCommand {
         }
         let review = ReviewReport.build(report, plan: planReport,
                                         baseDirectory: io.workingDirectory)
-        try io.write(review.render(as: effectiveFormat), to: output)
+        try io.write(review.render(as: format), to: output)
         return report.exitCode
-    }
-}
-
-extension ReviewCommand {
-    /// `--format`, else what the `--output` file's extension says, else Markdown.
-    var effectiveFormat: ReviewFormat {
-        if let format { return format }
-        let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
-        switch ext {
-        case "html", "htm": return .html
-        case "txt", "text": return .text
-        default: return .markdown
-        }
     }
 }
 

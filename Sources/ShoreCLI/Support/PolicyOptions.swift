@@ -22,7 +22,14 @@ struct PolicyOptions: ParsableArguments {
         var rules: [RuleSource]
         var waivers: [String]
         var config: ShoreConfig
+        var configPath: String?
         var diagnostics: [Diagnostic]
+
+        /// Every file the run will read (rule files, waivers, the config), so `--output`
+        /// can refuse to overwrite one.
+        var inputFiles: [String] {
+            rules.filter { $0.bytes == nil }.map(\.path) + waivers + (configPath.map { [$0] } ?? [])
+        }
     }
 
     func resolve(_ io: CommandIO) -> Resolved {
@@ -42,7 +49,7 @@ struct PolicyOptions: ParsableArguments {
             diagnostics.append(RuleFiles.noneFound(under: searched.map(io.relativeText)))
         }
         let waiverFiles = waivers.isEmpty ? config.waivers : waivers.map(io.resolve)
-        return Resolved(rules: sources, waivers: waiverFiles, config: config, diagnostics: diagnostics)
+        return Resolved(rules: sources, waivers: waiverFiles, config: config, configPath: configPath, diagnostics: diagnostics)
     }
 
     private func config_(_ io: CommandIO) -> String? {

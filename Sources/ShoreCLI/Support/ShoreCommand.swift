@@ -1,4 +1,5 @@
 import ArgumentParser
+import SourceText
 
 /// A subcommand that runs against a `CommandIO` and returns its exit code, so tests
 /// can run it in-process and read what it wrote.
@@ -13,9 +14,14 @@ extension ShoreCommand {
     }
 }
 
-/// Runs the `shore` command line. Usage errors exit 2, like any other invalid input.
+/// Runs the `shore` command line. Usage errors exit 2, like any other invalid input; so
+/// does a report that cannot be written (a coded diagnostic on stderr).
 public enum ShoreMain {
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        io.finish(execute(arguments, io: io))
+    }
+
+    private static func execute(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
             var command = try Shore.parseAsRoot(arguments)
             if let command = command as? any ShoreCommand {
@@ -27,6 +33,9 @@ public enum ShoreMain {
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch let diagnostic as Diagnostic {
+            io.err(DiagnosticRenderer().render(diagnostic))
+            return 2
         } catch {
             let code = Shore.exitCode(for: error)
             if code == .success {
