@@ -40,24 +40,27 @@ enum OutputFile {
         return nil
     }
 
-    /// Writes what `body` produces to `path` through a temporary file beside it.
+    /// Writes what `body` produces to `path` through a temporary file beside it. A
+    /// target that exists and is not a regular file (`/dev/null`, a FIFO, a terminal)
+    /// cannot be replaced, so it is written in place.
     static func write(to path: String, shownAs shown: String, _ body: (TextSink) -> Void) -> Diagnostic? {
         let target = resolvedTarget(path)
         if let problem = check(target, shownAs: shown, inputs: []) { return problem }
+        var existing = stat()
+        let exists = stat(target, &existing) == 0
+        if exists, existing.st_mode & S_IFMT != S_IFREG {
+            let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return failed(shown, errno) }
+            return finish(descriptor, shown: shown, body)
+        }
         var template = Array((parent(of: target) + "/." + baseName(of: target) + ".shore-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return failed(shown, errno) }
-        let temporary = String(cString: template)
-        var existing = stat()
-        let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~currentUmask()
-        fchmod(descriptor, mode)
-        let sink = FileDescriptorSink(descriptor: descriptor)
-        body(sink)
-        sink.flush()
-        let closed = close(descriptor) == 0 ? nil : errno
-        if let code = sink.failure ?? closed {
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        fchmod(descriptor, exists ? existing.st_mode & 0o7777 : 0o666 & ~currentUmask())
+        if let problem = finish(descriptor, shown: shown, body) {
             unlink(temporary)
-            return failed(shown, code)
+            return problem
         }
         guard rename(temporary, target) == 0 else {
             let code = errno
@@ -65,6 +68,15 @@ enum OutputFile {
             return failed(shown, code)
         }
         return nil
+    }
+
+    /// Writes `body` to the open `descriptor` and closes it.
+    private static func finish(_ descriptor: Int32, shown: String, _ body: (TextSink) -> Void) -> Diagnostic? {
+        let sink = FileDescriptorSink(descriptor: descriptor)
+        body(sink)
+        sink.flush()
+        let closed = close(descriptor) == 0 ? nil : errno
+        return (sink.failure ?? closed).map { failed(shown, $0) }
     }
 
     /// `output.write-failed`, with the system's reason.
