@@ -16,7 +16,8 @@ import SourceText
 ///    = because: location.country == company.country ↦ "PH" == "US"
 /// ```
 ///
-/// and a closing summary line. ANSI colours only when `options.colored`; control and
+/// then the `shore.yaml` overrides in force (if any) and a closing summary line (with
+/// the new, known and fixed counts of a baseline run). ANSI colours only when `options.colored`; control and
 /// bidi characters in values from plans and rules are shown escaped, and line breaks in
 /// them as `\n`, so no value can start a line of its own (`TerminalSafeText`).
 enum TextReporter {
@@ -30,6 +31,9 @@ enum TextReporter {
             for finding in report.allFindings where finding.isFailing == failing {
                 sink.write(header(finding, ansi: ansi) + "\n" + body(finding, options: options) + "\n")
             }
+        }
+        if let changes = SummaryText.policyChanges(report) {
+            sink.write(ansi.bold("policy changes") + ": " + TerminalSafeText.escaped(changes) + "\n")
         }
         let summary = SummaryText.line(report)
         sink.write((report.summary.failing > 0 || report.hasInputErrors ? ansi.bold(summary) : summary) + "\n")

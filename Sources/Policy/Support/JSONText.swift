@@ -45,7 +45,9 @@ public indirect enum JSONText: Sendable, Equatable {
     }
 
     /// A JSON string literal (RFC 8259), safe to embed in JavaScript too: escapes `"` and
-    /// `\`, every control character (U+0000–U+001F and U+007F), and U+2028/U+2029.
+    /// `\`, every control character (U+0000–U+001F, U+007F and the C1 range
+    /// U+0080–U+009F), U+2028/U+2029, and the bidi marks, embeddings, overrides and
+    /// isolates (U+061C, U+200E/F, U+202A–E, U+2066–9), so none appears raw in the file.
     /// Everything else, `/` and non-ASCII included, is written as is (UTF-8).
     public static func quote(_ s: String) -> String {
         var out = "\""
@@ -59,7 +61,8 @@ public indirect enum JSONText: Sendable, Equatable {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{061C}", "\u{200E}", "\u{200F}",
+                 "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             default: out.unicodeScalars.append(scalar)
