@@ -8,8 +8,16 @@ protocol ShoreCommand: ParsableCommand {
 }
 
 extension ShoreCommand {
+    /// For ArgumentParser's own entry point; `shore` itself runs through `ShoreMain.run`.
     public mutating func run() throws {
-        let code = try execute(.terminal())
+        let io = CommandIO.terminal()
+        let code: Int32
+        do {
+            code = io.finish(try execute(io))
+        } catch {
+            _ = io.finish(2)
+            throw error
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }
