@@ -102,7 +102,8 @@ enum JUnitReporter {
 
         init(plan: PlanReport, rules: RuleSet?, failOn: Severity?) {
             self.plan = plan
-            let found = Set(plan.findings.map(\.rule))
+            var found = Set<String>()
+            for finding in plan.findings { found.insert(finding.rule) }
             passingRules = (rules?.enabledRules ?? []).filter { !found.contains($0.id) }
             var counts = Counts(tests: plan.findings.count + passingRules.count)
             for finding in plan.findings {

@@ -34,9 +34,12 @@ indirect enum StreamedJSON {
             sink.write("\n" + close + "]")
         case .items(let items):
             var first = true
+            var buffer = ""
             for item in items {
-                sink.write(first ? "[\n" + pad : ",\n" + pad)
-                sink.write(item.rendered(indent: indent + 1))
+                buffer.removeAll(keepingCapacity: true)
+                buffer += first ? "[\n" + pad : ",\n" + pad
+                item.write(into: &buffer, indent: indent + 1)
+                sink.write(buffer)
                 first = false
             }
             sink.write(first ? "[]" : "\n" + close + "]")
