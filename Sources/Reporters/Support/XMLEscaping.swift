@@ -21,6 +21,12 @@ enum XMLEscaping {
     }
 
     private static func escape(_ value: String, inAttribute: Bool) -> String {
+        // Most text needs nothing: return it without copying scalar by scalar.
+        let special: (UInt8) -> Bool = { byte in
+            byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
+        }
+        if !value.utf8.contains(where: special) { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars where isAllowed(scalar) {
