@@ -42,6 +42,19 @@ struct OutputWritingTests {
         #expect(Self.contents(folder + "/" + target) == before)
     }
 
+    /// The reported case: the plan given as its own report, without --format.
+    @Test func thePlanAsItsOwnOutputIsRefusedAsAnInput() throws {
+        let folder = try Self.project()
+        for command in [["check", "plan.yaml"], ["review", "plan.yaml"]] {
+            let run = shore(command + ["--output", "plan.yaml"], in: folder)
+            #expect(run.code == 2)
+            #expect(run.err.hasPrefix("error[output.overwrites-input]: the output plan.yaml is an input of this run"), "\(run.err)")
+        }
+        let lint = shore(["lint", "rules", "--output", "rules/data.yaml"], in: folder)
+        #expect(lint.err.hasPrefix("error[output.overwrites-input]"), "\(lint.err)")
+        #expect(Self.contents(folder + "/plan.yaml") == Self.contents(repoPath(Self.plan)))
+    }
+
     @Test func aLinkToAnInputIsTheInput() throws {
         let folder = try Self.project()
         try FileManager.default.createSymbolicLink(atPath: folder + "/report.json", withDestinationPath: folder + "/plan.yaml")

@@ -37,11 +37,11 @@ struct CheckCommand: ShoreCommand {
     }
 
     func execute(_ io: CommandIO) throws -> Int32 {
-        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.check,
-                                                    fallback: .text).get()
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
         try io.checkOutput(output, inputs: plans + resolved.inputFiles + [baseline].compactMap { $0 })
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.check,
+                                                    fallback: .text).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         var before = resolved.diagnostics
         var knownFindings: Baseline?

@@ -28,7 +28,6 @@ struct LintCommand: ShoreCommand {
     static let extensions: [String: Format] = ["json": .json, "sarif": .sarif, "sarif.json": .sarif, "txt": .text, "text": .text]
 
     func execute(_ io: CommandIO) throws -> Int32 {
-        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: Self.extensions, fallback: .text).get()
         var targets = paths.map(io.resolve)
         if targets.isEmpty, io.exists("shore.yaml") {
             targets = ConfigLoader.load(path: io.resolve("shore.yaml")).config.rules
@@ -41,6 +40,7 @@ struct LintCommand: ShoreCommand {
             targets = [io.resolve("rules")]
         }
         try io.checkOutput(output, inputs: RuleFiles.find(under: targets) + (io.exists("shore.yaml") ? ["shore.yaml"] : []))
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: Self.extensions, fallback: .text).get()
         let report = Linter.lint(paths: targets)
         let base = io.workingDirectory
         let display: (String) -> String = { CommandIO.relative($0, to: base) }

@@ -27,10 +27,10 @@ struct ReviewCommand: ShoreCommand {
     var failOn: FailOn?
 
     func execute(_ io: CommandIO) throws -> Int32 {
-        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.review,
-                                                    fallback: .markdown).get()
         let resolved = policy.resolve(io)
         try io.checkOutput(output, inputs: [plan] + resolved.inputFiles)
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.review,
+                                                    fallback: .markdown).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         let report = CheckRunner.run(CheckRequest(
             plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
