@@ -17,7 +17,7 @@ enum ReviewEscaping {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if isControl(scalar) {
+                if VisibleText.isUnsafe(scalar) {
                     out += scalar == "\n" || scalar == "\t" ? " " : VisibleText.escape(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -44,7 +44,7 @@ enum ReviewEscaping {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             default:
-                if isControl(scalar) {
+                if VisibleText.isUnsafe(scalar) {
                     // The escape's backslash doubled, so Markdown shows it.
                     out += scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : "\\" + VisibleText.escape(scalar)
                 } else {
@@ -63,16 +63,12 @@ enum ReviewEscaping {
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\t" {
                 out += " "
-            } else if isControl(scalar) {
+            } else if VisibleText.isUnsafe(scalar) {
                 out += VisibleText.escape(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
-    }
-
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        VisibleText.isUnsafe(s)
     }
 }

@@ -12,14 +12,6 @@ enum XMLEscaping {
         escape(value, inAttribute: true)
     }
 
-    /// Whether XML 1.0 allows `scalar` at all (production `Char`).
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
     private static func escape(_ value: String, inAttribute: Bool) -> String {
         // Most text needs nothing: return it without copying.
         let special: (UInt8) -> Bool = { byte in
