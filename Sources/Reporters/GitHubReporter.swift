@@ -7,23 +7,31 @@ import SourceText
 /// One line per input diagnostic, then one per failing finding (waived findings are not
 /// annotated): `::error file=F,line=L,col=C,title=RULE::message` — `::warning` for
 /// warnings, `::notice` for info. Property values and messages are escaped as the
-/// runner expects, so no value can end the command early or start a new one. Paths are
+/// runner expects, so no value can end the command early or start a new one, and
+/// control and bidi characters show as visible escapes. The `shore.yaml` overrides in
+/// force and a baseline run's counts follow as `::notice` lines. Paths are
 /// shown relative to `ReportOptions.workingDirectory`, since GitHub wants
 /// repository-relative paths.
 enum GitHubReporter {
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        var lines: [String] = []
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
         for diagnostic in report.diagnostics {
             var message = diagnostic.message
             if let help = diagnostic.help { message += "\nhelp: \(help)" }
-            lines.append(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code,
-                                 message: message, options: options))
+            sink.write(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code,
+                               message: message, options: options) + "\n")
         }
-        for finding in report.findings where finding.isFailing {
-            lines.append(command(finding.severity, location: finding.location, title: finding.rule,
-                                 message: finding.message, options: options))
+        for finding in report.allFindings where finding.isFailing {
+            sink.write(command(finding.severity, location: finding.location, title: finding.rule,
+                               message: finding.message, options: options) + "\n")
         }
-        return lines.map { $0 + "\n" }.joined()
+        for change in report.policyChanges {
+            sink.write(command(.info, location: nil, title: "Policy change",
+                               message: change.summary + " (shore.yaml)", options: options) + "\n")
+        }
+        if let baseline = report.baseline {
+            sink.write(command(.info, location: nil, title: "Baseline",
+                               message: SummaryText.baselineCounts(baseline), options: options) + "\n")
+        }
     }
 
     static func command(_ severity: Severity, location: SourceSpan?, title: String, message: String,

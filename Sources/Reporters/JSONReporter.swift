@@ -5,21 +5,23 @@ import SourceText
 ///
 /// Keys appear in a fixed, documented order (not sorted): first the contract's keys in
 /// the contract's order, then additions (`because` on findings; `severity` and `help` on
-/// errors). Absent values are `null`, never omitted, so consumers can index without
-/// checking. `waiver` is `null` or `{reason, approved_by, ticket, expires, file, line}`.
+/// errors; `overrides` and `baseline` in `summary`). Absent values are `null`, never
+/// omitted, so consumers can index without checking. `overrides` lists the `shore.yaml`
+/// overrides in force; `baseline` is `null` unless the run had `--baseline`. `waiver` is `null` or `{reason, approved_by, ticket, expires, file, line}`.
 /// With invalid input the object is still written, with `errors` filled.
 enum JSONReporter {
     static let version = 1
 
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        document(report, options: options).rendered() + "\n"
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        document(report, options: options).write(to: sink)
+        sink.write("\n")
     }
 
-    static func document(_ report: CheckReport, options: ReportOptions) -> JSONText {
+    static func document(_ report: CheckReport, options: ReportOptions) -> StreamedJSON {
         let summary = report.summary
         return .object([
-            ("version", .int(version)),
-            ("summary", .object([
+            ("version", .value(.int(version))),
+            ("summary", .value(.object([
                 ("plans", .int(summary.plans)),
                 ("rules", .int(summary.rules)),
                 ("failing", .int(summary.failing)),
@@ -29,9 +31,43 @@ enum JSONReporter {
                     ("warning", .int(summary.bySeverity[.warning] ?? 0)),
                     ("info", .int(summary.bySeverity[.info] ?? 0)),
                 ])),
-            ])),
-            ("findings", .array(report.findings.map { finding($0, options: options) })),
-            ("errors", .array(report.diagnostics.map { error($0, options: options) })),
+                ("overrides", .array(report.policyChanges.map(override))),
+                ("baseline", report.baseline.map(baseline) ?? .null),
+            ]))),
+            ("findings", .items(AnySequence(report.allFindings.lazy.map { finding($0, options: options) }))),
+            ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
+        ])
+    }
+
+    /// A `shore.yaml` override in force: `{rule, change, severity, declared_severity,
+    /// enabled, declared_enabled}`.
+    static func override(_ change: PolicyChange) -> JSONText {
+        .object([
+            ("rule", .string(change.rule)),
+            ("change", .string(change.change)),
+            ("severity", .string(change.severity.rawValue)),
+            ("declared_severity", .string(change.declaredSeverity.rawValue)),
+            ("enabled", .bool(change.enabled)),
+            ("declared_enabled", .bool(change.declaredEnabled)),
+        ])
+    }
+
+    /// `{new, known, fixed, fixed_findings: [{rule, message, plan, file, line, fingerprint}]}`.
+    static func baseline(_ comparison: BaselineComparison) -> JSONText {
+        .object([
+            ("new", .int(comparison.new)),
+            ("known", .int(comparison.known)),
+            ("fixed", .int(comparison.fixed.count)),
+            ("fixed_findings", .array(comparison.fixed.map { entry in
+                .object([
+                    ("rule", .string(entry.rule)),
+                    ("message", .string(entry.message)),
+                    ("plan", .optional(entry.plan)),
+                    ("file", .optional(entry.file)),
+                    ("line", .optional(entry.line)),
+                    ("fingerprint", .string(entry.fingerprint)),
+                ])
+            })),
         ])
     }
 

@@ -5,94 +5,147 @@ import SourceText
 ///
 /// One `<testsuite>` per plan (name = plan id): one `<testcase>` per finding
 /// (classname = rule id, name = the message), holding `<failure message=… type=severity>`
-/// with the compiler-style details when failing, or `<skipped message=…>` when waived;
-/// then one passing `<testcase>` per enabled rule that found nothing in that plan.
-/// Input diagnostics form a last suite, `shore: input`, one `<error>` test case each.
-/// No timestamps or durations, so the same report gives the same bytes.
+/// with the compiler-style details when it fails the gate (`--fail-on`); a finding below
+/// the gate is `<skipped message="below --fail-on …">` with the details in
+/// `<system-out>`, a waived one `<skipped message=…>`; then one passing `<testcase>` per
+/// enabled rule that found nothing in that plan. Each suite's `<properties>` name the
+/// Shore version, the `shore.yaml` overrides in force (`shore.override.RULE`) and the
+/// baseline counts (`shore.baseline.new|known|fixed`). Input diagnostics form a last
+/// suite, `shore: input`, one `<error>` test case each. No timestamps or durations, so
+/// the same report gives the same bytes. The counts in the opening tags are taken
+/// first, then the test cases are written one at a time. Values from plans and rules
+/// show control and bidi characters as visible escapes (`VisibleText`), since CI
+/// dashboards print them.
 enum JUnitReporter {
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        var suites: [Suite] = report.plans.map { suite(for: $0, rules: report.rules, options: options) }
-        if !report.diagnostics.isEmpty { suites.append(inputSuite(report.diagnostics, options: options)) }
-        let totals = suites.reduce(into: (tests: 0, failures: 0, errors: 0, skipped: 0)) { sum, suite in
-            sum.tests += suite.cases.count
-            sum.failures += suite.failures
-            sum.errors += suite.errors
-            sum.skipped += suite.skipped
-        }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"shore\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" "
-            + "errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\">\n"
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        let suites = report.plans.map { PlanSuite(plan: $0, rules: report.rules, failOn: report.failOn) }
+        let inputErrors = report.diagnostics.filter { $0.severity == .error }.count
+        var totals = Counts()
+        for suite in suites { totals.add(suite.counts) }
+        if !report.diagnostics.isEmpty { totals.add(Counts(tests: report.diagnostics.count, errors: inputErrors)) }
+        sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        sink.write("<testsuites name=\"shore\" \(totals.attributes)>\n")
         for suite in suites {
-            out += "  <testsuite name=\"\(XMLEscaping.attribute(suite.name))\" tests=\"\(suite.cases.count)\" "
-                + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"\(suite.skipped)\""
-            if let file = suite.file { out += " file=\"\(XMLEscaping.attribute(file))\"" }
-            out += ">\n"
-            out += "    <properties>\n"
-            out += "      <property name=\"shore.version\" value=\"\(XMLEscaping.attribute(options.toolVersion))\"/>\n"
-            out += "    </properties>\n"
-            for testCase in suite.cases { out += testCase.xml }
-            out += "  </testsuite>\n"
+            sink.write("  <testsuite name=\"\(attribute(suite.plan.plan.id))\" \(suite.counts.attributes)"
+                + " file=\"\(attribute(options.displayPath(suite.plan.plan.source.path)))\">\n")
+            writeProperties(report, options: options, to: sink)
+            for finding in suite.plan.findings {
+                sink.write(testCase(for: finding, failOn: report.failOn, options: options))
+            }
+            for rule in suite.passingRules {
+                sink.write("    <testcase classname=\"\(attribute(rule.id))\" "
+                    + "name=\"\(attribute(rule.title ?? rule.id))\"/>\n")
+            }
+            sink.write("  </testsuite>\n")
         }
-        return out + "</testsuites>\n"
-    }
-
-    struct Case {
-        enum Outcome { case passed, failed, skipped, error }
-        let outcome: Outcome
-        let xml: String
-    }
-
-    struct Suite {
-        let name: String
-        let file: String?
-        let cases: [Case]
-        var failures: Int { cases.filter { $0.outcome == .failed }.count }
-        var errors: Int { cases.filter { $0.outcome == .error }.count }
-        var skipped: Int { cases.filter { $0.outcome == .skipped }.count }
-    }
-
-    static func suite(for plan: PlanReport, rules: RuleSet?, options: ReportOptions) -> Suite {
-        var cases = plan.findings.map { testCase(for: $0, options: options) }
-        let found = Set(plan.findings.map(\.rule))
-        for rule in rules?.enabledRules ?? [] where !found.contains(rule.id) {
-            cases.append(Case(outcome: .passed, xml: "    <testcase classname=\"\(XMLEscaping.attribute(rule.id))\" "
-                + "name=\"\(XMLEscaping.attribute(rule.title ?? rule.id))\"/>\n"))
+        if !report.diagnostics.isEmpty {
+            sink.write("  <testsuite name=\"shore: input\" "
+                + Counts(tests: report.diagnostics.count, errors: inputErrors).attributes + ">\n")
+            writeProperties(report, options: options, to: sink)
+            for diagnostic in report.diagnostics { sink.write(testCase(for: diagnostic, options: options)) }
+            sink.write("  </testsuite>\n")
         }
-        return Suite(name: plan.plan.id, file: options.displayPath(plan.plan.source.path), cases: cases)
+        sink.write("</testsuites>\n")
     }
 
-    static func testCase(for finding: Finding, options: ReportOptions) -> Case {
-        var open = "    <testcase classname=\"\(XMLEscaping.attribute(finding.rule))\" name=\"\(XMLEscaping.attribute(finding.message))\""
+    /// `<properties>`: the version, the policy changes, the baseline counts.
+    static func writeProperties(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        var properties = [("shore.version", options.toolVersion)]
+        properties += report.policyChanges.map { ("shore.override." + $0.rule, $0.change) }
+        if let baseline = report.baseline {
+            properties += [("shore.baseline.new", String(baseline.new)), ("shore.baseline.known", String(baseline.known)),
+                           ("shore.baseline.fixed", String(baseline.fixed.count))]
+        }
+        sink.write("    <properties>\n")
+        for (name, value) in properties {
+            sink.write("      <property name=\"\(attribute(name))\" value=\"\(attribute(value))\"/>\n")
+        }
+        sink.write("    </properties>\n")
+    }
+
+    /// Whether a finding fails the gate: failing (not waived) and at or above `failOn`.
+    static func failsGate(_ finding: Finding, failOn: Severity?) -> Bool {
+        guard finding.isFailing, let failOn else { return false }
+        return finding.severity >= failOn
+    }
+
+    /// An attribute value from a plan or rule: control and bidi characters made
+    /// visible, then XML-escaped.
+    static func attribute(_ value: String) -> String {
+        XMLEscaping.attribute(VisibleText.escaped(value))
+    }
+
+    /// The test counts of a suite, as the opening tag states them.
+    struct Counts {
+        var tests = 0
+        var failures = 0
+        var errors = 0
+        var skipped = 0
+
+        mutating func add(_ other: Counts) {
+            tests += other.tests
+            failures += other.failures
+            errors += other.errors
+            skipped += other.skipped
+        }
+
+        var attributes: String {
+            "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        }
+    }
+
+    /// One plan's suite: its findings, then the enabled rules that found nothing.
+    struct PlanSuite {
+        let plan: PlanReport
+        let passingRules: [Rule]
+        let counts: Counts
+
+        init(plan: PlanReport, rules: RuleSet?, failOn: Severity?) {
+            self.plan = plan
+            var found = Set<String>()
+            for finding in plan.findings { found.insert(finding.rule) }
+            passingRules = (rules?.enabledRules ?? []).filter { !found.contains($0.id) }
+            var counts = Counts(tests: plan.findings.count + passingRules.count)
+            for finding in plan.findings {
+                if failsGate(finding, failOn: failOn) { counts.failures += 1 } else { counts.skipped += 1 }
+            }
+            self.counts = counts
+        }
+    }
+
+    static func testCase(for finding: Finding, failOn: Severity?, options: ReportOptions) -> String {
+        var open = "    <testcase classname=\"\(attribute(finding.rule))\" name=\"\(attribute(finding.message))\""
         if let location = finding.location {
-            open += " file=\"\(XMLEscaping.attribute(options.displayPath(location.path)))\" line=\"\(location.start.line)\""
+            open += " file=\"\(attribute(options.displayPath(location.path)))\" line=\"\(location.start.line)\""
         }
         open += ">\n"
         let plain = ReportOptions(colored: false, toolVersion: options.toolVersion, workingDirectory: options.workingDirectory)
-        let details = TextReporter.header(finding, ansi: ANSI(enabled: false)) + "\n" + TextReporter.body(finding, options: plain)
+        let details = XMLEscaping.text(TextReporter.header(finding, ansi: ANSI(enabled: false)) + "\n"
+            + TextReporter.body(finding, options: plain))
+        if failsGate(finding, failOn: failOn) {
+            return open
+                + "      <failure message=\"\(attribute(finding.message))\" type=\"\(finding.severity.rawValue)\">"
+                + details + "</failure>\n    </testcase>\n"
+        }
         if finding.isFailing {
-            return Case(outcome: .failed, xml: open
-                + "      <failure message=\"\(XMLEscaping.attribute(finding.message))\" type=\"\(finding.severity.rawValue)\">"
-                + XMLEscaping.text(details) + "</failure>\n    </testcase>\n")
+            let gate = failOn.map { "below --fail-on \($0.rawValue)" } ?? "--fail-on none"
+            return open + "      <skipped message=\"\(attribute("\(finding.severity.rawValue), \(gate): \(finding.message)"))\"/>\n"
+                + "      <system-out>" + details + "</system-out>\n    </testcase>\n"
         }
         let reason = finding.waiver.map { "waived by \($0.approvedBy) until \($0.expires): \($0.reason)" } ?? "waived"
-        return Case(outcome: .skipped, xml: open
-            + "      <skipped message=\"\(XMLEscaping.attribute(reason))\"/>\n    </testcase>\n")
+        return open + "      <skipped message=\"\(attribute(reason))\"/>\n    </testcase>\n"
     }
 
-    static func inputSuite(_ diagnostics: [Diagnostic], options: ReportOptions) -> Suite {
-        let renderer = DiagnosticRenderer(colored: false)
-        let cases = diagnostics.map { diagnostic in
-            let place = diagnostic.location.map { " file=\"\(XMLEscaping.attribute(options.displayPath($0.path)))\" line=\"\($0.start.line)\"" } ?? ""
-            let open = "    <testcase classname=\"\(XMLEscaping.attribute(diagnostic.code))\" "
-                + "name=\"\(XMLEscaping.attribute(diagnostic.message))\"\(place)>\n"
-            guard diagnostic.severity == .error else {
-                return Case(outcome: .passed, xml: open + "      <system-out>"
-                    + XMLEscaping.text(renderer.render(options.displayed(diagnostic))) + "</system-out>\n    </testcase>\n")
-            }
-            return Case(outcome: .error, xml: open
-                + "      <error message=\"\(XMLEscaping.attribute(diagnostic.message))\" type=\"\(XMLEscaping.attribute(diagnostic.code))\">"
-                + XMLEscaping.text(renderer.render(options.displayed(diagnostic))) + "</error>\n    </testcase>\n")
+    static func testCase(for diagnostic: Diagnostic, options: ReportOptions) -> String {
+        let rendered = XMLEscaping.text(DiagnosticRenderer(colored: false).render(options.displayed(diagnostic)))
+        let place = diagnostic.location.map { " file=\"\(attribute(options.displayPath($0.path)))\" line=\"\($0.start.line)\"" } ?? ""
+        let open = "    <testcase classname=\"\(attribute(diagnostic.code))\" "
+            + "name=\"\(attribute(diagnostic.message))\"\(place)>\n"
+        guard diagnostic.severity == .error else {
+            return open + "      <system-out>" + rendered + "</system-out>\n    </testcase>\n"
         }
-        return Suite(name: "shore: input", file: nil, cases: cases)
+        return open
+            + "      <error message=\"\(attribute(diagnostic.message))\" type=\"\(attribute(diagnostic.code))\">"
+            + rendered + "</error>\n    </testcase>\n"
     }
 }

@@ -40,14 +40,24 @@ public enum ShoreVersion {
 
 /// Renders a check report in a format. Pure: the same report gives the same text.
 public enum ReportRenderer {
-    public static func render(_ report: CheckReport, as format: OutputFormat, options: ReportOptions = ReportOptions()) -> String {
+    /// Writes the report to `sink` piece by piece (finding by finding), so a large
+    /// report is streamed to its file rather than held as one string.
+    public static func write(_ report: CheckReport, as format: OutputFormat, options: ReportOptions = ReportOptions(),
+                             to sink: TextSink) {
         switch format {
-        case .text: TextReporter.render(report, options: options)
-        case .json: JSONReporter.render(report, options: options)
-        case .sarif: SARIFReporter.render(report, options: options)
-        case .junit: JUnitReporter.render(report, options: options)
-        case .github: GitHubReporter.render(report, options: options)
-        case .markdown: MarkdownReporter.render(report, options: options)
+        case .text: TextReporter.write(report, options: options, to: sink)
+        case .json: JSONReporter.write(report, options: options, to: sink)
+        case .sarif: SARIFReporter.write(report, options: options, to: sink)
+        case .junit: JUnitReporter.write(report, options: options, to: sink)
+        case .github: GitHubReporter.write(report, options: options, to: sink)
+        case .markdown: MarkdownReporter.write(report, options: options, to: sink)
         }
+    }
+
+    /// The whole report as one string.
+    public static func render(_ report: CheckReport, as format: OutputFormat, options: ReportOptions = ReportOptions()) -> String {
+        let sink = StringSink()
+        write(report, as: format, options: options, to: sink)
+        return sink.text
     }
 }

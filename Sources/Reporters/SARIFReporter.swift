@@ -9,16 +9,21 @@ import SourceText
 /// fingerprint as `partialFingerprints["shore/v1"]`; waived findings carry an external,
 /// accepted suppression whose justification is the waiver's reason. Input diagnostics are
 /// `invocations[0].toolExecutionNotifications`, and `executionSuccessful` is false when
-/// any of them is an error. Validated against the OASIS schema in the tests.
+/// any of them is an error; the `shore.yaml` overrides in force are
+/// `invocations[0].ruleConfigurationOverrides`. In a `--baseline` run every result has
+/// `baselineState: "new"` (known findings are not reported) and the run's
+/// `properties.baseline` holds the new, known and fixed counts. Validated against the
+/// OASIS schema in the tests.
 enum SARIFReporter {
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     static let fingerprintKey = "shore/v1"
 
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        document(report, options: options).rendered() + "\n"
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
+        document(report, options: options).write(to: sink)
+        sink.write("\n")
     }
 
-    static func document(_ report: CheckReport, options: ReportOptions) -> JSONText {
+    static func document(_ report: CheckReport, options: ReportOptions) -> StreamedJSON {
         let descriptors = ruleDescriptors(report)
         var index: [String: Int] = [:]
         for (position, descriptor) in descriptors.enumerated() where index[descriptor.id] == nil {
@@ -29,17 +34,18 @@ enum SARIFReporter {
         if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
         driver.append(("rules", .array(descriptors.map(\.json))))
         let plansByID = Dictionary(report.plans.map { ($0.plan.id, $0.plan.source.path) }, uniquingKeysWith: { first, _ in first })
-        let run: [(String, JSONText)] = [
-            ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([invocation(report, options: options)])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(report.findings.map {
-                result($0, ruleIndex: index[$0.rule], planFile: plansByID[$0.plan], options: options)
-            })),
-        ]
+        let run: [(String, StreamedJSON)] = [
+            ("tool", .value(.object([("driver", .object(driver))]))),
+            ("invocations", .value(.array([invocation(report, ruleIndex: index, options: options)]))),
+            ("columnKind", .value(.string("unicodeCodePoints"))),
+            ("results", .items(AnySequence(report.allFindings.lazy.map {
+                result($0, ruleIndex: index[$0.rule], planFile: plansByID[$0.plan],
+                       baselined: report.baseline != nil, options: options)
+            }))),
+        ] + baselineProperties(report)
         return .object([
-            ("$schema", .string(schemaURI)),
-            ("version", .string("2.1.0")),
+            ("$schema", .value(.string(schemaURI))),
+            ("version", .value(.string("2.1.0"))),
             ("runs", .array([.object(run)])),
         ])
     }
@@ -58,7 +64,7 @@ enum SARIFReporter {
         for rule in report.rules?.enabledRules ?? [] where seen.insert(rule.id).inserted {
             out.append(Descriptor(id: rule.id, json: descriptor(rule)))
         }
-        for finding in report.findings where seen.insert(finding.rule).inserted {
+        for finding in report.allFindings where seen.insert(finding.rule).inserted {
             if let rule = report.rules?.rule(finding.rule) {
                 out.append(Descriptor(id: rule.id, json: descriptor(rule)))
             } else {
@@ -97,7 +103,8 @@ enum SARIFReporter {
 
     // MARK: Results
 
-    static func result(_ finding: Finding, ruleIndex: Int?, planFile: String?, options: ReportOptions) -> JSONText {
+    static func result(_ finding: Finding, ruleIndex: Int?, planFile: String?, baselined: Bool = false,
+                       options: ReportOptions) -> JSONText {
         var members: [(String, JSONText)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members.append(("level", .string(level(finding.severity))))
@@ -110,6 +117,7 @@ enum SARIFReporter {
             ]))])])))
         }
         members.append(("partialFingerprints", .object([(fingerprintKey, .string(finding.fingerprint))])))
+        if baselined { members.append(("baselineState", .string("new"))) }
         if let waiver = finding.waiver, !finding.isFailing {
             var suppression: [(String, JSONText)] = [
                 ("kind", .string("external")),
@@ -158,11 +166,41 @@ enum SARIFReporter {
 
     // MARK: Invocation
 
-    static func invocation(_ report: CheckReport, options: ReportOptions) -> JSONText {
-        .object([
+    static func invocation(_ report: CheckReport, ruleIndex: [String: Int], options: ReportOptions) -> JSONText {
+        var members: [(String, JSONText)] = [
             ("executionSuccessful", .bool(!report.hasInputErrors)),
             ("toolExecutionNotifications", .array(report.diagnostics.map { notification($0, options: options) })),
+        ]
+        if !report.policyChanges.isEmpty {
+            members.append(("ruleConfigurationOverrides", .array(report.policyChanges.map {
+                configurationOverride($0, ruleIndex: ruleIndex[$0.rule])
+            })))
+        }
+        return .object(members)
+    }
+
+    /// A `shore.yaml` override: the rule (by id, and by index when it is in
+    /// `tool.driver.rules`), and the configuration the run used instead of its default.
+    static func configurationOverride(_ change: PolicyChange, ruleIndex: Int?) -> JSONText {
+        var descriptor: [(String, JSONText)] = [("id", .string(change.rule))]
+        if let ruleIndex { descriptor.append(("index", .int(ruleIndex))) }
+        return .object([
+            ("descriptor", .object(descriptor)),
+            ("configuration", .object([
+                ("enabled", .bool(change.enabled)),
+                ("level", .string(level(change.severity))),
+            ])),
+            ("properties", .object([
+                ("change", .string(change.change)),
+                ("source", .string("shore.yaml")),
+            ])),
         ])
+    }
+
+    /// `properties.baseline` for a baseline run: the counts and the fixed findings.
+    static func baselineProperties(_ report: CheckReport) -> [(String, StreamedJSON)] {
+        guard let baseline = report.baseline else { return [] }
+        return [("properties", .value(.object([("baseline", JSONReporter.baseline(baseline))])))]
     }
 
     static func notification(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONText {

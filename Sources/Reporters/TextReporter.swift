@@ -16,23 +16,27 @@ import SourceText
 ///    = because: location.country == company.country ↦ "PH" == "US"
 /// ```
 ///
-/// and a closing summary line. ANSI colours only when `options.colored`; control
-/// characters in values from plans and rules are shown escaped (`TerminalSafeText`).
+/// then the `shore.yaml` overrides in force (if any) and a closing summary line (with
+/// the new, known and fixed counts of a baseline run). ANSI colours only when `options.colored`; control and
+/// bidi characters in values from plans and rules are shown escaped, and line breaks in
+/// them as `\n`, so no value can start a line of its own (`TerminalSafeText`).
 enum TextReporter {
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
+    static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
         let ansi = ANSI(enabled: options.colored)
         let renderer = DiagnosticRenderer(colored: options.colored)
-        var out = ""
         for diagnostic in report.diagnostics {
-            out += renderer.render(options.displayed(diagnostic)) + "\n"
+            sink.write(renderer.render(options.displayed(diagnostic)) + "\n")
         }
-        let findings = report.findings
-        for finding in findings.filter(\.isFailing) + findings.filter({ !$0.isFailing }) {
-            out += header(finding, ansi: ansi) + "\n" + body(finding, options: options) + "\n"
+        for failing in [true, false] {
+            for finding in report.allFindings where finding.isFailing == failing {
+                sink.write(header(finding, ansi: ansi) + "\n" + body(finding, options: options) + "\n")
+            }
+        }
+        if let changes = SummaryText.policyChanges(report) {
+            sink.write(ansi.bold("policy changes") + ": " + TerminalSafeText.escaped(changes) + "\n")
         }
         let summary = SummaryText.line(report)
-        out += report.summary.failing > 0 || report.hasInputErrors ? ansi.bold(summary) : summary
-        return out + "\n"
+        sink.write((report.summary.failing > 0 || report.hasInputErrors ? ansi.bold(summary) : summary) + "\n")
     }
 
     /// `error[DATA-001]: message`.
@@ -55,16 +59,17 @@ enum TextReporter {
             out += arrowIndent + ansi.blue("-->") + " \(path):\(location.start.line):\(location.start.column)\n"
             out += DiagnosticRenderer(colored: options.colored).snippet(location, severity: finding.severity)
         }
-        func note(_ label: String, _ text: String, separator: String = ": ") {
+        func note(_ label: String, _ text: String, separator: String = ": ", multiline: Bool = false) {
             let prefix = noteIndent + ansi.bold("= " + label) + separator
-            out += prefix + indentingContinuation(TerminalSafeText.escaped(text), by: noteIndent.count + 2 + label.count + separator.count) + "\n"
+            let safe = multiline ? TerminalSafeText.multiline(text) : TerminalSafeText.escaped(text)
+            out += prefix + indentingContinuation(safe, by: noteIndent.count + 2 + label.count + separator.count) + "\n"
         }
         if let waiver = finding.waiver {
             let ticket = waiver.ticket.map { " (\($0))" } ?? ""
             let text = "by \(waiver.approvedBy) until \(waiver.expires)\(ticket): \(waiver.reason)"
             if finding.isFailing { note("note", "was waived " + text) } else { note("waived", text, separator: " ") }
         }
-        if let remediation = finding.remediation { note("help", remediation) }
+        if let remediation = finding.remediation { note("help", remediation, multiline: true) }
         for because in finding.because { note("because", "\(because.expression) ↦ \(because.value)") }
         return out
     }

@@ -7,6 +7,9 @@
 ///    |            ^^
 ///    = help: did you mean 'GB' (United Kingdom)?
 /// ```
+///
+/// Messages, notes, help and the quoted source line show control and bidi characters
+/// escaped (`VisibleText`), so a hostile file cannot restyle or spoof the output.
 public struct DiagnosticRenderer: Sendable {
     /// Use ANSI colours (for a terminal).
     public var colored: Bool
@@ -17,22 +20,22 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The whole diagnostic, with source snippets, notes and help, ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = paint(diagnostic.severity.rawValue + "[\(diagnostic.code)]", diagnostic.severity)
-        out += ": " + diagnostic.message + "\n"
+        var out = paint(diagnostic.severity.rawValue + "[\(VisibleText.escaped(diagnostic.code))]", diagnostic.severity)
+        out += ": " + VisibleText.escaped(diagnostic.message) + "\n"
         if let location = diagnostic.location {
-            out = "\(location.path):\(location.start.line):\(location.start.column): " + out
+            out = "\(VisibleText.escaped(location.path)):\(location.start.line):\(location.start.column): " + out
             out += snippet(location, severity: diagnostic.severity)
         }
         for note in diagnostic.notes {
             if let location = note.location {
-                out += "note: \(note.message)\n  --> \(location.path):\(location.start.line):\(location.start.column)\n"
+                out += "note: \(VisibleText.escaped(note.message))\n  --> \(VisibleText.escaped(location.path)):\(location.start.line):\(location.start.column)\n"
                 out += snippet(location, severity: .info)
             } else {
-                out += "   = note: \(note.message)\n"
+                out += "   = note: \(VisibleText.escaped(note.message))\n"
             }
         }
         if let help = diagnostic.help {
-            out += "   = help: \(help)\n"
+            out += "   = help: \(VisibleText.escaped(help))\n"
         }
         return out
     }
@@ -55,7 +58,7 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// Expands tabs, and finds where the caret starts and how wide it is (at least 1;
+    /// Expands tabs, escapes unsafe characters (`VisibleText`), and finds where the caret starts and how wide it is (at least 1;
     /// up to the end of the line when the span continues on later lines).
     static func caretGeometry(line: String, span: SourceSpan) -> (String, Int, Int) {
         var display = ""
@@ -67,6 +70,8 @@ public struct DiagnosticRenderer: Sendable {
             if span.end.line == span.start.line, scalarIndex == span.end.column { endColumn = display.count }
             if scalar == "\t" {
                 display += "    "
+            } else if VisibleText.isUnsafe(scalar) {
+                display += VisibleText.escape(scalar)
             } else {
                 display.unicodeScalars.append(scalar)
             }

@@ -63,17 +63,18 @@ struct EscapingTests {
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "plan%2Ca%3Ab.yaml")
     }
 
-    @Test func junitParsesAsXMLAndKeepsTheTextMinusForbiddenCharacters() throws {
+    @Test func junitParsesAsXMLAndShowsControlCharactersEscaped() throws {
         let (report, options) = try Self.hostileReport()
         let xml = ReportRenderer.render(report, as: .junit, options: options)
         #expect(!xml.contains("<script>"))
-        #expect(!xml.unicodeScalars.contains { $0.value == 0x01 })
+        #expect(!xml.unicodeScalars.contains { $0.value == 0x01 || $0 == "\u{2028}" })
         let document = try XMLDocument(data: Data(xml.utf8), options: [])
-        let failure = try #require(try document.nodes(forXPath: "//testcase[@classname='PROV-001']/failure").first as? XMLElement)
-        let message = try #require(failure.attribute(forName: "message")?.stringValue)
-        #expect(message.contains(Self.hostileName.replacingOccurrences(of: "\u{01}", with: "")))
+        let testCase = try #require(try document.nodes(forXPath: "//testcase[@classname='PROV-001']").first as? XMLElement)
+        let name = try #require(testCase.attribute(forName: "name")?.stringValue)
+        #expect(name.contains("<script>alert(1)</script> | \"x\" & %0A \\n \\n`code` ]]> \\u{1} \\u{2028}end"), "\(name)")
         let suite = try #require(try document.nodes(forXPath: "/testsuites/testsuite").first as? XMLElement)
-        #expect(suite.attribute(forName: "failures")?.stringValue == String(report.findings.count))
+        let gated = report.findings.filter { $0.isFailing && $0.severity >= .error }.count
+        #expect(suite.attribute(forName: "failures")?.stringValue == String(gated))
     }
 
     @Test func markdownRowsKeepTheirCellCountAndNoHTML() throws {
@@ -107,6 +108,7 @@ struct EscapingTests {
         let text = ReportRenderer.render(report, as: .text, options: options)
         #expect(!text.unicodeScalars.contains { $0.value == 0x01 || $0.value == 0x1B })
         #expect(text.contains("\\u{1}"))
+        #expect(text.contains("%0A \\n \\n`code`"), "a newline from the plan is shown as \\n, never a line break")
     }
 
     // MARK: The helpers themselves

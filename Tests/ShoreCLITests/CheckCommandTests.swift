@@ -58,6 +58,30 @@ struct CheckCommandTests {
         #expect(broken.out.contains("baseline.unreadable"))
     }
 
+    /// `shore.yaml` that weakens the policy says so, and a baseline run says what it hid.
+    @Test func policyChangesAndBaselineCountsAreReported() throws {
+        let folder = try temporaryFolder("visible")
+        try FileManager.default.copyItem(atPath: repoPath("examples/rules"), toPath: folder + "/rules")
+        let original = try String(contentsOfFile: repoPath("examples/plans/support-expansion-2027.yaml"), encoding: .utf8)
+        try original.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+        try "overrides:\n  DATA-001: { severity: info }\n  COUNTRY-002: { enabled: false }\n"
+            .write(toFile: folder + "/shore.yaml", atomically: true, encoding: .utf8)
+        let changed = shore(["check", "plan.yaml"], in: folder)
+        #expect(changed.out.contains("policy changes: shore.yaml overrides 2 rules: COUNTRY-002: disabled; DATA-001: severity error → info\n"))
+        try FileManager.default.removeItem(atPath: folder + "/shore.yaml")
+        #expect(shore(["check", "plan.yaml", "--output", "baseline.json"], in: folder).code == 1)
+        // Fix one problem (the Kenyan location's hours), keep the rest.
+        let fixed = original.replacingOccurrences(of: "timezone: Africa/Nairobi, hours: \"08:00-17:00\"",
+                                                  with: "timezone: Africa/Nairobi, hours: \"16:00-23:59\"")
+        #expect(fixed != original)
+        try fixed.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+        let run = shore(["check", "plan.yaml", "--baseline", "baseline.json"], in: folder)
+        #expect(run.code == 0, "\(run.out)")
+        #expect(run.out.hasSuffix("0 failing, 0 waived in 1 plan, 10 rules; baseline: 0 new, 9 known, 1 fixed\n"), "\(run.out)")
+        let markdown = shore(["check", "plan.yaml", "--baseline", "baseline.json", "--format", "markdown"], in: folder)
+        #expect(markdown.out.contains("### Fixed since baseline\n\n| Rule | Message | Where |\n| --- | --- | --- |\n| TZ-001 |"), "\(markdown.out)")
+    }
+
     @Test func usageErrorsExitTwo() {
         let run = shore(["check"])
         #expect(run.code == 2)

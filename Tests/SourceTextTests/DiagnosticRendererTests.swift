@@ -37,6 +37,24 @@ struct DiagnosticRendererTests {
         #expect(text == "  |\n4 |     name: y\n  |     ^^^^\n")
     }
 
+    /// A raw C1 CSI (U+009B), ESC, BEL and a bidi override in the quoted line, the
+    /// message and the help are shown as `\u{…}`, and the caret still sits under the span.
+    @Test func controlAndBidiCharactersAreShownEscaped() {
+        let hostile = SourceFile(path: "p\u{1B}.yaml", text: "name: \u{9B}31m\u{1B}[2J\u{07}\u{202E}x: bad\n")
+        let span = SourceSpan(file: hostile, start: .init(line: 1, column: 13), end: .init(line: 1, column: 14))
+        let d = Diagnostic("plan.x", "value '\u{9B}\u{1B}'\n::error::spoof", at: span, help: "fix \u{2066}it")
+        let text = DiagnosticRenderer().render(d)
+        #expect(text == """
+            p\\u{1B}.yaml:1:13: error[plan.x]: value '\\u{9B}\\u{1B}'\\n::error::spoof
+              |
+            1 | name: \\u{9B}31m\\u{1B}[2J\\u{7}\\u{202E}x: bad
+              |                       ^
+               = help: fix \\u{2066}it
+
+            """)
+        #expect(!text.unicodeScalars.contains { VisibleText.isUnsafe($0) && $0 != "\n" })
+    }
+
     @Test func positionsFromByteOffsets() {
         let f = SourceFile(path: "x", text: "ab\ncé d\n")
         #expect(f.position(ofByteOffset: 0) == .init(line: 1, column: 1))

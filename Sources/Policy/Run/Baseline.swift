@@ -6,9 +6,12 @@ import YAML
 /// old finding first.
 public struct Baseline: Sendable {
     public let fingerprints: Set<String>
+    /// The baseline's findings as it records them (to name the fixed ones).
+    public let findings: [BaselineFinding]
 
-    public init(fingerprints: Set<String>) {
+    public init(fingerprints: Set<String>, findings: [BaselineFinding] = []) {
         self.fingerprints = fingerprints
+        self.findings = findings
     }
 
     /// Reads a JSON result written by `shore check --format json` (version 1): a regular
@@ -46,7 +49,7 @@ public struct Baseline: Sendable {
                         ?? "\(path) has no \"version\"; this Shore reads version \(supportedVersion) results",
                     at: start, help: "write the baseline again with this Shore: " + help))
             }
-            return .success(Baseline(fingerprints: contents.fingerprints))
+            return .success(Baseline(fingerprints: contents.fingerprints, findings: contents.findings))
         case .failure(.tooDeep(let offset)):
             return .failure(Diagnostic("baseline.too-deep", "\(path) nests deeper than \(limits.maxDepth) levels", at: at(offset),
                                        help: "a Shore JSON result nests only a few levels; " + help))
@@ -64,10 +67,29 @@ public struct Baseline: Sendable {
     /// The JSON result version baselines are read from.
     public static let supportedVersion = 1
 
-    /// The report without the findings already in the baseline.
+    /// The report without the findings already in the baseline, with the counts of
+    /// new, known and fixed findings (`CheckReport.baseline`).
     public func filter(_ report: CheckReport) -> CheckReport {
-        CheckReport(
-            plans: report.plans.map { PlanReport(plan: $0.plan, findings: $0.findings.filter { !fingerprints.contains($0.fingerprint) }) },
-            rules: report.rules, diagnostics: report.diagnostics, failOn: report.failOn, waivers: report.waivers)
+        var found = Set<String>()
+        var known = 0
+        let plans = report.plans.map { plan in
+            PlanReport(plan: plan.plan, findings: plan.findings.filter { finding in
+                found.insert(finding.fingerprint)
+                guard fingerprints.contains(finding.fingerprint) else { return true }
+                known += 1
+                return false
+            })
+        }
+        let checked = Set(report.plans.map(\.plan.id))
+        var fixed = findings.filter { entry in
+            !found.contains(entry.fingerprint) && entry.plan.map(checked.contains) ?? true
+        }
+        var listed = Set<String>()
+        fixed.removeAll { !listed.insert($0.fingerprint).inserted }
+        let new = plans.reduce(0) { $0 + $1.findings.count }
+        var filtered = CheckReport(plans: plans, rules: report.rules, diagnostics: report.diagnostics,
+                                   failOn: report.failOn, waivers: report.waivers, policyChanges: report.policyChanges)
+        filtered.baseline = BaselineComparison(new: new, known: known, fixed: fixed)
+        return filtered
     }
 }

@@ -1,7 +1,8 @@
 /// Reads a Shore JSON result in one pass, keeping only what a baseline needs: the top
-/// level's `version` and the `fingerprint` of each entry of its `findings` list. Memory
-/// is the set of fingerprints, not a tree of the whole file; nesting is bounded by
-/// `maxDepth` (an error past it, never a deep recursion).
+/// level's `version` and, of each entry of its `findings` list, the fingerprint and the
+/// few fields that name a fixed finding (rule, message, plan, file, line). Memory is
+/// those, not a tree of the whole file; nesting is bounded by `maxDepth` (an error past
+/// it, never a deep recursion).
 struct BaselineScanner {
     enum Failure: Error, Equatable {
         case syntax(offset: Int)
@@ -14,7 +15,11 @@ struct BaselineScanner {
     struct Contents {
         var version: String?
         var fingerprints: Set<String> = []
+        var findings: [BaselineFinding] = []
     }
+
+    /// The fields of one finding kept while it is read.
+    private static let findingFields: Set<String> = ["fingerprint", "rule", "message", "plan", "file"]
 
     let bytes: [UInt8]
     let maxDepth: Int
@@ -36,6 +41,18 @@ struct BaselineScanner {
         var stack: [Frame] = []
         var expect = Expect.value
         var i = 0
+        var finding: [String: String] = [:]
+        var findingLine: Int?
+        /// Closes the innermost frame; closing one finding's object keeps it.
+        func close() {
+            if stack.count == 3, case .array(true) = stack[1], case .object = stack[2], let fingerprint = finding["fingerprint"] {
+                contents.findings.append(BaselineFinding(
+                    fingerprint: fingerprint, rule: finding["rule"] ?? "?", message: finding["message"] ?? "",
+                    plan: finding["plan"], file: finding["file"], line: findingLine))
+            }
+            if stack.count == 3 { finding = [:]; findingLine = nil }
+            stack.removeLast()
+        }
         func skipSpace() { while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 } }
         while true {
             skipSpace()
@@ -50,14 +67,14 @@ struct BaselineScanner {
                 switch (byte, top) {
                 case (UInt8(ascii: ","), .object): expect = .key; i += 1
                 case (UInt8(ascii: ","), .array): expect = .value; i += 1
-                case (UInt8(ascii: "}"), .object), (UInt8(ascii: "]"), .array): stack.removeLast(); i += 1
+                case (UInt8(ascii: "}"), .object), (UInt8(ascii: "]"), .array): close(); i += 1
                 default: return .failure(.syntax(offset: i))
                 }
             case .colon:
                 guard byte == UInt8(ascii: ":") else { return .failure(.syntax(offset: i)) }
                 expect = .value; i += 1
             case .keyOrClose, .key:
-                if byte == UInt8(ascii: "}"), expect == .keyOrClose { stack.removeLast(); expect = .afterValue; i += 1; continue }
+                if byte == UInt8(ascii: "}"), expect == .keyOrClose { close(); expect = .afterValue; i += 1; continue }
                 let keyStart = i
                 guard byte == UInt8(ascii: "\""), let key = string(&i) else { return .failure(.syntax(offset: i)) }
                 if stack.count == 1, key == "version" || key == "findings", !rootKeys.insert(key).inserted {
@@ -70,7 +87,7 @@ struct BaselineScanner {
                 stack[stack.count - 1] = .object(key: key)
                 expect = .colon
             case .value, .valueOrClose:
-                if byte == UInt8(ascii: "]"), expect == .valueOrClose { stack.removeLast(); expect = .afterValue; i += 1; continue }
+                if byte == UInt8(ascii: "]"), expect == .valueOrClose { close(); expect = .afterValue; i += 1; continue }
                 // Where this value sits: a root key, or a key of one finding.
                 var rootKey: String?
                 var findingKey: String?
@@ -92,6 +109,7 @@ struct BaselineScanner {
                 case UInt8(ascii: "\""):
                     guard let text = string(&i) else { return .failure(.syntax(offset: i)) }
                     if findingKey == "fingerprint" { contents.fingerprints.insert(text) }
+                    if let key = findingKey, Self.findingFields.contains(key) { finding[key] = text }
                     if rootKey == "version" { contents.version = "\"\(text)\"" }
                 default:
                     let start = i
@@ -101,6 +119,7 @@ struct BaselineScanner {
                         return .failure(.syntax(offset: start))
                     }
                     if rootKey == "version" { contents.version = word }
+                    if findingKey == "line" { findingLine = Int(word) }
                 }
                 if stack.isEmpty { return .failure(.notAnObject) }
                 if rootKey == "findings" { return .failure(.noFindings) }

@@ -34,13 +34,19 @@ public struct CheckReport: Sendable {
     public let failOn: Severity?
     /// The waivers read from waiver files (`--waivers`); a plan's own are in its `Plan`.
     public let waivers: [Waiver]
+    /// The `shore.yaml` overrides in force, in rule-id order.
+    public let policyChanges: [PolicyChange]
+    /// Set when the findings were compared with a `--baseline` (`Baseline.filter`).
+    public var baseline: BaselineComparison?
 
-    public init(plans: [PlanReport], rules: RuleSet?, diagnostics: [Diagnostic], failOn: Severity?, waivers: [Waiver] = []) {
+    public init(plans: [PlanReport], rules: RuleSet?, diagnostics: [Diagnostic], failOn: Severity?, waivers: [Waiver] = [],
+                policyChanges: [PolicyChange] = []) {
         self.plans = plans
         self.rules = rules
         self.diagnostics = diagnostics
         self.failOn = failOn
         self.waivers = waivers
+        self.policyChanges = policyChanges
     }
 
     public var findings: [Finding] { plans.flatMap(\.findings) }
@@ -66,18 +72,24 @@ public struct CheckReport: Sendable {
     }
 
     public var summary: CheckSummary {
-        let all = findings
-        let failing = all.filter(\.isFailing)
+        var failing = 0
+        var waived = 0
         var bySeverity: [Severity: Int] = [.error: 0, .warning: 0, .info: 0]
-        for finding in failing { bySeverity[finding.severity, default: 0] += 1 }
-        return CheckSummary(plans: plans.count, rules: rules?.enabledRules.count ?? 0, failing: failing.count,
-                            waived: all.count - failing.count, bySeverity: bySeverity)
+        for plan in plans {
+            for finding in plan.findings {
+                guard finding.isFailing else { waived += 1; continue }
+                failing += 1
+                bySeverity[finding.severity, default: 0] += 1
+            }
+        }
+        return CheckSummary(plans: plans.count, rules: rules?.enabledRules.count ?? 0, failing: failing,
+                            waived: waived, bySeverity: bySeverity)
     }
 
     /// 2 for invalid input; 1 when a failing finding is at or above `failOn`; else 0.
     public var exitCode: Int32 {
         if hasInputErrors { return 2 }
         guard let failOn else { return 0 }
-        return findings.contains { $0.isFailing && $0.severity >= failOn } ? 1 : 0
+        return plans.contains { $0.findings.contains { $0.isFailing && $0.severity >= failOn } } ? 1 : 0
     }
 }

@@ -55,8 +55,9 @@ public enum CheckRunner {
             diagnostics.append(RuleFiles.noneFound(under: []))
         }
         var rules = loadedRules.rules
+        var policyChanges: [PolicyChange] = []
         if var set = rules {
-            diagnostics += apply(request.overrides, to: &set)
+            diagnostics += apply(request.overrides, to: &set, changes: &policyChanges)
             rules = set
             // No rule to run: no evaluation (its waiver reports would only be noise). No
             // rule at all was reported by the loader (rules.empty) or the caller (rules.none).
@@ -100,7 +101,8 @@ public enum CheckRunner {
                 break
             }
         }
-        return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn, waivers: waivers)
+        return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn, waivers: waivers,
+                           policyChanges: policyChanges)
     }
 
     /// `rules.all-disabled`: every rule is switched off (in its file or by `shore.yaml`),
@@ -142,6 +144,14 @@ public enum CheckRunner {
 
     /// Applies `shore.yaml` overrides; an override naming no rule is an error.
     static func apply(_ overrides: [String: RuleOverride], to rules: inout RuleSet) -> [Diagnostic] {
+        var changes: [PolicyChange] = []
+        return apply(overrides, to: &rules, changes: &changes)
+    }
+
+    /// Applies `shore.yaml` overrides, recording each in `changes`; an override naming
+    /// no rule is an error.
+    static func apply(_ overrides: [String: RuleOverride], to rules: inout RuleSet,
+                      changes: inout [PolicyChange]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (id, override) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = rules.rules.firstIndex(where: { $0.id == id }) else {
@@ -150,8 +160,12 @@ public enum CheckRunner {
                     help: Suggestions.didYouMean(id, among: rules.rules.map(\.id)) ?? "check the rule id"))
                 continue
             }
+            let declared = rules.rules[index]
             if let severity = override.severity { rules.rules[index].severity = severity }
             if let enabled = override.enabled { rules.rules[index].enabled = enabled }
+            changes.append(PolicyChange(rule: id, ruleTitle: declared.title, declaredSeverity: declared.severity,
+                                        severity: rules.rules[index].severity, declaredEnabled: declared.enabled,
+                                        enabled: rules.rules[index].enabled))
         }
         return diagnostics
     }

@@ -1,5 +1,9 @@
+import SourceText
+
 /// Escaping of plan and rule text for each review format. Every string that comes from
-/// a plan, a rule or a waiver goes through one of these before it is written.
+/// a plan, a rule or a waiver goes through one of these before it is written. In all
+/// three, line breaks and tabs become spaces and every other control or bidi character
+/// (`VisibleText.isUnsafe`) is shown as a visible `\u{1B}` escape, never raw.
 enum ReviewEscaping {
     /// For HTML text and double- or single-quoted attribute values (also inside inline SVG).
     static func html(_ text: String) -> String {
@@ -13,8 +17,8 @@ enum ReviewEscaping {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if isControl(scalar) {
-                    out += scalar == "\n" || scalar == "\t" ? " " : "\u{FFFD}"
+                if VisibleText.isUnsafe(scalar) {
+                    out += scalar == "\n" || scalar == "\t" ? " " : VisibleText.escape(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -40,8 +44,9 @@ enum ReviewEscaping {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             default:
-                if isControl(scalar) {
-                    out += scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : "\u{FFFD}"
+                if VisibleText.isUnsafe(scalar) {
+                    // The escape's backslash doubled, so Markdown shows it.
+                    out += scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : "\\" + VisibleText.escape(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -58,19 +63,12 @@ enum ReviewEscaping {
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\t" {
                 out += " "
-            } else if isControl(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else if VisibleText.isUnsafe(scalar) {
+                out += VisibleText.escape(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
-    }
-
-    /// C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x2028 || v == 0x2029
     }
 }

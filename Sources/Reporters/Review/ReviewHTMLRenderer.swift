@@ -34,6 +34,15 @@ public enum ReviewHTMLRenderer {
         o += "<dt>Company</dt><dd>\(h(c.name)), \(h(c.countryName)) (\(h(c.country))); business day \(h(c.hours)) \(h(c.timezone))</dd>\n"
         for note in review.inputNotes { o += "<dt>Input note</dt><dd>\(h(note))</dd>\n" }
         o += "</dl>\n</section>\n"
+        if !review.policyChanges.isEmpty {
+            o += "<section id=\"policy-changes\" aria-labelledby=\"policy-h\">\n<h2 id=\"policy-h\">Policy changes</h2>\n"
+            o += "<p>shore.yaml overrides the rule files for \(SummaryText.counted(review.policyChanges.count, "rule")):</p>\n<ul>\n"
+            for change in review.policyChanges {
+                let title = change.ruleTitle.map { " (\(h($0)))" } ?? ""
+                o += "<li><code>\(h(change.rule))</code>\(title): \(h(change.change))</li>\n"
+            }
+            o += "</ul>\n</section>\n"
+        }
 
         // Sourcing map
         o += "<section id=\"sourcing-map\" aria-labelledby=\"map-h\">\n<h2 id=\"map-h\">Sourcing map</h2>\n<div class=\"scroll\"><table>\n"

@@ -19,6 +19,17 @@ public enum ReviewMarkdownRenderer {
         out.append("- **Company:** \(e(c.name)), \(e(c.countryName)) (\(e(c.country))); business day \(e(c.hours)) \(e(c.timezone))")
         for note in review.inputNotes { out.append("- **Input note:** \(e(note))") }
         out.append("")
+        if !review.policyChanges.isEmpty {
+            out.append("## Policy changes")
+            out.append("")
+            out.append("shore.yaml overrides the rule files for \(SummaryText.counted(review.policyChanges.count, "rule")):")
+            out.append("")
+            for change in review.policyChanges {
+                let title = change.ruleTitle.map { " (\(e($0)))" } ?? ""
+                out.append("- **\(e(change.rule))**\(title): \(e(change.change))")
+            }
+            out.append("")
+        }
 
         // Sourcing map
         out.append("## Sourcing map")

@@ -29,6 +29,9 @@ public struct ReviewReport: Sendable {
     public let checklist: SignOffChecklist
     /// Non-fatal notes about the inputs (warnings from loading rules or the plan).
     public let inputNotes: [String]
+    /// The `shore.yaml` overrides the evaluation ran with (a rule disabled, a severity
+    /// changed); shown as "Policy changes" so a weakened policy is never silent.
+    public let policyChanges: [PolicyChange]
 }
 
 /// The company that sources the work.

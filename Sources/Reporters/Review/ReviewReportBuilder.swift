@@ -78,7 +78,8 @@ extension ReviewReport {
             sourcingMap: rows, headcountByCountry: headcount, spendByProvider: spend,
             dataMatrix: ClassificationMatrix(plan: plan, scale: scale), timeline: WorkdayTimeline(plan: plan, findings: findings, rules: rules),
             findingGroups: groups, clearEngagements: clear, waivers: waiverSummary,
-            checklist: SignOffChecklist(plan: plan, findings: findings, rules: rules), inputNotes: notes)
+            checklist: SignOffChecklist(plan: plan, findings: findings, rules: rules), inputNotes: notes,
+            policyChanges: report.policyChanges)
     }
 
     /// `path` relative to `base` when it lies inside it; otherwise unchanged.

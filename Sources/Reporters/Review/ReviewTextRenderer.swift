@@ -19,6 +19,15 @@ public enum ReviewTextRenderer {
         out.append("Company:    \(e(c.name)), \(e(c.countryName)) (\(e(c.country))); business day \(e(c.hours)) \(e(c.timezone))")
         for note in review.inputNotes { out.append("Note:       \(e(note))") }
         out.append("")
+        if !review.policyChanges.isEmpty {
+            out += heading("POLICY CHANGES")
+            out.append("shore.yaml overrides the rule files for \(SummaryText.counted(review.policyChanges.count, "rule")):")
+            for change in review.policyChanges {
+                let title = change.ruleTitle.map { " (\(e($0)))" } ?? ""
+                out.append("  \(e(change.rule))\(title): \(e(change.change))")
+            }
+            out.append("")
+        }
 
         out += heading("SOURCING MAP")
         var rows = [["STATUS", "ENGAGEMENT", "PROVIDER", "MODEL", "LOCATIONS", "HEADCOUNT", "DATA", "LANGUAGES", "OVERLAP", "ANNUAL COST"]]

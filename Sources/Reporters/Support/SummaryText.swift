@@ -2,7 +2,8 @@ import Policy
 import SourceText
 
 /// The one-line summary shared by the text and Markdown reports:
-/// `9 failing (7 errors, 2 warnings), 1 waived in 1 plan, 10 rules`.
+/// `9 failing (7 errors, 2 warnings), 1 waived in 1 plan, 10 rules`, then
+/// `; baseline: 1 new, 8 known, 2 fixed` for a baseline run.
 enum SummaryText {
     static func line(_ report: CheckReport) -> String {
         let summary = report.summary
@@ -17,7 +18,21 @@ enum SummaryText {
         let warnings = report.diagnostics.filter { $0.severity == .warning }.count
         let input = [(errors, "input error"), (warnings, "input warning")].filter { $0.0 > 0 }.map { counted($0.0, $0.1) }
         if !input.isEmpty { out += "; " + input.joined(separator: ", ") }
+        if let baseline = report.baseline { out += "; baseline: " + baselineCounts(baseline) }
         return out
+    }
+
+    /// `1 new, 8 known, 2 fixed`.
+    static func baselineCounts(_ baseline: BaselineComparison) -> String {
+        "\(baseline.new) new, \(baseline.known) known, \(baseline.fixed.count) fixed"
+    }
+
+    /// `shore.yaml overrides 2 rules: DATA-001 severity error → info; DATA-005 disabled`,
+    /// or nil when the rules ran as written.
+    static func policyChanges(_ report: CheckReport) -> String? {
+        guard !report.policyChanges.isEmpty else { return nil }
+        return "shore.yaml overrides " + counted(report.policyChanges.count, "rule") + ": "
+            + report.policyChanges.map(\.summary).joined(separator: "; ")
     }
 
     /// `1 plan`, `2 plans`; `info` does not take an s.

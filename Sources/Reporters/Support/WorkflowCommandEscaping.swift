@@ -1,8 +1,12 @@
+import SourceText
+
 /// Escaping for GitHub Actions workflow commands (`::error file=…,line=…::message`),
-/// as the Actions runner's toolkit does it (`escapeData` / `escapeProperty`).
+/// as the Actions runner's toolkit does it (`escapeData` / `escapeProperty`), plus
+/// visible escapes for what the runner passes through to the log.
 enum WorkflowCommandEscaping {
     /// The message after `::`: `%`, CR and LF percent-encoded, so the command stays on
-    /// one line and cannot start another.
+    /// one line and cannot start another; every other control or bidi character
+    /// (ESC, OSC 8 links, BEL, BS, C1, U+202E …) shown as a `\u{…}` escape.
     static func data(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
@@ -10,7 +14,12 @@ enum WorkflowCommandEscaping {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if VisibleText.isUnsafe(scalar) && scalar != "\t" {
+                    out += VisibleText.escape(scalar)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -15,10 +15,10 @@ struct CheckCommand: ShoreCommand {
 
     @OptionGroup var policy: PolicyOptions
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format (default: from the --output extension .json/.sarif/.xml/.md/.txt, else text).")
+    var format: OutputFormat?
 
-    @Option(help: ArgumentHelp("Write the report here instead of stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report here instead of stdout (atomically; never over an input file).", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run (exit 1). Default: shore.yaml's fail_on, else error.")
@@ -39,6 +39,9 @@ struct CheckCommand: ShoreCommand {
     func execute(_ io: CommandIO) throws -> Int32 {
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
+        try io.checkOutput(output, inputs: plans + resolved.inputFiles + [baseline].compactMap { $0 })
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.check,
+                                                    fallback: .text).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         var before = resolved.diagnostics
         var knownFindings: Baseline?
@@ -54,8 +57,8 @@ struct CheckCommand: ShoreCommand {
             evaluation: EvaluationOptions(deadline: deadline, waivers: resolved.waiverPolicy), diagnostics: before))
         if let knownFindings { report = knownFindings.filter(report) }
         report = report.checkingDeadline(deadline, stage: knownFindings == nil ? "check" : "baseline")
-        let text = ReportRenderer.render(report, as: format, options: ReportOptions(colored: output == nil && io.isTerminal, workingDirectory: io.workingDirectory))
-        try io.write(text, to: output)
+        let options = ReportOptions(colored: output == nil && io.colorsStandardOutput, workingDirectory: io.workingDirectory)
+        try io.write(to: output) { ReportRenderer.write(report, as: format, options: options, to: $0) }
         return report.exitCode
     }
 }

@@ -18,11 +18,14 @@ struct LintCommand: ShoreCommand {
     @Argument(help: ArgumentHelp("Rule files or folders (default: shore.yaml's rules, else ./rules).", valueName: "rules"))
     var paths: [String] = []
 
-    @Option(help: "Output format.")
-    var format: Format = .text
+    @Option(help: "Output format (default: from the --output extension .json/.sarif/.txt, else text).")
+    var format: Format?
 
-    @Option(help: ArgumentHelp("Write the report here instead of stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report here instead of stdout (atomically; never over an input file).", valueName: "file"))
     var output: String?
+
+    /// The extensions `--output` may have.
+    static let extensions: [String: Format] = ["json": .json, "sarif": .sarif, "sarif.json": .sarif, "txt": .text, "text": .text]
 
     func execute(_ io: CommandIO) throws -> Int32 {
         var targets = paths.map(io.resolve)
@@ -36,13 +39,15 @@ struct LintCommand: ShoreCommand {
             }
             targets = [io.resolve("rules")]
         }
+        try io.checkOutput(output, inputs: RuleFiles.find(under: targets) + (io.exists("shore.yaml") ? ["shore.yaml"] : []))
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: Self.extensions, fallback: .text).get()
         let report = Linter.lint(paths: targets)
         let base = io.workingDirectory
         let display: (String) -> String = { CommandIO.relative($0, to: base) }
         let text: String
         switch format {
         case .text:
-            text = io.relativeText(DiagnosticRenderer(colored: output == nil && io.isTerminal).render(report.diagnostics))
+            text = io.relativeText(DiagnosticRenderer(colored: output == nil && io.colorsStandardOutput).render(report.diagnostics))
                 + Self.summary(report) + "\n"
         case .json:
             text = LintJSON.render(report, displayPath: display)

@@ -17,10 +17,10 @@ struct ReviewCommand: ShoreCommand {
 
     @OptionGroup var policy: PolicyOptions
 
-    @Option(help: "Output format (default: from the --output extension .html/.htm/.txt/.md, else markdown).")
+    @Option(help: "Output format (default: from the --output extension .md/.html/.htm/.txt, else markdown).")
     var format: ReviewFormat?
 
-    @Option(help: ArgumentHelp("Write the review here instead of stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the review here instead of stdout (atomically; never over an input file).", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run (exit 1). Default: shore.yaml's fail_on, else error.")
@@ -38,6 +38,9 @@ struct ReviewCommand: ShoreCommand {
     func execute(_ io: CommandIO) throws -> Int32 {
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
+        try io.checkOutput(output, inputs: [plan] + resolved.inputFiles)
+        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.review,
+                                                    fallback: .markdown).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         var report = CheckRunner.run(CheckRequest(
             plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
@@ -54,21 +57,8 @@ struct ReviewCommand: ShoreCommand {
             io.err(DiagnosticRenderer().render(report.diagnostics.filter { $0.severity == .error }))
             return 2
         }
-        try io.write(review.render(as: effectiveFormat), to: output)
+        try io.write(review.render(as: format), to: output)
         return report.exitCode
-    }
-}
-
-extension ReviewCommand {
-    /// `--format`, else what the `--output` file's extension says, else Markdown.
-    var effectiveFormat: ReviewFormat {
-        if let format { return format }
-        let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
-        switch ext {
-        case "html", "htm": return .html
-        case "txt", "text": return .text
-        default: return .markdown
-        }
     }
 }
 

@@ -1,35 +1,77 @@
 import Foundation
+import Reporters
+import SourceText
 
 /// Where a command writes, and the folder it resolves relative paths against. The
-/// real CLI writes to the terminal; tests capture the text.
+/// real CLI writes to the terminal; tests capture the text, or hand in descriptors
+/// (a full device, a pipe nobody reads) to see how a failed write is reported.
 public final class CommandIO {
-    public private(set) var standardOutput = ""
+    public var standardOutput: String { captured?.text ?? "" }
     public private(set) var standardError = ""
     /// Folder for relative paths, `./rules` and `shore.yaml`.
     public let workingDirectory: String
-    private let capture: Bool
+    private let environment: [String: String]
+    private let captured: StringSink?
+    private let stdout: FileDescriptorSink?
+    private let stderrDescriptor: Int32?
+    private let stdoutIsTerminal: Bool
 
-    /// Writes straight to stdout and stderr.
+    /// Writes to the process's stdout (buffered) and stderr.
     public static func terminal() -> CommandIO {
-        CommandIO(workingDirectory: FileManager.default.currentDirectoryPath, capture: false)
+        // A file-size limit (`ulimit -f`) then fails the write with EFBIG, which is
+        // reported, instead of killing the process halfway through a file.
+        signal(SIGXFSZ, SIG_IGN)
+        return CommandIO(workingDirectory: FileManager.default.currentDirectoryPath,
+                         environment: ProcessInfo.processInfo.environment,
+                         standardOutput: STDOUT_FILENO, standardError: STDERR_FILENO,
+                         isTerminal: isatty(STDOUT_FILENO) == 1)
     }
 
     /// Keeps the output in `standardOutput` and `standardError`.
-    public static func capturing(workingDirectory: String) -> CommandIO {
-        CommandIO(workingDirectory: workingDirectory, capture: true)
+    public static func capturing(workingDirectory: String, environment: [String: String] = [:]) -> CommandIO {
+        CommandIO(workingDirectory: workingDirectory, environment: environment)
     }
 
-    private init(workingDirectory: String, capture: Bool) {
-        self.workingDirectory = workingDirectory
-        self.capture = capture
+    /// Writes stdout to the descriptor `standardOutput` and keeps stderr in `standardError`.
+    public static func writing(to standardOutput: Int32, workingDirectory: String, isTerminal: Bool = false,
+                               environment: [String: String] = [:]) -> CommandIO {
+        CommandIO(workingDirectory: workingDirectory, environment: environment,
+                  standardOutput: standardOutput, standardError: nil, isTerminal: isTerminal)
     }
+
+    private init(workingDirectory: String, environment: [String: String]) {
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        captured = StringSink()
+        stdout = nil
+        stderrDescriptor = nil
+        stdoutIsTerminal = false
+    }
+
+    private init(workingDirectory: String, environment: [String: String], standardOutput: Int32,
+                 standardError: Int32?, isTerminal: Bool) {
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        captured = nil
+        stdout = FileDescriptorSink(descriptor: standardOutput)
+        stderrDescriptor = standardError
+        stdoutIsTerminal = isTerminal
+    }
+
+    /// Where stdout text goes.
+    var standardOutputSink: any TextSink { captured ?? stdout! }
 
     public func out(_ text: String) {
-        if capture { standardOutput += text } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        standardOutputSink.write(text)
     }
 
+    /// Writes to stderr at once (after what stdout has buffered, so the two keep
+    /// their order on a terminal). A failed stderr write is ignored: there is nowhere
+    /// left to report it.
     public func err(_ text: String) {
-        if capture { standardError += text } else { FileHandle.standardError.write(Data(text.utf8)) }
+        guard let stderrDescriptor else { return standardError += text }
+        stdout?.flush()
+        FileDescriptorSink(descriptor: stderrDescriptor, capacity: 0).write(text)
     }
 
     /// `path` made absolute against the working directory.
@@ -41,12 +83,41 @@ public final class CommandIO {
         FileManager.default.fileExists(atPath: resolve(path))
     }
 
-    /// Whether stdout is a terminal (for colours).
-    public var isTerminal: Bool { !capture && isatty(STDOUT_FILENO) == 1 }
+    /// Whether stdout is a terminal.
+    public var isTerminal: Bool { stdoutIsTerminal }
+
+    /// Whether output to stdout may be coloured: a terminal, and `NO_COLOR` unset or
+    /// empty (https://no-color.org).
+    public var colorsStandardOutput: Bool {
+        stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Refuses an `--output` that cannot be written or is one of `inputs` (before the
+    /// command does its work). Nil or "-" is stdout.
+    func checkOutput(_ path: String?, inputs: [String]) throws {
+        guard let path, path != "-" else { return }
+        if let problem = OutputFile.check(resolve(path), shownAs: path, inputs: inputs.map(resolve)) { throw problem }
+    }
+
+    /// Streams what `body` writes to `path` (resolved, written atomically), or to stdout
+    /// when `path` is nil or "-". Throws the coded diagnostic of a failed file write.
+    func write(to path: String?, _ body: (any TextSink) -> Void) throws {
+        guard let path, path != "-" else { return body(standardOutputSink) }
+        if let problem = OutputFile.write(to: resolve(path), shownAs: path, body) { throw problem }
+    }
 
     /// Writes `text` to `path` (resolved), or to stdout when `path` is nil or "-".
     public func write(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else { return out(text) }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: resolve(path)))
+        try write(to: path) { $0.write(text) }
+    }
+
+    /// Flushes stdout at the end of a command. Returns the exit code to use instead of
+    /// `code` when stdout could not be written: a broken pipe ends quietly with 141 (as
+    /// a tool killed by SIGPIPE), any other failure is one line on stderr and exit 2.
+    func finish(_ code: Int32) -> Int32 {
+        guard let stdout, !stdout.flush(), let failure = stdout.failure else { return code }
+        if failure == EPIPE { return 141 }
+        err("error[output.write-failed]: cannot write to standard output: \(systemErrorText(failure))\n")
+        return 2
     }
 }

@@ -27,11 +27,18 @@ struct PolicyOptions: ParsableArguments {
         var rules: [RuleSource]
         var waivers: [String]
         var config: ShoreConfig
+        var configPath: String?
         var diagnostics: [Diagnostic]
         /// `--as-of`, else today.
         var today: CivilDate
         /// How waivers are judged in this run (`--as-of`, shore.yaml's `waivers: { plan: … }`).
         var waiverPolicy: WaiverPolicy { WaiverPolicy(asOf: today, allowPlanWaivers: config.allowPlanWaivers) }
+
+        /// Every file the run will read (rule files, waivers, the config), so `--output`
+        /// can refuse to overwrite one.
+        var inputFiles: [String] {
+            rules.filter { $0.bytes == nil }.map(\.path) + waivers + (configPath.map { [$0] } ?? [])
+        }
     }
 
     func validate() throws {
@@ -58,7 +65,8 @@ struct PolicyOptions: ParsableArguments {
         }
         let waiverFiles = waivers.isEmpty ? config.waivers : waivers.map(io.resolve)
         let today = asOf.flatMap { try? CivilDate(parsing: $0) } ?? CivilDate.today()
-        return Resolved(rules: sources, waivers: waiverFiles, config: config, diagnostics: diagnostics, today: today)
+        return Resolved(rules: sources, waivers: waiverFiles, config: config, configPath: configPath,
+                        diagnostics: diagnostics, today: today)
     }
 
     private func config_(_ io: CommandIO) -> String? {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SourceText
 
 /// A subcommand that runs against a `CommandIO` and returns its exit code, so tests
 /// can run it in-process and read what it wrote.
@@ -7,15 +8,28 @@ protocol ShoreCommand: ParsableCommand {
 }
 
 extension ShoreCommand {
+    /// For ArgumentParser's own entry point; `shore` itself runs through `ShoreMain.run`.
     public mutating func run() throws {
-        let code = try execute(.terminal())
+        let io = CommandIO.terminal()
+        let code: Int32
+        do {
+            code = io.finish(try execute(io))
+        } catch {
+            _ = io.finish(2)
+            throw error
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }
 
-/// Runs the `shore` command line. Usage errors exit 2, like any other invalid input.
+/// Runs the `shore` command line. Usage errors exit 2, like any other invalid input; so
+/// does a report that cannot be written (a coded diagnostic on stderr).
 public enum ShoreMain {
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+        io.finish(execute(arguments, io: io))
+    }
+
+    private static func execute(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
             var command = try Shore.parseAsRoot(arguments)
             if let command = command as? any ShoreCommand {
@@ -27,6 +41,9 @@ public enum ShoreMain {
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch let diagnostic as Diagnostic {
+            io.err(DiagnosticRenderer().render(diagnostic))
+            return 2
         } catch {
             let code = Shore.exitCode(for: error)
             if code == .success {

@@ -1,0 +1,55 @@
+/// Text from plans and rules made safe to show to a person, on a terminal, in a CI
+/// log or in a review: control characters (C0, DEL, C1 such as U+009B, which a
+/// terminal reads as ESC `[`), bidirectional overrides, isolates and marks ("Trojan
+/// Source") and line or paragraph separators are written as visible `\u{1B}` escapes,
+/// so a value cannot move the cursor, change colours, open a link (OSC 8), ring a bell,
+/// reorder the line, or start a new line that a CI runner would read as a command.
+public enum VisibleText {
+    /// What to do with a line feed (and CR LF).
+    public enum LineBreaks: Sendable {
+        /// Shown as `\n`: the value stays on one line (every value from a plan).
+        case escaped
+        /// Kept, for multi-line text written by a rule author (a remediation); a lone
+        /// carriage return, which would overwrite the line, is still escaped.
+        case kept
+    }
+
+    /// `text` with every unsafe character escaped; tabs are kept.
+    public static func escaped(_ text: String, lineBreaks: LineBreaks = .escaped) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\t" }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\t":
+                out.unicodeScalars.append(scalar)
+            case "\n" where lineBreaks == .kept:
+                out.unicodeScalars.append(scalar)
+            case "\r" where lineBreaks == .kept && index + 1 < scalars.count && scalars[index + 1] == "\n":
+                continue
+            case "\n":
+                out += "\\n"
+            case "\r":
+                out += "\\r"
+            default:
+                if isUnsafe(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// `\u{1B}`: the scalar's code point in upper-case hex.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
+    /// C0 and C1 controls, DEL, bidi embeddings, overrides, isolates and marks, and
+    /// the line and paragraph separators.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+}

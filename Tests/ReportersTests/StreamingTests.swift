@@ -1,0 +1,46 @@
+import Policy
+import Reporters
+import Testing
+
+/// Reporters stream: a report is handed to the sink finding by finding, so the largest
+/// single write (what must be held at once) does not grow with the number of findings,
+/// and the streamed text is byte for byte the rendered one.
+@Suite("Streaming reporters")
+struct StreamingTests {
+    /// Records the writes, keeping only the sizes and the text.
+    final class RecordingSink: TextSink {
+        var writes = 0
+        var largest = 0
+        var text = ""
+
+        func write(_ text: String) {
+            writes += 1
+            largest = max(largest, text.utf8.count)
+            self.text += text
+        }
+    }
+
+    /// The example report with its findings repeated `copies` times.
+    static func report(copies: Int) -> CheckReport {
+        let example = exampleReport()
+        let plans = example.plans.map { plan in
+            PlanReport(plan: plan.plan, findings: Array(repeating: plan.findings, count: copies).flatMap { $0 })
+        }
+        return CheckReport(plans: plans, rules: example.rules, diagnostics: example.diagnostics, failOn: example.failOn)
+    }
+
+    @Test(arguments: OutputFormat.allCases)
+    func theLargestWriteDoesNotGrowWithTheFindings(_ format: OutputFormat) {
+        var largest: [Int] = []
+        for copies in [50, 200] {
+            let report = Self.report(copies: copies)
+            let sink = RecordingSink()
+            ReportRenderer.write(report, as: format, options: testOptions(), to: sink)
+            #expect(sink.text == ReportRenderer.render(report, as: format, options: testOptions()))
+            #expect(sink.writes > copies, "\(format): \(sink.writes) writes for \(copies * 10) findings")
+            largest.append(sink.largest)
+        }
+        #expect(largest[0] == largest[1], "\(format): largest write \(largest[0]) bytes at N, \(largest[1]) at 4N")
+        #expect(largest[1] < 16_384)
+    }
+}
