@@ -104,15 +104,45 @@ struct AuthoringLintTests {
         #expect(report.diagnostics.allSatisfy { $0.code == "rules.yaml-split-expression" }, "\(report.diagnostics)")
     }
 
-    @Test func commentTrapIsNoted() {
+    /// ` #` ends a plain scalar: what follows is a YAML comment, gone before the rule
+    /// loads, so the rule would check less than the author wrote.
+    @Test(arguments: [
+        ("assert: engagement.headcount > 0 # && x", "assert"),
+        ("when: engagement.offshore #and engagement.outsourced", "when"),
+        ("assert: engagement.controls.exists(c, c == 'a #b')", "assert"),
+    ])
+    func commentInAPlainExpressionIsAnError(line: String, field: String) throws {
         let report = Self.lint("""
             policy: p
             rules:
               - id: R1
                 for: engagement
-                assert: engagement.controls.exists(c, c == 'a #b')
+                \(line)
             """)
         #expect(report.exitCode == 2)
-        #expect(report.diagnostics.contains { d in d.notes.contains { $0.message.contains("YAML read ' #'") } }, "\(report.diagnostics)")
+        let found = report.diagnostics.filter { $0.code == "rules.yaml-comment-in-expression" }
+        #expect(found.count == 1, "\(report.diagnostics)")
+        let hash = try #require(line.range(of: " #")).upperBound
+        let column = 4 + line.distance(from: line.startIndex, to: hash)
+        #expect(found.first?.location?.start.line == 5)
+        #expect(found.first?.location?.start.column == column, "\(report.diagnostics)")
+        #expect(found.first?.message.contains("'\(field)' ends before it") == true)
+        #expect(found.first?.help?.contains("quote the whole expression") == true)
+        #expect(found.first?.help?.contains(">-") == true)
+    }
+
+    @Test func quotedBlockAndOwnLineCommentsAreFine() {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              # a comment on its own line
+              - id: R1
+                for: engagement
+                severity: warning   # a comment after a value that is not an expression
+                when: "engagement.offshore && 'a #b' != ''"
+                assert: >-   # a comment on a block scalar's header line
+                  engagement.headcount > 0
+            """)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
     }
 }
