@@ -10,6 +10,8 @@ public struct RuleLoadResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// Every set defined in a rule file, and the rules that use each set (for lint).
     public let setUsage: [String: [String]]
+    /// Rules that compiled, with unique ids (for lint's summary, also when `rules` is nil).
+    public var compiledRuleCount: Int = 0
 }
 
 /// Loads rule files (BRIEF §2): reads every pack, gathers the classification scale
@@ -71,7 +73,8 @@ public struct RuleLoader: Sendable {
         diagnostics = SplitTagHint.explain(Self.dropSplitExpressionDuplicates(diagnostics))
         let ruleSet = diagnostics.containsErrors ? nil
             : RuleSet(rules: rules, environment: environment, files: sources.map(\.path))
-        return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage)
+        return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage,
+                              compiledRuleCount: rules.count)
     }
 
     /// `rules.empty`: the files loaded define no rule at all, so a check would pass every
@@ -126,6 +129,7 @@ public struct RuleLoader: Sendable {
                     continue
                 }
                 let members = entry.value.items.compactMap { fields.text($0, "sets.\(name)", into: &diagnostics) }
+                diagnostics += CountrySetMembers.problems(entry.value.items, setName: name)
                 sets.append((name, members, entry.value, entry.key))
             }
         }
