@@ -104,6 +104,20 @@ struct AuthoringLintTests {
         #expect(report.diagnostics.allSatisfy { $0.code == "rules.yaml-split-expression" }, "\(report.diagnostics)")
     }
 
+    /// An expression that starts with a single-quoted string: the fix is double quotes.
+    @Test func leadingSingleQuoteSaysUseDoubleQuotes() {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: engagement
+                assert: 'sla' in engagement.controls
+            """)
+        let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
+        #expect(split.count == 1, "\(report.diagnostics)")
+        #expect(split.first?.help?.hasPrefix("quote the whole expression with double quotes") == true, "\(split)")
+    }
+
     /// ` #` ends a plain scalar: what follows is a YAML comment, gone before the rule
     /// loads, so the rule would check less than the author wrote.
     @Test(arguments: [

@@ -55,6 +55,27 @@ struct CheckRunnerTests {
         #expect(report.summary.failing == 2)
     }
 
+    /// An unused waiver of a rule that is not loaded says so (with the likely id), not
+    /// merely that it matches no finding.
+    @Test func waiverOfARuleNotLoadedSaysSo() throws {
+        let rules = """
+        policy: p
+        rules:
+          - { id: OFF-001, for: location, assert: "location.offshore" }
+        """
+        let waivers = """
+        waivers:
+          - { rule: OFF-01, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: OFF-001, country: IN, reason: r, approved_by: CISO, expires: 2030-01-31 }
+        """
+        let report = try check(plan: minimalPlan(), rules: rules, waivers: waivers)
+        let messages = report.findings.filter { $0.kind == .waiverUnused }.map(\.message)
+        #expect(messages == [
+            "the waiver of OFF-01 waives a rule that is not loaded (did you mean 'OFF-001'?); correct its rule id or load the rule",
+            "the waiver of OFF-001 for country IN matches no finding; remove it",
+        ], "\(messages)")
+    }
+
     @Test func failOnDecidesTheExitCode() throws {
         let rules = """
         policy: p

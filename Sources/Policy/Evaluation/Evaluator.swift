@@ -60,7 +60,7 @@ public struct Evaluator: Sendable {
         var findings = results.flatMap { $0.findings }
         results = []
         WaiverMatcher.apply(plan.waivers + waivers.filter { $0.plan == nil || $0.plan == plan.id },
-                            to: &findings, plan: plan)
+                            to: &findings, plan: plan, loadedRules: Set(rules.rules.map(\.id)))
         return (Self.inPlanOrder(findings), timedOut)
     }
 

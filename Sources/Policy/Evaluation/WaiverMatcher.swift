@@ -11,8 +11,9 @@ enum WaiverMatcher {
         return findings
     }
 
-    /// Applies waivers in place, appending the waiver findings.
-    static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan) {
+    /// Applies waivers in place, appending the waiver findings. With `loadedRules`, an
+    /// unused waiver of a rule that is not among them says so (a typo or a missing file).
+    static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan, loadedRules: Set<String>? = nil) {
         var result: [Finding] = []
         var byRule: [String: [Int]] = [:]
         if !waivers.isEmpty {
@@ -37,8 +38,12 @@ enum WaiverMatcher {
                 used = true
             }
             if !used {
+                let why = loadedRules.map { !$0.contains(waiver.rule) } == true
+                    ? "waives a rule that is not loaded" + (Suggestions.didYouMean(waiver.rule, among: loadedRules ?? []).map { " (\($0))" } ?? "")
+                        + "; correct its rule id or load the rule"
+                    : "matches no finding; remove it"
                 result.append(report(waiver, plan: plan, kind: .waiverUnused, severity: .info,
-                                     message: "the waiver of \(waiver.rule)\(scope(of: waiver)) matches no finding; remove it"))
+                                     message: "the waiver of \(waiver.rule)\(scope(of: waiver)) \(why)"))
             }
         }
         findings += result
