@@ -55,6 +55,30 @@ struct CheckRunnerTests {
         #expect(report.summary.failing == 2)
     }
 
+    /// Rules over free-form `attributes` with optional values: no `has()` chains, and
+    /// an absent attribute is a value (`orValue`), not an evaluation error.
+    @Test func optionalValuesReadFreeFormAttributes() throws {
+        let rules = """
+        policy: p
+        rules:
+          - id: ATTR-001
+            for: engagement
+            assert: engagement.?attributes.cost_center.orValue("none") != "none"
+            message: "{{ engagement.id }}: cost centre {{ engagement.?attributes.cost_center.orValue('none') }}"
+          - id: ATTR-002
+            for: engagement
+            assert: "!engagement.?attributes.budget_owner.hasValue() || engagement.attributes.budget_owner == 'finance'"
+        """
+        let with = try check(plan: minimalPlan(engagement: "    attributes: { cost_center: A1, budget_owner: finance }"), rules: rules)
+        #expect(with.findings.isEmpty, "\(with.findings.map(\.message))")
+        let without = try check(plan: minimalPlan(), rules: rules)
+        #expect(without.findings.map(\.rule) == ["ATTR-001"], "\(without.findings.map(\.message))")
+        #expect(without.findings.first?.kind == .violation)
+        #expect(without.findings.first?.message == "e1: cost centre none")
+        let other = try check(plan: minimalPlan(engagement: "    attributes: { budget_owner: sales }"), rules: rules)
+        #expect(other.findings.map(\.rule).sorted() == ["ATTR-001", "ATTR-002"], "\(other.findings.map(\.message))")
+    }
+
     /// An unused waiver of a rule that is not loaded says so (with the likely id), not
     /// merely that it matches no finding.
     @Test func waiverOfARuleNotLoadedSaysSo() throws {
