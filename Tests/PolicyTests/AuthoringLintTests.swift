@@ -9,6 +9,17 @@ struct AuthoringLintTests {
         Linter.lint(sources: [RuleSource.embedded("rules.yaml", text: text)])
     }
 
+    /// Lints one engagement rule `R1` whose last line (line 5) is `line`.
+    static func lintRule(_ line: String) -> LintReport {
+        lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: engagement
+                \(line)
+            """)
+    }
+
     @Test func unusedSetIsAWarning() {
         let report = Self.lint("""
             policy: p
@@ -89,13 +100,7 @@ struct AuthoringLintTests {
         ("assert: {a: 1}.size() == 1", "as a mapping because it begins with {"),
     ])
     func yamlSplitExpressionIsExplainedWithTheFix(line: String, explanation: String) {
-        let report = Self.lint("""
-            policy: p
-            rules:
-              - id: R1
-                for: engagement
-                \(line)
-            """)
+        let report = Self.lintRule(line)
         let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
         #expect(split.count == 1, "\(report.diagnostics)")
         #expect(split.first?.message.contains(explanation) == true, "\(report.diagnostics)")
@@ -106,13 +111,7 @@ struct AuthoringLintTests {
 
     /// An expression that starts with a single-quoted string: the fix is double quotes.
     @Test func leadingSingleQuoteSaysUseDoubleQuotes() {
-        let report = Self.lint("""
-            policy: p
-            rules:
-              - id: R1
-                for: engagement
-                assert: 'sla' in engagement.controls
-            """)
+        let report = Self.lintRule("assert: 'sla' in engagement.controls")
         let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
         #expect(split.count == 1, "\(report.diagnostics)")
         #expect(split.first?.help?.hasPrefix("quote the whole expression with double quotes") == true, "\(split)")
@@ -126,13 +125,7 @@ struct AuthoringLintTests {
         ("assert: engagement.controls.exists(c, c == 'a #b')", "assert"),
     ])
     func commentInAPlainExpressionIsAnError(line: String, field: String) throws {
-        let report = Self.lint("""
-            policy: p
-            rules:
-              - id: R1
-                for: engagement
-                \(line)
-            """)
+        let report = Self.lintRule(line)
         #expect(report.exitCode == 2)
         let found = report.diagnostics.filter { $0.code == "rules.yaml-comment-in-expression" }
         #expect(found.count == 1, "\(report.diagnostics)")
