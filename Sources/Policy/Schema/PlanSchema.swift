@@ -1,4 +1,4 @@
-/// The sourcing-plan format (BRIEF §1), as data: the plan loader validates against it
+/// The sourcing-plan format, as data: the plan loader validates against it
 /// and `shore schema plan` prints it as JSON Schema.
 public enum PlanSchema {
     public static let providerKinds = ["agency", "freelancer", "contractor", "captive", "in-house"]
