@@ -163,6 +163,17 @@ struct AuthoringInitCommandTests {
         #expect(listing(root) == ["plans"], "\(listing(root))")
     }
 
+    @Test func fileAboveTheFolderWritesNothing() throws {
+        let root = try temporaryFolder("init-file-above")
+        try Data("not a folder\n".utf8).write(to: URL(fileURLWithPath: root + "/afile"))
+        for target in ["afile", "afile/sub"] {
+            let result = shore(["init", target], in: root)
+            #expect(result.code == 2)
+            #expect(result.err.hasPrefix("afile:1:1: error[init.not-a-folder]"), "\(result.err)")
+        }
+        #expect(listing(root) == ["afile"])
+    }
+
     @Test func schemaCommandPrintsTheCommittedSchema() throws {
         let result = shore(["schema", "plan"])
         #expect(result.code == 0)

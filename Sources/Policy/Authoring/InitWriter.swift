@@ -20,13 +20,21 @@ public struct InitWriter {
     public func problems(_ files: [InitFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         switch Self.kind(root) {
-        case .missing, .folder: break
+        case .folder: break
+        case .missing:
+            // The folder will be made: the nearest thing above it that exists must be a folder.
+            var above = (root as NSString).deletingLastPathComponent
+            while Self.kind(above) == .missing, above != "/" { above = (above as NSString).deletingLastPathComponent }
+            if Self.kind(above) == .file {
+                return [diagnostic("init.not-a-folder", above, "\(shown(above)) is a file, so the folder \(shownRoot) cannot be made in it",
+                                   help: "give a folder path: shore init DIR")]
+            }
         case .file:
-            return [diagnostic("init.not-a-folder", shownRoot, "'\(shownRoot)' is a file, not a folder",
+            return [diagnostic("init.not-a-folder", root, "'\(shownRoot)' is a file, not a folder",
                                help: "give a new or existing folder: shore init DIR")]
         case .link(let target):
             guard Self.kind(target) == .folder else {
-                return [diagnostic("init.not-a-folder", shownRoot, "'\(shownRoot)' is a link to \(target), not to a folder",
+                return [diagnostic("init.not-a-folder", root, "'\(shownRoot)' is a link to \(target), not to a folder",
                                    help: "give a new or existing folder: shore init DIR")]
             }
         }
@@ -96,7 +104,7 @@ public struct InitWriter {
                 guard mkdir(folder, 0o777) == 0 else {
                     let reason = String(cString: strerror(errno))
                     undo()
-                    return [diagnostic("init.write-failed", relative(folder), "cannot create the folder \(relative(folder)): \(reason); nothing was written",
+                    return [diagnostic("init.write-failed", folder, "cannot create the folder \(shown(folder)): \(reason); nothing was written",
                                        help: "check the folder's permissions and free space")]
                 }
                 createdFolders.append(folder)
@@ -112,21 +120,27 @@ public struct InitWriter {
             if !ok {
                 let reason = String(cString: strerror(errno))
                 undo()
-                return [diagnostic("init.write-failed", file.path, "cannot write \(file.path): \(reason); nothing was written",
+                return [diagnostic("init.write-failed", path, "cannot write \(file.path): \(reason); nothing was written",
                                    help: "check the folder's permissions and free space")]
             }
         }
         return []
     }
 
-    private func relative(_ absolute: String) -> String {
-        absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+    /// How a path is shown: the folder as given, a path inside it under that name,
+    /// anything else as it is.
+    private func shown(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : root + "/" + path
+        if absolute == root { return shownRoot }
+        guard absolute.hasPrefix(root + "/") else { return absolute }
+        let inside = String(absolute.dropFirst(root.count + 1))
+        return shownRoot == "." ? inside : shownRoot + "/" + inside
     }
 
-    /// A diagnostic located at `relative` inside the target folder (no line: it is a path).
-    private func diagnostic(_ code: String, _ relative: String, _ message: String, help: String) -> Diagnostic {
-        let shown = relative == shownRoot ? shownRoot : (shownRoot == "." ? relative : shownRoot + "/" + relative)
-        let file = SourceFile(path: shown, bytes: [])
+    /// A diagnostic located at `path` (relative to the target folder, or absolute); it
+    /// has no line: it is a path.
+    private func diagnostic(_ code: String, _ path: String, _ message: String, help: String) -> Diagnostic {
+        let file = SourceFile(path: shown(path), bytes: [])
         return Diagnostic(code, message, at: SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                           help: help)
     }

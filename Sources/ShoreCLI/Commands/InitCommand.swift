@@ -37,7 +37,7 @@ struct InitCommand: ShoreCommand {
         let files = InitTemplates.files(options)
         let problems = InitWriter(root: io.resolve(directory), shownRoot: directory).write(files)
         if !problems.isEmpty {
-            io.err(renderer.render(problems) + "shore init wrote nothing.\n")
+            io.err(io.relativeText(renderer.render(problems)) + "shore init wrote nothing.\n")
             return 2
         }
         let shown = directory == "." ? "this folder" : directory
