@@ -87,7 +87,7 @@ final class Analyzer {
             var request = RuleTestRequest(rules: ruleSources(for: document, in: workspace, kind: kind), tests: [document.path])
             request.overlay = yaml.overlay
             let report = RuleTestRunner.run(request)
-            found = report.diagnostics + report.results.filter { !$0.passed && !$0.planInvalid }.map(Self.failure)
+            found = report.diagnostics + report.results.filter { !$0.passed && $0.notRun == nil }.map(Self.failure)
         case .waivers:
             found = WaiverReader.load(path: document.path, yaml: yaml).diagnostics
         case .config:

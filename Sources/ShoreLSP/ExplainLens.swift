@@ -45,8 +45,8 @@ extension LanguageServer {
             return .string(DiagnosticRenderer().render(inputs.diagnostics))
         }
         switch Explainer.explain(ruleID: ruleID, in: rules, plan: loaded, waivers: inputs.waivers) {
-        case .failure(.unknownRule(let id, let suggestion)):
-            throw RequestFailure(.requestFailed, "no rule '\(id)' is loaded" + (suggestion.map { "; \($0)" } ?? ""))
+        case .failure(let failure):
+            throw RequestFailure(.requestFailed, failure.diagnostic.message + (failure.diagnostic.help.map { "; \($0)" } ?? ""))
         case .success(let explanation):
             return .string(ExplanationRenderer().render(explanation))
         }

@@ -45,9 +45,10 @@ public struct DiagnosticRenderer: Sendable {
         diagnostics.map { render($0) + "\n" }.joined()
     }
 
-    /// The source line of `span` with a caret under it, or "" when the line is unknown.
+    /// The source line of `span` with a caret under it, or "" when the line is unknown
+    /// or the file has no text (a file that could not be read, a folder).
     public func snippet(_ span: SourceSpan, severity: Severity = .error) -> String {
-        guard let text = span.file.line(span.start.line) else { return "" }
+        guard !span.file.bytes.isEmpty, let text = span.file.line(span.start.line) else { return "" }
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count + 1)
         let (displayLine, caretStart, caretWidth) = Self.caretGeometry(line: text, span: span)

@@ -159,7 +159,7 @@ struct AuthoringExplainTests {
 struct AuthoringInitTemplateTests {
     @Test func generatedTestsHoldAgainstTheGeneratedRules() throws {
         let root = NSTemporaryDirectory() + "shore-init-templates-\(UUID().uuidString)"
-        for file in InitTemplates.files {
+        for file in InitTemplates.files() {
             let path = root + "/" + file.path
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)

@@ -9,6 +9,17 @@ struct AuthoringLintTests {
         Linter.lint(sources: [RuleSource.embedded("rules.yaml", text: text)])
     }
 
+    /// Lints one engagement rule `R1` whose last line (line 5) is `line`.
+    static func lintRule(_ line: String) -> LintReport {
+        lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: engagement
+                \(line)
+            """)
+    }
+
     @Test func unusedSetIsAWarning() {
         let report = Self.lint("""
             policy: p
@@ -89,13 +100,7 @@ struct AuthoringLintTests {
         ("assert: {a: 1}.size() == 1", "as a mapping because it begins with {"),
     ])
     func yamlSplitExpressionIsExplainedWithTheFix(line: String, explanation: String) {
-        let report = Self.lint("""
-            policy: p
-            rules:
-              - id: R1
-                for: engagement
-                \(line)
-            """)
+        let report = Self.lintRule(line)
         let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
         #expect(split.count == 1, "\(report.diagnostics)")
         #expect(split.first?.message.contains(explanation) == true, "\(report.diagnostics)")
@@ -104,15 +109,47 @@ struct AuthoringLintTests {
         #expect(report.diagnostics.allSatisfy { $0.code == "rules.yaml-split-expression" }, "\(report.diagnostics)")
     }
 
-    @Test func commentTrapIsNoted() {
+    /// An expression that starts with a single-quoted string: the fix is double quotes.
+    @Test func leadingSingleQuoteSaysUseDoubleQuotes() {
+        let report = Self.lintRule("assert: 'sla' in engagement.controls")
+        let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
+        #expect(split.count == 1, "\(report.diagnostics)")
+        #expect(split.first?.help?.hasPrefix("quote the whole expression with double quotes") == true, "\(split)")
+    }
+
+    /// ` #` ends a plain scalar: what follows is a YAML comment, gone before the rule
+    /// loads, so the rule would check less than the author wrote.
+    @Test(arguments: [
+        ("assert: engagement.headcount > 0 # && x", "assert"),
+        ("when: engagement.offshore #and engagement.outsourced", "when"),
+        ("assert: engagement.controls.exists(c, c == 'a #b')", "assert"),
+    ])
+    func commentInAPlainExpressionIsAnError(line: String, field: String) throws {
+        let report = Self.lintRule(line)
+        #expect(report.exitCode == 2)
+        let found = report.diagnostics.filter { $0.code == "rules.yaml-comment-in-expression" }
+        #expect(found.count == 1, "\(report.diagnostics)")
+        let hash = try #require(line.range(of: " #")).upperBound
+        let column = 4 + line.distance(from: line.startIndex, to: hash)
+        #expect(found.first?.location?.start.line == 5)
+        #expect(found.first?.location?.start.column == column, "\(report.diagnostics)")
+        #expect(found.first?.message.contains("'\(field)' ends before it") == true)
+        #expect(found.first?.help?.contains("quote the whole expression") == true)
+        #expect(found.first?.help?.contains(">-") == true)
+    }
+
+    @Test func quotedBlockAndOwnLineCommentsAreFine() {
         let report = Self.lint("""
             policy: p
             rules:
+              # a comment on its own line
               - id: R1
                 for: engagement
-                assert: engagement.controls.exists(c, c == 'a #b')
+                severity: warning   # a comment after a value that is not an expression
+                when: "engagement.offshore && 'a #b' != ''"
+                assert: >-   # a comment on a block scalar's header line
+                  engagement.headcount > 0
             """)
-        #expect(report.exitCode == 2)
-        #expect(report.diagnostics.contains { d in d.notes.contains { $0.message.contains("YAML read ' #'") } }, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
     }
 }

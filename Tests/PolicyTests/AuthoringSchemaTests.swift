@@ -19,7 +19,7 @@ struct AuthoringSchemaTests {
         let text = JSONSchemaGenerator.text(.plan)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let defs = try #require(json["$defs"] as? [String: Any])
-        let country = try #require(defs["country"] as? [String: Any])
+        let country = try #require(defs["country-code"] as? [String: Any])
         #expect((country["enum"] as? [String])?.contains("GB") == true)
         #expect((country["enum"] as? [String])?.contains("UK") == false)
         let engagement = try #require(defs["engagement"] as? [String: Any])
@@ -34,46 +34,9 @@ struct AuthoringSchemaTests {
 
     // MARK: Validation with Python's jsonschema
 
-    static let validator = """
-    import json, sys
-    try:
-        import jsonschema
-    except ImportError:
-        print("SKIP: python3 has no jsonschema module"); sys.exit(0)
-    schema = json.load(open(sys.argv[1]))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
-    for path in sys.argv[2:]:
-        errors = sorted(validator.iter_errors(json.load(open(path))), key=lambda e: list(e.path))
-        for e in errors:
-            print("INVALID %s: %s at %s" % (path, e.message, "/".join(map(str, e.path))))
-    print("DONE")
-    """
-
-    /// Runs the validator; nil when python3 is missing (the test then records a skip note).
+    /// Validates `documents` against one schema; nil when python3 is missing.
     static func validate(_ kind: SchemaKind, documents: [String]) throws -> String? {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let python else { return nil }
-        let folder = NSTemporaryDirectory() + "shore-schema-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let script = folder + "/validate.py"
-        try Data(validator.utf8).write(to: URL(fileURLWithPath: script))
-        var paths: [String] = []
-        for (index, document) in documents.enumerated() {
-            let path = folder + "/doc\(index).json"
-            try Data(document.utf8).write(to: URL(fileURLWithPath: path))
-            paths.append(path)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, repoPath("schemas/\(kind.fileName)")] + paths
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(data: pipe.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
-        process.waitUntilExit()
-        return output
+        try validateAll(documents.enumerated().map { Document(kind: kind, label: "doc\($0.offset)", json: $0.element) })
     }
 
     /// A YAML file as JSON, typed by Shore's YAML 1.2 core schema (NO stays "NO").
@@ -89,52 +52,6 @@ struct AuthoringSchemaTests {
         return YAMLAsJSON.convert(root).rendered()
     }
 
-    func expectValid(_ kind: SchemaKind, _ documents: [String]) throws {
-        guard let output = try Self.validate(kind, documents: documents) else {
-            skipNote("python3 not found")
-            return
-        }
-        if output.hasPrefix("SKIP") { return skipNote(output) }
-        #expect(output == "DONE\n", "\(output)")
-    }
-
-    @Test func examplePlanValidates() throws {
-        try expectValid(.plan, [try Self.json(ofYAML: repoPath("examples/plans/support-expansion-2027.yaml"))])
-    }
-
-    @Test func exampleRulesValidate() throws {
-        let files = RuleFiles.find(under: [repoPath("examples/rules")])
-        #expect(files.count == 4)
-        try expectValid(.rules, try files.map { try Self.json(ofYAML: $0) })
-    }
-
-    @Test func initFilesValidate() throws {
-        func document(_ path: String) throws -> String {
-            let file = try #require(InitTemplates.files.first { $0.path == path })
-            return try Self.json(ofYAMLText: file.contents)
-        }
-        try expectValid(.config, [try document("shore.yaml")])
-        try expectValid(.tests, [try document("rules/data.test.yaml")])
-        try expectValid(.rules, [try document("rules/data.yaml")])
-        try expectValid(.plan, [try document("plans/example.yaml"), try document("rules/fixtures/onshore.yaml"),
-                                try document("rules/fixtures/offshore-restricted.yaml")])
-    }
-
-    @Test func configAndWaiversValidate() throws {
-        try expectValid(.config, [try Self.json(ofYAMLText: """
-            rules: [rules, more-rules]
-            waivers: waivers.yaml
-            fail_on: warning
-            overrides:
-              DATA-001: { severity: warning }
-              TZ-001: { enabled: false }
-            """)])
-        try expectValid(.waivers, [try Self.json(ofYAMLText: """
-            waivers:
-              - { rule: DATA-001, country: PH, reason: Tokenization lands in Q3, approved_by: CISO, expires: 2027-06-30 }
-            """)])
-    }
-
     @Test func planWithATypoFails() throws {
         let plan = try String(contentsOfFile: repoPath("examples/plans/support-expansion-2027.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "headcount: 40", with: "hedcount: 40")
@@ -147,6 +64,139 @@ struct AuthoringSchemaTests {
         #expect(output.contains("'headcount' is a required property"), "\(output)")
         // Free-form keys under attributes stay allowed (the example has attributes: { cost_center: … }).
         #expect(!output.contains("cost_center"))
+    }
+
+    // MARK: Every file in the repository, and every file `shore init` writes
+
+    /// A YAML document and the schema it must (or must not) satisfy.
+    struct Document {
+        var kind: SchemaKind
+        var label: String
+        var json: String
+    }
+
+    /// Validates all documents in one python3 run; one output line per invalid document
+    /// (`INVALID label: message at path`), then `DONE`. Nil when python3 is missing.
+    static func validateAll(_ documents: [Document]) throws -> String? {
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let python else { return nil }
+        let folder = NSTemporaryDirectory() + "shore-schema-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let script = folder + "/validate.py"
+        try Data(manifestValidator.utf8).write(to: URL(fileURLWithPath: script))
+        var manifest: [JSONText] = []
+        for (index, document) in documents.enumerated() {
+            let path = folder + "/doc\(index).json"
+            try Data(document.json.utf8).write(to: URL(fileURLWithPath: path))
+            manifest.append(.array([.string(repoPath("schemas/\(document.kind.fileName)")), .string(document.label), .string(path)]))
+        }
+        try Data(JSONText.array(manifest).rendered().utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script, folder + "/manifest.json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(data: pipe.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+        process.waitUntilExit()
+        return output
+    }
+
+    static let manifestValidator = """
+    import json, sys
+    try:
+        import jsonschema
+    except ImportError:
+        print("SKIP: python3 has no jsonschema module"); sys.exit(0)
+    validators = {}
+    for schema_path, label, path in json.load(open(sys.argv[1])):
+        if schema_path not in validators:
+            schema = json.load(open(schema_path))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            validators[schema_path] = jsonschema.Draft202012Validator(schema)
+        errors = sorted(validators[schema_path].iter_errors(json.load(open(path))), key=lambda e: list(e.path))
+        for e in errors:
+            print("INVALID %s: %s at %s" % (label, e.message, "/".join(map(str, e.path))))
+    print("DONE")
+    """
+
+    /// The schema a file of this repository (or of `shore init`) follows, by its path;
+    /// nil for YAML that is not one of Shore's formats.
+    static func kind(ofPath path: String) -> SchemaKind? {
+        let name = (path as NSString).lastPathComponent
+        if name == "shore.yaml" { return .config }
+        if name.hasSuffix(".test.yaml") { return .tests }
+        if path.contains("fixtures/") || path.hasPrefix("plans/") || path.hasPrefix("examples/plans/") { return .plan }
+        if path.hasPrefix("rules/") || path.hasPrefix("examples/rules/") { return .rules }
+        return nil
+    }
+
+    /// Every YAML file the repository tracks outside the fuzz corpus (which is hostile on
+    /// purpose) and the data files that are not Shore formats.
+    static func repositoryYAMLFiles() throws -> [String] {
+        let notShoreFormats: Set<String> = ["reference/country-sets.yaml", "reference/region-sets.yaml",
+                                             "examples/expected/support-expansion-2027.yaml"]
+        var found: [String] = []
+        for top in ["examples", "rules", "reference"] {
+            let enumerator = FileManager.default.enumerator(atPath: repoPath(top))
+            while let relative = enumerator?.nextObject() as? String {
+                let path = top + "/" + relative
+                if (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) && !notShoreFormats.contains(path) { found.append(path) }
+            }
+        }
+        return found.sorted()
+    }
+
+    @Test func everyRepositoryAndInitFileValidates() throws {
+        var documents: [Document] = []
+        let files = try Self.repositoryYAMLFiles()
+        #expect(files.count >= 28, "\(files)")
+        for path in files {
+            let kind = try #require(Self.kind(ofPath: path), "\(path): which schema does it follow?")
+            documents.append(Document(kind: kind, label: path, json: try Self.json(ofYAML: repoPath(path))))
+        }
+        for file in InitTemplates.files() where file.path.hasSuffix(".yaml") && !file.path.hasPrefix(".") {
+            let kind = try #require(Self.kind(ofPath: file.path), "init's \(file.path): which schema does it follow?")
+            documents.append(Document(kind: kind, label: "init:" + file.path, json: try Self.json(ofYAMLText: file.contents)))
+        }
+        // The tests' own fixture plan, with engagement languages (the item the schema once rejected).
+        documents.append(Document(kind: .plan, label: "minimalPlan", json: try Self.json(ofYAMLText: minimalPlan(
+            company: "{ name: Acme, country: US, timezone: America/New_York, languages: [en, fil] }",
+            engagement: "    languages: [{ code: en, level: C1 }, { code: fil, level: native }]"))))
+        documents.append(Document(kind: .waivers, label: "waivers file", json: try Self.json(ofYAMLText: """
+            waivers:
+              - { rule: DATA-001, country: PH, reason: Tokenization lands in Q3, approved_by: CISO, expires: 2027-06-30 }
+            """)))
+        guard let output = try Self.validateAll(documents) else { return skipNote("python3 not found") }
+        if output.hasPrefix("SKIP") { return skipNote(output) }
+        #expect(output == "DONE\n", "\(output)")
+    }
+
+    /// Files each with one mistake; each must fail with the validator's message.
+    @Test func knownBadFilesFail() throws {
+        let bad: [(SchemaKind, String, String)] = [
+            (.plan, minimalPlan(engagement: "    languages: [{ code: en, level: C3 }]"), "'C3' is not one of"),
+            (.plan, minimalPlan(engagement: "    languages: [{ code: en }]"), "'level' is a required property"),
+            (.plan, minimalPlan(engagement: "    languages: [en]"), "'en' is not of type 'object'"),
+            (.plan, minimalPlan(company: "{ name: Acme, country: US, languages: [{ code: en, level: C1 }] }"), "is not valid under any of the given schemas"),
+            (.plan, minimalPlan(company: "{ name: Acme, country: UK }"), "'UK' is not one of"),
+            (.rules, "policy: p\nrules:\n  - { id: R1, for: plan, asert: 'true' }\n", "'asert' was unexpected"),
+            (.rules, "policy: p\nrules:\n  - { id: R1, for: planet, assert: 'true' }\n", "'planet' is not one of"),
+            (.tests, "tests:\n  - { name: t, plan: p.yaml, expect: [{ rule: R1, engagment: e1 }] }\n", "'engagment' was unexpected"),
+            (.config, "fail_on: sometimes\n", "'sometimes' is not one of"),
+            (.waivers, "waivers:\n  - { rule: DATA-001, reason: r, approved_by: me }\n", "'expires' is a required property"),
+        ]
+        var documents: [Document] = []
+        for (index, (kind, text, _)) in bad.enumerated() {
+            documents.append(Document(kind: kind, label: "bad\(index)", json: try Self.json(ofYAMLText: text)))
+        }
+        guard let output = try Self.validateAll(documents) else { return skipNote("python3 not found") }
+        if output.hasPrefix("SKIP") { return skipNote(output) }
+        for (index, (_, _, message)) in bad.enumerated() {
+            let lines = output.split(separator: "\n").filter { $0.hasPrefix("INVALID bad\(index):") }
+            #expect(lines.contains { $0.contains(message) }, "bad\(index) should fail with \(message): \(lines)")
+        }
     }
 
     @Test func badCodesFail() throws {

@@ -55,6 +55,51 @@ struct CheckRunnerTests {
         #expect(report.summary.failing == 2)
     }
 
+    /// Rules over free-form `attributes` with optional values: no `has()` chains, and
+    /// an absent attribute is a value (`orValue`), not an evaluation error.
+    @Test func optionalValuesReadFreeFormAttributes() throws {
+        let rules = """
+        policy: p
+        rules:
+          - id: ATTR-001
+            for: engagement
+            assert: engagement.?attributes.cost_center.orValue("none") != "none"
+            message: "{{ engagement.id }}: cost centre {{ engagement.?attributes.cost_center.orValue('none') }}"
+          - id: ATTR-002
+            for: engagement
+            assert: "!engagement.?attributes.budget_owner.hasValue() || engagement.attributes.budget_owner == 'finance'"
+        """
+        let with = try check(plan: minimalPlan(engagement: "    attributes: { cost_center: A1, budget_owner: finance }"), rules: rules)
+        #expect(with.findings.isEmpty, "\(with.findings.map(\.message))")
+        let without = try check(plan: minimalPlan(), rules: rules)
+        #expect(without.findings.map(\.rule) == ["ATTR-001"], "\(without.findings.map(\.message))")
+        #expect(without.findings.first?.kind == .violation)
+        #expect(without.findings.first?.message == "e1: cost centre none")
+        let other = try check(plan: minimalPlan(engagement: "    attributes: { budget_owner: sales }"), rules: rules)
+        #expect(other.findings.map(\.rule).sorted() == ["ATTR-001", "ATTR-002"], "\(other.findings.map(\.message))")
+    }
+
+    /// An unused waiver of a rule that is not loaded says so (with the likely id), not
+    /// merely that it matches no finding.
+    @Test func waiverOfARuleNotLoadedSaysSo() throws {
+        let rules = """
+        policy: p
+        rules:
+          - { id: OFF-001, for: location, assert: "location.offshore" }
+        """
+        let waivers = """
+        waivers:
+          - { rule: OFF-01, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: OFF-001, country: IN, reason: r, approved_by: CISO, expires: 2030-01-31 }
+        """
+        let report = try check(plan: minimalPlan(), rules: rules, waivers: waivers)
+        let messages = report.findings.filter { $0.kind == .waiverUnused }.map(\.message)
+        #expect(messages == [
+            "the waiver of OFF-01 waives a rule that is not loaded (did you mean 'OFF-001'?); correct its rule id or load the rule",
+            "the waiver of OFF-001 for country IN matches no finding; remove it",
+        ], "\(messages)")
+    }
+
     @Test func failOnDecidesTheExitCode() throws {
         let rules = """
         policy: p

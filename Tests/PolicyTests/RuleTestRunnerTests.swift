@@ -170,9 +170,12 @@ struct RuleTestRunnerTests {
         let typo = try #require(report.diagnostics.first { $0.code == "test.unknown-key" })
         #expect(typo.help == "did you mean 'country'?")
         #expect(report.exitCode == 2)
-        // The valid test with a missing plan is reported as failed, not dropped.
-        #expect(report.results.map(\.name) == ["missing plan file"])
-        #expect(report.results.first?.planInvalid == true)
+        // Every test that could not run is reported as failed, not dropped.
+        #expect(report.results.map(\.name) == ["typo in an expectation", "unknown rule", "missing plan file", "bad kind",
+                                               "the test at line 16"])
+        #expect(report.results.map(\.notRun) == ["the test is invalid", "the test is invalid", "the test's plan is invalid",
+                                                 "the test is invalid", "the test is invalid"])
+        #expect(report.failed == 5)
     }
 
     @Test func anInvalidInlinePlanIsLocatedInTheTestFile() throws {

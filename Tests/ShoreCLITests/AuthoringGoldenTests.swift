@@ -42,6 +42,44 @@ struct AuthoringGoldenTests {
         #expect(result.err.contains("DATA-001"))
     }
 
+    /// A filter that names nothing is an error with the fix, never an empty success.
+    @Test func explainUnknownEngagementOrCountrySuggests() {
+        let engagement = shore(["explain", Self.plan, "--rule", "DATA-001", "--rules", "examples/rules",
+                                "--engagement", "tier1-suport"])
+        #expect(engagement.code == 2)
+        #expect(engagement.out == "")
+        #expect(engagement.err.contains("error[explain.unknown-engagement]: the plan has no engagement 'tier1-suport'"), "\(engagement.err)")
+        #expect(engagement.err.contains("= help: did you mean 'tier1-support'?"), "\(engagement.err)")
+        let country = shore(["explain", Self.plan, "--rule", "DATA-001", "--rules", "examples/rules", "--country", "ZZ"])
+        #expect(country.code == 2)
+        #expect(country.err.contains("error[explain.unknown-country]"), "\(country.err)")
+    }
+
+    @Test func evalUnknownItemSuggests() {
+        let result = shore(["eval", "engagement.id", "--plan", Self.plan, "--at", "tier1-suport"])
+        #expect(result.code == 2)
+        #expect(result.err.contains("error[eval.unknown-item]: the plan has no engagement 'tier1-suport'"), "\(result.err)")
+        #expect(result.err.contains("= help: did you mean 'tier1-support'?"), "\(result.err)")
+    }
+
+    /// CEFR levels read as numbers are shown by name, as the plan writes them.
+    @Test func explainShowsCEFRLevelsByName() {
+        let result = shore(["explain", Self.plan, "--rule", "LANG-001", "--rules", "rules", "--engagement", "tier1-support"])
+        #expect(result.code == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n")
+        let under = lines.firstIndex { $0.contains("x.cefr >= cefr('C1')") }.map { lines[($0 + 1)...].prefix(3).joined(separator: "\n") } ?? ""
+        #expect(under.contains("C1"), "\(result.out)")
+        #expect(!under.contains(" 5\n") && !under.hasSuffix(" 5"), "\(result.out)")
+    }
+
+    @Test func missingPlanFileHasNoEmptyCodeFrame() {
+        let result = shore(["check", "no-such-plan.yaml"])
+        let shown = result.out + result.err
+        #expect(result.code == 2)
+        #expect(shown.contains("no-such-plan.yaml:1:1: error[io.unreadable]"), "\(shown)")
+        #expect(!shown.contains("|"), "\(shown)")
+    }
+
     @Test func evalAtItems() {
         var out = ""
         let cases: [[String]] = [

@@ -138,4 +138,38 @@ struct AuthoringLintCommandTests {
         #expect(result.err.contains("rules.none"))
         #expect(result.err.contains("shore init"))
     }
+
+    /// With an error in one rule, the summary still counts the rules that loaded.
+    @Test func summaryCountsTheRulesThatLoaded() throws {
+        let root = try folder(["rules.yaml": """
+            policy: p
+            rules:
+              - { id: R1, for: location, assert: "location.country == 'US'" }
+              - { id: R2, for: location, assert: "location.contry == 'US'" }
+              - { id: R3, for: engagement, assert: "engagement.headcount > 0" }
+            """])
+        let result = shore(["lint"], in: root)
+        #expect(result.code == 2)
+        #expect(result.out.hasSuffix("1 file, 2 rules: 1 error, 0 warnings, 0 info\n"), "\(result.out)")
+    }
+
+    /// A set of country codes is checked like a plan's codes; a set of language codes is not.
+    @Test func countrySetMembersAreCheckedWithDidYouMean() throws {
+        let root = try folder(["rules.yaml": """
+            policy: p
+            sets:
+              approved: [UK, nl, DE]
+              norwegian: ["no", nb, nn]
+            rules:
+              - { id: R1, for: location, assert: "location.country in approved" }
+              - { id: R2, for: language, assert: "!(language.code in norwegian)" }
+            """])
+        let result = shore(["lint"], in: root)
+        #expect(result.code == 2)
+        #expect(result.out.contains("rules/rules.yaml:3:14: error[rules.unknown-country]: in the set 'approved': 'UK' is not an ISO 3166-1 alpha-2 code"), "\(result.out)")
+        #expect(result.out.contains("= help: write 'GB'"), "\(result.out)")
+        #expect(result.out.contains("rules/rules.yaml:3:18: error[rules.unknown-country]: in the set 'approved': 'nl'"), "\(result.out)")
+        #expect(result.out.contains("= help: write 'NL'"), "\(result.out)")
+        #expect(result.out.hasSuffix("1 file, 2 rules: 2 errors, 0 warnings, 0 info\n"), "\(result.out)")
+    }
 }

@@ -67,9 +67,34 @@ struct TestCommandTests {
         let io = CommandIO.capturing(workingDirectory: folder)
         let code = ShoreMain.run(["test", folder], io: io)
         #expect(code == 2)
-        #expect(io.standardError.contains("broken.test.yaml:4:5"), "\(io.standardError)")
-        #expect(io.standardError.contains("did you mean 'expect'?"), "\(io.standardError)")
-        #expect(io.standardOutput.hasSuffix(" failed\n"))
+        #expect(io.standardOutput.contains("broken.test.yaml:4:5"), "\(io.standardOutput)")
+        #expect(io.standardOutput.contains("did you mean 'expect'?"), "\(io.standardOutput)")
+        #expect(io.standardOutput.contains("FAIL typo\n  at broken.test.yaml:2:11\n  not run: the test is invalid"), "\(io.standardOutput)")
+        #expect(io.standardOutput.hasSuffix(" passed, 1 failed\n"), "\(io.standardOutput)")
+        #expect(io.standardError.isEmpty)
+    }
+
+    /// Broken rules: every test counts as failed, and the errors come on stdout with
+    /// paths relative to the working folder, as lint shows them.
+    @Test func brokenRulesFailEveryTestOnOneStream() throws {
+        let folder = try copyOfRules()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = (folder as NSString).appendingPathComponent("quality.yaml")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "engagement.controls", with: "engagement.contrls")
+        #expect(broken != text)
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let io = CommandIO.capturing(workingDirectory: folder)
+        #expect(ShoreMain.run(["test", folder], io: io) == 2)
+        #expect(io.standardError.isEmpty, "\(io.standardError)")
+        let out = io.standardOutput
+        #expect(out.hasPrefix("quality.yaml:"), "\(out)")
+        #expect(out.contains("error[rules.cel-type]: undefined field 'contrls'"), "\(out)")
+        #expect(!out.contains(folder), "absolute paths: \(out)")
+        let tests = out.components(separatedBy: "\nFAIL ").count - 1
+        #expect(tests > 40, "\(out)")
+        #expect(out.contains("  not run: the rules did not load (see the errors reported)\n"))
+        #expect(out.hasSuffix("\n0 passed, \(tests) failed\n"), "\(out)")
     }
 
     @Test func withoutARulesFolderItSaysTheBuiltInPackHasNoTests() {
@@ -78,8 +103,8 @@ struct TestCommandTests {
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let io = CommandIO.capturing(workingDirectory: empty)
         #expect(ShoreMain.run(["test"], io: io) == 2)
-        #expect(io.standardError.contains("starter pack's tests are not in the binary"))
-        #expect(io.standardOutput == "0 passed, 0 failed\n")
+        #expect(io.standardOutput.contains("starter pack's tests are not in the binary"))
+        #expect(io.standardOutput.hasSuffix("\n0 passed, 0 failed\n"))
     }
 }
 

@@ -71,7 +71,7 @@ public struct ExpressionGenerator {
     }
 
     mutating func intNode(_ d: Int) -> String {
-        switch reader.below(22) {
+        switch reader.below(25) {
         case 0: return "(\(gen(.int, depth: d)) + \(gen(.int, depth: d)))"
         case 1: return "(\(gen(.int, depth: d)) - \(gen(.int, depth: d)))"
         case 2: return "(\(gen(.int, depth: d)) * \(gen(.int, depth: d)))"
@@ -93,6 +93,10 @@ public struct ExpressionGenerator {
         case 18: return "\(timestamp()).\(["getFullYear", "getDayOfYear", "getHours", "getMilliseconds"][reader.below(4)])(\(reader.bool() ? "" : "'Asia/Manila'"))"
         case 19: return "(\(timestamp()) - \(timestamp())).getSeconds()"
         case 20: return "int(\(timestamp()) + \(duration()))"
+        // Optional values: absent keys and indexes, and their defaults.
+        case 21: return "\(gen(.stringMap, depth: d))[?\(gen(.string, depth: d))].orValue(\(gen(.int, depth: d)))"
+        case 22: return "\(gen(.intList, depth: d))[?\(gen(.int, depth: d))].orValue(\(gen(.int, depth: d)))"
+        case 23: return "optional.ofNonZeroValue(\(gen(.int, depth: d))).or(optional.of(\(gen(.int, depth: d)))).value()"
         default: return "size(\(gen(.string, depth: d)).split(\(gen(.string, depth: d))))"
         }
     }
@@ -198,7 +202,7 @@ public struct ExpressionGenerator {
     }
 
     mutating func listNode(_ d: Int) -> String {
-        switch reader.below(5) {
+        switch reader.below(6) {
         case 0: return "[\((0..<reader.below(4)).map { _ in gen(.int, depth: d) }.joined(separator: ", "))]"
         case 1: return "(\(gen(.intList, depth: d)) + \(gen(.intList, depth: d)))"
         case 2:
@@ -215,13 +219,15 @@ public struct ExpressionGenerator {
             bound.append(name)
             defer { bound.removeLast() }
             return "\(range).filter(\(name), \(gen(.bool, depth: d)))"
+        case 4: return "[?\(gen(.intList, depth: d))[?\(gen(.int, depth: d))], \(gen(.int, depth: d))]"
         default: return "l"
         }
     }
 
     mutating func mapNode(_ d: Int) -> String {
-        switch reader.below(3) {
+        switch reader.below(4) {
         case 0: return "{'a': \(gen(.int, depth: d)), 'b': \(gen(.int, depth: d))}"
+        case 2: return "{?'a': \(gen(.stringMap, depth: d)).?b, 'c': \(gen(.int, depth: d))}"
         case 1: return "{\(gen(.string, depth: d)): \(gen(.int, depth: d))}"
         default: return "m"
         }

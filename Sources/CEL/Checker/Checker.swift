@@ -33,6 +33,7 @@ struct Checker {
         case .list(let e): return .list(finalize(e))
         case .map(let k, let v): return .map(finalize(k), finalize(v))
         case .type(let x): return .type(finalize(x))
+        case .optional(let x): return .optional(finalize(x))
         default: return t
         }
     }
@@ -47,6 +48,10 @@ struct Checker {
         case (.map(let k1, let v1), .map(let k2, let v2)):
             guard let k = joinTypes(k1, k2), let v = joinTypes(v1, v2) else { return nil }
             return .map(k, v)
+        // Optionals of different types join as optionals of dyn; null joins an optional.
+        case (.optional(let x), .optional(let y)): return .optional(joinTypes(x, y) ?? .dyn)
+        case (.optional, .null): return a
+        case (.null, .optional): return b
         default: return nil
         }
     }
@@ -98,6 +103,9 @@ struct Checker {
                     }
                 } else { ft = .dyn }
             case .typeParam: ft = .dyn
+            case .optional(let inner):
+                // Selecting on an optional selects on its value, giving an optional.
+                ft = .optional(optionalFieldType(inner, field))
             default:
                 error("type '\(ot)' does not support field selection", fieldRange)
                 ft = .error
@@ -105,13 +113,13 @@ struct Checker {
             return testOnly ? .bool : ft
         case .list(let elems):
             var ts: [CELType] = []
-            for el in elems { ts.append(check(el)) }
+            for el in elems { ts.append(elementType(el)) }
             return .list(join(ts))
         case .map(let entries):
             var ks: [CELType] = [], vs: [CELType] = []
             for en in entries {
                 ks.append(check(en.key))
-                vs.append(check(en.value))
+                vs.append(elementType(en.value))
             }
             return .map(join(ks), join(vs))
         case .comprehension(let c):
@@ -144,6 +152,13 @@ struct Checker {
             let r = check(c.result)
             scopes.removeLast()
             return r
+        case .call(nil, "_?._", let args) where args.count == 2:
+            // `a.?b`: the field's type as an optional.
+            let operand = check(args[0])
+            _ = check(args[1])
+            guard case .literal(.string(let field)) = args[1].kind else { return .optional(.dyn) }
+            if case .optional(let inner) = operand { return .optional(optionalFieldType(inner, field)) }
+            return .optional(optionalFieldType(operand, field))
         case .call(let target, let function, let args):
             // Namespaced global function written as a receiver call: math.greatest(...)
             if let t = target, let q = Resolution.qualifiedName(t), lookupLocal(Resolution.firstSegment(q)) == nil,
@@ -155,6 +170,31 @@ struct Checker {
         }
     }
 
+    /// The type of an element of a list or map literal; `?x` (an optional element)
+    /// contributes the type of x's value.
+    mutating func elementType(_ e: CELExpr) -> CELType {
+        guard let inner = CELExpr.optionalElement(e) else { return check(e) }
+        let t = check(inner)
+        types[e.id] = t
+        switch t {
+        case .optional(let value): return value
+        case .dyn, .error, .typeParam: return .dyn
+        default:
+            error("expected an optional value after '?', found '\(t)'", inner.range)
+            return .error
+        }
+    }
+
+    /// The type of `field` selected on a value of type `t`, for optional selection
+    /// (unknown fields of maps and dyn are dyn; of declared objects, their type).
+    func optionalFieldType(_ t: CELType, _ field: String) -> CELType {
+        switch t {
+        case .map(_, let v): return v
+        case .object(let name): return env.objectTypes[name]?.fields[field] ?? .dyn
+        default: return .dyn
+        }
+    }
+
     func isParam(_ t: CELType) -> Bool { if case .typeParam = t { return true }; return false }
 
     func isMoreSpecific(_ a: CELType, than b: CELType) -> Bool {
@@ -163,6 +203,7 @@ struct Checker {
         case (_, .typeParam("*")): return a != Checker.open
         case (.list(let x), .list(let y)): return isMoreSpecific(x, than: y)
         case (.map(let k1, let v1), .map(let k2, let v2)): return isMoreSpecific(k1, than: k2) || isMoreSpecific(v1, than: v2)
+        case (.optional(let x), .optional(let y)): return isMoreSpecific(x, than: y)
         default: return false
         }
     }
@@ -232,7 +273,8 @@ struct Checker {
         case (.list(let x), .list(let y)): return unify(x, y, &s)
         case (.map(let k1, let v1), .map(let k2, let v2)): return unify(k1, k2, &s) && unify(v1, v2, &s)
         case (.type(let x), .type(let y)): return unify(x, y, &s) || true
-        case (.object, .null): return true
+        case (.optional(let x), .optional(let y)): return unify(x, y, &s)
+        case (.object, .null), (.optional, .null): return true
         default: return p == a
         }
     }
@@ -240,11 +282,13 @@ struct Checker {
     func substitute(_ t: CELType, _ s: [String: CELType]) -> CELType {
         switch t {
         case .typeParam(let n):
-            guard let b = s[n] else { return .dyn }
+            // An unbound open element type stays open, so it can join later.
+            guard let b = s[n] else { return t == Checker.open ? t : .dyn }
             return b
         case .list(let e): return .list(substitute(e, s))
         case .map(let k, let v): return .map(substitute(k, s), substitute(v, s))
         case .type(let x): return .type(substitute(x, s))
+        case .optional(let x): return .optional(substitute(x, s))
         default: return t
         }
     }
@@ -282,7 +326,7 @@ enum Resolution {
     /// Type denoted by a name (`int`, `list`, `google.protobuf.Timestamp`, declared object types).
     static func typeNamed(_ name: String, env: CELEnvironment) -> CELType? {
         switch name {
-        case "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type",
+        case "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type", "optional_type",
              "google.protobuf.Timestamp", "google.protobuf.Duration":
             return CELType.fromRuntimeName(name)
         default:

@@ -146,6 +146,7 @@ enum Operators {
     }
 
     static func index(_ a: CELValue, _ b: CELValue) -> CELValue {
+        if let optional = a.asOptional { return optional.value.map { optionalIndex($0, b) } ?? .optionalNone }
         switch a {
         case .list(let l):
             guard let i = indexValue(b) else {
@@ -178,8 +179,40 @@ enum Operators {
         }
     }
 
+    /// `a[?b]`: `optional.of(a[b])`, or none when the key or index is absent; on an
+    /// optional, the same on its value (none stays none).
+    static func optionalIndex(_ a: CELValue, _ b: CELValue) -> CELValue {
+        switch a {
+        case .list(let l):
+            guard let i = indexValue(b) else { return index(a, b) }
+            return i >= 0 && i < l.count ? .optional(of: l[Int(i)]) : .optionalNone
+        case .map(let m):
+            switch b {
+            case .int, .uint, .double, .bool, .string: return m[b].map { .optional(of: $0) } ?? .optionalNone
+            default: return noOverload("_[?_]", a, b)
+            }
+        case .object(let o as CELOptional):
+            return o.value.map { optionalIndex($0, b) } ?? .optionalNone
+        case .error: return a
+        default: return noOverload("_[?_]", a, b)
+        }
+    }
+
+    /// `a.?field`: `optional.of(a.field)`, or none when absent; on an optional, the
+    /// same on its value.
+    static func optionalSelect(_ v: CELValue, _ field: String) -> CELValue {
+        switch v {
+        case .map(let m): return m[string: field].map { .optional(of: $0) } ?? .optionalNone
+        case .object(let o as CELOptional): return o.value.map { optionalSelect($0, field) } ?? .optionalNone
+        case .object(let o): return o.celField(field).map { .optional(of: $0) } ?? .optionalNone
+        case .error: return v
+        default: return .err("type '\(v.celType.runtimeName)' does not support field selection")
+        }
+    }
+
     static func select(_ v: CELValue, _ field: String) -> CELValue {
         switch v {
+        case .object(let o as CELOptional): return o.value.map { optionalSelect($0, field) } ?? .optionalNone
         case .map(let m): return m[string: field] ?? .err("no such key: \(field)")
         case .object(let o): return o.celField(field) ?? .err("no such key: \(field)")
         case .error: return v
@@ -189,6 +222,7 @@ enum Operators {
 
     static func has(_ v: CELValue, _ field: String) -> CELValue {
         switch v {
+        case .object(let o as CELOptional): return o.value.map { has($0, field) } ?? .bool(false)
         case .map(let m): return .bool(m[string: field] != nil)
         case .object(let o): return .bool(o.celField(field) != nil)
         case .error: return v

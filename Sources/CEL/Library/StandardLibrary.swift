@@ -10,7 +10,7 @@ enum StandardLibrary {
     }
 
     static let functions: [CELFunctionDecl] = operators + conversions + builtins + TimeLibrary.functions
-        + StringsExtension.functions + MathExtension.functions
+        + StringsExtension.functions + MathExtension.functions + OptionalLibrary.functions
 
     static let operators: [CELFunctionDecl] = {
         var out: [CELFunctionDecl] = []
@@ -53,7 +53,10 @@ enum StandardLibrary {
         out.append(decl("@not_strictly_false", [("not_strictly_false", false, [.bool], .bool)]) { _ in .err("internal") })
         out.append(decl("_[_]", [("index_list", false, [.list(A), .int], A), ("index_list_uint", false, [.list(A), .uint], A),
                                  ("index_list_double", false, [.list(A), .double], A),
-                                 ("index_map", false, [.map(A, B), A], B)]
+                                 ("index_map", false, [.map(A, B), A], B),
+                                 // On an optional list or map, indexing gives an optional (none stays none).
+                                 ("optional_index_list", false, [.optional(.list(A)), .int], .optional(A)),
+                                 ("optional_index_map", false, [.optional(.map(A, B)), A], .optional(B))]
             + crossNumeric.map { ("index_map_\($0.0)_\($0.1)", false, [.map($0.0, B), $0.1], B) }, bin("_[_]")))
         out.append(decl("@in", [("in_list", false, [A, .list(A)], .bool), ("in_map", false, [A, .map(A, B)], .bool)]
             + crossNumeric.map { ("in_list_\($0.0)_\($0.1)", false, [$0.0, .list($0.1)], .bool) }

@@ -21,6 +21,7 @@ enum ParameterCheck: Sendable {
         case .duration: self = .duration
         case .type: self = .type
         case .object(let name): self = .object(name)
+        case .optional: self = .object("optional_type")
         case .error: self = .never
         }
     }

@@ -49,6 +49,10 @@ struct Planner {
                     return
                 }
                 visit(o, &p)
+            case .call(_, _, let args) where p.references.map({ if case .function = $0[e.id] { true } else { false } }) == true:
+                // A namespaced function (`optional.of(x)`, `math.greatest(…)`): its
+                // namespace is not a variable.
+                for arg in args { visit(arg, &p) }
             case .comprehension(let c):
                 visit(c.iterRange, &p)
                 visit(c.accuInit, &p)
@@ -158,7 +162,7 @@ struct Planner {
                 guard c.tick() else { return .err(costLimitMessage, id) }
                 let v = o(&c)
                 // Host objects first: the common case, without the general dispatch.
-                if case .object(let object) = v {
+                if case .object(let object) = v, !(object is CELOptional) {
                     return Planner.withID(object.celField(field) ?? .err("no such key: \(field)"), id)
                 }
                 return Planner.withID(Operators.select(v, field), id)
@@ -174,28 +178,42 @@ struct Planner {
                     return constant
                 }
             }
-            let es = elems.map { planNode($0) }
+            // `[?x]`: an optional element is left out when none, else its value is added.
+            let optional = elems.map { CELExpr.optionalElement($0) != nil }
+            let es = elems.map { planNode(CELExpr.optionalElement($0) ?? $0) }
             return { c in
                 guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
                 var out: [CELValue] = []
                 out.reserveCapacity(es.count)
-                for f in es {
+                for (index, f) in es.enumerated() {
                     let v = f(&c)
                     if case .error = v { return v }
+                    if optional[index] {
+                        guard let present = v.asOptional else { return .err("no matching overload: '?' needs an optional value", id) }
+                        if let value = present.value { out.append(value) }
+                        continue
+                    }
                     out.append(v)
                 }
                 return .list(out)
             }
         case .map(let entries):
-            let es = entries.map { (planNode($0.key), planNode($0.value)) }
+            // `{?k: v}`: the entry is left out when v is none, else holds v's value.
+            let es = entries.map { (planNode($0.key), planNode(CELExpr.optionalElement($0.value) ?? $0.value),
+                                    CELExpr.optionalElement($0.value) != nil) }
             return { c in
                 guard c.tick(1 + es.count) else { return .err(costLimitMessage, id) }
                 var m = CELMap()
-                for (kf, vf) in es {
+                for (kf, vf, optional) in es {
                     let k = kf(&c)
                     if case .error = k { return k }
-                    let v = vf(&c)
+                    var v = vf(&c)
                     if case .error = v { return v }
+                    if optional {
+                        guard let present = v.asOptional else { return .err("no matching overload: '?' needs an optional value", id) }
+                        guard let value = present.value else { continue }
+                        v = value
+                    }
                     switch k {
                     case .int, .uint, .bool, .string: break
                     default: return .err("unsupported key type \(k.celType)", id)

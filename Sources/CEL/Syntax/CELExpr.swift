@@ -16,6 +16,16 @@ public struct CELExpr: Sendable {
         self.operatorRange = operatorRange
     }
 
+    /// The function the parser wraps an optional list element or map value in (`[?x]`,
+    /// `{?k: x}`); the planner leaves the element out when `x` is none.
+    public static let optionalElementFunction = "@optional_element"
+
+    /// The wrapped expression when `e` is an optional element (`?x` in a literal).
+    public static func optionalElement(_ e: CELExpr) -> CELExpr? {
+        if case .call(nil, optionalElementFunction, let args) = e.kind, args.count == 1 { return args[0] }
+        return nil
+    }
+
     /// Node kinds.
     public indirect enum Kind: Sendable {
         /// A literal: null, bool, int, uint, double, string or bytes.

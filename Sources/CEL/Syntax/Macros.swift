@@ -39,6 +39,22 @@ extension ParserState {
                                      loopStep: ident(v, r), result: args[2], macro: macro)
             return node(.comprehension(c), start, end)
         }
+        if function == "optMap" || function == "optFlatMap", args.count == 2 {
+            // o.optMap(v, e)     → o.hasValue() ? optional.of(bind(v, o.value(), e)) : optional.none()
+            // o.optFlatMap(v, e) → o.hasValue() ? bind(v, o.value(), e) : optional.none()
+            guard let v = identName(args[0]) else {
+                addError("optMap() variable name must be a simple identifier", args[0].range)
+                return lit(.null, r)
+            }
+            let value = node(.call(target: t, function: "value", args: []), start, end)
+            let bound = CELComprehension(iterVar: "#unused", iterVar2: nil, iterRange: node(.list([]), start, end),
+                                         accuVar: v, accuInit: value, loopCondition: lit(.bool(false), r),
+                                         loopStep: ident(v, r), result: args[1], macro: macro)
+            let body = node(.comprehension(bound), start, end)
+            let some = function == "optMap" ? call("optional.of", [body], r) : body
+            return call("_?_:_", [node(.call(target: t, function: "hasValue", args: []), start, end), some,
+                                  call("optional.none", [], r)], r)
+        }
         let oneVar: Set<String> = ["all", "exists", "exists_one", "existsOne", "map", "filter"]
         let twoVar: Set<String> = ["all", "exists", "exists_one", "existsOne", "transformList", "transformMap", "transformMapEntry"]
         var vars: [String] = []

@@ -217,6 +217,9 @@ struct ParserState {
             if isOp(".") {
                 advance()
                 try enter(e.range.start); chain += 1
+                // `a.?b`: optional field selection.
+                let optional = isOp("?")
+                if optional { advance() }
                 let name: String
                 var quoted = false
                 switch cur.kind {
@@ -229,9 +232,13 @@ struct ParserState {
                     if case .eof = cur.kind {} else { advance() }
                     return e
                 }
+                let nameStart = cur.start
                 let nameEnd = cur.end
                 advance()
-                if !quoted, isOp("(") {
+                if optional {
+                    let fieldName = node(.literal(.string(name)), nameStart, nameEnd)
+                    e = node(.call(target: nil, function: "_?._", args: [e, fieldName]), e.range.start, nameEnd)
+                } else if !quoted, isOp("(") {
                     advance()
                     let args = try parseArgs(close: ")")
                     let end = tokens[max(pos - 1, 0)].end
@@ -243,10 +250,13 @@ struct ParserState {
                 let op = curRange
                 advance()
                 try enter(e.range.start); chain += 1
+                // `a[?b]`: optional index.
+                let optional = isOp("?")
+                if optional { advance() }
                 let idx = try parseExpr()
                 let end = cur.end
                 try expect("]")
-                e = node(.call(target: nil, function: "_[_]", args: [e, idx]), e.range.start, end, operator: op)
+                e = node(.call(target: nil, function: optional ? "_[?_]" : "_[_]", args: [e, idx]), e.range.start, end, operator: op)
             } else if isOp("{") {
                 addError("message construction is not supported", curRange)
                 throw ParseAbort()
@@ -257,11 +267,11 @@ struct ParserState {
     }
 
     /// Parses comma-separated expressions until `close` (consumed); trailing comma allowed.
-    mutating func parseArgs(close: String) throws -> [CELExpr] {
+    mutating func parseArgs(close: String, optionalElements: Bool = false) throws -> [CELExpr] {
         var args: [CELExpr] = []
         if isOp(close) { advance(); return args }
         while true {
-            args.append(try parseExpr())
+            args.append(optionalElements ? try parseOptionalElement() : try parseExpr())
             if isOp(",") {
                 advance()
                 if isOp(close) { advance(); return args }
@@ -275,6 +285,15 @@ struct ParserState {
             advance()
             return args
         }
+    }
+
+    /// A list element, `?x` marking an optional one (left out when `x` is none).
+    mutating func parseOptionalElement() throws -> CELExpr {
+        guard isOp("?") else { return try parseExpr() }
+        let start = cur.start
+        advance()
+        let inner = try parseExpr()
+        return node(.call(target: nil, function: CELExpr.optionalElementFunction, args: [inner]), start, inner.range.end)
     }
 
     mutating func parsePrimary() throws -> CELExpr {
@@ -336,7 +355,7 @@ struct ParserState {
             advance()
             try enter(t.start)
             defer { depth -= 1 }
-            let elems = try parseArgs(close: "]")
+            let elems = try parseArgs(close: "]", optionalElements: true)
             return node(.list(elems), t.start, tokens[max(pos - 1, 0)].end)
         case .op("{"):
             advance()
@@ -345,10 +364,16 @@ struct ParserState {
             var entries: [CELMapEntry] = []
             if isOp("}") { advance(); return node(.map([]), t.start, tokens[max(pos - 1, 0)].end) }
             while true {
+                // `{?k: v}`: an optional entry, left out when v is none.
+                let optional = isOp("?")
+                if optional { advance() }
                 let k = try parseExpr()
                 let colonID = makeID()
                 try expect(":")
-                let v = try parseExpr()
+                var v = try parseExpr()
+                if optional {
+                    v = node(.call(target: nil, function: CELExpr.optionalElementFunction, args: [v]), v.range.start, v.range.end)
+                }
                 entries.append(CELMapEntry(id: colonID, key: k, value: v))
                 if isOp(",") {
                     advance()

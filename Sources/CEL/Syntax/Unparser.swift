@@ -75,9 +75,11 @@ public enum CELUnparser {
             out += "{"
             for (i, x) in es.enumerated() {
                 if i > 0 { out += ", " }
+                let optional = CELExpr.optionalElement(x.value)
+                if optional != nil { out += "?" }
                 write(x.key, into: &out)
                 out += ": "
-                write(x.value, into: &out)
+                write(optional ?? x.value, into: &out)
             }
             out += "}"
         case .comprehension(let c):
@@ -107,11 +109,17 @@ public enum CELUnparser {
                 child(args[1], 1, rightSide: false, into: &out)
                 out += " : "
                 write(args[2], into: &out)
-            } else if target == nil, fn == "_[_]", args.count == 2 {
+            } else if target == nil, fn == "_[_]" || fn == "_[?_]", args.count == 2 {
                 child(args[0], 7, rightSide: false, into: &out)
-                out += "["
+                out += fn == "_[?_]" ? "[?" : "["
                 write(args[1], into: &out)
                 out += "]"
+            } else if target == nil, fn == "_?._", args.count == 2, case .literal(.string(let field)) = args[1].kind {
+                child(args[0], 7, rightSide: false, into: &out)
+                out += ".?" + field
+            } else if target == nil, fn == CELExpr.optionalElementFunction, args.count == 1 {
+                out += "?"
+                write(args[0], into: &out)
             } else {
                 writeCall(target: target, function: fn, args: args, into: &out)
             }

@@ -9,6 +9,8 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
     case object(String)
     /// The type of a type value: `type(int)`.
     case type(CELType)
+    /// `optional_type(T)`: a value of type T, or none.
+    case optional(CELType)
     /// A type parameter in a function signature, e.g. `T` in `size(list(T))`.
     case typeParam(String)
     /// The type of an expression that failed to check.
@@ -31,6 +33,7 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
         case .map(let k, let v): return "map(\(k), \(v))"
         case .object(let n): return n
         case .type(let t): return "type(\(t))"
+        case .optional(let t): return "optional_type(\(t))"
         case .typeParam(let n): return n
         case .error: return "*error*"
         }
@@ -42,6 +45,7 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
         case .list: return "list"
         case .map: return "map"
         case .type: return "type"
+        case .optional: return "optional_type"
         default: return description
         }
     }
@@ -62,6 +66,7 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
         case "list": return .list(.dyn)
         case "map": return .map(.dyn, .dyn)
         case "type": return .type(.dyn)
+        case "optional_type": return .optional(.dyn)
         default: return .object(name)
         }
     }
@@ -73,6 +78,7 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
         case .list(let e): return e.isGround
         case .map(let k, let v): return k.isGround && v.isGround
         case .type(let t): return t.isGround
+        case .optional(let t): return t.isGround
         default: return true
         }
     }

@@ -27,7 +27,7 @@ public enum CELValue: Sendable {
         case .bytes: return .bytes
         case .list: return .list(.dyn)
         case .map: return .map(.dyn, .dyn)
-        case .object(let o): return .object(o.celTypeName)
+        case .object(let o): return o is CELOptional ? .optional(.dyn) : .object(o.celTypeName)
         case .timestamp: return .timestamp
         case .duration: return .duration
         case .type: return .type(.dyn)
@@ -54,7 +54,11 @@ public enum CELValue: Sendable {
         case .list(let l): return "[" + l.map(\.literalDescription).joined(separator: ", ") + "]"
         case .map(let m):
             return "{" + m.entries.map { "\($0.key.literalDescription): \($0.value.literalDescription)" }.joined(separator: ", ") + "}"
-        case .object(let o): return "\(o.celTypeName){...}"
+        case .object(let o):
+            if let optional = o as? CELOptional {
+                return optional.value.map { "optional.of(\($0.literalDescription))" } ?? "optional.none()"
+            }
+            return "\(o.celTypeName){...}"
         case .timestamp(let t): return "timestamp(\"\(t.rfc3339)\")"
         case .duration(let d): return "duration(\"\(d.text)\")"
         case .type(let t): return t.runtimeName

@@ -48,6 +48,19 @@ public struct ExplainFilter: Sendable {
 public enum Explainer {
     public enum Failure: Error, Sendable {
         case unknownRule(String, suggestion: String?)
+        /// `--engagement` or `--country` names nothing in the plan.
+        case unknownFilter(Diagnostic)
+
+        /// The failure as a coded diagnostic.
+        public var diagnostic: Diagnostic {
+            switch self {
+            case .unknownRule(let id, let suggestion):
+                Diagnostic("explain.unknown-rule", "no rule '\(id)' is loaded", at: nil,
+                           help: suggestion ?? "give the id of a loaded rule (`shore lint` lists the rule files)")
+            case .unknownFilter(let diagnostic):
+                diagnostic
+            }
+        }
     }
 
     /// Explains rule `ruleID` on `plan`, with the plan's own waivers and `waivers`.
@@ -57,6 +70,7 @@ public enum Explainer {
         guard let rule = rules.rule(ruleID) else {
             return .failure(.unknownRule(ruleID, suggestion: Suggestions.didYouMean(ruleID, among: rules.rules.map(\.id))))
         }
+        if let problem = unknownFilter(filter, plan) { return .failure(.unknownFilter(problem)) }
         let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
         let program = RuleProgram(rule, environment: rules.environment.environment(for: rule.scope), sets: sets)
         let subjects = PlanSubjects(plan)
@@ -68,6 +82,31 @@ public enum Explainer {
         }
         return .success(RuleExplanation(ruleID: rule.id, title: rule.title, scope: rule.scope, severity: rule.severity,
                                         planID: plan.id, items: items))
+    }
+
+    /// A filter naming an engagement or country the plan does not have (a typo would
+    /// otherwise explain nothing and look like success).
+    static func unknownFilter(_ filter: ExplainFilter, _ plan: Plan) -> Diagnostic? {
+        if let engagement = filter.engagement {
+            let ids = plan.engagements.map(\.id)
+            if !ids.contains(engagement) {
+                return Diagnostic("explain.unknown-engagement", "the plan has no engagement '\(engagement)'", at: nil,
+                                  help: Suggestions.didYouMean(engagement, among: ids)
+                                      ?? "choose one of: " + ids.prefix(20).joined(separator: ", "))
+            }
+        }
+        if let country = filter.country {
+            var countries: [String] = []
+            for code in plan.engagements.flatMap({ $0.locations.map(\.country) }) where !countries.contains(code) {
+                countries.append(code)
+            }
+            if !countries.contains(country) {
+                return Diagnostic("explain.unknown-country", "no location of the plan is in '\(country)'", at: nil,
+                                  help: Suggestions.didYouMean(country, among: countries)
+                                      ?? "choose one of: " + countries.joined(separator: ", "))
+            }
+        }
+        return nil
     }
 
     static func matches(_ subject: Subject, _ subjects: PlanSubjects, _ filter: ExplainFilter) -> Bool {

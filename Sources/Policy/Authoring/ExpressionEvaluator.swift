@@ -107,13 +107,20 @@ public enum ExpressionEvaluator {
             found = all.first { about($0).provider == at }
         }
         guard let found else {
+            let names = itemNames(target.scope, subjects)
             return .failure(Diagnostic("eval.unknown-item", "the plan has no \(target.scope.rawValue) '\(at)'",
-                                       at: nil, help: help(target.scope, subjects)))
+                                       at: nil, help: Suggestions.didYouMean(at, among: names) ?? help(target.scope, subjects)))
         }
         return .success(found)
     }
 
     static func help(_ scope: RuleScope, _ subjects: PlanSubjects) -> String {
+        let names = itemNames(scope, subjects)
+        return "choose one of: " + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
+    }
+
+    /// What `--at` may name in `scope`: `tier1-support`, `tier1-support#1`, `PH`, a provider.
+    static func itemNames(_ scope: RuleScope, _ subjects: PlanSubjects) -> [String] {
         var names: [String] = []
         var perEngagement: [String: Int] = [:]
         for subject in subjects.all(scope) {
@@ -130,7 +137,7 @@ public enum ExpressionEvaluator {
             case .provider: names.append(about.provider ?? "?")
             }
         }
-        return "choose one of: " + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
+        return names
     }
 
     static func diagnostic(_ code: String, _ issue: CELIssue, text: String, source: SourceFile, scope: RuleScope, hasPlan: Bool) -> Diagnostic {

@@ -3,31 +3,33 @@ public struct InitFile: Sendable, Equatable {
     /// Path relative to the new repository's root.
     public let path: String
     public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
 }
 
 /// The files of a new policy repository (`shore init`): config, a rule pack with one
-/// rule, its tests and fixtures, an example plan that passes, editor
-/// schemas and CI snippets. Everything works at once: `shore lint`, `shore test` and
-/// `shore check plans/example.yaml` (exit 0) succeed in the new folder.
+/// rule, its tests and fixtures, an example plan that passes, editor schemas and CI
+/// files. Everything works at once: `shore lint`, `shore test`, `shore check
+/// plans/example.yaml` (exit 0) and `pre-commit run --all-files` succeed in the new
+/// folder. The company is where `InitOptions` says.
 public enum InitTemplates {
-    public static var files: [InitFile] {
+    public static func files(_ options: InitOptions = .standard) -> [InitFile] {
         [
             InitFile(path: "shore.yaml", contents: config),
             InitFile(path: "rules/data.yaml", contents: rules),
-            InitFile(path: "rules/data.test.yaml", contents: tests),
-            InitFile(path: "rules/fixtures/offshore-restricted.yaml", contents: offshoreFixture),
-            InitFile(path: "rules/fixtures/onshore.yaml", contents: onshoreFixture),
-            InitFile(path: "plans/example.yaml", contents: examplePlan),
+            InitFile(path: "rules/data.test.yaml", contents: tests(options)),
+            InitFile(path: "rules/fixtures/offshore-restricted.yaml", contents: offshoreFixture(options)),
+            InitFile(path: "rules/fixtures/onshore.yaml", contents: onshoreFixture(options)),
+            InitFile(path: "plans/example.yaml", contents: examplePlan(options)),
             InitFile(path: ".github/workflows/shore.yml", contents: githubWorkflow),
             InitFile(path: ".gitlab-ci.yml", contents: gitlabCI),
+            InitFile(path: ".pre-commit-config.yaml", contents: preCommitConfig),
             InitFile(path: ".pre-commit-hooks.yaml", contents: preCommitHooks),
             InitFile(path: "README.md", contents: readme),
         ] + SchemaKind.allCases.map { InitFile(path: "schemas/\($0.fileName)", contents: JSONSchemaGenerator.text($0)) }
-    }
-
-    /// The files of `files` that already exist (by `exists`), which init refuses to overwrite.
-    public static func conflicts(exists: (String) -> Bool) -> [String] {
-        files.map(\.path).filter(exists)
     }
 
     static let config = """
@@ -58,91 +60,110 @@ public enum InitTemplates {
 
     """
 
-    static let tests = """
+    static func tests(_ options: InitOptions) -> String {
+        """
     # yaml-language-server: $schema=../schemas/tests.schema.json
-    # Rule tests, run by `shore test`: each plan must give exactly the findings listed.
+    # Rule tests, run by `shore test`: each plan must give exactly the findings listed
+    # by the rules named in `rules:`, so adding rules to the pack never breaks a test.
     tests:
       - name: restricted data processed offshore is flagged
         plan: fixtures/offshore-restricted.yaml
+        rules: [DATA-001]
         expect:
-          - { rule: DATA-001, engagement: card-support, country: PH }
+          - { rule: DATA-001, engagement: card-support, country: \(options.offshore.country) }
 
       - name: restricted data processed at home passes
         plan: fixtures/onshore.yaml
+        rules: [DATA-001]
         expect: []
 
     """
+    }
 
-    static let offshoreFixture = """
-    # yaml-language-server: $schema=../../schemas/plan.schema.json
-    plan: offshore-restricted
-    date: 2026-12-01
-    company: { name: Example Co, country: US, timezone: America/New_York }
-    engagements:
-      - id: card-support
-        provider: { name: Manila Contact Co, kind: agency, country: PH }
-        locations:
-          - { country: PH, city: Manila, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 20 }
-        data:
-          - { name: payment card numbers, classification: restricted, categories: [payment-card] }
+    static func company(_ options: InitOptions) -> String {
+        "{ name: Example Co, country: \(options.country), timezone: \(options.timeZone), hours: \"\(options.hours)\" }"
+    }
 
-    """
+    static func offshoreFixture(_ options: InitOptions) -> String {
+        let away = options.offshore
+        return """
+        # yaml-language-server: $schema=../../schemas/plan.schema.json
+        plan: offshore-restricted
+        date: 2026-12-01
+        company: \(company(options))
+        engagements:
+          - id: card-support
+            provider: { name: \(away.city) Contact Co, kind: agency, country: \(away.country) }
+            locations:
+              - { country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: "\(away.hours)", headcount: 20 }
+            data:
+              - { name: payment card numbers, classification: restricted, categories: [payment-card] }
 
-    static let onshoreFixture = """
-    # yaml-language-server: $schema=../../schemas/plan.schema.json
-    plan: onshore
-    date: 2026-12-01
-    company: { name: Example Co, country: US, timezone: America/New_York }
-    engagements:
-      - id: card-support
-        provider: { name: Example Co, kind: in-house, country: US }
-        locations:
-          - { country: US, city: Austin, timezone: America/Chicago, hours: "08:00-16:00", headcount: 20 }
-        data:
-          - { name: payment card numbers, classification: restricted, categories: [payment-card] }
+        """
+    }
 
-    """
+    static func onshoreFixture(_ options: InitOptions) -> String {
+        """
+        # yaml-language-server: $schema=../../schemas/plan.schema.json
+        plan: onshore
+        date: 2026-12-01
+        company: \(company(options))
+        engagements:
+          - id: card-support
+            provider: { name: Example Co, kind: in-house, country: \(options.country) }
+            locations:
+              - { country: \(options.country), timezone: \(options.timeZone), hours: "\(options.hours)", headcount: 20 }
+            data:
+              - { name: payment card numbers, classification: restricted, categories: [payment-card] }
 
-    static let examplePlan = """
-    # yaml-language-server: $schema=../schemas/plan.schema.json
-    # An example sourcing plan. It passes: `shore check plans/example.yaml` exits 0.
-    # To see DATA-001 fire (exit 1), move the payroll location to another country, e.g.
-    #   - { country: PH, city: Manila, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 4 }
-    plan: example-2027
-    title: Example sourcing plan
-    date: 2026-12-01
-    company:
-      name: Example Co
-      country: US
-      timezone: America/New_York
-      hours: "09:00-17:00"
-    engagements:
-      - id: tier1-support
-        service: customer-support
-        customer_facing: true
-        markets: [US]
-        provider: { name: Manila Contact Co, kind: agency, country: PH }
-        locations:
-          - { country: PH, city: Manila, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 30 }
-        data:
-          - { name: customer contact records, classification: confidential, personal: true, subjects: [US] }
-        languages:
-          - { code: en, level: C1 }
-        controls: [iso27001, audit-rights, sla, dpa]
-        cost: { annual: 360000, currency: USD }
-        start: 2027-01-01
+        """
+    }
 
-      - id: payroll
-        service: payroll
-        provider: { name: Example Co, kind: in-house, country: US }
-        locations:
-          - { country: US, city: Austin, timezone: America/Chicago, hours: "08:00-16:00", headcount: 4 }
-        data:
-          - { name: employee bank details, classification: restricted, personal: true, subjects: [US] }
-        cost: { annual: 400000, currency: USD }
-        start: 2027-01-01
+    static func examplePlan(_ options: InitOptions) -> String {
+        let away = options.offshore
+        let home = "{ country: \(options.country), timezone: \(options.timeZone), hours: \"\(options.hours)\", headcount: 4 }"
+        let moved = "{ country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: \"\(away.hours)\", headcount: 4 }"
+        return """
+        # yaml-language-server: $schema=../schemas/plan.schema.json
+        # An example sourcing plan. It passes: `shore check plans/example.yaml` exits 0.
+        # To see DATA-001 fire (exit 1), move the payroll location to another country, e.g.
+        #   - \(moved)
+        plan: example-2027
+        title: Example sourcing plan
+        date: 2026-12-01
+        company:
+          name: Example Co
+          country: \(options.country)
+          timezone: \(options.timeZone)
+          hours: "\(options.hours)"
+        engagements:
+          - id: tier1-support
+            service: customer-support
+            customer_facing: true
+            markets: [\(options.country)]
+            provider: { name: \(away.city) Contact Co, kind: agency, country: \(away.country) }
+            locations:
+              - { country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: "\(away.hours)", headcount: 30 }
+            data:
+              - { name: customer contact records, classification: confidential, personal: true, subjects: [\(options.country)] }
+            languages:
+              - { code: en, level: C1 }
+            controls: [iso27001, audit-rights, sla, dpa]
+            cost: { annual: 360000 }
+            start: 2027-01-01
 
-    """
+          - id: payroll
+            service: payroll
+            provider: { name: Example Co, kind: in-house, country: \(options.country) }
+            locations:
+              - \(home)
+            data:
+              - { name: employee bank details, classification: restricted, personal: true, subjects: [\(options.country)] }
+            cost: { annual: 400000 }
+            start: 2027-01-01
+
+        """
+    }
 
     static let githubWorkflow = """
     # Shore policy gate: lint and test the rules, check every plan, upload SARIF to code scanning.
@@ -153,14 +174,16 @@ public enum InitTemplates {
         branches: [main]
     permissions:
       contents: read
+      actions: read            # for upload-sarif in private repositories
       security-events: write   # for upload-sarif
     jobs:
       shore:
         runs-on: ubuntu-latest
         steps:
-          - uses: actions/checkout@v4
+          - uses: actions/checkout@v6
           - name: Install shore
-            # Put the shore binary on PATH here (your release download, container or build).
+            # Put the shore binary on PATH here (scripts/install.sh from the Shore
+            # repository, your release download, or a container with shore).
             run: command -v shore || { echo "::error::install shore in this step"; exit 1; }
           - run: shore lint
           - run: shore test
@@ -168,7 +191,7 @@ public enum InitTemplates {
             run: shore check plans/*.yaml --format sarif --output shore.sarif
           - name: Upload findings to code scanning
             if: always()
-            uses: github/codeql-action/upload-sarif@v3
+            uses: github/codeql-action/upload-sarif@v4
             with:
               sarif_file: shore.sarif
               category: shore
@@ -191,27 +214,53 @@ public enum InitTemplates {
 
     """
 
-    static let preCommitHooks = """
-    # pre-commit hooks (https://pre-commit.com) running the shore on PATH.
-    - id: shore-lint
-      name: shore lint
-      entry: shore lint
-      language: system
-      files: ^rules/.*\\.ya?ml$
-      pass_filenames: false
-    - id: shore-test
-      name: shore test
-      entry: shore test
-      language: system
-      files: ^rules/
-      pass_filenames: false
-    - id: shore-check
-      name: shore check
-      entry: shore check
-      language: system
-      files: ^plans/.*\\.ya?ml$
-
+    /// The hooks, run by `pre-commit` in this repository (`repo: local`).
+    static let preCommitConfig = """
+    # pre-commit (https://pre-commit.com) in this repository: `pre-commit install`, then
+    # every commit lints and tests the rules and checks the plans it touches.
+    # Needs shore on PATH. `.pre-commit-hooks.yaml` offers the same hooks to other
+    # repositories (e.g. one that holds only plans).
+    repos:
+      - repo: local
+        hooks:
+    \(hookList(indent: "      "))
     """
+
+    /// The same hooks as a manifest, for other repositories that name this one as a
+    /// `repo:` in their `.pre-commit-config.yaml`.
+    static let preCommitHooks = """
+    # pre-commit hook manifest: lets other repositories use these hooks with
+    #   - repo: https://your.git.host/this-policy-repository
+    #     rev: <a tag or commit>
+    #     hooks: [{ id: shore-check }]
+    # This repository runs them itself through .pre-commit-config.yaml. Needs shore on PATH.
+    \(hookList(indent: ""))
+    """
+
+    /// The three hooks (lint, test, check), each line prefixed by `indent`.
+    static func hookList(indent: String) -> String {
+        """
+        - id: shore-lint
+          name: shore lint
+          entry: shore lint
+          language: system
+          files: ^(rules/.*\\.ya?ml|shore\\.yaml)$
+          pass_filenames: false
+        - id: shore-test
+          name: shore test
+          entry: shore test
+          language: system
+          files: ^(rules/|shore\\.yaml$)
+          pass_filenames: false
+        - id: shore-check
+          name: shore check
+          entry: shore check
+          language: system
+          files: ^plans/.*\\.ya?ml$
+
+        """.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    }
 
     static let readme = """
     # Sourcing policy
@@ -225,6 +274,9 @@ public enum InitTemplates {
     | `rules/*.test.yaml`, `rules/fixtures/` | rule tests: each plan must give exactly the findings listed |
     | `plans/` | sourcing plans to check |
     | `schemas/` | JSON Schemas for editor completion (regenerate with `shore schema KIND`) |
+    | `.github/workflows/shore.yml`, `.gitlab-ci.yml` | the CI gate (shore must be on the runner's PATH) |
+    | `.pre-commit-config.yaml` | pre-commit hooks for this repository (`pre-commit install`) |
+    | `.pre-commit-hooks.yaml` | the same hooks for other repositories that list this one as a `repo:` |
 
     ```sh
     shore lint                                   # rule files: YAML, CEL types, unused sets …

@@ -45,18 +45,44 @@ public enum JSONSchemaGenerator {
         return .object(result)
     }
 
-    /// Collects nested objects and shared code lists into `$defs`.
+    /// Collects nested objects and shared code lists into `$defs`. A definition's name
+    /// comes from what it describes: code lists end in `-code` (`language-code`), objects
+    /// keep their noun (`language`), and a second, different thing that would take a name
+    /// already in use gets a numbered one (`language-2`), so no definition replaces another.
     struct Builder {
         var definitions: [(String, JSONText)] = []
-        var defined: Set<String> = []
+        /// Definition name → what it describes (`code:language`, `object:language`).
+        var owners: [String: String] = [:]
+        /// What is described → its definition name.
+        var names: [String: String] = [:]
 
-        mutating func reference(_ name: String, _ make: (inout Builder) -> JSONText) -> JSONText {
-            if defined.insert(name).inserted {
-                let index = definitions.count
-                definitions.append((name, .null))
-                definitions[index].1 = make(&self)
+        /// A `$ref` to the definition of `identity`, made on first use under a name
+        /// starting with `preferredName` that no other definition holds.
+        mutating func reference(_ identity: String, preferredName: String,
+                                _ make: (inout Builder) -> JSONText) -> JSONText {
+            if let name = names[identity] { return Self.ref(name) }
+            var name = preferredName
+            var suffix = 2
+            while owners[name] != nil {
+                name = "\(preferredName)-\(suffix)"
+                suffix += 1
             }
-            return .object([("$ref", .string("#/$defs/\(name)"))])
+            owners[name] = identity
+            names[identity] = name
+            let index = definitions.count
+            definitions.append((name, .null))
+            definitions[index].1 = make(&self)
+            return Self.ref(name)
+        }
+
+        static func ref(_ name: String) -> JSONText {
+            .object([("$ref", .string("#/$defs/\(name)"))])
+        }
+
+        /// An object's identity: its noun and its field names, so two objects of one
+        /// noun with different shapes get different definitions.
+        static func identity(_ object: SchemaObject) -> String {
+            "object:\(object.name):" + object.fieldNames.joined(separator: ",")
         }
 
         mutating func object(_ object: SchemaObject) -> JSONText {
@@ -134,7 +160,7 @@ public enum JSONSchemaGenerator {
                 return .object([("type", .string("string")),
                                 ("pattern", .string("^([01][0-9]|2[0-4]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$"))])
             case .country:
-                return reference("country") { _ in
+                return reference("code:country", preferredName: "country-code") { _ in
                     let countries = Countries.all.sorted { $0.alpha2 < $1.alpha2 }
                     return .object([
                         ("description", .string(FieldType.country.expectation)),
@@ -144,7 +170,7 @@ public enum JSONSchemaGenerator {
                     ])
                 }
             case .language:
-                return reference("language") { _ in
+                return reference("code:language", preferredName: "language-code") { _ in
                     // The two-letter codes for completion; three-letter ones (thousands) by
                     // pattern, which Shore itself then checks against ISO 639-3.
                     let languages = Languages.twoLetter.sorted { $0.code < $1.code }
@@ -164,7 +190,7 @@ public enum JSONSchemaGenerator {
                 return .object([("description", .string(FieldType.region.expectation)), ("type", .string("string")),
                                 ("pattern", .string("^[A-Z]{2}-[A-Z0-9]{1,3}$"))])
             case .currency:
-                return reference("currency") { _ in
+                return reference("code:currency", preferredName: "currency-code") { _ in
                     let codes = Currencies.codes
                     return .object([
                         ("description", .string(FieldType.currency.expectation)),
@@ -190,7 +216,7 @@ public enum JSONSchemaGenerator {
             case .list(let element):
                 return .object([("type", .string("array")), ("items", self.type(element))])
             case .object(let object):
-                return reference(Self.definitionName(object.name)) { builder in builder.object(object) }
+                return reference(Self.identity(object), preferredName: Self.definitionName(object.name)) { builder in builder.object(object) }
             case .freeMap:
                 return .object([("type", .string("object"))])
             case .map(let value):

@@ -5,7 +5,8 @@ import YAML
 public struct LintReport: Sendable {
     /// The rule files read.
     public let files: [String]
-    /// Rules loaded (0 when any error kept the set from loading).
+    /// Rules that loaded: every rule that compiled, also when errors in other rules
+    /// keep the set from being used.
     public let ruleCount: Int
     /// Every diagnostic, info included, sorted by location.
     public let diagnostics: [Diagnostic]
@@ -35,7 +36,7 @@ public enum Linter {
             diagnostics += LintChecks.unusedSets(rules, usage: loaded.setUsage)
             diagnostics += LintChecks.constantExpressions(rules)
         }
-        return LintReport(files: sources.map(\.path), ruleCount: loaded.rules?.rules.count ?? 0,
+        return LintReport(files: sources.map(\.path), ruleCount: loaded.compiledRuleCount,
                           diagnostics: diagnostics.sortedByLocation())
     }
 }

@@ -1,4 +1,5 @@
 import CEL
+import Reference
 
 /// One evaluated expression of a rule (`when` or `assert`) with the value of each of
 /// its sub-expressions, for drawing power-assert style.
@@ -38,7 +39,7 @@ public struct TracedExpression: Sendable {
                 let anchor = Self.anchor(of: expr, in: scalars)
                 if anchors.insert(anchor).inserted {
                     values.append(SubValue(range: expr.range.start..<max(expr.range.start, expr.range.end), anchor: anchor,
-                                           value: ValueDisplay.short(value, limit: 40),
+                                           value: display(expr, value),
                                            note: decidingElement(expr, value: value, trace: trace)))
                 }
             }
@@ -49,6 +50,19 @@ public struct TracedExpression: Sendable {
         return TracedExpression(field: field, text: text, result: ValueDisplay.short(result, limit: 60),
                                 resultValue: result, resultNote: decidingElement(root, value: result, trace: trace),
                                 values: values)
+    }
+
+    /// A CEFR level read as its number (`x.cefr`, `cefr('C1')`) is shown by its name,
+    /// as plans write it (`C1`, not `5`); every other value in short literal form.
+    static func display(_ expr: CELExpr, _ value: CELValue) -> String {
+        let readsLevel = switch expr.kind {
+        case .select(_, "cefr", false), .call(nil, "cefr", _): true
+        default: false
+        }
+        if readsLevel, case .int(let ordinal) = value, let level = CEFRLevel(ordinal: Int(ordinal)) {
+            return level.rawValue
+        }
+        return ValueDisplay.short(value, limit: 40)
     }
 
     /// The source children that ran in the last evaluation of `expr`. The trace keeps

@@ -21,6 +21,8 @@ public enum ValueDisplay {
     /// The full literal form; objects show their identifying fields.
     public static func literal(_ value: CELValue) -> String {
         switch value {
+        case .object(let optional as CELOptional):
+            return optional.value.map { "optional.of(\(literal($0)))" } ?? "optional.none()"
         case .object(let object): return objectSummary(object)
         case .list(let items): return "[" + items.map(literal).joined(separator: ", ") + "]"
         default: return value.literalDescription
@@ -48,7 +50,7 @@ public enum ValueDisplay {
     /// Whether showing the value under an expression would only add noise.
     static func isNoise(_ value: CELValue) -> Bool {
         switch value {
-        case .object: true
+        case .object(let object): !(object is CELOptional)
         case .list(let items): items.contains { if case .object = $0 { true } else { false } }
         default: false
         }

@@ -67,7 +67,7 @@ public struct Evaluator: Sendable {
         let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
             + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         if !timedOut, !WaiverMatcher.apply(applicable, to: &findings, plan: plan, policy: options.waivers,
-                                           deadline: deadline, work: &work) {
+                                           loadedRules: Set(rules.rules.map(\.id)), deadline: deadline, work: &work) {
             timedOut = true
         }
         return (Self.inPlanOrder(findings), timedOut)

@@ -33,17 +33,20 @@ public struct WaiverPolicy: Sendable, Hashable {
 /// bucket a waiver has gone through holds nothing failing any more and is emptied, so
 /// each finding is visited at most four times however many waivers there are.
 enum WaiverMatcher {
-    static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan, policy: WaiverPolicy = WaiverPolicy()) -> [Finding] {
+    static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan, policy: WaiverPolicy = WaiverPolicy(),
+                      loadedRules: Set<String>? = nil) -> [Finding] {
         var findings = findings
         var work = 0
-        _ = apply(waivers, to: &findings, plan: plan, policy: policy, deadline: nil, work: &work)
+        _ = apply(waivers, to: &findings, plan: plan, policy: policy, loadedRules: loadedRules, deadline: nil, work: &work)
         return findings
     }
 
     /// Applies waivers in place, appending the waiver findings. Returns false when
-    /// `deadline` passed first (looked at every 64 steps); `work` counts the steps.
+    /// `deadline` passed first (looked at every 64 steps); `work` counts the steps. With
+    /// `loadedRules`, an unused waiver of a rule that is not among them says so (a typo or
+    /// a missing file).
     static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan, policy: WaiverPolicy,
-                      deadline: ContinuousClock.Instant?, work: inout Int) -> Bool {
+                      loadedRules: Set<String>? = nil, deadline: ContinuousClock.Instant?, work: inout Int) -> Bool {
         guard !waivers.isEmpty else { return true }
         var buckets: [BucketKey: [Int]] = [:]
         for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
@@ -76,8 +79,12 @@ enum WaiverMatcher {
                 used = true
             }
             if !used {
+                let why = loadedRules.map { !$0.contains(waiver.rule) } == true
+                    ? "waives a rule that is not loaded" + (Suggestions.didYouMean(waiver.rule, among: loadedRules ?? []).map { " (\($0))" } ?? "")
+                        + "; correct its rule id or load the rule"
+                    : "matches no finding; remove it"
                 result.append(report(waiver, plan: plan, kind: .waiverUnused, severity: .info,
-                                     message: "the waiver of \(waiver.rule)\(scope(of: waiver)) matches no finding; remove it"))
+                                     message: "the waiver of \(waiver.rule)\(scope(of: waiver)) \(why)"))
             }
         }
         findings += result

@@ -71,21 +71,15 @@ struct ExpressionCompiler {
 
     private func diagnostic(_ code: String, _ issue: CELIssue, offset: Int, map: ScalarSourceMap) -> Diagnostic {
         var help = issue.help
-        var notes: [Diagnostic.Note] = []
         for name in PolicyEnvironment.scopeVariables.sorted()
         where issue.message == "undeclared reference to '\(name)'" && help == nil {
             let scopes = RuleScope.allCases.filter { $0.variables.contains(name) }.map(\.rawValue)
             help = "'\(name)' is bound only in rules with `for: \(scopes.joined(separator: "` or `for: "))`; this rule is `for: \(scope.rawValue)`"
         }
-        if map.node.style == .plain, let line = map.node.document.source.line(map.node.end.line),
-           line.unicodeScalars.count >= map.node.end.column,
-           line.unicodeScalars.dropFirst(map.node.end.column - 1).contains("#") {
-            notes.append(.init("YAML read ' #' and what follows as a comment, so the expression stops before it; quote the expression or write it as a block scalar (>-)"))
-        }
         return Diagnostic(
             code, issue.message,
             at: map.span(from: offset + issue.range.start, to: offset + issue.range.end),
-            notes: notes, help: help)
+            help: help)
     }
 
     /// The scalar text of an expression field, or a diagnostic explaining how YAML
@@ -103,6 +97,27 @@ struct ExpressionCompiler {
                 help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line"))
             return nil
         }
+        if let comment = Self.trailingComment(node) {
+            diagnostics.append(Diagnostic(
+                "rules.yaml-comment-in-expression",
+                "YAML read ' #' and the rest of this line as a comment, so this '\(field)' ends before it and the rule would check only `\(node.scalar ?? "")`",
+                at: comment,
+                help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line; to keep a comment, put it on its own line"))
+            return nil
+        }
         return node.scalar
+    }
+
+    /// The span of a comment on the line where a plain scalar ends (`a > 0 # && b`),
+    /// read from the source text, since YAML drops comments before Shore sees them.
+    static func trailingComment(_ node: YAMLNode) -> SourceSpan? {
+        guard node.kind == .scalar, node.style == .plain,
+              let line = node.document.source.line(node.end.line) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        var column = node.end.column
+        while column - 1 < scalars.count, scalars[column - 1] == " " || scalars[column - 1] == "\t" { column += 1 }
+        guard column - 1 < scalars.count, scalars[column - 1] == "#" else { return nil }
+        return SourceSpan(file: node.document.source, start: SourcePosition(line: node.end.line, column: column),
+                          end: SourcePosition(line: node.end.line, column: scalars.count + 1))
     }
 }

@@ -13,6 +13,8 @@ public struct RuleLoadResult: Sendable {
     /// The environment the rules compiled in (scale and sets), even when some rule had
     /// errors: what an editor completes against.
     public var environment: PolicyEnvironment?
+    /// Rules that compiled, with unique ids (for lint's summary, also when `rules` is nil).
+    public var compiledRuleCount: Int = 0
 }
 
 /// Loads rule files (docs/rules-reference.md): reads every pack, gathers the classification scale
@@ -75,7 +77,7 @@ public struct RuleLoader: Sendable {
         let ruleSet = diagnostics.containsErrors ? nil
             : RuleSet(rules: rules, environment: environment, files: sources.map(\.path))
         return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage,
-                              environment: environment)
+                              environment: environment, compiledRuleCount: rules.count)
     }
 
     /// `rules.empty`: the files loaded define no rule at all, so a check would pass every
@@ -130,6 +132,7 @@ public struct RuleLoader: Sendable {
                     continue
                 }
                 let members = entry.value.items.compactMap { fields.text($0, "sets.\(name)", into: &diagnostics) }
+                diagnostics += CountrySetMembers.problems(entry.value.items, setName: name)
                 sets.append((name, members, entry.value, entry.key))
             }
         }

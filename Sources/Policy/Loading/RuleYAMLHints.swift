@@ -17,7 +17,9 @@ enum RuleYAMLHints {
                 var explained = diagnostic
                 explained.code = "rules.yaml-split-expression"
                 explained.message = "YAML read the start of this '\(key)' expression as \(first == "[" ? "a list" : first == "{" ? "a mapping" : "a quoted string") because it begins with \(first), and then could not read the rest (\(diagnostic.message))"
-                explained.help = "quote the whole expression, or write it as a block scalar: `\(key): >-` and the expression on the next line, indented"
+                explained.help = first == "'"
+                    ? "quote the whole expression with double quotes (`\(key): \"'…' …\"`; the single quotes inside stay CEL strings), or write it as a block scalar: `\(key): >-` and the expression on the next line, indented"
+                    : "quote the whole expression, or write it as a block scalar: `\(key): >-` and the expression on the next line, indented"
                 return explained
             }
         }

@@ -80,10 +80,12 @@ public struct RuleTestResult: Sendable {
     public let missing: [ExpectedFinding]
     /// Actual findings that no expectation matches.
     public let unexpected: [Finding]
-    /// The test's plan could not be loaded (its diagnostics are in the report).
-    public let planInvalid: Bool
+    /// Why the test could not run (its plan or the test itself is invalid, or the rules
+    /// did not load; the diagnostics are in the report); nil when it ran. A test that
+    /// could not run counts as failed.
+    public let notRun: String?
 
-    public var passed: Bool { !planInvalid && missing.isEmpty && unexpected.isEmpty }
+    public var passed: Bool { notRun == nil && missing.isEmpty && unexpected.isEmpty }
 
     /// Why the test failed, as indented lines (expected vs actual, then the difference);
     /// empty when it passed.
@@ -91,8 +93,8 @@ public struct RuleTestResult: Sendable {
         guard !passed else { return [] }
         var lines: [String] = []
         if let location { lines.append("  at \(location.path):\(location.start.line):\(location.start.column)") }
-        if planInvalid {
-            lines.append("  the test's plan is invalid (see the errors reported)")
+        if let notRun {
+            lines.append("  not run: \(notRun) (see the errors reported)")
             return lines
         }
         lines.append("  expected (\(expected.count)):")
@@ -151,7 +153,13 @@ public enum RuleTestRunner {
                                           help: "rule tests are files named *.test.yaml beside the rules"))
         }
         guard let rules = loadedRules.rules else {
-            return RuleTestReport(results: [], diagnostics: diagnostics, rules: nil)
+            // Every test counts as failed: none can run without the rules.
+            let results = request.tests.flatMap { file in
+                testNodes(file, yaml: yaml, into: &diagnostics).map { node in
+                    notRun(node, file: file, because: "the rules did not load")
+                }
+            }
+            return RuleTestReport(results: results, diagnostics: diagnostics, rules: nil)
         }
         let planLoader = PlanLoader(yaml: yaml, classifications: rules.classifications, today: request.today)
         var context = Context(rules: rules, planLoader: planLoader)
@@ -173,23 +181,35 @@ public enum RuleTestRunner {
 
     static func runFile(_ file: String, yaml: YAMLLoader, context: inout Context,
                         into diagnostics: inout [Diagnostic]) -> [RuleTestResult] {
+        testNodes(file, yaml: yaml, into: &diagnostics).map { node in
+            runTest(node, file: file, context: &context, into: &diagnostics)
+        }
+    }
+
+    /// The entries under a test file's `tests:`.
+    static func testNodes(_ file: String, yaml: YAMLLoader, into diagnostics: inout [Diagnostic]) -> [YAMLNode] {
         let loaded = yaml.load(path: file)
         diagnostics += loaded.diagnostics
         guard let root = loaded.document?.root,
               let fields = FieldReader.open(root, as: RuleSchema.testFile, prefix: "test", into: &diagnostics) else {
             return []
         }
-        return fields.list("tests", into: &diagnostics).compactMap { node in
-            runTest(node, file: file, context: &context, into: &diagnostics)
-        }
+        return fields.list("tests", into: &diagnostics)
+    }
+
+    /// A test that could not run, named by its `name` or, without one, by its line.
+    static func notRun(_ node: YAMLNode, file: String, because reason: String) -> RuleTestResult {
+        let name = node["name"]?.scalar ?? "the test at line \(node.start.line)"
+        return RuleTestResult(name: name, file: file, location: node["name"]?.span ?? node.span, expected: [],
+                              actual: [], missing: [], unexpected: [], notRun: reason)
     }
 
     static func runTest(_ node: YAMLNode, file: String, context: inout Context,
-                        into diagnostics: inout [Diagnostic]) -> RuleTestResult? {
+                        into diagnostics: inout [Diagnostic]) -> RuleTestResult {
         var problems: [Diagnostic] = []
         guard let fields = FieldReader.open(node, as: RuleSchema.test, prefix: "test", into: &problems) else {
             diagnostics += problems
-            return nil
+            return notRun(node, file: file, because: "the test is invalid")
         }
         let name = fields.string("name", into: &problems)
         let ruleIDs: [String]? = fields.value("rules").map { _ in fields.strings("rules", into: &problems) }
@@ -211,13 +231,15 @@ public enum RuleTestRunner {
         }
         let structureOK = !problems.containsErrors && name != nil
         diagnostics += problems
-        guard structureOK, let name, let planNode = fields.value("plan") else { return nil }
+        guard structureOK, let name, let planNode = fields.value("plan") else {
+            return notRun(node, file: file, because: "the test is invalid")
+        }
 
         let plan = loadPlan(planNode, file: file, context: &context, into: &diagnostics)
         let location = node["name"]?.span ?? node.span
         guard let plan else {
             return RuleTestResult(name: name, file: file, location: location, expected: expected, actual: [],
-                                  missing: expected, unexpected: [], planInvalid: true)
+                                  missing: expected, unexpected: [], notRun: "the test's plan is invalid")
         }
         // Without a date, waiver expiry and DST depend on the day the tests run.
         if plan.node["date"] == nil, context.undated.insert(plan.node.span).inserted {
@@ -246,7 +268,7 @@ public enum RuleTestRunner {
         }
         let (missing, unexpected) = compare(expected: expected, actual: actual)
         return RuleTestResult(name: name, file: file, location: location, expected: expected, actual: actual,
-                              missing: missing, unexpected: unexpected, planInvalid: false)
+                              missing: missing, unexpected: unexpected, notRun: nil)
     }
 
     /// The test's plan: a file (relative to the test file) or an inline mapping.

@@ -36,8 +36,8 @@ struct ExplainCommand: ShoreCommand {
         switch Explainer.explain(ruleID: rule, in: rules, plan: loadedPlan, waivers: inputs.waivers,
                                  filter: ExplainFilter(engagement: engagement, country: country?.uppercased()),
                                  options: EvaluationOptions(waivers: resolved.waiverPolicy)) {
-        case .failure(.unknownRule(let id, let suggestion)):
-            io.err("error: no rule '\(id)' is loaded" + (suggestion.map { "; \($0)" } ?? "") + "\n")
+        case .failure(let failure):
+            io.err(DiagnosticRenderer().render(failure.diagnostic))
             return 2
         case .success(let explanation):
             let base = io.workingDirectory

@@ -1,36 +1,49 @@
 import ArgumentParser
 import Foundation
 import Policy
+import SourceText
 
 /// `shore init [DIR]`: a new policy repository that works at once.
 struct InitCommand: ShoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a policy repository: config, a rule with tests, an example plan, schemas, CI snippets.",
-        discussion: "Never overwrites: when any file exists, lists them and exits 2.")
+        abstract: "Create a policy repository: config, a rule with tests, an example plan, schemas, CI files.",
+        discussion: """
+            Writes all files or none: when any file exists, a plain file stands where a folder \
+            is needed, or a symbolic link leads out of DIR, it lists every problem and exits 2.
+            """)
 
     @Argument(help: ArgumentHelp("The folder (default: the current one).", valueName: "dir"))
     var directory: String = "."
 
+    @Option(help: ArgumentHelp("The company's home country, ISO 3166-1 alpha-2 (default: US).", valueName: "CC"))
+    var country: String?
+
+    @Option(help: ArgumentHelp("The company's IANA time zone (default: the country's, when it has only one).", valueName: "zone"))
+    var timezone: String?
+
+    @Option(help: ArgumentHelp("The company's business hours (default: 09:00-17:00).", valueName: "HH:MM-HH:MM"))
+    var hours: String?
+
     func execute(_ io: CommandIO) throws -> Int32 {
-        let root = io.resolve(directory)
-        let manager = FileManager.default
-        let conflicts = InitTemplates.conflicts { manager.fileExists(atPath: root + "/" + $0) }
-        if !conflicts.isEmpty {
-            io.err("error: shore init would overwrite existing files; nothing was written:\n"
-                   + conflicts.map { "  \($0)\n" }.joined()
-                   + "   = help: run it in an empty folder, or move these files away\n")
+        let renderer = DiagnosticRenderer()
+        let options: InitOptions
+        switch InitOptions.resolve(country: country, timeZone: timezone, hours: hours) {
+        case .options(let resolved): options = resolved
+        case .problems(let problems):
+            io.err(renderer.render(problems))
             return 2
         }
-        for file in InitTemplates.files {
-            let path = root + "/" + file.path
-            try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                        withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path))
+        let files = InitTemplates.files(options)
+        let problems = InitWriter(root: io.resolve(directory), shownRoot: directory).write(files)
+        if !problems.isEmpty {
+            io.err(io.relativeText(renderer.render(problems)) + "shore init wrote nothing.\n")
+            return 2
         }
         let shown = directory == "." ? "this folder" : directory
-        io.out("Created a Shore policy repository in \(shown):\n"
-               + InitTemplates.files.map { "  \($0.path)\n" }.joined()
+        io.out("Created a Shore policy repository in \(shown) for a company in \(options.country) "
+               + "(\(options.timeZone), \(options.hours)):\n"
+               + files.map { "  \($0.path)\n" }.joined()
                + "Next: shore lint && shore test && shore check plans/example.yaml   (exits 0)\n")
         return 0
     }

@@ -23,7 +23,7 @@ struct TestCommand: ShoreCommand {
 
     func execute(_ io: CommandIO) throws -> Int32 {
         if paths.isEmpty, !io.exists("rules") {
-            io.err(DiagnosticRenderer().render(Diagnostic(
+            io.out(DiagnosticRenderer().render(Diagnostic(
                 "test.no-rules", "no ./rules folder here, and the built-in starter pack's tests are not in the binary",
                 at: nil, help: "pass a folder of rules with *.test.yaml files: `shore test path/to/rules`")) + "\n")
             io.out("0 passed, 0 failed\n")
@@ -53,14 +53,15 @@ struct TestCommand: ShoreCommand {
             report = RuleTestRunner.run(RuleTestRequest(
                 rules: Self.unique(ruleFiles).map(RuleSource.file), tests: Self.unique(testFiles)))
         }
-        for result in report.results {
-            io.out((result.passed ? "ok   " : "FAIL ") + result.name + "\n")
-            for line in result.failureDetails { io.out(line + "\n") }
-        }
+        // One stream, as lint: the problems with the input, then one line per test (a
+        // test that could not run counts as failed), then the closing count.
         let diagnostics = problems + report.diagnostics
         if !diagnostics.isEmpty {
-            let text = DiagnosticRenderer().render(diagnostics)
-            io.err(text.hasSuffix("\n") ? text : text + "\n")
+            io.out(io.relativeText(DiagnosticRenderer().render(diagnostics)))
+        }
+        for result in report.results {
+            io.out((result.passed ? "ok   " : "FAIL ") + result.name + "\n")
+            for line in result.failureDetails { io.out(io.relativeText(line) + "\n") }
         }
         io.out("\(report.passed) passed, \(report.failed) failed\n")
         return diagnostics.containsErrors ? 2 : report.exitCode
