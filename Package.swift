@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "CEL", dependencies: ["LinearRegex", "Spelling"]),
         .target(name: "Reference", dependencies: ["Spelling"]),
         .target(name: "SeededRandom"),
+        .target(name: "PlanGenerator", dependencies: ["SeededRandom"]),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
         .target(
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(name: "shore", dependencies: ["ShoreCLI"]),
         .executableTarget(
             name: "ShoreBenchmarks",
-            dependencies: ["CYAML", "YAML", "CEL", "Policy", "SeededRandom"],
+            dependencies: ["CYAML", "YAML", "CEL", "Policy", "SeededRandom", "PlanGenerator"],
             path: "Sources/ShoreBenchmarks"
         ),
 
@@ -66,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ShoreCLITests",
-            dependencies: ["ShoreCLI"],
+            dependencies: ["ShoreCLI", "PlanGenerator"],
             exclude: ["Golden"]
         ),
     ],
