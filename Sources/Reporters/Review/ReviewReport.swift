@@ -29,6 +29,9 @@ public struct ReviewReport: Sendable {
     public let checklist: SignOffChecklist
     /// Non-fatal notes about the inputs (warnings from loading rules or the plan).
     public let inputNotes: [String]
+    /// What a large plan's tables and charts leave out and what stands in for it (one
+    /// sentence each); empty when everything is shown.
+    public let summaries: [String]
 }
 
 /// The company that sources the work.
