@@ -74,13 +74,19 @@ public enum Languages {
         return result
     }()
 
-    static let byCode: [String: Language] = {
-        var result: [String: Language] = [:]
-        result.reserveCapacity(8000)
-        for l in twoLetter { result[l.code] = l }
-        for l in threeLetter where result[l.code] == nil { result[l.code] = l }
-        return result
-    }()
+    /// The two-letter languages by code: the only table a plan that uses two-letter codes
+    /// needs, so the 7,900 three-letter ones are read only when a three-letter code appears.
+    static let twoLetterByCode: [String: Language] =
+        Dictionary(twoLetter.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+
+    static let threeLetterByCode: [String: Language] =
+        Dictionary(threeLetter.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The language with exactly this code; the three-letter table only for three-byte codes.
+    static func lookup(_ code: String) -> Language? {
+        if let language = twoLetterByCode[code] { return language }
+        return code.utf8.count == 3 ? threeLetterByCode[code] : nil
+    }
 
     /// Three-letter codes (639-2/T and /B) of languages that have a two-letter code.
     static let twoLetterByAlpha3: [String: String] = {
@@ -110,17 +116,17 @@ public enum Languages {
     public static let all: [Language] = twoLetter + threeLetter
 
     /// The language with this exact code (`"en"`, `"fil"`), or nil (`"eng"`, `"EN"`, `"en-US"`).
-    public static func language(_ code: String) -> Language? { byCode[code] }
+    public static func language(_ code: String) -> Language? { lookup(code) }
 
     /// True when `code` is a valid BCP 47 primary language subtag exactly as written.
-    public static func isValid(_ code: String) -> Bool { byCode[code] != nil }
+    public static func isValid(_ code: String) -> Bool { lookup(code) != nil }
 
     /// The English name of a language code, or nil when the code is not valid.
-    public static func name(_ code: String) -> String? { byCode[code]?.name }
+    public static func name(_ code: String) -> String? { lookup(code)?.name }
 
     /// The language for `code`, or an error saying what to write instead.
     public static func resolve(_ code: String) throws(ReferenceError) -> Language {
-        if let l = byCode[code] { return l }
+        if let l = lookup(code) { return l }
         let shown = "'\(code)'"
         if let s = suggestion(for: code) {
             throw ReferenceError("\(shown) is not a BCP 47 language code; did you mean '\(s)' (\(name(s) ?? s))?",
@@ -136,10 +142,10 @@ public enum Languages {
     public static func suggestion(for code: String) -> String? {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
-        if lower != code, byCode[lower] != nil { return lower }
+        if lower != code, lookup(lower) != nil { return lower }
         let primary = primarySubtag(of: lower)
         if primary != lower, !primary.isEmpty {
-            if byCode[primary] != nil { return primary }
+            if lookup(primary) != nil { return primary }
             return suggestion(for: primary)
         }
         if let two = twoLetterByAlpha3[lower] { return two }
