@@ -53,8 +53,7 @@ public enum Languages {
     public static let twoLetter: [Language] = {
         var result: [Language] = []
         result.reserveCapacity(190)
-        for line in twoLetterData.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for f in TableText.rows(twoLetterData) {
             guard f.count == 6 else { continue }
             result.append(Language(code: f[0], alpha3: f[1], alpha3Bibliographic: f[2].isEmpty ? nil : f[2],
                                    name: f[4], isMacrolanguage: f[3] == "M", notes: f[5].isEmpty ? nil : f[5]))
@@ -65,11 +64,10 @@ public enum Languages {
     static let threeLetter: [Language] = {
         var result: [Language] = []
         result.reserveCapacity(7800)
-        for line in threeLetterData.split(separator: "\n", omittingEmptySubsequences: true) {
-            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+        for parts in TableText.rows(threeLetterData) {
             guard parts.count == 3 else { continue }
-            result.append(Language(code: String(parts[0]), alpha3: String(parts[0]), alpha3Bibliographic: nil,
-                                   name: String(parts[2]), isMacrolanguage: parts[1] == "M", notes: nil))
+            result.append(Language(code: parts[0], alpha3: parts[0], alpha3Bibliographic: nil,
+                                   name: parts[2], isMacrolanguage: parts[1] == "M", notes: nil))
         }
         return result
     }()
@@ -168,21 +166,20 @@ public enum Languages {
 
     static let officialByCountry: [String: [OfficialLanguage]] = {
         var result: [String: [OfficialLanguage]] = [:]
-        for line in officialData.split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        for parts in TableText.rows(officialData) {
             guard let country = parts.first else { continue }
             var languages: [OfficialLanguage] = []
             if parts.count == 2 {
-                for item in parts[1].split(separator: ",") {
-                    let fields = item.split(separator: ":", omittingEmptySubsequences: false)
+                for item in TableText.split(parts[1], at: ",", keepingEmpty: false) {
+                    let fields = TableText.split(item, at: ":")
                     guard fields.count == 3 else { continue }
-                    let cldr = String(fields[0])
+                    let cldr = fields[0]
                     languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
                                                       deFacto: fields[1] == "de_facto_official",
                                                       populationPercent: Double(fields[2]) ?? 0))
                 }
             }
-            result[String(country)] = languages
+            result[country] = languages
         }
         return result
     }()

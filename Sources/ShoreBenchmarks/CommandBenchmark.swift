@@ -29,13 +29,13 @@ struct CommandBenchmark {
     ]
 
     static func run(command: String, arguments: [String]) {
-        var options = Options(arguments)
+        let options = Options(arguments)
         let here = Self.executableDirectory()
         var benchmark = CommandBenchmark(command: command == "rules" ? "check" : command,
                                          formats: Self.defaultFormats[command] ?? ["json"],
                                          shore: options.value("--shore") ?? here + "/shore")
         if let list = options.value("--formats") { benchmark.formats = list.split(separator: ",").map(String.init) }
-        benchmark.runs = options.value("--runs").flatMap(Int.init) ?? (command == "rules" ? 3 : 3)
+        benchmark.runs = options.value("--runs").flatMap(Int.init) ?? 3
         benchmark.rules = options.values("--rules")
         if benchmark.rules.isEmpty, access("examples/rules", F_OK) == 0 { benchmark.rules = ["examples/rules"] }
         let sizes = options.value("--sizes")
