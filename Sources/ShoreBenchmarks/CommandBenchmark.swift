@@ -46,7 +46,7 @@ struct CommandBenchmark {
             return
         }
         let scratch = Self.scratchDirectory()
-        defer { Self.removeDirectory(scratch) }
+        defer { if scratch != "/tmp" { Directory.remove(scratch) } }
         if command == "rules" {
             let count = ruleCount ?? 100
             guard let folder = RuleCopies.write(count: count, from: benchmark.rules, into: scratch + "/rules") else {
@@ -177,18 +177,6 @@ struct CommandBenchmark {
         var template = Array("/tmp/shore-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { return "/tmp" }
         return String(cString: made)
-    }
-
-    static func removeDirectory(_ path: String) {
-        guard path != "/tmp", let dir = opendir(path) else { return }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name != ".", name != ".." else { continue }
-            let child = path + "/" + name
-            if unlink(child) != 0 { removeDirectory(child) }
-        }
-        closedir(dir)
-        rmdir(path)
     }
 }
 

@@ -55,14 +55,8 @@ enum RuleCopies {
 
     /// The rule files directly in `path` (not tests), or `path` itself when it is a file.
     static func ruleFiles(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [path] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name.hasSuffix(".yaml"), !name.hasSuffix(".test.yaml") { names.append(path + "/" + name) }
-        }
-        return names.sorted()
+        guard let names = Directory.entries(path) else { return [path] }
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".test.yaml") }.sorted().map { path + "/" + $0 }
     }
 }
 
