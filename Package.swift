@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "CEL", dependencies: ["LinearRegex", "Spelling"]),
         .target(name: "Reference", dependencies: ["Spelling"]),
         .target(name: "SeededRandom"),
+        .target(name: "PlanGenerator", dependencies: ["SeededRandom"]),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
         .target(name: "ShoreLSP", dependencies: ["Policy", "YAML", "CEL", "SourceText", "Reference"]),
@@ -48,7 +49,7 @@ let package = Package(
         .executableTarget(name: "shore", dependencies: ["ShoreCLI"]),
         .executableTarget(
             name: "ShoreBenchmarks",
-            dependencies: ["CYAML", "YAML", "CEL", "Policy", "SeededRandom"],
+            dependencies: ["CYAML", "YAML", "CEL", "Policy", "SeededRandom", "PlanGenerator"],
             path: "Sources/ShoreBenchmarks"
         ),
 
@@ -70,7 +71,7 @@ let package = Package(
         .testTarget(name: "ShoreLSPTests", dependencies: ["ShoreLSP", "Policy", "SourceText"]),
         .testTarget(
             name: "ShoreCLITests",
-            dependencies: ["ShoreCLI"],
+            dependencies: ["ShoreCLI", "PlanGenerator"],
             exclude: ["Golden"]
         ),
     ],

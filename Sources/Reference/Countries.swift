@@ -69,12 +69,11 @@ public enum Countries {
     public static let all: [Country] = {
         var result: [Country] = []
         result.reserveCapacity(250)
-        for line in countryData.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for f in TableText.rows(countryData) {
             guard f.count == 7 else { continue }
             result.append(Country(alpha2: f[0], alpha3: f[1], numeric: f[2], name: f[3],
                                   commonName: f[4].isEmpty ? nil : f[4],
-                                  timeZones: f[5].split(separator: ",").map(String.init),
+                                  timeZones: TableText.split(f[5], at: ",", keepingEmpty: false),
                                   notes: f[6].isEmpty ? nil : f[6]))
         }
         return result

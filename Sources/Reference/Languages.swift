@@ -53,8 +53,7 @@ public enum Languages {
     public static let twoLetter: [Language] = {
         var result: [Language] = []
         result.reserveCapacity(190)
-        for line in twoLetterData.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for f in TableText.rows(twoLetterData) {
             guard f.count == 6 else { continue }
             result.append(Language(code: f[0], alpha3: f[1], alpha3Bibliographic: f[2].isEmpty ? nil : f[2],
                                    name: f[4], isMacrolanguage: f[3] == "M", notes: f[5].isEmpty ? nil : f[5]))
@@ -65,22 +64,27 @@ public enum Languages {
     static let threeLetter: [Language] = {
         var result: [Language] = []
         result.reserveCapacity(7800)
-        for line in threeLetterData.split(separator: "\n", omittingEmptySubsequences: true) {
-            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+        for parts in TableText.rows(threeLetterData) {
             guard parts.count == 3 else { continue }
-            result.append(Language(code: String(parts[0]), alpha3: String(parts[0]), alpha3Bibliographic: nil,
-                                   name: String(parts[2]), isMacrolanguage: parts[1] == "M", notes: nil))
+            result.append(Language(code: parts[0], alpha3: parts[0], alpha3Bibliographic: nil,
+                                   name: parts[2], isMacrolanguage: parts[1] == "M", notes: nil))
         }
         return result
     }()
 
-    static let byCode: [String: Language] = {
-        var result: [String: Language] = [:]
-        result.reserveCapacity(8000)
-        for l in twoLetter { result[l.code] = l }
-        for l in threeLetter where result[l.code] == nil { result[l.code] = l }
-        return result
-    }()
+    /// The two-letter languages by code: the only table a plan that uses two-letter codes
+    /// needs, so the 7,900 three-letter ones are read only when a three-letter code appears.
+    static let twoLetterByCode: [String: Language] =
+        Dictionary(twoLetter.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+
+    static let threeLetterByCode: [String: Language] =
+        Dictionary(threeLetter.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The language with exactly this code; the three-letter table only for three-byte codes.
+    static func lookup(_ code: String) -> Language? {
+        if let language = twoLetterByCode[code] { return language }
+        return code.utf8.count == 3 ? threeLetterByCode[code] : nil
+    }
 
     /// Three-letter codes (639-2/T and /B) of languages that have a two-letter code.
     static let twoLetterByAlpha3: [String: String] = {
@@ -110,17 +114,17 @@ public enum Languages {
     public static let all: [Language] = twoLetter + threeLetter
 
     /// The language with this exact code (`"en"`, `"fil"`), or nil (`"eng"`, `"EN"`, `"en-US"`).
-    public static func language(_ code: String) -> Language? { byCode[code] }
+    public static func language(_ code: String) -> Language? { lookup(code) }
 
     /// True when `code` is a valid BCP 47 primary language subtag exactly as written.
-    public static func isValid(_ code: String) -> Bool { byCode[code] != nil }
+    public static func isValid(_ code: String) -> Bool { lookup(code) != nil }
 
     /// The English name of a language code, or nil when the code is not valid.
-    public static func name(_ code: String) -> String? { byCode[code]?.name }
+    public static func name(_ code: String) -> String? { lookup(code)?.name }
 
     /// The language for `code`, or an error saying what to write instead.
     public static func resolve(_ code: String) throws(ReferenceError) -> Language {
-        if let l = byCode[code] { return l }
+        if let l = lookup(code) { return l }
         let shown = "'\(code)'"
         if let s = suggestion(for: code) {
             throw ReferenceError("\(shown) is not a BCP 47 language code; did you mean '\(s)' (\(name(s) ?? s))?",
@@ -136,10 +140,10 @@ public enum Languages {
     public static func suggestion(for code: String) -> String? {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
-        if lower != code, byCode[lower] != nil { return lower }
+        if lower != code, lookup(lower) != nil { return lower }
         let primary = primarySubtag(of: lower)
         if primary != lower, !primary.isEmpty {
-            if byCode[primary] != nil { return primary }
+            if lookup(primary) != nil { return primary }
             return suggestion(for: primary)
         }
         if let two = twoLetterByAlpha3[lower] { return two }
@@ -162,21 +166,20 @@ public enum Languages {
 
     static let officialByCountry: [String: [OfficialLanguage]] = {
         var result: [String: [OfficialLanguage]] = [:]
-        for line in officialData.split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        for parts in TableText.rows(officialData) {
             guard let country = parts.first else { continue }
             var languages: [OfficialLanguage] = []
             if parts.count == 2 {
-                for item in parts[1].split(separator: ",") {
-                    let fields = item.split(separator: ":", omittingEmptySubsequences: false)
+                for item in TableText.split(parts[1], at: ",", keepingEmpty: false) {
+                    let fields = TableText.split(item, at: ":")
                     guard fields.count == 3 else { continue }
-                    let cldr = String(fields[0])
+                    let cldr = fields[0]
                     languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
                                                       deFacto: fields[1] == "de_facto_official",
                                                       populationPercent: Double(fields[2]) ?? 0))
                 }
             }
-            result[String(country)] = languages
+            result[country] = languages
         }
         return result
     }()

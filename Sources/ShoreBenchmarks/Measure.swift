@@ -15,6 +15,13 @@ enum Measure {
         return (result, now() - start)
     }
 
+    /// Monotonic wall-clock seconds, whatever `useCPUTime` says.
+    static func wallNow() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
     static func now() -> Double {
         var spec = timespec()
         clock_gettime(useCPUTime ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &spec)

@@ -1,15 +1,31 @@
-// Benchmarks, run in release mode: `swift run -c release ShoreBenchmarks <name> …`.
-// Each prints Shore's time next to a baseline measured in the same run.
+// Benchmarks, run in release mode (`swift build -c release --static-swift-stdlib`, then
+// `.build/release/ShoreBenchmarks <name> …`). Each prints Shore's figure next to a
+// baseline measured in the same run.
 var arguments = Array(CommandLine.arguments.dropFirst())
-// --cpu: measure process CPU time instead of wall time (steadier on a busy machine).
+// --cpu: measure CPU time instead of wall time (steadier on a busy machine).
 if let i = arguments.firstIndex(of: "--cpu") {
     arguments.remove(at: i)
     Measure.useCPUTime = true
 }
+let rest = Array(arguments.dropFirst())
 switch arguments.first {
-case "yaml": YAMLBenchmark.run(arguments: Array(arguments.dropFirst()))
-case "check": CheckBenchmark.run(arguments: Array(arguments.dropFirst()))
-case "cel": CELBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "check", "review", "rules": CommandBenchmark.run(command: arguments[0], arguments: rest)
+case "engine": EngineBenchmark.run(arguments: rest)
+case "yaml": YAMLBenchmark.run(arguments: rest)
+case "cel": CELBenchmark.run(arguments: rest)
+case "generate": GenerateCommand.run(arguments: rest)
+case "parse": ParseCommand.run(arguments: rest)
 default:
-    print("usage: ShoreBenchmarks [--cpu] yaml FILE [RUNS] | check PLAN RULES… [--runs N] | cel [evaluations]")
+    print("""
+    usage: ShoreBenchmarks [--cpu] MODE …
+      check PLAN | --engagements N | --sizes N,N,…  [--formats text,json,…] [--rules DIR]… [--runs N] [--shore PATH]
+                                   the shore binary, whole process, output to a file, beside libyaml's bare parse
+      review PLAN | --engagements N | --sizes N,N,…  [--formats html,markdown] …   the same for shore review
+      rules --count 100 --engagements 10000           many rules (copies of the example rules)
+      engine PLAN RULES… [--runs N] [--stages]        the check in process, by stage
+      yaml FILE [RUNS]                                Shore's YAML tree vs the bare parse
+      cel [EVALUATIONS]                               CEL evaluations per second
+      generate N [SEED] > plan.yaml                   a generated plan of N engagements
+      parse FILE                                      libyaml's bare event parse (the baseline process)
+    """)
 }

@@ -13,19 +13,22 @@ public struct ClassificationMatrix: Sendable, Hashable {
 
     init(plan: Plan, scale: [String]) {
         var rows = Array(scale.reversed())
+        var rowOf = Dictionary(rows.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
         // A classification outside the scale cannot pass validation, but never drop data.
         for engagement in plan.engagements {
-            for item in engagement.data where !rows.contains(item.classification) { rows.append(item.classification) }
+            for item in engagement.data where rowOf[item.classification] == nil {
+                rowOf[item.classification] = rows.count
+                rows.append(item.classification)
+            }
         }
         let columns = plan.countries.map(\.code)
+        let columnOf = Dictionary(columns.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var cells = [[[String]]](repeating: [[String]](repeating: [], count: columns.count), count: rows.count)
         for engagement in plan.engagements {
-            let here = Set(engagement.locations.map(\.country))
+            let here = Set(engagement.locations.compactMap { columnOf[$0.country] })
             for item in engagement.data {
-                guard let row = rows.firstIndex(of: item.classification) else { continue }
-                for (column, code) in columns.enumerated() where here.contains(code) {
-                    cells[row][column].append("\(engagement.id): \(item.name)")
-                }
+                guard let row = rowOf[item.classification] else { continue }
+                for column in here { cells[row][column].append("\(engagement.id): \(item.name)") }
             }
         }
         classifications = rows

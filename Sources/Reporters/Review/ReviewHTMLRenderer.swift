@@ -33,6 +33,7 @@ public enum ReviewHTMLRenderer {
         let c = review.company
         o += "<dt>Company</dt><dd>\(h(c.name)), \(h(c.countryName)) (\(h(c.country))); business day \(h(c.hours)) \(h(c.timezone))</dd>\n"
         for note in review.inputNotes { o += "<dt>Input note</dt><dd>\(h(note))</dd>\n" }
+        for note in review.summaries { o += "<dt>Summarised</dt><dd>\(h(note))</dd>\n" }
         o += "</dl>\n</section>\n"
         if !review.policyChanges.isEmpty {
             o += "<section id=\"policy-changes\" aria-labelledby=\"policy-h\">\n<h2 id=\"policy-h\">Policy changes</h2>\n"

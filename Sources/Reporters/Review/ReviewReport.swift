@@ -32,6 +32,9 @@ public struct ReviewReport: Sendable {
     /// The `shore.yaml` overrides the evaluation ran with (a rule disabled, a severity
     /// changed); shown as "Policy changes" so a weakened policy is never silent.
     public let policyChanges: [PolicyChange]
+    /// What a large plan's tables and charts leave out and what stands in for it (one
+    /// sentence each); empty when everything is shown.
+    public let summaries: [String]
 }
 
 /// The company that sources the work.

@@ -17,11 +17,10 @@ extension ReviewReport {
         let path = { (p: String) in relativePath(p, to: baseDirectory) }
         let scale = rules?.classifications ?? Classifications.defaultScale
 
+        let index = ReviewFindingIndex(findings: findings, plan: plan)
         let waiverSummary = WaiverSummary(waivers: plan.waivers + report.waivers, findings: findings, plan: plan, path: path)
-        let known = Set(plan.engagements.map(\.id))
-        let planWide = findings.filter { $0.engagement.map { !known.contains($0) } ?? true }
         let rows = plan.engagements.map { e in
-            SourcingMapRow(e, findings: findings.filter { $0.engagement == e.id }, planWide: planWide)
+            SourcingMapRow(e, findings: index.own(e.id), related: index.planWideFailing(about: e))
         }
 
         let concentration = ShareChart.threshold(in: rules, scope: .country, field: "headcount_share")
@@ -34,21 +33,21 @@ extension ReviewReport {
             threshold: concentration.value, thresholdRule: concentration.rule)
 
         let spendLimit = ShareChart.threshold(in: rules, scope: .provider, field: "cost_share")
-        let currencies = Set(plan.engagements.compactMap { $0.cost?.currency })
-        let currency = currencies.count == 1 ? currencies.first : nil
-        let spend = ShareChart(
-            title: "Annual spend by provider",
-            bars: plan.providers.map { provider in
-                let total = plan.engagements.filter { $0.provider.name == provider.name }.reduce(0.0) { $0 + ($1.cost?.annual ?? 0) }
-                return (label: provider.name, value: total, valueText: ReviewText.money(total, currency), share: provider.costShare)
-            },
-            threshold: spendLimit.value, thresholdRule: spendLimit.rule)
+        // Costs in the company's reporting currency (converted at the plan's, shore.yaml's
+        // or the built-in reference rates), never a sum of unlike amounts.
+        let currency = plan.company.currency
+        let spendBars = plan.providers.map { provider in
+            (label: provider.name, value: provider.cost, valueText: ReviewText.money(provider.cost, currency), share: provider.costShare)
+        }
+        let spendShown = ReviewSummary.largest(spendBars, limit: ReviewSummary.chartBarLimit)
+        let spend = ShareChart(title: "Annual spend by provider", bars: spendShown.kept,
+                               threshold: spendLimit.value, thresholdRule: spendLimit.rule)
 
         // Findings: one group per engagement that has any, most severe first; then plan-wide.
         var groups: [FindingGroup] = []
         var clear: [String] = []
         for engagement in plan.engagements {
-            let own = findings.filter { $0.engagement == engagement.id }
+            let own = index.own(engagement.id)
             if own.isEmpty {
                 clear.append(engagement.id)
                 continue
@@ -61,8 +60,23 @@ extension ReviewReport {
         groups = groups.enumerated().sorted { a, b in
             a.element.mark != b.element.mark ? a.element.mark > b.element.mark : a.offset < b.offset
         }.map(\.element)
-        if !planWide.isEmpty {
-            groups.append(FindingGroup(engagement: nil, subtitle: nil, findings: planWide, rules: rules, path: path))
+        if !index.planWide.isEmpty {
+            groups.append(FindingGroup(engagement: nil, subtitle: nil, findings: index.planWide, rules: rules, path: path))
+        }
+
+        let map = ReviewSummary.sourcingMap(rows, limit: ReviewSummary.sourcingMapLimit)
+        var summaries: [String] = []
+        if let note = map.note { summaries.append(note) }
+        if spendShown.omitted > 0 {
+            summaries.append("Annual spend by provider: the \(spendShown.kept.count) largest of \(ReviewText.grouped(Int64(spendBars.count))) providers are drawn; "
+                + "the other \(ReviewText.grouped(Int64(spendShown.omitted))) hold \(ReviewText.percent(spendShown.omittedShare)) of the spend.")
+        }
+
+        var timeline = WorkdayTimeline?.none
+        if plan.engagements.reduce(0, { $0 + $1.locations.count }) > ReviewSummary.timelineRowLimit {
+            let summarised = WorkdayTimeline.summarising(plan, limit: ReviewSummary.timelineRowLimit, rules: rules)
+            timeline = summarised.timeline
+            summaries.append(summarised.note)
         }
 
         let notes = report.diagnostics.filter { $0.severity != .error }.map { d in
@@ -75,11 +89,12 @@ extension ReviewReport {
                                    countryName: ReviewText.countryName(plan.company.country),
                                    timezone: plan.company.timezone, hours: plan.company.hours.description),
             verdict: ReviewVerdict(findings: findings, waivers: waiverSummary),
-            sourcingMap: rows, headcountByCountry: headcount, spendByProvider: spend,
-            dataMatrix: ClassificationMatrix(plan: plan, scale: scale), timeline: WorkdayTimeline(plan: plan, findings: findings, rules: rules),
+            sourcingMap: map.rows, headcountByCountry: headcount, spendByProvider: spend,
+            dataMatrix: ClassificationMatrix(plan: plan, scale: scale),
+            timeline: timeline ?? WorkdayTimeline(plan: plan, findings: findings, rules: rules),
             findingGroups: groups, clearEngagements: clear, waivers: waiverSummary,
-            checklist: SignOffChecklist(plan: plan, findings: findings, rules: rules), inputNotes: notes,
-            policyChanges: report.policyChanges)
+            checklist: SignOffChecklist(plan: plan, index: index, rules: rules), inputNotes: notes,
+            policyChanges: report.policyChanges, summaries: summaries)
     }
 
     /// `path` relative to `base` when it lies inside it; otherwise unchanged.

@@ -18,6 +18,7 @@ public enum ReviewTextRenderer {
         let c = review.company
         out.append("Company:    \(e(c.name)), \(e(c.countryName)) (\(e(c.country))); business day \(e(c.hours)) \(e(c.timezone))")
         for note in review.inputNotes { out.append("Note:       \(e(note))") }
+        for note in review.summaries { out.append("Summarised: \(e(note))") }
         out.append("")
         if !review.policyChanges.isEmpty {
             out += heading("POLICY CHANGES")

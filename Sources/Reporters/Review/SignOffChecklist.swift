@@ -42,31 +42,23 @@ public struct SignOffChecklist: Sendable, Hashable {
         "cultural-training", "nda", "bcp", "background-checks", "right-to-terminate", "escrow",
     ]
 
-    init(plan: Plan, findings: [Finding], rules: RuleSet?) {
+    init(plan: Plan, index: ReviewFindingIndex, rules: RuleSet?) {
         var sections: [Section] = []
         for engagement in plan.engagements {
-            let failing = findings.filter { $0.isFailing && $0.engagement == engagement.id }
+            let failing = index.own(engagement.id).filter(\.isFailing)
+            if failing.isEmpty { continue }
             let items = Self.items(for: failing, controls: Set(engagement.controls), rules: rules)
             if !items.isEmpty { sections.append(Section(engagement: engagement.id, items: items)) }
         }
-        let known = Set(plan.engagements.map(\.id))
-        let planWide = findings.filter { $0.isFailing && ($0.engagement.map { !known.contains($0) } ?? true) }
-        let items = Self.items(for: planWide, controls: nil, rules: rules)
+        let items = Self.items(for: index.planWide.filter(\.isFailing), controls: nil, rules: rules)
         if !items.isEmpty { sections.append(Section(engagement: nil, items: items)) }
         self.sections = sections
         signOffs = ["Procurement", "Legal", "Security"]
     }
 
     static func items(for findings: [Finding], controls: Set<String>?, rules: RuleSet?) -> [Item] {
-        var controlItems: [(String, [String])] = []
-        var remediationItems: [(String, [String])] = []
-        func add(_ text: String, _ rule: String, to list: inout [(String, [String])]) {
-            if let i = list.firstIndex(where: { $0.0 == text }) {
-                if !list[i].1.contains(rule) { list[i].1.append(rule) }
-            } else {
-                list.append((text, [rule]))
-            }
-        }
+        var controlItems = ItemList(), remediationItems = ItemList()
+        func add(_ text: String, _ rule: String, to list: inout ItemList) { list.add(text, rule) }
         for finding in findings.sorted(by: { ($0.severity, $1.rule) > ($1.severity, $0.rule) }) {
             if let controls, finding.kind == .violation, let rule = rules?.rule(finding.rule) {
                 for name in missingControls(in: rule, have: controls) {
@@ -76,8 +68,24 @@ public struct SignOffChecklist: Sendable, Hashable {
             let remediation = finding.remediation ?? "Resolve: \(finding.message)"
             add(remediation, finding.rule, to: &remediationItems)
         }
-        return controlItems.map { Item(text: $0.0, rules: $0.1, isControl: true) }
-            + remediationItems.map { Item(text: $0.0, rules: $0.1, isControl: false) }
+        return controlItems.entries.map { Item(text: $0.0, rules: $0.1, isControl: true) }
+            + remediationItems.entries.map { Item(text: $0.0, rules: $0.1, isControl: false) }
+    }
+
+    /// Texts in order of first appearance, each with its distinct rules; a lookup by text,
+    /// so a long plan-wide list stays linear.
+    struct ItemList {
+        private(set) var entries: [(String, [String])] = []
+        private var position: [String: Int] = [:]
+
+        mutating func add(_ text: String, _ rule: String) {
+            if let i = position[text] {
+                if !entries[i].1.contains(rule) { entries[i].1.append(rule) }
+            } else {
+                position[text] = entries.count
+                entries.append((text, [rule]))
+            }
+        }
     }
 
     /// The control names quoted in the rule's assert that `have` lacks, in order of appearance.

@@ -40,8 +40,9 @@ public struct SourcingMapRow: Sendable, Hashable {
     public let planWideRules: [String]
     public let planWideMark: ReviewMark
 
-    /// `findings` are the engagement's own; `planWide` the findings of no engagement.
-    init(_ engagement: Engagement, findings: [Finding], planWide: [Finding]) {
+    /// `findings` are the engagement's own; `related` the failing plan-wide findings about
+    /// one of its countries or its provider.
+    init(_ engagement: Engagement, findings: [Finding], related: [Finding]) {
         id = engagement.id
         service = engagement.service
         provider = engagement.provider.name
@@ -61,10 +62,6 @@ public struct SourcingMapRow: Sendable, Hashable {
         currency = engagement.cost?.currency
         mark = ReviewMark.of(findings)
         waived = findings.count { !$0.isFailing }
-        let countries = Set(engagement.locations.map(\.country))
-        let related = planWide.filter { f in
-            f.isFailing && (f.country.map(countries.contains) ?? false || f.provider == engagement.provider.name)
-        }
         var seen = Set<String>()
         planWideRules = related.map(\.rule).filter { seen.insert($0).inserted }
         planWideMark = ReviewMark.of(related)

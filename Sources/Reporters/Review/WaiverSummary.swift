@@ -1,5 +1,6 @@
 import Policy
 import Reference
+import SourceText
 
 /// The plan's waivers (its own `waivers:` and those from `--waivers` files that apply to
 /// it), sorted into active, expiring soon (active, expiring within 90 days of the plan
@@ -32,9 +33,11 @@ public struct WaiverSummary: Sendable, Hashable {
         var active: [Entry] = [], soon: [Entry] = [], expired: [Entry] = [], unused: [Entry] = []
         // Expiry as the run judged it (the later of the plan date and the run date).
         let expiredAt = Set(findings.filter { $0.kind == .waiverExpired }.compactMap(\.location))
+        var waivedBy: [SourceSpan: Int] = [:]
+        for finding in findings { if let span = finding.waiver?.location { waivedBy[span, default: 0] += 1 } }
         for waiver in waivers where waiver.plan == nil || waiver.plan == plan.id {
             let span = waiver.node.span
-            let waives = findings.count { $0.waiver?.location == span }
+            let waives = waivedBy[span] ?? 0
             var scope: [String] = []
             if let engagement = waiver.engagement { scope.append("engagement \(engagement)") }
             if let country = waiver.country { scope.append("country \(country)") }

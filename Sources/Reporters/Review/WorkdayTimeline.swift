@@ -73,9 +73,9 @@ public struct WorkdayTimeline: Sendable, Hashable {
         } else {
             businessDay = []
         }
-        let overlapRules = (rules?.enabledRules ?? []).filter { $0.scope == .location && $0.assertReads(field: "overlap_hours") }
+        let overlapRules = Self.overlapRules(rules)
         let minimumByRule = Dictionary(overlapRules.map { ($0.id, $0.lowerLimit(on: "overlap_hours")) }, uniquingKeysWith: { a, _ in a })
-        limits = overlapRules.compactMap { rule in rule.lowerLimit(on: "overlap_hours").map { Limit(rule: rule.id, minimum: $0) } }
+        limits = Self.overlapLimits(rules)
         // The strictest failing overlap finding per location path.
         var shortfalls: [String: Shortfall] = [:]
         for finding in findings where finding.isFailing && finding.kind == .violation {
@@ -99,6 +99,16 @@ public struct WorkdayTimeline: Sendable, Hashable {
             }
         }
         self.rows = rows
+    }
+
+    /// The loaded, enabled location rules that read `overlap_hours`.
+    static func overlapRules(_ rules: RuleSet?) -> [Rule] {
+        (rules?.enabledRules ?? []).filter { $0.scope == .location && $0.assertReads(field: "overlap_hours") }
+    }
+
+    /// The minimum overlap each of those rules sets, where its assert has one.
+    static func overlapLimits(_ rules: RuleSet?) -> [Limit] {
+        overlapRules(rules).compactMap { rule in rule.lowerLimit(on: "overlap_hours").map { Limit(rule: rule.id, minimum: $0) } }
     }
 
     /// `hours` worked in `zone` on the days around `date`, as merged segments of the

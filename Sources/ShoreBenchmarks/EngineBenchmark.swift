@@ -3,10 +3,10 @@ import SourceText
 import Reference
 import YAML
 
-/// `ShoreBenchmarks check PLAN RULES… [--runs N]`: the whole check (YAML, validation,
+/// `ShoreBenchmarks engine PLAN RULES… [--runs N]`: the whole check (YAML, validation,
 /// derived facts, every rule on every item, waivers) next to libyaml's bare event
 /// parse of the same file, in one run; and the peak memory.
-enum CheckBenchmark {
+enum EngineBenchmark {
     static func run(arguments: [String]) {
         var arguments = arguments
         var runs = 1
@@ -18,7 +18,7 @@ enum CheckBenchmark {
         let stagesOnly = arguments.contains("--stages")
         arguments.removeAll { $0 == "--stages" }
         guard arguments.count >= 2 else {
-            print("usage: ShoreBenchmarks check PLAN RULES… [--runs N] [--stages]")
+            print("usage: ShoreBenchmarks engine PLAN RULES… [--runs N] [--stages]")
             return
         }
         let path = arguments[0]
