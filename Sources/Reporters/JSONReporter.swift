@@ -31,11 +31,24 @@ enum JSONReporter {
                     ("warning", .int(summary.bySeverity[.warning] ?? 0)),
                     ("info", .int(summary.bySeverity[.info] ?? 0)),
                 ])),
+                ("rule_files", .array(report.ruleFiles.map { ruleFile($0, options: options) })),
                 ("overrides", .array(report.policyChanges.map(override))),
                 ("baseline", report.baseline.map(baseline) ?? .null),
             ]))),
             ("findings", .items(AnySequence(report.allFindings.lazy.map { finding($0, options: options) }))),
             ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
+        ])
+    }
+
+    /// A rule file the run read: `{path, builtin, rules, enabled}` (`builtin:NAME` for a
+    /// part of the built-in pack).
+    static func ruleFile(_ file: RuleFileSummary, options: ReportOptions) -> JSONText {
+        let builtin = BuiltinPack.isSelector(file.path)
+        return .object([
+            ("path", .string(builtin ? file.path : options.displayPath(file.path))),
+            ("builtin", .bool(builtin)),
+            ("rules", .int(file.rules)),
+            ("enabled", .int(file.enabled)),
         ])
     }
 

@@ -32,6 +32,9 @@ enum TextReporter {
                 sink.write(header(finding, ansi: ansi) + "\n" + body(finding, options: options) + "\n")
             }
         }
+        if let files = SummaryText.ruleFiles(report, displayPath: options.displayPath) {
+            sink.write(TerminalSafeText.escaped(files) + "\n")
+        }
         if let changes = SummaryText.policyChanges(report) {
             sink.write(ansi.bold("policy changes") + ": " + TerminalSafeText.escaped(changes) + "\n")
         }

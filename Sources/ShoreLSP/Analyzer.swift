@@ -51,7 +51,7 @@ final class Analyzer {
     /// rules alone; otherwise the workspace's rules (the built-in pack when it has none).
     func ruleSources(for document: TextDocument, in workspace: Workspace, kind: DocumentKind) -> [RuleSource] {
         if kind == .rules, !workspace.ruleFiles.contains(document.path) { return [.file(document.path)] }
-        return workspace.ruleFiles.isEmpty ? EmbeddedRules.sources : workspace.ruleFiles.map(RuleSource.file)
+        return workspace.ruleFiles.isEmpty ? BuiltinPack.sources : workspace.ruleFiles.map(RuleSource.file)
     }
 
     /// The loaded rules the document sees (cached until a rule document changes).

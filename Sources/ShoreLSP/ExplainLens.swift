@@ -36,7 +36,7 @@ extension LanguageServer {
         let sources = document.map { document in
             let workspace = analyzer.workspace(of: document)
             return analyzer.ruleSources(for: document, in: workspace, kind: analyzer.kind(of: document, in: workspace))
-        } ?? EmbeddedRules.sources
+        } ?? BuiltinPack.sources
         let overlay = analyzer.yaml.overlay
         let inputs = AuthoringInputs.load(rules: sources.map { source in
             overlay[source.path].map { RuleSource.embedded(source.path, text: String(decoding: $0, as: UTF8.self)) } ?? source

@@ -167,7 +167,7 @@ struct AuthoringInitTemplateTests {
         }
         let loaded = RuleLoader().load(paths: [root + "/rules"])
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
-        #expect(loaded.rules?.rules.map(\.id) == ["DATA-001"])
+        #expect(loaded.rules?.rules.map(\.id) == ["OWN-001"])
         #expect(RuleFiles.findTests(under: [root + "/rules"]) == [root + "/rules/data.test.yaml"])
 
         let tests = YAMLLoader().load(path: root + "/rules/data.test.yaml")

@@ -28,7 +28,7 @@ struct RuleTestEmbeddingTests {
     }
 
     @Test func embeddedPackLoadsWithoutDiagnostics() throws {
-        let loaded = RuleLoader().load(sources: EmbeddedRules.sources)
+        let loaded = RuleLoader().load(sources: BuiltinPack.sources)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         let rules = try #require(loaded.rules)
         #expect(rules.rules.count == 31)
@@ -56,7 +56,7 @@ struct RuleTestEmbeddingTests {
                 }
             }
         }
-        let rules = try #require(RuleLoader().load(sources: EmbeddedRules.sources).rules)
+        let rules = try #require(RuleLoader().load(sources: BuiltinPack.sources).rules)
         for rule in rules.rules {
             #expect(narrowed.contains(rule.id), "\(rule.id) has no narrowed test")
         }
@@ -67,7 +67,7 @@ struct RuleTestEmbeddingTests {
 @Suite("Rule catalogue")
 struct RuleCatalogueTests {
     @Test func readmeCatalogueMatchesTheRules() throws {
-        let rules = try #require(RuleLoader().load(sources: EmbeddedRules.sources).rules)
+        let rules = try #require(RuleLoader().load(sources: BuiltinPack.sources).rules)
         let path = repoPath("rules/README.md")
         let readme = try String(contentsOfFile: path, encoding: .utf8)
         let updated = try #require(RuleCatalogue.update(readme: readme, with: rules), "rules/README.md lacks the catalogue markers")

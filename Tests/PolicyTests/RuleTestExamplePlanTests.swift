@@ -7,7 +7,7 @@ import SourceText
 @Suite("Example plans under the starter pack")
 struct RuleTestExamplePlanTests {
     static func check(_ plan: String) -> CheckReport {
-        CheckRunner.run(CheckRequest(plans: [repoPath("examples/plans/" + plan)], rules: EmbeddedRules.sources,
+        CheckRunner.run(CheckRequest(plans: [repoPath("examples/plans/" + plan)], rules: BuiltinPack.sources,
                                      today: CivilDate(year: 2026, month: 11, day: 29)!))
     }
 

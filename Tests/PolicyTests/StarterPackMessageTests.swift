@@ -8,7 +8,7 @@ import Reference
 @Suite("Starter pack messages")
 struct StarterPackMessageTests {
     static func check(_ path: String) -> CheckReport {
-        CheckRunner.run(CheckRequest(plans: [path], rules: EmbeddedRules.sources,
+        CheckRunner.run(CheckRequest(plans: [path], rules: BuiltinPack.sources,
                                      today: CivilDate(year: 2026, month: 12, day: 1)!))
     }
 

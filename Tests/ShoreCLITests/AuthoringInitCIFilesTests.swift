@@ -88,8 +88,8 @@ struct AuthoringInitCIFilesTests {
         let path = root + "/plans/example.yaml"
         let plan = try String(contentsOfFile: path, encoding: .utf8)
         let moved = plan.replacingOccurrences(
-            of: "- { country: US, timezone: America/New_York, hours: \"09:00-17:00\", headcount: 4 }",
-            with: "- { country: PH, city: Manila, timezone: Asia/Manila, hours: \"21:00-06:00\", headcount: 4 }")
+            of: "- { country: US, timezone: America/New_York, hours: \"09:00-17:00\", headcount: 40 }",
+            with: "- { country: PH, city: Manila, timezone: Asia/Manila, hours: \"21:00-06:00\", headcount: 40 }")
         #expect(moved != plan)
         try Data(moved.utf8).write(to: URL(fileURLWithPath: path))
         #expect(Self.run(["git", "add", "-A"], in: root)?.status == 0)

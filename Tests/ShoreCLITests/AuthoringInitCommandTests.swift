@@ -17,7 +17,7 @@ struct AuthoringInitCommandTests {
         }
         let lint = shore(["lint"], in: repo)
         #expect(lint.code == 0)
-        #expect(lint.out == "1 file, 1 rule: no problems\n")
+        #expect(lint.out == "7 files, 32 rules: no problems\n")  // the built-in pack (6 files) and the own rule
 
         // The example plan passes, as its header and the README say.
         let check = shore(["check", "plans/example.yaml"], in: repo)
@@ -25,7 +25,7 @@ struct AuthoringInitCommandTests {
         // The offshore fixture trips the rule.
         let offshore = shore(["check", "rules/fixtures/offshore-restricted.yaml"], in: repo)
         #expect(offshore.code == 1)
-        #expect(offshore.out.contains("DATA-001"))
+        #expect(offshore.out.contains("OWN-001") && offshore.out.contains("DATA-001"))
         let onshore = shore(["check", "rules/fixtures/onshore.yaml"], in: repo)
         #expect(onshore.code == 0)
 

@@ -1,3 +1,4 @@
+import Foundation
 import Reference
 import SourceText
 
@@ -77,9 +78,43 @@ public struct InitOptions: Sendable, Equatable {
     }
 
     /// A country other than the company's, for the offshore example: the Philippines,
-    /// or India for a Philippine company.
+    /// or India for a Philippine company, working the company's business day in its
+    /// own local time (so the example meets the built-in pack's overlap rules).
     var offshore: (country: String, city: String, timeZone: String, hours: String) {
-        country == "PH" ? ("IN", "Bengaluru", "Asia/Kolkata", "09:00-17:00")
-            : ("PH", "Manila", "Asia/Manila", "21:00-06:00")
+        let (country, city, zone) = country == "PH" ? ("IN", "Bengaluru", "Asia/Kolkata") : ("PH", "Manila", "Asia/Manila")
+        return (country, city, zone, Self.shifted(hours, from: timeZone, to: zone))
+    }
+
+    /// The company's working languages for the example's customer-facing team: the
+    /// official languages of its country (what the built-in pack asks customer-facing
+    /// work to speak), or English when the reference data has none.
+    var languages: [String] {
+        let official = Languages.officialLanguages(country)
+        return official.isEmpty ? ["en"] : official
+    }
+
+    /// The contract controls of the example's offshore engagement: the basics, plus the
+    /// transfer tools the company's data-protection law asks for (EU SCCs, the UK's
+    /// IDTA, each with a transfer impact assessment).
+    var controls: [String] {
+        let regimes = Regimes.defaults(for: country)
+        var controls = ["iso27001", "audit-rights", "sla", "dpa", "cultural-training"]
+        if regimes.contains("eea") { controls += ["sccs", "tia"] }
+        if regimes.contains("uk") { controls += ["idta", "tia"] }
+        return controls
+    }
+
+    /// `hours` in zone `from` as the same instants in zone `to`, on 2026-12-01 (the
+    /// example plan's date); `hours` itself when a zone is unknown.
+    static func shifted(_ hours: String, from: String, to: String) -> String {
+        guard let parsed = try? BusinessHours(parsing: hours), let a = TimeZones.zone(from), let b = TimeZones.zone(to),
+              let day = CivilDate(year: 2026, month: 12, day: 1) else { return hours }
+        let instant = Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400 + 12 * 3_600)
+        let shift = (b.secondsFromGMT(for: instant) - a.secondsFromGMT(for: instant)) / 60
+        func clock(_ minute: Int) -> String {
+            let m = ((minute % 1_440) + 1_440) % 1_440
+            return String(format: "%02d:%02d", m / 60, m % 60)
+        }
+        return clock(parsed.startMinute + shift) + "-" + clock(parsed.endMinute + shift)
     }
 }

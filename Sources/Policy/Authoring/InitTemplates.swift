@@ -35,27 +35,34 @@ public enum InitTemplates {
     static let config = """
     # yaml-language-server: $schema=schemas/config.schema.json
     # Shore project settings: read by `shore check`, `review`, `explain` and `lint`.
-    rules: [rules]
+    # `builtin` is Shore's starter pack (data protection, sanctions, concentration,
+    # language, time zones, quality); `rules` is this repository's own rules beside it.
+    # Name parts of the pack instead (builtin:data-protection, builtin:sanctions …) or
+    # switch single rules off or re-grade them under `overrides`.
+    rules: [builtin, rules]
     fail_on: error          # error | warning | info | none
     # overrides:
-    #   DATA-001: { severity: warning }
+    #   CONC-001: { severity: info }
+    #   LANG-004: { enabled: false }
 
     """
 
     static let rules = """
     # yaml-language-server: $schema=../schemas/rules.schema.json
-    policy: data-protection
-    description: Which data may be handled where.
-    classifications: [public, internal, confidential, restricted]   # lowest first
+    policy: own-data
+    description: >-
+      This company's own rules, beside Shore's built-in pack (shore.yaml: rules:
+      [builtin, rules]). Give them ids of their own: an id the pack already uses is an
+      error.
     rules:
-      - id: DATA-001
-        title: Restricted data stays in the home country
+      - id: OWN-001
+        title: Restricted data is handled only by the company's own people
         severity: error
-        for: location
+        for: engagement
         when: engagement.data.exists(d, d.level >= level('restricted'))
-        assert: location.country == company.country
-        message: "restricted data would be processed in {{ country_name(location.country) }}"
-        remediation: Keep restricted data onshore, or tokenize it before it leaves.
+        assert: engagement.provider.kind in ['in-house', 'captive']
+        message: "{{ engagement.provider.name }} ({{ engagement.provider.kind }}) would handle restricted data"
+        remediation: Keep restricted data with in-house staff or a captive, or tokenize it first.
         tags: [data]
 
     """
@@ -66,15 +73,15 @@ public enum InitTemplates {
     # Rule tests, run by `shore test`: each plan must give exactly the findings listed
     # by the rules named in `rules:`, so adding rules to the pack never breaks a test.
     tests:
-      - name: restricted data processed offshore is flagged
+      - name: restricted data at an outside agency is flagged
         plan: fixtures/offshore-restricted.yaml
-        rules: [DATA-001]
+        rules: [OWN-001]
         expect:
-          - { rule: DATA-001, engagement: card-support, country: \(options.offshore.country) }
+          - { rule: OWN-001, engagement: card-support }
 
-      - name: restricted data processed at home passes
+      - name: restricted data with in-house staff passes
         plan: fixtures/onshore.yaml
-        rules: [DATA-001]
+        rules: [OWN-001]
         expect: []
 
     """
@@ -97,7 +104,7 @@ public enum InitTemplates {
             locations:
               - { country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: "\(away.hours)", headcount: 20 }
             data:
-              - { name: payment card numbers, classification: restricted, categories: [payment-card] }
+              - { name: payment card numbers, classification: restricted }
 
         """
     }
@@ -114,19 +121,19 @@ public enum InitTemplates {
             locations:
               - { country: \(options.country), timezone: \(options.timeZone), hours: "\(options.hours)", headcount: 20 }
             data:
-              - { name: payment card numbers, classification: restricted, categories: [payment-card] }
+              - { name: payment card numbers, classification: restricted }
 
         """
     }
 
     static func examplePlan(_ options: InitOptions) -> String {
         let away = options.offshore
-        let home = "{ country: \(options.country), timezone: \(options.timeZone), hours: \"\(options.hours)\", headcount: 4 }"
-        let moved = "{ country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: \"\(away.hours)\", headcount: 4 }"
+        let home = "{ country: \(options.country), timezone: \(options.timeZone), hours: \"\(options.hours)\", headcount: 40 }"
+        let moved = "{ country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: \"\(away.hours)\", headcount: 40 }"
         return """
         # yaml-language-server: $schema=../schemas/plan.schema.json
         # An example sourcing plan. It passes: `shore check plans/example.yaml` exits 0.
-        # To see DATA-001 fire (exit 1), move the payroll location to another country, e.g.
+        # To see the built-in DATA-001 fire (exit 1), move the payroll location to another country, e.g.
         #   - \(moved)
         plan: example-2027
         title: Example sourcing plan
@@ -143,12 +150,12 @@ public enum InitTemplates {
             markets: [\(options.country)]
             provider: { name: \(away.city) Contact Co, kind: agency, country: \(away.country) }
             locations:
-              - { country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: "\(away.hours)", headcount: 30 }
+              - { country: \(away.country), city: \(away.city), timezone: \(away.timeZone), hours: "\(away.hours)", headcount: 20 }
             data:
               - { name: customer contact records, classification: confidential, personal: true, subjects: [\(options.country)] }
             languages:
-              - { code: en, level: C1 }
-            controls: [iso27001, audit-rights, sla, dpa]
+        \(options.languages.map { "      - { code: \($0), level: C1 }" }.joined(separator: "\n"))
+            controls: [\(options.controls.joined(separator: ", "))]
             cost: { annual: 360000 }
             start: 2027-01-01
 
@@ -269,8 +276,8 @@ public enum InitTemplates {
 
     | path | what |
     |---|---|
-    | `shore.yaml` | project settings (rules folder, `fail_on`, per-rule overrides) |
-    | `rules/*.yaml` | the rules: CEL `when`/`assert` per item of a plan |
+    | `shore.yaml` | project settings: the rules (`builtin`, Shore's starter pack, and `rules/`), `fail_on`, per-rule overrides |
+    | `rules/*.yaml` | this company's own rules (`OWN-001`): CEL `when`/`assert` per item of a plan |
     | `rules/*.test.yaml`, `rules/fixtures/` | rule tests: each plan must give exactly the findings listed |
     | `plans/` | sourcing plans to check |
     | `schemas/` | JSON Schemas for editor completion (regenerate with `shore schema KIND`) |
@@ -286,7 +293,7 @@ public enum InitTemplates {
     shore eval "engagement.headcount" --plan plans/example.yaml --for engagement --at payroll
     ```
 
-    `plans/example.yaml` passes on purpose; its header says how to make DATA-001 fire
+    `plans/example.yaml` passes on purpose; its header says how to make the built-in DATA-001 fire
     (then `shore check` exits 1). Exit codes: 0 nothing at or above `fail_on`, 1 findings
     at or above it, 2 invalid input.
 

@@ -21,12 +21,16 @@ public struct LintReport: Sendable {
 /// types, duplicate ids, YAML-split expressions), its info diagnostics too, and the
 /// lint-only checks (`LintChecks`). Nothing here prints.
 public enum Linter {
-    public static func lint(paths: [String]) -> LintReport {
-        let files = RuleFiles.find(under: paths)
-        if files.isEmpty {
-            return LintReport(files: [], ruleCount: 0, diagnostics: [RuleFiles.noneFound(under: paths)])
+    /// Lints the rules `entries` name: files, folders, `builtin` or `builtin:NAME`.
+    public static func lint(paths entries: [String]) -> LintReport {
+        let named = RuleFiles.sources(for: entries)
+        if named.sources.isEmpty {
+            return LintReport(files: [], ruleCount: 0,
+                              diagnostics: named.diagnostics.isEmpty ? [RuleFiles.noneFound(under: entries)] : named.diagnostics)
         }
-        return lint(sources: files.map(RuleSource.file))
+        let report = lint(sources: named.sources)
+        return LintReport(files: report.files, ruleCount: report.ruleCount,
+                          diagnostics: (named.diagnostics + report.diagnostics).sortedByLocation())
     }
 
     public static func lint(sources: [RuleSource]) -> LintReport {

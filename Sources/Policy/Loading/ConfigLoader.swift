@@ -29,7 +29,7 @@ public enum ConfigLoader {
             guard let value = fields.value(name) else { return [] }
             let items = value.kind == .sequence ? fields.strings(name, into: &diagnostics)
                 : fields.string(name, into: &diagnostics).map { [$0] } ?? []
-            return items.map { $0.hasPrefix("/") || folder.isEmpty ? $0 : folder + "/" + $0 }
+            return items.map { $0.hasPrefix("/") || folder.isEmpty || BuiltinPack.isSelector($0) ? $0 : folder + "/" + $0 }
         }
         config.rules = paths("rules", in: fields)
         if let waivers = fields.value("waivers"), waivers.kind == .mapping {

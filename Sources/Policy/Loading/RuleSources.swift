@@ -42,6 +42,25 @@ public enum RuleFiles {
                    help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside sub-folders named fixtures; pass --rules with a folder of them")
     }
 
+    /// The rule sources a list of rules entries names: `builtin` and `builtin:NAME`
+    /// select the built-in pack or a part of it (`BuiltinPack`), any other entry is a
+    /// file or a folder searched for rule files. An unknown part is a diagnostic.
+    public static func sources(for entries: [String]) -> (sources: [RuleSource], diagnostics: [Diagnostic]) {
+        var sources: [RuleSource] = []
+        var diagnostics: [Diagnostic] = []
+        for entry in entries {
+            if BuiltinPack.isSelector(entry) {
+                switch BuiltinPack.sources(selecting: entry) {
+                case .success(let found): sources += found.filter { source in !sources.contains { $0.path == source.path } }
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            } else {
+                sources += find(under: [entry]).map(RuleSource.file)
+            }
+        }
+        return (sources, diagnostics)
+    }
+
     /// The rule files under each path (a file is taken as it is). A path that does not
     /// exist is returned as is, so loading reports it.
     public static func find(under paths: [String]) -> [String] {

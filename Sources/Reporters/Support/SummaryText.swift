@@ -35,6 +35,25 @@ enum SummaryText {
             + report.policyChanges.map(\.summary).joined(separator: "; ")
     }
 
+    /// Where the rules came from: `rules: builtin (31 rules in 6 files), rules/own.yaml (1
+    /// rule)`; the built-in pack's files are counted together when all of them are loaded.
+    /// Nil when no rule file was read.
+    static func ruleFiles(_ report: CheckReport, displayPath: (String) -> String) -> String? {
+        let files = report.ruleFiles
+        guard !files.isEmpty else { return nil }
+        let builtin = files.filter { BuiltinPack.isSelector($0.path) }
+        var parts: [String] = []
+        if !builtin.isEmpty, builtin.count == BuiltinPack.names.count {
+            parts.append("builtin (" + counted(builtin.reduce(0) { $0 + $1.rules }, "rule") + " in " + counted(builtin.count, "file") + ")")
+        } else {
+            parts += builtin.map { "\($0.path) (" + counted($0.rules, "rule") + ")" }
+        }
+        let own = files.filter { !BuiltinPack.isSelector($0.path) }
+        parts += own.prefix(8).map { "\(displayPath($0.path)) (" + counted($0.rules, "rule") + ")" }
+        if own.count > 8 { parts.append("and " + counted(own.count - 8, "more file")) }
+        return "rules: " + parts.joined(separator: ", ")
+    }
+
     /// `1 plan`, `2 plans`; `info` does not take an s.
     static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) " + (count == 1 || noun == "info" ? noun : noun + "s")

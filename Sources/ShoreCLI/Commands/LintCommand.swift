@@ -28,7 +28,7 @@ struct LintCommand: ShoreCommand {
     static let extensions: [String: Format] = ["json": .json, "sarif": .sarif, "sarif.json": .sarif, "txt": .text, "text": .text]
 
     func execute(_ io: CommandIO) throws -> Int32 {
-        var targets = paths.map(io.resolve)
+        var targets = paths.map { BuiltinPack.isSelector($0) ? $0 : io.resolve($0) }
         if targets.isEmpty, io.exists("shore.yaml") {
             targets = ConfigLoader.load(path: io.resolve("shore.yaml")).config.rules
         }
@@ -39,7 +39,8 @@ struct LintCommand: ShoreCommand {
             }
             targets = [io.resolve("rules")]
         }
-        try io.checkOutput(output, inputs: RuleFiles.find(under: targets) + (io.exists("shore.yaml") ? ["shore.yaml"] : []))
+        try io.checkOutput(output, inputs: RuleFiles.sources(for: targets).sources.filter { $0.bytes == nil }.map(\.path)
+                            + (io.exists("shore.yaml") ? ["shore.yaml"] : []))
         let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: Self.extensions, fallback: .text).get()
         let report = Linter.lint(paths: targets)
         let base = io.workingDirectory

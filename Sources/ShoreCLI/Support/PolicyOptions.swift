@@ -56,10 +56,12 @@ struct PolicyOptions: ParsableArguments {
             config = loaded.config
             diagnostics += loaded.diagnostics
         }
-        let searched: [String]? = !rules.isEmpty ? rules.map(io.resolve)
+        let searched: [String]? = !rules.isEmpty ? rules.map { BuiltinPack.isSelector($0) ? $0 : io.resolve($0) }
             : !config.rules.isEmpty ? config.rules
             : io.exists("rules") ? [io.resolve("rules")] : nil
-        let sources = searched.map { RuleFiles.find(under: $0).map(RuleSource.file) } ?? EmbeddedRules.sources
+        let named = searched.map(RuleFiles.sources(for:))
+        diagnostics += named?.diagnostics ?? []
+        let sources = named?.sources ?? BuiltinPack.sources
         if sources.isEmpty, let searched {
             diagnostics.append(RuleFiles.noneFound(under: searched.map(io.relativeText)))
         }
