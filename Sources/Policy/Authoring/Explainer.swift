@@ -110,16 +110,9 @@ public enum Explainer {
     }
 
     static func matches(_ subject: Subject, _ subjects: PlanSubjects, _ filter: ExplainFilter) -> Bool {
-        let about = subjects.describe(subject)
-        if let engagement = filter.engagement {
-            let engagements: [String]? = switch subject.scope {
-            case .country: subjects.countries[subject.index].aggregate.engagements
-            case .provider: subjects.providers[subject.index].aggregate.engagements
-            default: nil
-            }
-            guard about.engagement == engagement || engagements?.contains(engagement) == true else { return false }
-        }
-        if let country = filter.country, about.country != country { return false }
+        if let engagement = filter.engagement,
+           !subject.scope.definition.engagements(subjects, subject).contains(engagement) { return false }
+        if let country = filter.country, subjects.describe(subject).country != country { return false }
         return true
     }
 
@@ -155,19 +148,7 @@ public enum Explainer {
     }
 
     static func label(_ subject: Subject, _ subjects: PlanSubjects) -> String {
-        let about = subjects.describe(subject)
-        let engagement = about.engagement ?? ""
-        switch subject.scope {
-        case .location:
-            let location = subjects.plan.engagements[subject.index].locations[subject.part]
-            return [engagement, location.country, location.city].compactMap { $0 }.joined(separator: ", ")
-        case .data: return "\(engagement), \(subjects.plan.engagements[subject.index].data[subject.part].name)"
-        case .language: return "\(engagement), \(subjects.plan.engagements[subject.index].languages[subject.part].code)"
-        case .engagement: return engagement
-        case .provider: return (about.provider ?? "") + (about.country.map { ", \($0)" } ?? "")
-        case .country: return about.country ?? ""
-        case .plan: return "the plan"
-        }
+        subject.scope.definition.label(subjects, subject)
     }
 }
 

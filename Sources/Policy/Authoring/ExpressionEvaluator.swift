@@ -70,7 +70,7 @@ public enum ExpressionEvaluator {
             case .failure(let diagnostic): return .failure(EvalFailure([diagnostic]))
             case .success(let subject):
                 for name in ["plan", "company"] + scope.variables {
-                    activation[name] = Binding(name).flatMap { subjects.value($0, for: subject) }
+                    activation[name] = Binding(name, in: scope).flatMap { subjects.value($0, for: subject) }
                 }
                 item = subjects.describe(subject).path ?? "plan"
             }
@@ -81,37 +81,26 @@ public enum ExpressionEvaluator {
         return .success(EvalOutcome(value: value, type: type, item: item))
     }
 
-    /// The subject `target` names.
+    /// The subject `target` names: `--at` is one of the scope's item names (an
+    /// engagement id, `id#n` for a part of one, a country code, a provider), or may be
+    /// left out when the scope has one subject.
     static func subject(_ subjects: PlanSubjects, _ target: EvalTarget) -> Result<Subject, Diagnostic> {
         let all = subjects.all(target.scope)
-        func about(_ subject: Subject) -> PlanSubjects.Description { subjects.describe(subject) }
         guard let at = target.at else {
             if let first = all.first, target.scope == .plan || all.count == 1 { return .success(first) }
             return .failure(Diagnostic("eval.missing-at", "`--for \(target.scope.rawValue)` needs `--at` to choose the item",
                                        at: nil, help: help(target.scope, subjects)))
         }
-        let found: Subject?
-        switch target.scope {
-        case .plan:
-            found = all.first
-        case .engagement:
-            found = all.first { about($0).engagement == at }
-        case .location, .data, .language:
-            let parts = at.split(separator: "#", maxSplits: 1).map(String.init)
-            let index = parts.count == 2 ? Int(parts[1]) : 0
-            let mine = all.filter { about($0).engagement == parts.first }
-            found = index.flatMap { $0 >= 0 && $0 < mine.count ? mine[$0] : nil }
-        case .country:
-            found = all.first { about($0).country == at.uppercased() }
-        case .provider:
-            found = all.first { about($0).provider == at }
-        }
-        guard let found else {
-            let names = itemNames(target.scope, subjects)
+        let names = itemNames(target.scope, subjects)
+        // An engagement id alone names its first part (`tier1-support` = `tier1-support#0`);
+        // a country code in any case.
+        let wanted = [at, at + "#0", at.uppercased()]
+        if target.scope == .plan, let first = all.first { return .success(first) }
+        guard let index = wanted.lazy.compactMap({ names.firstIndex(of: $0) }).first, index < all.count else {
             return .failure(Diagnostic("eval.unknown-item", "the plan has no \(target.scope.rawValue) '\(at)'",
                                        at: nil, help: Suggestions.didYouMean(at, among: names) ?? help(target.scope, subjects)))
         }
-        return .success(found)
+        return .success(all[index])
     }
 
     static func help(_ scope: RuleScope, _ subjects: PlanSubjects) -> String {
@@ -121,23 +110,7 @@ public enum ExpressionEvaluator {
 
     /// What `--at` may name in `scope`: `tier1-support`, `tier1-support#1`, `PH`, a provider.
     static func itemNames(_ scope: RuleScope, _ subjects: PlanSubjects) -> [String] {
-        var names: [String] = []
-        var perEngagement: [String: Int] = [:]
-        for subject in subjects.all(scope) {
-            let about = subjects.describe(subject)
-            switch scope {
-            case .plan: names.append("(none needed)")
-            case .engagement: names.append(about.engagement ?? "?")
-            case .location, .data, .language:
-                let id = about.engagement ?? "?"
-                let n = perEngagement[id, default: 0]
-                perEngagement[id] = n + 1
-                names.append("\(id)#\(n)")
-            case .country: names.append(about.country ?? "?")
-            case .provider: names.append(about.provider ?? "?")
-            }
-        }
-        return names
+        scope.definition.itemNames(subjects)
     }
 
     static func diagnostic(_ code: String, _ issue: CELIssue, text: String, source: SourceFile, scope: RuleScope, hasPlan: Bool) -> Diagnostic {

@@ -79,7 +79,7 @@ public enum FormatReference {
         """
         for scope in RuleScope.allCases {
             let variables = (["plan", "company"] + scope.variables).map { "`\($0)`: `\(PlanTypes.variables[$0].map(\.description) ?? "?")`" }
-            o += "| `\(scope.rawValue)` | \(scopeItem(scope)) | \(variables.joined(separator: ", ")) |\n"
+            o += "| `\(scope.rawValue)` | \(scope.definition.summary) | \(variables.joined(separator: ", ")) |\n"
         }
         o += "\n## Fields rules can read\n\nEach object type, its fields and their CEL types. `has(x.f)` is true when the plan sets an optional field.\n\n"
         for object in PlanTypes.objects {
@@ -137,18 +137,6 @@ public enum FormatReference {
         case .cel: "CEL expression"
         case .template: "message template with `{{ CEL }}` placeholders"
         default: type.expectation
-        }
-    }
-
-    static func scopeItem(_ scope: RuleScope) -> String {
-        switch scope {
-        case .plan: "plan"
-        case .engagement: "engagement"
-        case .location: "location of each engagement"
-        case .data: "data item of each engagement"
-        case .language: "working language of each engagement"
-        case .country: "country where work is performed (all its locations together)"
-        case .provider: "provider (all its engagements together)"
         }
     }
 

@@ -55,15 +55,12 @@ enum PlanTypes {
         }
     }
 
-    /// The type of each variable a rule can bind.
-    static let variables: [String: CELType] = [
-        "plan": .object(plan),
-        "company": .object(company),
-        "engagement": .object(engagement),
-        "location": .object(location),
-        "data": .object(data),
-        "language": .object(language),
-        "country": .object(country),
-        "provider": .object(providerSummary),
-    ]
+    /// The type of each variable a rule can bind: `plan`, `company`, and each scope's own.
+    static let variables: [String: CELType] = {
+        var types: [String: CELType] = ["plan": .object(plan), "company": .object(company)]
+        for scope in RuleScope.allCases {
+            for variable in scope.definition.variables { types[variable.name] = variable.type }
+        }
+        return types
+    }()
 }

@@ -19,7 +19,7 @@ struct Explanation {
 
     private let shape: Shape
 
-    init(_ assert: CELProgram, environment: CELEnvironment, sets: [String: CELValue]) {
+    init(_ assert: CELProgram, scope: RuleScope, environment: CELEnvironment, sets: [String: CELValue]) {
         let text = Array(assert.ast.source.unicodeScalars)
         func source(_ expr: CELExpr) -> String {
             let start = max(0, min(expr.range.start, text.count)), end = max(start, min(expr.range.end, text.count))
@@ -28,7 +28,7 @@ struct Explanation {
             return String(view)
         }
         func compile(_ expr: CELExpr) -> RuleProgram.Bound? {
-            (try? environment.compile(source(expr))).map { RuleProgram.Bound($0, sets: sets) }
+            (try? environment.compile(source(expr))).map { RuleProgram.Bound($0, scope: scope, sets: sets) }
         }
         let root = assert.ast.expr
         if case .call(nil, let function, let args) = root.kind, let op = Self.operators[function], args.count == 2,

@@ -14,11 +14,11 @@ struct RuleProgram {
         let program: CELProgram
         let sources: [Source]
 
-        init(_ program: CELProgram, sets: [String: CELValue]) {
+        init(_ program: CELProgram, scope: RuleScope, sets: [String: CELValue]) {
             self.program = program
             sources = program.variableNames.map { name in
                 if let set = sets[name] { return .constant(set) }
-                if let binding = Binding(name) { return .variable(binding, name: name) }
+                if let binding = Binding(name, in: scope) { return .variable(binding, name: name) }
                 return .missing(name)
             }
         }
@@ -95,13 +95,13 @@ struct RuleProgram {
 
     init(_ rule: Rule, environment: CELEnvironment, sets: [String: CELValue]) {
         self.rule = rule
-        explanation = Explanation(rule.assert.program, environment: environment, sets: sets)
-        when = rule.when.map { Bound($0.program, sets: sets) }
-        assert = Bound(rule.assert.program, sets: sets)
+        explanation = Explanation(rule.assert.program, scope: rule.scope, environment: environment, sets: sets)
+        when = rule.when.map { Bound($0.program, scope: rule.scope, sets: sets) }
+        assert = Bound(rule.assert.program, scope: rule.scope, sets: sets)
         message = rule.message?.parts.map { part in
             switch part {
             case .text(let text): .text(text)
-            case .expression(let program, _): .value(Bound(program, sets: sets))
+            case .expression(let program, _): .value(Bound(program, scope: rule.scope, sets: sets))
             }
         }
         var focus: [(String, String)] = []

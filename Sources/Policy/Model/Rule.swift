@@ -2,29 +2,18 @@ import CEL
 import SourceText
 import YAML
 
-/// What one check of a rule is about (`for:`); each scope binds its own variables
-/// beside `plan` and `company`.
+/// What one check of a rule is about (`for:`). Everything else about a scope — its
+/// variables, subjects, how findings describe them — is its `definition`
+/// (Sources/Policy/Scopes/).
 public enum RuleScope: String, Sendable, CaseIterable {
     case plan
     case engagement
     case location
     case data
     case language
+    case subcontractor
     case country
     case provider
-
-    /// The variables a rule of this scope can use, beside `plan` and `company`.
-    public var variables: [String] {
-        switch self {
-        case .plan: []
-        case .engagement: ["engagement"]
-        case .location: ["engagement", "location"]
-        case .data: ["engagement", "data"]
-        case .language: ["engagement", "language"]
-        case .country: ["country"]
-        case .provider: ["provider"]
-        }
-    }
 }
 
 /// A CEL expression as written in a rule file, compiled.

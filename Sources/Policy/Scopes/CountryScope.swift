@@ -1,0 +1,24 @@
+import CEL
+
+/// `for: country`: each country where work is performed, all its locations together.
+/// Findings point at the first location in the country.
+extension ScopeDefinition {
+    static let country = ScopeDefinition(
+        variables: [("country", .object(PlanTypes.country))],
+        summary: "country where work is performed (all its locations together)",
+        forEach: { subjects, range, body in
+            if range.lowerBound == 0 { for c in subjects.countries.indices { body(Subject(scope: .country, index: c, part: 0)) } }
+        },
+        value: { subjects, subject, _ in .object(subjects.countries[subject.index]) },
+        node: { _, _, _ in nil },
+        describe: { subjects, subject in
+            let c = subjects.plan.countries[subject.index]
+            let (e, l) = c.firstLocation
+            let engagement = subjects.plan.engagements[e]
+            return SubjectDescription(node: engagement.locations[l].node, path: "\(engagement.path).locations[\(l)]",
+                                      engagement: nil, country: c.code, provider: nil, key: nil)
+        },
+        label: { subjects, subject in subjects.plan.countries[subject.index].code },
+        engagements: { subjects, subject in subjects.plan.countries[subject.index].engagements },
+        itemNames: { subjects in subjects.plan.countries.map(\.code) })
+}

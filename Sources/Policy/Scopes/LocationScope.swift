@@ -1,0 +1,15 @@
+/// `for: location`: every place where an engagement's work is performed.
+extension ScopeDefinition {
+    static let location = EngagementPartScope(
+        scope: .location, variable: ("location", .object(PlanTypes.location)), listKey: "locations",
+        summary: "location of each engagement",
+        count: { $0.locations.count },
+        object: { .object($0.locationObjects[$1]) },
+        node: { $0.locations[$1].node },
+        index: { $0.locations[$1].index },
+        country: { $0.locations[$1].country },
+        provider: { _, _ in nil },
+        key: { $0.locations[$1].country + "/" + ($0.locations[$1].city ?? "") },
+        label: { e, i in [e.locations[i].country, e.locations[i].city].compactMap { $0 }.joined(separator: ", ") }
+    ).definition
+}

@@ -1,0 +1,17 @@
+import CEL
+
+/// `for: plan`: the plan as a whole, once.
+extension ScopeDefinition {
+    static let plan = ScopeDefinition(
+        variables: [],
+        summary: "plan",
+        forEach: { _, range, body in if range.lowerBound == 0 { body(Subject(scope: .plan, index: 0, part: 0)) } },
+        value: { _, _, _ in .err("the plan scope binds no variable of its own") },
+        node: { _, _, _ in nil },
+        describe: { subjects, _ in
+            SubjectDescription(node: subjects.plan.node, path: nil, engagement: nil, country: nil, provider: nil, key: nil)
+        },
+        label: { _, _ in "the plan" },
+        engagements: { _, _ in [] },
+        itemNames: { _ in ["(none needed)"] })
+}

@@ -1,0 +1,18 @@
+/// `for: subcontractor`: every subcontractor of each engagement's provider — the
+/// chain DORA, the EBA guidelines and GDPR Art. 28(2) ask about. A finding names the
+/// engagement, the subcontractor's country and, as its provider, the subcontractor, so
+/// waivers, baselines and rule tests select it like a location.
+extension ScopeDefinition {
+    static let subcontractor = EngagementPartScope(
+        scope: .subcontractor, variable: ("subcontractor", .object(PlanTypes.subcontractor)), listKey: "subcontractors",
+        summary: "subcontractor of each engagement",
+        count: { $0.subcontractors.count },
+        object: { .object($0.subcontractorObjects[$1]) },
+        node: { $0.subcontractors[$1].node },
+        index: { $0.subcontractors[$1].index },
+        country: { $0.subcontractors[$1].country },
+        provider: { $0.subcontractors[$1].name },
+        key: { $0.subcontractors[$1].name },
+        label: { e, i in "\(e.subcontractors[i].name), \(e.subcontractors[i].country)" }
+    ).definition
+}
