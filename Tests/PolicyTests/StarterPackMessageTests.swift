@@ -12,6 +12,11 @@ struct StarterPackMessageTests {
                                      today: CivilDate(year: 2026, month: 12, day: 1)!))
     }
 
+    /// Checks a plan given as YAML text (written to a temporary folder).
+    static func check(planText: String) throws -> CheckReport {
+        check(try temporaryFolder(["plan.yaml": planText]) + "/plan.yaml")
+    }
+
     static func message(_ report: CheckReport, _ rule: String, engagement: String? = nil,
                         provider: String? = nil) -> String? {
         report.findings.first { f in
@@ -58,8 +63,7 @@ struct StarterPackMessageTests {
             data: [{ name: US customer orders, classification: confidential, personal: true, subjects: [US] }]
             controls: [dpa, bcr]
         """
-        let folder = try temporaryFolder(["plan.yaml": plan])
-        let report = Self.check(folder + "/plan.yaml")
+        let report = try Self.check(planText: plan)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(Self.message(report, "DATA-002", engagement: "us-orders-india") ==
             "us-orders-india would process personal data exported under the GDPR (the company is bound by EEA law) "
@@ -90,8 +94,7 @@ struct StarterPackMessageTests {
             locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 597 }]
             cost: { annual: 494000, currency: USD }
         """
-        let folder = try temporaryFolder(["plan.yaml": plan])
-        let report = Self.check(folder + "/plan.yaml")
+        let report = try Self.check(planText: plan)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(Self.message(report, "CONC-001") ==
             "Philippines would hold 40.3% of all headcount (403 people), more than 40%")
@@ -114,8 +117,7 @@ struct StarterPackMessageTests {
             locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 1499 }]
             cost: { annual: 499600, currency: USD }
         """
-        let folder = try temporaryFolder(["plan.yaml": plan])
-        let report = Self.check(folder + "/plan.yaml")
+        let report = try Self.check(planText: plan)
         #expect(Self.message(report, "CONC-001") ==
             "Philippines would hold 40.04% of all headcount (1001 people), more than 40%")
         #expect(Self.message(report, "CONC-002") ==
