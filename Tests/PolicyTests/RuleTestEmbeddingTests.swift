@@ -31,7 +31,7 @@ struct RuleTestEmbeddingTests {
         let loaded = RuleLoader().load(sources: BuiltinPack.sources)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         let rules = try #require(loaded.rules)
-        #expect(rules.rules.count == 31)
+        #expect(rules.rules.count == 46)
         #expect(rules.classifications == ["public", "internal", "confidential", "restricted"])
         for rule in rules.rules {
             #expect(rule.title != nil && rule.description != nil && rule.remediation != nil, "\(rule.id) lacks documentation")

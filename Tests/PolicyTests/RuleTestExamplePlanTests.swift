@@ -77,7 +77,8 @@ struct RuleTestExamplePlanTests {
         #expect(report.exitCode == 1)
     }
 
-    /// Three plans as a German insurer, a UK bank and a US health-tech company would write them;
+    /// Plans as a German insurer, a UK bank, a US health-tech company, a German life insurer, a Japanese
+    /// manufacturer and a US genomics company would write them;
     /// examples/README.md says why each finding is right.
     @Test(arguments: [
         ("rheinland-insurer-2027.yaml", [
@@ -88,6 +89,19 @@ struct RuleTestExamplePlanTests {
         ], 1),
         ("thames-bank-2027.yaml", ["DATA-004 error failing violation kyc-refresh PH"], 1),
         ("brightpath-health-2027.yaml", ["SANC-005 warning failing violation data-annotation BG"], 0),
+        // A German insurer under the financial-services pack, a Japanese manufacturer, a US genomics company.
+        ("hanse-leben-2027.yaml", [
+            "FIN-004 error failing violation claims-handling -",
+            "SANC-012 warning failing violation policy-admin-platform -",
+        ], 1),
+        ("chubu-seimitsu-2027.yaml", [
+            "LOC-005 error failing violation after-sales-support CN",
+            "SANC-003 warning failing violation design-engineering VN",
+        ], 1),
+        ("genova-genomics-2027.yaml", [
+            "CONC-001 warning failing violation - CR",
+            "DATA-010 error failing violation variant-curation HK",
+        ], 1),
     ])
     func industryPlans(plan: String, findings: [String], exitCode: Int32) {
         let report = Self.check(plan)

@@ -12,6 +12,11 @@ struct StarterPackMessageTests {
                                      today: CivilDate(year: 2026, month: 12, day: 1)!))
     }
 
+    /// Checks a plan given as YAML text (written to a temporary folder).
+    static func check(planText: String) throws -> CheckReport {
+        check(try temporaryFolder(["plan.yaml": planText]) + "/plan.yaml")
+    }
+
     static func message(_ report: CheckReport, _ rule: String, engagement: String? = nil,
                         provider: String? = nil) -> String? {
         report.findings.first { f in
@@ -28,12 +33,12 @@ struct StarterPackMessageTests {
             "eea-sccs-without-tia would process personal data of EEA residents in India, which has no EU "
             + "adequacy decision, without a transfer impact assessment")
         #expect(Self.message(report, "DATA-002", engagement: "eea-in-india")?
-            .hasSuffix("without SCCs and a transfer impact assessment") == true)
+            .hasSuffix("without SCCs or BCRs and a transfer impact assessment") == true)
         // EU SCCs and a TIA are there: only the UK tool is missing.
         #expect(Self.message(report, "DATA-004", engagement: "uk-with-eu-sccs")?
-            .hasSuffix("which has no UK adequacy regulations, without the IDTA or UK Addendum") == true)
+            .hasSuffix("which has no UK adequacy regulations, without the IDTA, UK Addendum or BCRs") == true)
         #expect(Self.message(report, "DATA-004", engagement: "uk-in-india")?
-            .hasSuffix("without the IDTA or UK Addendum and a transfer risk assessment") == true)
+            .hasSuffix("without the IDTA, UK Addendum or BCRs and a transfer risk assessment") == true)
         #expect(Self.message(report, "DATA-003", engagement: "uk-in-us") ==
             "uk-in-us would process personal data of UK residents in the United States at a recipient not "
             + "shown to be certified under the Data Privacy Framework, without the IDTA or UK Addendum")
@@ -43,6 +48,26 @@ struct StarterPackMessageTests {
             + "impact assessment")
         #expect(Self.message(report, "DATA-009", engagement: "uk-in-canada")?
             .contains("personal data of UK residents") == true)
+    }
+
+    /// Transfers follow the exporter's law: a German company sending its US customers' data to India.
+    @Test func transfersFollowTheExportersLaw() throws {
+        let plan = """
+        plan: exporter
+        date: 2026-12-01
+        company: { name: Rhein Shop GmbH, country: DE, timezone: Europe/Berlin }
+        engagements:
+          - id: us-orders-india
+            provider: { name: Pune Ops, kind: agency, country: IN }
+            locations: [{ country: IN, city: Pune, headcount: 10 }]
+            data: [{ name: US customer orders, classification: confidential, personal: true, subjects: [US] }]
+            controls: [dpa, bcr]
+        """
+        let report = try Self.check(planText: plan)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(Self.message(report, "DATA-002", engagement: "us-orders-india") ==
+            "us-orders-india would process personal data exported under the GDPR (the company is bound by EEA law) "
+            + "in India, which has no EU adequacy decision, without a transfer impact assessment")
     }
 
     @Test func languageMessagesNameTheMissingLanguages() throws {
@@ -69,8 +94,7 @@ struct StarterPackMessageTests {
             locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 597 }]
             cost: { annual: 494000, currency: USD }
         """
-        let folder = try temporaryFolder(["plan.yaml": plan])
-        let report = Self.check(folder + "/plan.yaml")
+        let report = try Self.check(planText: plan)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(Self.message(report, "CONC-001") ==
             "Philippines would hold 40.3% of all headcount (403 people), more than 40%")
@@ -93,8 +117,7 @@ struct StarterPackMessageTests {
             locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 1499 }]
             cost: { annual: 499600, currency: USD }
         """
-        let folder = try temporaryFolder(["plan.yaml": plan])
-        let report = Self.check(folder + "/plan.yaml")
+        let report = try Self.check(planText: plan)
         #expect(Self.message(report, "CONC-001") ==
             "Philippines would hold 40.04% of all headcount (1001 people), more than 40%")
         #expect(Self.message(report, "CONC-002") ==

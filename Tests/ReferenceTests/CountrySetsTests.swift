@@ -4,7 +4,7 @@ import Testing
 @Suite struct CountrySetsTests {
     @Test func allSetsArePresent() {
         #expect(CountrySets.ids == ["eu", "eu_territories_with_own_code", "eea", "eu_adequacy", "uk_adequacy",
-                                    "ofac_comprehensive", "eu_high_risk_third_countries", "fatf_grey", "fatf_black",
+                                    "ofac_comprehensive", "eu_high_risk_third_countries", "fatf_grey", "fatf_black", "doj_countries_of_concern",
                                     "five_eyes"])
         #expect(CountrySets.compiled == "2026-12-07")
     }

@@ -100,37 +100,53 @@ rules:
     tags: [data, residency]
 
   - id: DATA-002
-    title: Personal data of EEA residents stays in the EEA or an EU-adequate country, or moves under SCCs with a TIA
+    title: Personal data under the GDPR stays in the EEA or an EU-adequate country, or moves under a transfer tool with a TIA, or an Art. 49 derogation
     severity: error
     for: location
     description: >-
-      GDPR Chapter V: personal data of people in the EEA may be processed outside
-      the EEA only in a country with an EU adequacy decision (Art. 45), or under
-      appropriate safeguards (Art. 46) - in practice the 2021 standard contractual
-      clauses with a transfer impact assessment (Schrems II, EDPB Recommendations
-      01/2020). Remote access from a third country is a transfer. EU territories
-      with their own ISO code (French outermost regions, Aland) count as EU.
-      Partial adequacy (CA, JP, KR, US) is checked further by DATA-003 and DATA-009.
+      GDPR Chapter V follows the exporter: personal data may leave the EEA
+      only for a country with an EU adequacy decision (Art. 45), under an
+      appropriate safeguard (Art. 46: in practice the 2021 standard
+      contractual clauses, or binding corporate rules approved under Art. 47)
+      with a transfer impact assessment (Schrems II, EDPB Recommendations
+      01/2020), or under a derogation of Art. 49. The rule applies when the
+      company is bound by EEA law (eea in company.regimes: a German company
+      sending its US customers' data to India needs a transfer tool) or the
+      data is about EEA residents. Remote access from a third country is a
+      transfer. EU territories with their own ISO code (French outermost
+      regions, Aland) count as EU. Partial adequacy (CA, JP, KR, US) is
+      checked further by DATA-003 and DATA-009. Art. 49 derogations are for
+      occasional, necessary transfers (EDPB Guidelines 2/2018), not for
+      routine outsourcing: record one (control art49-derogation) only where
+      legal has documented which derogation applies.
     when: >-
-      engagement.data.exists(d, d.personal &&
-        d.subjects.exists(s, s in eea || s in eu_territories_with_own_code)) &&
-      !('sccs' in engagement.controls && 'tia' in engagement.controls)
+      (('eea' in company.regimes && engagement.data.exists(d, d.personal)) ||
+       engagement.data.exists(d, d.personal &&
+        d.subjects.exists(s, s in eea || s in eu_territories_with_own_code))) &&
+      !('art49-derogation' in engagement.controls) &&
+      !(('sccs' in engagement.controls || 'bcr' in engagement.controls) && 'tia' in engagement.controls)
     assert: >-
       location.country in eea || location.country in eu_territories_with_own_code ||
       location.country in eu_adequacy
     message: >-
-      {{ engagement.id }} would process personal data of EEA residents in
+      {{ engagement.id }} would process personal data
+      {{ engagement.data.exists(d, d.personal && d.subjects.exists(s, s in eea || s in eu_territories_with_own_code))
+      ? 'of EEA residents' : 'exported under the GDPR (the company is bound by EEA law)' }} in
       {{ country_name(location.country) }}, which has no EU adequacy decision,
-      without {{ ['sccs', 'tia'].filter(c, !(c in engagement.controls))
-      .map(c, c == 'sccs' ? 'SCCs' : 'a transfer impact assessment').join(' and ') }}
+      without {{ ((('sccs' in engagement.controls || 'bcr' in engagement.controls) ? [] : ['SCCs or BCRs']) +
+      ('tia' in engagement.controls ? [] : ['a transfer impact assessment'])).join(' and ') }}
     remediation: >-
       Sign the EU standard contractual clauses (Decision (EU) 2021/914) with the
-      provider and complete a transfer impact assessment (add the controls sccs
-      and tia), or move the processing into the EEA or an adequate country.
+      provider, or extend the group's approved binding corporate rules to it,
+      and complete a transfer impact assessment (controls sccs or bcr, and
+      tia); or move the processing into the EEA or an adequate country. Where
+      legal has documented an Art. 49 derogation for an occasional transfer,
+      record the control art49-derogation.
     references:
-      - "GDPR (Regulation (EU) 2016/679) Arts 44-46 and 49"
+      - "GDPR (Regulation (EU) 2016/679) Arts 44-47 and 49"
       - "Commission Implementing Decision (EU) 2021/914 (standard contractual clauses)"
       - "EDPB Recommendations 01/2020 on supplementary measures"
+      - "EDPB Guidelines 2/2018 on derogations of Article 49"
       - "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en"
     tags: [data, privacy, gdpr, transfers]
 
@@ -187,35 +203,46 @@ rules:
     tags: [data, privacy, gdpr, uk-gdpr, transfers]
 
   - id: DATA-004
-    title: Personal data of UK residents stays in the UK or a UK-adequate country, or moves under the IDTA or UK Addendum with a TIA
+    title: Personal data under the UK GDPR stays in the UK or a UK-adequate country, or moves under the IDTA, UK Addendum or BCRs with a TIA, or an Art. 49 derogation
     severity: error
     for: location
     description: >-
-      UK GDPR: a restricted transfer of personal data of people in the UK needs UK
-      adequacy regulations (the EEA, Gibraltar and the other uk_adequacy
-      destinations, and with the EEA states the EU territories that have their own
-      ISO code), or the ICO's International Data Transfer Agreement or the UK
-      Addendum to the EU SCCs with a transfer risk assessment (control tia). The EU
-      SCCs alone are not valid for UK transfers.
+      UK GDPR Chapter V follows the exporter: a restricted transfer of personal
+      data by a company bound by UK law (uk in company.regimes), or of data
+      about people in the UK, needs UK adequacy regulations (the EEA,
+      Gibraltar and the other uk_adequacy destinations, and with the EEA
+      states the EU territories that have their own ISO code), or an Art. 46
+      safeguard (the ICO's International Data Transfer Agreement, the UK
+      Addendum to the EU SCCs, or binding corporate rules approved under Art.
+      47) with a transfer risk assessment (control tia), or an Art. 49
+      exception (control art49-derogation). The EU SCCs alone are not valid
+      for UK transfers.
     when: >-
-      engagement.data.exists(d, d.personal && 'GB' in d.subjects) &&
-      !(('idta' in engagement.controls || 'uk-addendum' in engagement.controls) &&
+      (('uk' in company.regimes && engagement.data.exists(d, d.personal)) ||
+       engagement.data.exists(d, d.personal && 'GB' in d.subjects)) &&
+      !('art49-derogation' in engagement.controls) &&
+      !(('idta' in engagement.controls || 'uk-addendum' in engagement.controls || 'bcr' in engagement.controls) &&
         'tia' in engagement.controls)
     assert: >-
       location.country == 'GB' || location.country in uk_adequacy ||
       location.country in eu_territories_with_own_code
     message: >-
-      {{ engagement.id }} would process personal data of UK residents in
+      {{ engagement.id }} would process personal data
+      {{ engagement.data.exists(d, d.personal && 'GB' in d.subjects)
+      ? 'of UK residents' : 'exported under the UK GDPR (the company is bound by UK law)' }} in
       {{ country_name(location.country) }}, which has no UK adequacy regulations,
-      without {{ ((('idta' in engagement.controls || 'uk-addendum' in engagement.controls)
-      ? [] : ['the IDTA or UK Addendum']) +
+      without {{ ((('idta' in engagement.controls || 'uk-addendum' in engagement.controls || 'bcr' in engagement.controls)
+      ? [] : ['the IDTA, UK Addendum or BCRs']) +
       ('tia' in engagement.controls ? [] : ['a transfer risk assessment'])).join(' and ') }}
     remediation: >-
       Sign the ICO International Data Transfer Agreement or the UK Addendum to the
-      EU SCCs and complete a transfer risk assessment (controls idta or uk-addendum,
-      and tia), or move the processing to the UK or a UK-adequate country.
+      EU SCCs, or extend the group's UK-approved binding corporate rules to the
+      provider, and complete a transfer risk assessment (controls idta,
+      uk-addendum or bcr, and tia); or move the processing to the UK or a
+      UK-adequate country. Where legal has documented an Art. 49 exception for
+      an occasional transfer, record the control art49-derogation.
     references:
-      - "UK GDPR Arts 44-46 and 49; Data Protection Act 2018 s. 17A and Sch. 21 paras 4-5"
+      - "UK GDPR Arts 44-47 and 49; Data Protection Act 2018 s. 17A and Sch. 21 paras 4-5"
       - "ICO guidance on international transfers: https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/"
     tags: [data, privacy, uk-gdpr, transfers]
 
@@ -410,6 +437,328 @@ rules:
       - "UK adequacy regulations: SI 2022/1213 (KR), SI 2023/1028 (UK Extension to the DPF)"
       - "EDPB Recommendations 01/2020 on supplementary measures (transfer impact assessment)"
     tags: [data, privacy, gdpr, uk-gdpr, transfers]
+
+  - id: DATA-010
+    title: No access from a country of concern to bulk US sensitive personal data (DOJ Data Security Program)
+    severity: error
+    for: location
+    description: >-
+      28 CFR part 202 (the DOJ Data Security Program, under Executive Order
+      14117) bars US persons from giving a country of concern (built-in set
+      doj_countries_of_concern: China with Hong Kong and Macau, Cuba, Iran,
+      North Korea, Russia, Venezuela; 28 CFR 202.601, 202.208) or its covered
+      persons access to bulk US sensitive personal data. Vendor, employment
+      and investment agreements are restricted transactions, lawful only
+      under the CISA security requirements (28 CFR 202.401; control
+      dsp-security-requirements); transactions giving access to bulk human
+      'omic data are prohibited outright (28 CFR 202.303). Bulk means more
+      than (28 CFR 202.205): 100 US persons for human genomic data (category
+      genomic), 1,000 for other human 'omic data, biometric identifiers or
+      precise geolocation (omic, biometric, precise-geolocation), 10,000 for
+      personal health or financial data (health, financial, payment-card),
+      100,000 for covered personal identifiers (government-id,
+      personal-identifiers), counted as data.records on data whose subjects
+      include US. De-identified or encrypted data still counts (28 CFR
+      202.206). Applies to companies bound by US law (us in company.regimes).
+      A plan cannot show combined data sets (202.205(g)) or covered persons
+      outside these countries (a provider 50% owned from one, 202.211):
+      review those separately. Exempt transactions (for example federally
+      funded research, 202.504, or FDA-regulated clinical investigations,
+      202.510) are recorded as waivers.
+    when: >-
+      'us' in company.regimes && location.country in doj_countries_of_concern &&
+      engagement.data.exists(d, 'US' in d.subjects && has(d.records) &&
+        (('genomic' in d.categories && d.records > 100) ||
+         (d.categories.exists(c, c in ['omic', 'biometric', 'precise-geolocation']) && d.records > 1000) ||
+         (d.categories.exists(c, c in ['health', 'financial', 'payment-card']) && d.records > 10000) ||
+         (d.categories.exists(c, c in ['government-id', 'personal-identifiers']) && d.records > 100000)))
+    assert: >-
+      !engagement.data.exists(d, 'US' in d.subjects && has(d.records) &&
+        (('genomic' in d.categories && d.records > 100) ||
+         ('omic' in d.categories && d.records > 1000))) &&
+      'dsp-security-requirements' in engagement.controls
+    message: >-
+      {{ engagement.id }} would give access from {{ country_name(location.country) }}, a country
+      of concern, to bulk US sensitive personal data
+      ({{ engagement.data.filter(d, 'US' in d.subjects && has(d.records) &&
+      (('genomic' in d.categories && d.records > 100) ||
+       (d.categories.exists(c, c in ['omic', 'biometric', 'precise-geolocation']) && d.records > 1000) ||
+       (d.categories.exists(c, c in ['health', 'financial', 'payment-card']) && d.records > 10000) ||
+       (d.categories.exists(c, c in ['government-id', 'personal-identifiers']) && d.records > 100000)))
+      .map(d, d.name + ', ' + string(d.records) + ' records').join('; ') }}){{
+      engagement.data.exists(d, 'US' in d.subjects && has(d.records) &&
+        (('genomic' in d.categories && d.records > 100) || ('omic' in d.categories && d.records > 1000)))
+      ? ': access to bulk human omic data is prohibited'
+      : ' without the CISA security requirements of a restricted transaction' }}
+    remediation: >-
+      Move the work out of the country of concern; or, for a restricted
+      (vendor or employment) transaction with no 'omic data, implement the
+      CISA security requirements, the data compliance programme and audits
+      of 28 CFR part 202 subparts D and J and record the control
+      dsp-security-requirements.
+    references:
+      - "28 CFR 202.205 (bulk thresholds), 202.206, 202.208 and 202.601 (countries of concern)"
+      - "28 CFR 202.303 (prohibited human 'omic data transactions) and 202.401 (restricted transactions, CISA security requirements)"
+      - "Executive Order 14117 (28 February 2024); final rule 90 FR 1706 (8 January 2025)"
+    tags: [data, us, bulk-data, national-security]
+"""# + "\n"),
+        ("rules/ethical-sourcing.yaml", #"""
+policy: ethical-sourcing
+description: >-
+  Forced-labour risk in where the work is done: the Xinjiang Uyghur Autonomous
+  Region under the US Uyghur Forced Labor Prevention Act and the EU Forced Labour
+  Regulation. Warnings: the laws bite on goods, and a sourcing plan shows where the
+  work (and any subcontractor's part) is done, which is where the risk lies.
+rules:
+  - id: ETH-001
+    title: Work in Xinjiang for a company bound by US law needs a forced-labour review (UFLPA)
+    severity: warning
+    for: engagement
+    description: >-
+      The Uyghur Forced Labor Prevention Act (Public Law 117-78, section 3)
+      presumes that goods mined, produced or manufactured wholly or in part
+      in the Xinjiang Uyghur Autonomous Region (ISO 3166-2 CN-XJ, region set
+      xinjiang) are made with forced labour and bars them from US import
+      unless the importer rebuts the presumption by clear and convincing
+      evidence. Any engagement with a location or a subcontractor there
+      risks putting such goods, or work done under state labour-transfer
+      programmes, into the company's supply chain. A warning for companies
+      bound by US law (us in company.regimes); move the work or waive the
+      finding with legal's documented review.
+    when: "'us' in company.regimes"
+    assert: >-
+      !engagement.locations.exists(l, has(l.region) && l.region in xinjiang) &&
+      !engagement.subcontractors.exists(s, has(s.region) && s.region in xinjiang)
+    message: >-
+      {{ engagement.id }} has work in Xinjiang
+      ({{ (engagement.locations.filter(l, has(l.region) && l.region in xinjiang).map(l, engagement.provider.name + (has(l.city) ? ' in ' + l.city : '')) +
+      engagement.subcontractors.filter(s, has(s.region) && s.region in xinjiang).map(s, s.name + ' (subcontractor)')).join(', ') }}),
+      where the UFLPA presumes forced labour
+    remediation: >-
+      Move the work out of Xinjiang; anything produced there for the company
+      is presumed barred from US import. Where legal has reviewed the work
+      (services only, no goods imported), record a waiver with the review.
+    references:
+      - "Uyghur Forced Labor Prevention Act, Public Law 117-78 (23 December 2021), section 3 (in effect 21 June 2022)"
+      - "Tariff Act of 1930, section 307 (19 U.S.C. 1307)"
+    tags: [ethical-sourcing, forced-labour, us]
+
+  - id: ETH-002
+    title: Work in Xinjiang for a company bound by EU law needs a forced-labour review (Regulation (EU) 2024/3015, from 14 December 2027)
+    severity: warning
+    for: engagement
+    description: >-
+      Regulation (EU) 2024/3015 prohibits placing on the Union market, or
+      exporting, products made wholly or in part with forced labour. It entered
+      into force on 13 December 2024 and applies from 14 December 2027; it sets
+      no regional presumption, but the Commission's risk database and the
+      investigations it provides for look at state-imposed forced labour, for
+      which Xinjiang (CN-XJ) is the best-documented case. A warning for
+      companies bound by EU law (eu in company.regimes) with a location or a
+      subcontractor there, satisfied by a documented forced-labour due
+      diligence (control forced-labour-dd). Before 14 December 2027 the
+      finding is advance notice.
+    when: >-
+      'eu' in company.regimes && !('forced-labour-dd' in engagement.controls)
+    assert: >-
+      !engagement.locations.exists(l, has(l.region) && l.region in xinjiang) &&
+      !engagement.subcontractors.exists(s, has(s.region) && s.region in xinjiang)
+    message: >-
+      {{ engagement.id }} has work in Xinjiang without a documented forced-labour due
+      diligence; Regulation (EU) 2024/3015 applies from 14 December 2027
+    remediation: >-
+      Carry out and document forced-labour due diligence on the provider and
+      its subcontractors (control forced-labour-dd), or move the work.
+    references:
+      - "Regulation (EU) 2024/3015 of 27 November 2024 on prohibiting products made with forced labour on the Union market, Art. 3 (the prohibition); applies from 14 December 2027"
+    tags: [ethical-sourcing, forced-labour, eu]
+"""# + "\n"),
+        ("rules/financial-services.yaml", #"""
+policy: financial-services
+description: >-
+  Outsourcing by banks, insurers and other financial entities: DORA's rules for ICT
+  services that support critical or important functions, prior notification of
+  critical outsourcing to the supervisor (EBA outsourcing guidelines, Solvency II),
+  and the PRA's expectations for UK firms. Off unless the plan opts in with
+  company.sector: financial-services; every rule checks that first.
+rules:
+  - id: FIN-001
+    title: An ICT service supporting a critical or important function has DORA's key contract clauses
+    severity: error
+    for: engagement
+    description: >-
+      DORA (Regulation (EU) 2022/2554) Art. 30(2) and (3): a contract for ICT
+      services that support a critical or important function must at least
+      set out the locations where the services are provided and data is
+      processed and stored (Art. 30(2)(b)), precise service levels with
+      quantitative and qualitative targets (Art. 30(2)(e), 30(3)(a)) and
+      unrestricted rights of access, inspection and audit (Art. 30(3)(e)).
+      The plan records them as controls data-locations, sla and audit-rights.
+      Applies to financial entities bound by EU law (eu in company.regimes)
+      and to every provider that is not the company's own staff: intra-group
+      ICT providers are third-party providers under DORA too. The exit
+      clauses of Art. 30(3)(f) are checked with the exit strategy, FIN-002.
+    when: >-
+      has(company.sector) && company.sector == 'financial-services' &&
+      'eu' in company.regimes && engagement.ict && engagement.critical_or_important &&
+      engagement.provider.kind != 'in-house'
+    assert: "['data-locations', 'sla', 'audit-rights'].all(c, c in engagement.controls)"
+    message: >-
+      {{ engagement.id }} ({{ engagement.provider.name }}) supports a critical or important
+      function with ICT services without the DORA Art. 30 clauses for
+      {{ ['data-locations', 'sla', 'audit-rights'].filter(c, !(c in engagement.controls))
+      .map(c, c == 'data-locations' ? 'service and data locations' : c == 'sla' ? 'service levels' : 'access, inspection and audit rights')
+      .join(', ') }}
+    remediation: >-
+      Amend the contract to state where services run and data is processed and
+      stored, quantified service levels, and unrestricted access, inspection and
+      audit rights (controls data-locations, sla, audit-rights).
+    references:
+      - "Regulation (EU) 2022/2554 (DORA) Art. 30(2)(b), 30(2)(e), 30(3)(a) and 30(3)(e)"
+    tags: [financial-services, dora, contracts]
+
+  - id: FIN-002
+    title: An ICT service supporting a critical or important function has an exit strategy
+    severity: error
+    for: engagement
+    description: >-
+      DORA Art. 28(8): for ICT services supporting critical or important
+      functions, financial entities put in place exit strategies that are
+      documented, sufficiently tested and reviewed, so that they can leave
+      without disruption, degraded service or breach of regulation; Art.
+      30(3)(f) adds exit clauses with a mandatory transition period to the
+      contract. The plan records both as the control exit-plan. EU regime only.
+    when: >-
+      has(company.sector) && company.sector == 'financial-services' &&
+      'eu' in company.regimes && engagement.ict && engagement.critical_or_important &&
+      engagement.provider.kind != 'in-house'
+    assert: "'exit-plan' in engagement.controls"
+    message: >-
+      {{ engagement.id }} ({{ engagement.provider.name }}) supports a critical or important
+      function with ICT services without a documented, tested exit strategy
+    remediation: >-
+      Document and test an exit plan (alternative provider or insourcing,
+      transition period in the contract) and record the control exit-plan.
+    references:
+      - "Regulation (EU) 2022/2554 (DORA) Art. 28(8) and Art. 30(3)(f)"
+    tags: [financial-services, dora, exit]
+
+  - id: FIN-003
+    title: The subcontracting chain of a critical or important ICT service is known
+    severity: warning
+    for: engagement
+    description: >-
+      DORA Art. 28(3) register of information covers the ICT supply chain,
+      and Art. 30(2)(a) requires the contract to say whether subcontracting of
+      an ICT service supporting a critical or important function is permitted
+      and on which conditions. A plan that lists no subcontractors and does
+      not record that subcontracting is excluded (control no-subcontracting)
+      leaves the chain unknown. A warning: how far down the chain to map is a
+      judgement the supervisory standards leave to the entity's risk
+      assessment.
+    when: >-
+      has(company.sector) && company.sector == 'financial-services' &&
+      'eu' in company.regimes && engagement.ict && engagement.critical_or_important &&
+      engagement.provider.kind != 'in-house'
+    assert: "engagement.subcontractors.size() > 0 || 'no-subcontracting' in engagement.controls"
+    message: >-
+      {{ engagement.id }} ({{ engagement.provider.name }}) supports a critical or important
+      function with ICT services, but the plan lists no subcontractors and does not record
+      that subcontracting is excluded
+    remediation: >-
+      List the provider's subcontractors on the engagement (subcontractors:) as
+      entered in the register of information, or record that the contract
+      excludes subcontracting (control no-subcontracting).
+    references:
+      - "Regulation (EU) 2022/2554 (DORA) Art. 28(3) (register of information) and Art. 30(2)(a)"
+    tags: [financial-services, dora, subcontracting]
+
+  - id: FIN-004
+    title: Critical or important outsourcing is notified to the supervisor before it starts (EU)
+    severity: error
+    for: engagement
+    description: >-
+      A financial entity bound by EU law tells its supervisor before it
+      outsources a critical or important function: insurers under Solvency II
+      (Directive 2009/138/EC Art. 49(3): notify in a timely manner prior to
+      the outsourcing), banks, investment firms and payment institutions under
+      the EBA Guidelines on outsourcing (EBA/GL/2019/02, section 13, as
+      transposed nationally), and for ICT services supporting such functions
+      DORA Art. 28(3) (inform the competent authority in a timely manner
+      about planned contractual arrangements). The plan records the
+      notification as engagement.notified; it must predate the engagement's
+      start when both are given.
+    when: >-
+      has(company.sector) && company.sector == 'financial-services' &&
+      'eu' in company.regimes && engagement.critical_or_important &&
+      engagement.provider.kind != 'in-house'
+    assert: >-
+      has(engagement.notified) &&
+      (!has(engagement.start) || engagement.notified.date < engagement.start)
+    message: >-
+      {{ engagement.id }} outsources a critical or important function to
+      {{ engagement.provider.name }}
+      {{ has(engagement.notified) ? 'but the supervisor (' + engagement.notified.supervisor + ') was notified only on or after its start' : 'and the plan shows no notification to the supervisor' }}
+    remediation: >-
+      Notify the competent authority (BaFin, ACPR, Central Bank of Ireland …)
+      before the outsourcing starts, and record it (notified: {date, supervisor}).
+    references:
+      - "Directive 2009/138/EC (Solvency II) Art. 49(3)"
+      - "EBA Guidelines on outsourcing arrangements (EBA/GL/2019/02), section 13 (duty to adequately inform supervisors)"
+      - "Regulation (EU) 2022/2554 (DORA) Art. 28(3)"
+    tags: [financial-services, outsourcing, notification]
+
+  - id: FIN-005
+    title: Material outsourcing by a UK firm is notified to the PRA before it starts
+    severity: error
+    for: engagement
+    description: >-
+      A PRA-regulated firm (bound by UK law, uk in company.regimes) notifies
+      the PRA before it enters into or significantly changes a material
+      outsourcing arrangement (PRA Rulebook, Outsourcing and Notifications
+      Parts; PRA Supervisory Statement SS2/21, chapter 5). The plan treats a
+      critical or important engagement as material. Recorded as
+      engagement.notified, before the start when a start is given.
+    when: >-
+      has(company.sector) && company.sector == 'financial-services' &&
+      'uk' in company.regimes && engagement.critical_or_important &&
+      engagement.provider.kind != 'in-house'
+    assert: >-
+      has(engagement.notified) &&
+      (!has(engagement.start) || engagement.notified.date < engagement.start)
+    message: >-
+      {{ engagement.id }} is a material outsourcing to {{ engagement.provider.name }}
+      {{ has(engagement.notified) ? 'but the PRA notification (' + engagement.notified.supervisor + ') is dated on or after its start' : 'and the plan shows no notification to the PRA' }}
+    remediation: >-
+      Notify the PRA (and the FCA where it applies) before the arrangement
+      starts and record it (notified: {date, supervisor}).
+    references:
+      - "PRA Supervisory Statement SS2/21, Outsourcing and third party risk management (March 2021, effective 31 March 2022), chapter 5"
+      - "PRA Rulebook, Outsourcing Part and Notifications Part"
+    tags: [financial-services, pra, notification]
+
+  - id: FIN-006
+    title: Material outsourcing by a UK firm has a documented exit plan
+    severity: warning
+    for: engagement
+    description: >-
+      PRA SS2/21 chapter 10 expects a documented exit plan for every material
+      outsourcing arrangement, covering both a stressed (unplanned) and a
+      planned exit, tested where possible. A supervisory expectation to be
+      applied proportionately, so a warning. Recorded as the control
+      exit-plan.
+    when: >-
+      has(company.sector) && company.sector == 'financial-services' &&
+      'uk' in company.regimes && engagement.critical_or_important &&
+      engagement.provider.kind != 'in-house'
+    assert: "'exit-plan' in engagement.controls"
+    message: >-
+      {{ engagement.id }} is a material outsourcing to {{ engagement.provider.name }}
+      without a documented exit plan (stressed and planned exit)
+    remediation: Document and test the exit plan and record the control exit-plan.
+    references:
+      - "PRA Supervisory Statement SS2/21, Outsourcing and third party risk management, chapter 10 (business continuity and exit plans)"
+    tags: [financial-services, pra, exit]
 """# + "\n"),
         ("rules/language-culture.yaml", #"""
 policy: language-culture
@@ -578,6 +927,196 @@ rules:
     references:
       - "ISO 18295-1:2017 (customer contact centres: requirements for service providers), staff competence and training"
     tags: [culture, customer]
+"""# + "\n"),
+        ("rules/localisation.yaml", #"""
+policy: localisation
+description: >-
+  Data localisation and cross-border transfer laws outside Europe that bind where
+  data about a country's residents may be stored or sent: China (PIPL), Russia
+  (152-FZ as amended by 242-FZ), India (RBI payment data), Viet Nam (Decree
+  53/2022) and Japan (APPI Art. 28). Rules read data.subjects (whose data it is),
+  data.storage_countries (where it rests) and the locations (where it is worked
+  on). Where the plan does not say where data is stored, the storage rules stay
+  silent rather than guess. Indonesia has no rule: since Government Regulation
+  71/2019 only public-scope electronic system operators (state bodies and those
+  they appoint) must keep data in Indonesia, and a plan cannot mark a company as one.
+rules:
+  - id: LOC-001
+    title: Personal information of people in China leaves mainland China only under a PIPL transfer mechanism
+    severity: warning
+    for: engagement
+    description: >-
+      PIPL Art. 38: personal information provided outside the People's
+      Republic of China needs one of the CAC security assessment (Art. 40),
+      a personal information protection certification, or the CAC standard
+      contract (recorded as the control cn-transfer-mechanism). Hong Kong and
+      Macau are outside the mainland's data regime, so they count as abroad.
+      Since the CAC Provisions on Promoting and Regulating Cross-Border Data
+      Flows (22 March 2024), a processor that is not a critical information
+      infrastructure operator needs none of the three for non-sensitive
+      personal information of fewer than 100,000 people a year, nor for
+      transfers necessary for a contract with the individual or for HR;
+      the rule takes data.records below 100,000 with no sensitive category
+      (health, biometric, genomic, financial, payment-card, children,
+      precise-geolocation) as exempt. A warning: the other exemptions, and
+      whether a processor outside China that collects directly from people
+      in China transfers at all, need legal judgement.
+    when: >-
+      engagement.data.exists(d, d.personal && 'CN' in d.subjects) &&
+      !('cn-transfer-mechanism' in engagement.controls)
+    assert: >-
+      !engagement.data.exists(d, d.personal && 'CN' in d.subjects &&
+        (engagement.locations.exists(l, l.country != 'CN') || d.storage_countries.exists(c, c != 'CN')) &&
+        !(has(d.records) && d.records < 100000 &&
+          !d.categories.exists(c, c in ['health', 'biometric', 'genomic', 'financial', 'payment-card', 'children', 'precise-geolocation'])))
+    message: >-
+      {{ engagement.id }} would take personal information of people in China
+      ({{ engagement.data.filter(d, d.personal && 'CN' in d.subjects).map(d, d.name).join(', ') }})
+      outside mainland China without a PIPL transfer mechanism (security assessment,
+      certification or standard contract)
+    remediation: >-
+      File the CAC standard contract, obtain certification or pass the security
+      assessment as the volume and sensitivity require, and record the control
+      cn-transfer-mechanism; or keep the data and the work in mainland China;
+      or record the exemption that applies as a waiver.
+    references:
+      - "Personal Information Protection Law of the PRC (2021), Arts 38-40"
+      - "CAC, Provisions on Promoting and Regulating Cross-Border Data Flows (22 March 2024), Art. 5"
+    tags: [localisation, china, pipl, transfers]
+
+  - id: LOC-002
+    title: Personal data of Russian citizens is recorded and stored in databases in Russia
+    severity: error
+    for: engagement
+    description: >-
+      Federal Law 152-FZ On Personal Data, Art. 18(5), added by Federal Law
+      242-FZ (in force 1 September 2015): an operator collecting personal data
+      of citizens of the Russian Federation records, systematises,
+      accumulates, stores, updates and retrieves it using databases located
+      in Russia. Copies may be kept abroad, but the primary database must be
+      in Russia, so data whose subjects include RU and whose storage
+      countries are given but do not include RU is an error. The plan uses
+      subjects for residents; citizenship is assumed to follow. A database in
+      Russia may itself need a sanctions review (SANC-007).
+    when: >-
+      engagement.data.exists(d, d.personal && 'RU' in d.subjects && d.storage_countries.size() > 0)
+    assert: >-
+      engagement.data.all(d, !(d.personal && 'RU' in d.subjects && d.storage_countries.size() > 0) ||
+        'RU' in d.storage_countries)
+    message: >-
+      {{ engagement.id }} would store personal data of Russian citizens
+      ({{ engagement.data.filter(d, d.personal && 'RU' in d.subjects && d.storage_countries.size() > 0 &&
+      !('RU' in d.storage_countries)).map(d, d.name + ' in ' + d.storage_countries.join(', ')).join('; ') }})
+      with no primary database in Russia
+    remediation: >-
+      Keep the primary database for Russian citizens' personal data in Russia
+      (add RU to storage_countries once it is), review that against the
+      sanctions that bind the company, or stop collecting it.
+    references:
+      - "Federal Law No. 152-FZ of 27 July 2006 On Personal Data, Art. 18(5), as amended by Federal Law No. 242-FZ of 21 July 2014"
+    tags: [localisation, russia]
+
+  - id: LOC-003
+    title: Payment data of Indian customers is stored only in India
+    severity: warning
+    for: engagement
+    description: >-
+      RBI directive on Storage of Payment System Data (DPSS.CO.OD.No
+      2785/06.08.005/2017-18, 6 April 2018) and its FAQ of 26 June 2019: the
+      entire data relating to payment systems operated in India (customer
+      data, payment credentials, transaction data) is stored only in India.
+      Processing abroad is allowed if the data is deleted there and brought
+      back within one business day or 24 hours; for a cross-border
+      transaction a copy of the foreign leg may also be stored abroad. The
+      duty lies on payment system operators and reaches the vendors they
+      engage, so a warning: it binds the company only when it operates or
+      serves an Indian payment system. Applies to payment-card data whose
+      subjects include IN and whose storage countries are given.
+    when: >-
+      engagement.data.exists(d, 'payment-card' in d.categories && 'IN' in d.subjects &&
+        d.storage_countries.size() > 0)
+    assert: >-
+      engagement.data.all(d, !('payment-card' in d.categories && 'IN' in d.subjects) ||
+        d.storage_countries.all(c, c == 'IN'))
+    message: >-
+      {{ engagement.id }} would store payment data of Indian customers outside India
+      ({{ engagement.data.filter(d, 'payment-card' in d.categories && 'IN' in d.subjects &&
+      d.storage_countries.exists(c, c != 'IN')).map(d, d.name + ' in ' + d.storage_countries.join(', ')).join('; ') }})
+    remediation: >-
+      Store the payment data only in India (processing abroad at most for a
+      day, then deleted there), or record as a waiver why the RBI directive
+      does not bind this data (not an Indian payment system).
+    references:
+      - "Reserve Bank of India, Storage of Payment System Data, DPSS.CO.OD.No 2785/06.08.005/2017-18 (6 April 2018)"
+      - "RBI, FAQs on Storage of Payment System Data (26 June 2019)"
+    tags: [localisation, india, payments]
+
+  - id: LOC-004
+    title: A Vietnamese company keeps its Vietnamese users' personal data in Viet Nam
+    severity: warning
+    for: engagement
+    description: >-
+      Law on Cybersecurity 2018 Art. 26(3) and Decree 53/2022/ND-CP Arts 26-27
+      (in force 1 October 2022): domestic enterprises (established and
+      headquartered in Viet Nam, company.country VN) store personal data of
+      service users in Viet Nam, data generated by them and data on their
+      relationships; a copy abroad is allowed. Foreign enterprises must
+      localise only in the listed services and after a written request from
+      the Ministry of Public Security, which a plan cannot show, so they are
+      not checked. A warning: whether every domestic enterprise or only
+      providers of telecom, internet and value-added online services are
+      bound is read differently.
+    when: >-
+      company.country == 'VN' &&
+      engagement.data.exists(d, d.personal && 'VN' in d.subjects && d.storage_countries.size() > 0)
+    assert: >-
+      engagement.data.all(d, !(d.personal && 'VN' in d.subjects && d.storage_countries.size() > 0) ||
+        'VN' in d.storage_countries)
+    message: >-
+      {{ engagement.id }} would store personal data of users in Viet Nam
+      ({{ engagement.data.filter(d, d.personal && 'VN' in d.subjects && d.storage_countries.size() > 0 &&
+      !('VN' in d.storage_countries)).map(d, d.name).join(', ') }}) with no copy in Viet Nam
+    remediation: Keep a copy of the data in Viet Nam (add VN to storage_countries), or confirm with counsel that the duty does not apply.
+    references:
+      - "Law on Cybersecurity No. 24/2018/QH14, Art. 26(3)"
+      - "Decree No. 53/2022/ND-CP, Arts 2(11), 26 and 27"
+    tags: [localisation, vietnam]
+
+  - id: LOC-005
+    title: Personal data of people in Japan goes to a third party abroad only with consent or an equivalent system (APPI Art. 28)
+    severity: error
+    for: location
+    description: >-
+      APPI Art. 28: a business handling personal information that provides
+      personal data to a third party in a foreign country needs the person's
+      prior consent, unless the country is one the Personal Information
+      Protection Commission recognises as equivalent (the EEA states and the
+      United Kingdom) or the recipient maintains a system equivalent to the
+      APPI's obligations (PPC Rules), with the information the Act then
+      requires. Entrusting the data to a processor abroad is such a provision,
+      so captives (separate companies) count too; in-house staff, the
+      business itself, do not. Applies to companies bound by Japanese law
+      (jp in company.regimes). Recorded as the control appi-art28 (consent or
+      an equivalent-system contract in place).
+    when: >-
+      'jp' in company.regimes && engagement.provider.kind != 'in-house' &&
+      engagement.data.exists(d, d.personal && 'JP' in d.subjects) &&
+      !('appi-art28' in engagement.controls)
+    assert: >-
+      location.country == 'JP' || location.country in eea || location.country == 'GB' ||
+      location.country in eu_territories_with_own_code
+    message: >-
+      {{ engagement.id }} would provide personal data of people in Japan to
+      {{ engagement.provider.name }} in {{ country_name(location.country) }} without consent
+      or an equivalent-system contract under APPI Art. 28
+    remediation: >-
+      Put an equivalent-system agreement (data processing terms meeting the
+      APPI's obligations) in place with the recipient, or obtain consent with
+      the information Art. 28(2) requires, and record the control appi-art28.
+    references:
+      - "Act on the Protection of Personal Information (Act No. 57 of 2003, as amended 2020), Art. 28"
+      - "PPC Rules for Enforcement of the APPI, Arts 15-18 (equivalent countries and systems)"
+    tags: [localisation, japan, appi, transfers]
 """# + "\n"),
         ("rules/quality.yaml", #"""
 policy: quality
@@ -966,6 +1505,37 @@ rules:
       - "OFAC, Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (13 August 2014)"
       - "Council Regulation (EU) No 269/2014, Art. 2 (ownership and control)"
     tags: [sanctions, ownership, regimes]
+
+  - id: SANC-012
+    title: A subcontractor in Russia or Belarus needs a sanctions review (EU, UK and US law)
+    severity: warning
+    for: engagement
+    description: >-
+      The subcontractor-side companion of SANC-007 and SANC-008: a provider's
+      subcontractor working in Russia or Belarus on the company's engagement
+      brings the same measures into play (services flowing to persons there,
+      payments, the subcontractor's owners), even when the provider itself is
+      established elsewhere. A warning, for companies bound by eu, uk or us
+      law; satisfied by the control sanctions-review on the engagement.
+    when: >-
+      ('eu' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes) &&
+      !('sanctions-review' in engagement.controls)
+    assert: "!engagement.subcontractors.exists(s, s.country in ['RU', 'BY'])"
+    message: >-
+      {{ engagement.id }} has subcontractors in Russia or Belarus
+      ({{ engagement.subcontractors.filter(s, s.country in ['RU', 'BY'])
+      .map(s, s.name + ', ' + country_name(s.country)).join('; ') }}) and no sanctions review
+    remediation: >-
+      Have legal review the subcontractor, its owners and the services and
+      payments that reach it against the Russia and Belarus measures of each
+      regime that binds the company, then record the control sanctions-review;
+      or require the provider to replace the subcontractor.
+    references:
+      - "Council Regulation (EU) No 833/2014, Arts 5n and 5aa (as amended)"
+      - "Council Regulation (EC) No 765/2006 (Belarus, as amended)"
+      - "The Russia (Sanctions) (EU Exit) Regulations 2019 (UK), reg. 54C"
+      - "US Executive Orders 14024 and 14071 (Russia), 14038 (Belarus)"
+    tags: [sanctions, russia, belarus, subcontractors, regimes]
 """# + "\n"),
         ("rules/time-zones.yaml", #"""
 policy: time-zones

@@ -179,6 +179,21 @@ extension CountrySets {
             parent: [:]
         ),
         CountrySet(
+            id: "doj_countries_of_concern",
+            description: "Countries of concern under the US Department of Justice's Data Security Program (28 CFR part 202, implementing Executive Order 14117): China, Cuba, Iran, North Korea, Russia and Venezuela. \"China\" includes the Special Administrative Regions of Hong Kong and Macau (28 CFR 202.208), so HK and MO are members.",
+            source: "https://www.ecfr.gov/current/title-28/chapter-I/part-202/subpart-F/section-202.601",
+            otherSources: ["https://lexbuild.dev/ecfr/title-28/chapter-I/part-202/section-202.601", "https://lexbuild.dev/ecfr/title-28/chapter-I/part-202/section-202.208"],
+            asOf: "2026-04-05",
+            effectiveSince: "2025-04-08",
+            members: ["CN", "HK", "MO", "CU", "IR", "KP", "RU", "VE"],
+            partial: [],
+            unconfirmed: [],
+            scope: [:],
+            nonISOMembers: [],
+            removed: [],
+            parent: [:]
+        ),
+        CountrySet(
             id: "five_eyes",
             description: "Five Eyes (FVEY) intelligence-sharing partners under the UKUSA Agreement.",
             source: "https://www.dni.gov/index.php/who-we-are/organizations/enterprise-capacity/chco/chco-related-menus/chco-related-links/recruitment-and-outreach/217-about/organization/icig-pages/2660-icig-fiorc",
