@@ -92,7 +92,7 @@ struct RuleTestExamplePlanTests {
         // A German insurer under the financial-services pack, a Japanese manufacturer, a US genomics company.
         ("hanse-leben-2027.yaml", [
             "FIN-004 error failing violation claims-handling -",
-            "SANC-012 warning failing violation policy-admin-platform -",
+            "SANC-012 warning failing violation policy-admin-platform BY",
         ], 1),
         ("chubu-seimitsu-2027.yaml", [
             "LOC-005 error failing violation after-sales-support CN",

@@ -17,7 +17,7 @@ struct AuthoringInitCommandTests {
         }
         let lint = shore(["lint"], in: repo)
         #expect(lint.code == 0)
-        #expect(lint.out == "7 files, 32 rules: no problems\n")  // the built-in pack (6 files) and the own rule
+        #expect(lint.out == "10 files, 47 rules: no problems\n")  // the built-in pack (9 files) and the own rule
 
         // The example plan passes, as its header and the README say.
         let check = shore(["check", "plans/example.yaml"], in: repo)

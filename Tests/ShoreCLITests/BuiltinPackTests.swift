@@ -31,11 +31,12 @@ struct BuiltinPackTests {
         #expect(rules.contains("OWN-100") && rules.contains("DATA-001") && rules.contains("SANC-003"), "\(rules)")
         let files = (object["summary"] as? [String: Any])?["rule_files"] as? [[String: Any]] ?? []
         #expect(files.compactMap { $0["path"] as? String } == [
-            "builtin:concentration", "builtin:data-protection", "builtin:language-culture", "builtin:quality",
-            "builtin:sanctions", "builtin:time-zones", "rules/own.yaml",
+            "builtin:concentration", "builtin:data-protection", "builtin:ethical-sourcing", "builtin:financial-services",
+            "builtin:language-culture", "builtin:localisation", "builtin:quality", "builtin:sanctions", "builtin:time-zones",
+            "rules/own.yaml",
         ])
         let text = shore(["check", repoPath("examples/plans/support-expansion-2027.yaml")], in: folder)
-        #expect(text.out.contains("\nrules: builtin (31 rules in 6 files), rules/own.yaml (1 rule)\n"), "\(text.out)")
+        #expect(text.out.contains("\nrules: builtin (46 rules in 9 files), rules/own.yaml (1 rule)\n"), "\(text.out)")
     }
 
     /// Without `builtin`, a rules folder replaces the pack: the summary says which.
@@ -53,7 +54,7 @@ struct BuiltinPackTests {
     @Test func aPartOfThePackByName() throws {
         let plan = repoPath("examples/plans/support-expansion-2027.yaml")
         let part = shore(["check", plan, "--rules", "builtin:sanctions"])
-        #expect(part.out.contains("\nrules: builtin:sanctions (11 rules)\n"), "\(part.out)")
+        #expect(part.out.contains("\nrules: builtin:sanctions (12 rules)\n"), "\(part.out)")
         #expect(part.out.contains("SANC-") && !part.out.contains("DATA-001"))
         let typo = shore(["check", plan, "--rules", "builtin:sanction", "--rules", "examples/rules"])
         #expect(typo.code == 2)
@@ -80,6 +81,6 @@ struct BuiltinPackTests {
         try Self.ownRule.write(toFile: repo + "/rules/design.yaml", atomically: true, encoding: .utf8)
         let run = shore(["check", repoPath("examples/plans/support-expansion-2027.yaml")], in: repo)
         #expect(run.out.contains("OWN-100") && run.out.contains("DATA-001") && run.out.contains("CONC-001"), "\(run.out)")
-        #expect(run.out.contains("\nrules: builtin (31 rules in 6 files), rules/data.yaml (1 rule), rules/design.yaml (1 rule)\n"), "\(run.out)")
+        #expect(run.out.contains("\nrules: builtin (46 rules in 9 files), rules/data.yaml (1 rule), rules/design.yaml (1 rule)\n"), "\(run.out)")
     }
 }

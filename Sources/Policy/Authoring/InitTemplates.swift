@@ -36,7 +36,8 @@ public enum InitTemplates {
     # yaml-language-server: $schema=schemas/config.schema.json
     # Shore project settings: read by `shore check`, `review`, `explain` and `lint`.
     # `builtin` is Shore's starter pack (data protection, sanctions, concentration,
-    # language, time zones, quality); `rules` is this repository's own rules beside it.
+    # language, time zones, quality, localisation, ethical sourcing; financial services
+    # when company.sector is financial-services); `rules` is this repository's own rules.
     # Name parts of the pack instead (builtin:data-protection, builtin:sanctions …) or
     # switch single rules off or re-grade them under `overrides`.
     rules: [builtin, rules]

@@ -1509,22 +1509,22 @@ rules:
   - id: SANC-012
     title: A subcontractor in Russia or Belarus needs a sanctions review (EU, UK and US law)
     severity: warning
-    for: engagement
+    for: subcontractor
     description: >-
       The subcontractor-side companion of SANC-007 and SANC-008: a provider's
       subcontractor working in Russia or Belarus on the company's engagement
       brings the same measures into play (services flowing to persons there,
       payments, the subcontractor's owners), even when the provider itself is
-      established elsewhere. A warning, for companies bound by eu, uk or us
-      law; satisfied by the control sanctions-review on the engagement.
+      established elsewhere. One finding per subcontractor, located at it. A
+      warning, for companies bound by eu, uk or us law; satisfied by the control
+      sanctions-review on the engagement.
     when: >-
       ('eu' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes) &&
       !('sanctions-review' in engagement.controls)
-    assert: "!engagement.subcontractors.exists(s, s.country in ['RU', 'BY'])"
+    assert: "!(subcontractor.country in ['RU', 'BY'])"
     message: >-
-      {{ engagement.id }} has subcontractors in Russia or Belarus
-      ({{ engagement.subcontractors.filter(s, s.country in ['RU', 'BY'])
-      .map(s, s.name + ', ' + country_name(s.country)).join('; ') }}) and no sanctions review
+      {{ engagement.id }} has a subcontractor in {{ country_name(subcontractor.country) }}
+      ({{ subcontractor.name }}) and no sanctions review
     remediation: >-
       Have legal review the subcontractor, its owners and the services and
       payments that reach it against the Russia and Belarus measures of each
