@@ -1,7 +1,7 @@
 import CYAML
 
 /// libyaml's bare event loop over bytes, building nothing: the floor any YAML-reading
-/// checker stands on (the same work as ../shared/bench/libyaml_parse.c).
+/// checker stands on (a bare event loop, as a plain C program would run it).
 enum BareLibYAML {
     /// Parses `bytes` and returns the number of events, or -1 on a syntax error.
     static func countEvents(_ bytes: [UInt8]) -> Int {

@@ -84,3 +84,37 @@ struct BuiltinPackTests {
         #expect(run.out.contains("\nrules: builtin (46 rules in 9 files), rules/data.yaml (1 rule), rules/design.yaml (1 rule)\n"), "\(run.out)")
     }
 }
+
+/// `fx:` in shore.yaml: the company's own rates convert every plan's costs.
+@Suite("shore.yaml exchange rates")
+struct ConfigExchangeRateTests {
+    static let plan = """
+    plan: fx
+    date: 2026-12-01
+    company: { name: Acme, country: US, timezone: America/New_York, currency: USD }
+    engagements:
+      - { id: a, provider: { name: Nairobi Co, kind: agency, country: KE }, locations: [{ country: KE, headcount: 1 }], cost: { annual: 1000, currency: KES } }
+      - { id: b, provider: { name: Austin Co, kind: agency, country: US }, locations: [{ country: US, timezone: America/Chicago, headcount: 1 }], cost: { annual: 10, currency: USD } }
+
+    """
+
+    /// KES has no built-in rate: without `fx:` the plan is invalid at the currency; with
+    /// `fx: { base: USD, rates: { KES: 100 } }` 1,000 KES is 10 USD, half the spend.
+    @Test func configRatesConvertCosts() throws {
+        let folder = try temporaryFolder("fx")
+        try Self.plan.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+        let rules = "policy: p\nrules:\n  - id: P-1\n    for: provider\n    assert: provider.cost_share < 0.5\n    message: \"{{ provider.name }} {{ provider.cost_share }}\"\n"
+        try rules.write(toFile: folder + "/r.yaml", atomically: true, encoding: .utf8)
+        let missing = shore(["check", "plan.yaml", "--rules", "r.yaml"], in: folder)
+        #expect(missing.code == 2)
+        #expect(missing.out.contains("error[plan.unknown-exchange-rate]: no exchange rate from KES to USD"), "\(missing.out)")
+        try "fx: { base: USD, rates: { KES: 100 } }\n".write(toFile: folder + "/shore.yaml", atomically: true, encoding: .utf8)
+        let converted = shore(["check", "plan.yaml", "--rules", "r.yaml"], in: folder)
+        #expect(converted.code == 1, "\(converted.out)")
+        #expect(converted.out.contains("Nairobi Co 0.5") && converted.out.contains("Austin Co 0.5"), "\(converted.out)")
+        try "fx: { base: USD, rates: { KSH: 100 } }\n".write(toFile: folder + "/shore.yaml", atomically: true, encoding: .utf8)
+        let typo = shore(["check", "plan.yaml", "--rules", "r.yaml"], in: folder)
+        #expect(typo.code == 2)
+        #expect(typo.out.contains("config.unknown-currency"), "\(typo.out)")
+    }
+}

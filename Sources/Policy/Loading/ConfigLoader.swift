@@ -1,3 +1,4 @@
+import Reference
 import SourceText
 import YAML
 
@@ -10,6 +11,9 @@ public struct ShoreConfig: Sendable {
     public var overrides: [String: RuleOverride] = [:]
     /// False with `waivers: { plan: forbid }`: a plan's own waivers are an error.
     public var allowPlanWaivers = true
+    /// The rates plan costs are converted with: the built-in reference rates with `fx:`
+    /// laid over them.
+    public var exchangeRates: ExchangeRates = .builtIn
 
     public init() {}
 }
@@ -42,6 +46,24 @@ public enum ConfigLoader {
         }
         if let failOn = fields.oneOf("fail_on", ["error", "warning", "info", "none"], into: &diagnostics) {
             config.failOn = .some(Severity(rawValue: failOn))
+        }
+        if let fx = fields.value("fx"), let settings = FieldReader.open(fx, as: RuleSchema.exchangeRates, prefix: "config", into: &diagnostics),
+           let base = settings.currency("base", into: &diagnostics) {
+            var rates: [String: Double] = [:]
+            if let table = settings.value("rates") {
+                if table.kind != .mapping { settings.wrongType(table, "rates", expected: "a mapping of currency codes to rates", into: &diagnostics) }
+                for entry in table.entries {
+                    guard let code = settings.code(entry.key, "rates", kind: "unknown-currency", expected: .currency, into: &diagnostics,
+                                                   check: { text throws(ReferenceError) in try Currencies.resolve(text).code }) else { continue }
+                    guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
+                        diagnostics.append(Diagnostic("config.invalid-rate", "the rate for \(code) must be a number above 0",
+                                                      at: entry.value.span, help: "give how many \(code) one \(base) buys, e.g. 87.2"))
+                        continue
+                    }
+                    rates[code] = rate
+                }
+            }
+            config.exchangeRates = ExchangeRates.builtIn.overlaid(rates, base: base)
         }
         if let overrides = fields.value("overrides") {
             if overrides.kind != .mapping {

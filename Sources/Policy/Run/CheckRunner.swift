@@ -15,6 +15,9 @@ public struct CheckRequest: Sendable {
     public var today: CivilDate
     public var evaluation: EvaluationOptions
     public var yamlLimits: YAMLLimits
+    /// The rates plan costs are converted with (shore.yaml's `fx:` over the built-in
+    /// reference rates).
+    public var exchangeRates: ExchangeRates = .builtIn
     /// Problems the caller found before the run (configuration, rule paths, a baseline),
     /// reported first, ahead of the run's own.
     public var diagnostics: [Diagnostic]
@@ -72,8 +75,9 @@ public enum CheckRunner {
             waivers += loaded.waivers
             diagnostics += loaded.diagnostics
         }
-        let loader = PlanLoader(yaml: yaml, classifications: rules?.classifications ?? Classifications.defaultScale,
+        var loader = PlanLoader(yaml: yaml, classifications: rules?.classifications ?? Classifications.defaultScale,
                                 today: request.today)
+        loader.exchangeRates = request.exchangeRates
         var evaluation = request.evaluation
         if evaluation.waivers.asOf == nil { evaluation.waivers.asOf = request.today }
         var reports: [PlanReport] = []

@@ -60,11 +60,18 @@ public enum RuleSchema {
         SchemaField("plan", .oneOf(["allow", "forbid"]), "forbid: a plan's own `waivers:` are an error (default allow)."),
     ])
 
+    /// `fx:` in shore.yaml: the company's own exchange rates.
+    public static let exchangeRates = SchemaObject("exchange rates", "Exchange rates laid over the built-in reference rates for every plan.", fields: [
+        SchemaField("base", .currency, required: true, "The currency the rates are given against.", example: "USD"),
+        SchemaField("rates", .map(.number), required: true, "Units of each currency per one unit of `base`.", example: "{ INR: 87.2, KES: 129.5 }"),
+    ])
+
     public static let config = SchemaObject("config", "shore.yaml: project settings for `shore check`.", fields: [
-        SchemaField("rules", .anyOf([.string, .list(.string)]), "Rule paths (files or folders)."),
+        SchemaField("rules", .anyOf([.string, .list(.string)]), "Rule paths (files or folders), `builtin` (the built-in pack) or `builtin:NAME` (one part of it)."),
         SchemaField("waivers", .anyOf([.string, .list(.string), .object(waiverSettings)]),
                     "Waiver files, or `{ files: …, plan: allow|forbid }`."),
         SchemaField("fail_on", .oneOf(["error", "warning", "info", "none"]), "Lowest severity that fails the run (default error)."),
         SchemaField("overrides", .map(.object(override)), "Per-rule severity or enabled, by rule id."),
+        SchemaField("fx", .object(exchangeRates), "Exchange rates for converting plan costs to each plan's reporting currency, laid over the built-in ones (a plan's own company.fx is laid over these)."),
     ])
 }

@@ -51,10 +51,8 @@ struct CheckCommand: ShoreCommand {
             case .failure(let diagnostic): before.append(diagnostic)
             }
         }
-        var report = CheckRunner.run(CheckRequest(
-            plans: plans.map(io.resolve), rules: resolved.rules, waiverFiles: resolved.waivers,
-            overrides: resolved.config.overrides, failOn: failSeverity, today: resolved.today,
-            evaluation: EvaluationOptions(deadline: deadline, waivers: resolved.waiverPolicy), diagnostics: before))
+        var report = CheckRunner.run(resolved.checkRequest(plans: plans.map(io.resolve), failOn: failSeverity,
+                                                           deadline: deadline, diagnostics: before))
         if let knownFindings { report = knownFindings.filter(report) }
         report = report.checkingDeadline(deadline, stage: knownFindings == nil ? "check" : "baseline")
         let options = ReportOptions(colored: output == nil && io.colorsStandardOutput, workingDirectory: io.workingDirectory)

@@ -42,11 +42,8 @@ struct ReviewCommand: ShoreCommand {
         let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.review,
                                                     fallback: .markdown).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
-        var report = CheckRunner.run(CheckRequest(
-            plans: [io.resolve(plan)], rules: resolved.rules, waiverFiles: resolved.waivers,
-            overrides: resolved.config.overrides, failOn: failSeverity, today: resolved.today,
-            evaluation: EvaluationOptions(deadline: deadline, waivers: resolved.waiverPolicy),
-            diagnostics: resolved.diagnostics))
+        var report = CheckRunner.run(resolved.checkRequest(plans: [io.resolve(plan)], failOn: failSeverity,
+                                                           deadline: deadline, diagnostics: resolved.diagnostics))
         let review = report.hasInputErrors ? nil : report.plans.first.map {
             ReviewReport.build(report, plan: $0, baseDirectory: io.workingDirectory)
         }

@@ -34,6 +34,16 @@ struct PolicyOptions: ParsableArguments {
         /// How waivers are judged in this run (`--as-of`, shore.yaml's `waivers: { plan: … }`).
         var waiverPolicy: WaiverPolicy { WaiverPolicy(asOf: today, allowPlanWaivers: config.allowPlanWaivers) }
 
+        /// A check of `plans` with these rules, waivers, overrides, run date and rates.
+        func checkRequest(plans: [String], failOn: Severity?, deadline: ContinuousClock.Instant?,
+                          diagnostics: [Diagnostic]) -> CheckRequest {
+            var request = CheckRequest(
+                plans: plans, rules: rules, waiverFiles: waivers, overrides: config.overrides, failOn: failOn, today: today,
+                evaluation: EvaluationOptions(deadline: deadline, waivers: waiverPolicy), diagnostics: diagnostics)
+            request.exchangeRates = config.exchangeRates
+            return request
+        }
+
         /// Every file the run will read (rule files, waivers, the config), so `--output`
         /// can refuse to overwrite one.
         var inputFiles: [String] {
