@@ -21,7 +21,7 @@ public enum ConfigLoader {
         var diagnostics = loaded.diagnostics
         var config = ShoreConfig()
         guard let root = loaded.document?.root,
-              let fields = FieldReader.open(root, as: RuleSchema.config, prefix: "config", into: &diagnostics) else {
+              let fields = FieldReader.open(root, as: RuleSchema.config, codes: .config, into: &diagnostics) else {
             return (config, diagnostics)
         }
         let folder = NSStringPath(path).deletingLastPathComponent
@@ -33,7 +33,7 @@ public enum ConfigLoader {
         }
         config.rules = paths("rules", in: fields)
         if let waivers = fields.value("waivers"), waivers.kind == .mapping {
-            if let settings = FieldReader.open(waivers, as: RuleSchema.waiverSettings, prefix: "config", into: &diagnostics) {
+            if let settings = FieldReader.open(waivers, as: RuleSchema.waiverSettings, codes: .config, into: &diagnostics) {
                 config.waivers = paths("files", in: settings)
                 config.allowPlanWaivers = settings.oneOf("plan", ["allow", "forbid"], into: &diagnostics) != "forbid"
             }
@@ -49,7 +49,7 @@ public enum ConfigLoader {
             }
             for entry in overrides.entries {
                 guard let id = entry.key.scalar,
-                      let override = FieldReader.open(entry.value, as: RuleSchema.override, prefix: "config", into: &diagnostics)
+                      let override = FieldReader.open(entry.value, as: RuleSchema.override, codes: .config, into: &diagnostics)
                 else { continue }
                 config.overrides[id] = RuleOverride(
                     severity: override.oneOf("severity", RuleSchema.severities, into: &diagnostics).flatMap(Severity.init(rawValue:)),

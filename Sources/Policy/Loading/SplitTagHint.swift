@@ -10,20 +10,20 @@ public enum SplitTagHint {
         var rewritten: [(key: String, line: Int)] = []
         var result: [Diagnostic] = []
         for diagnostic in diagnostics {
-            guard diagnostic.code == "yaml.unsupported-tag", let location = diagnostic.location,
+            guard diagnostic.code == .yamlUnsupportedTag, let location = diagnostic.location,
                   let key = expressionKey(startingWithBang: location) else {
                 result.append(diagnostic)
                 continue
             }
             var explained = diagnostic
-            explained.code = "rules.yaml-split-expression"
+            explained.code = .rulesYAMLSplitExpression
             explained.message = "YAML read this '\(key)' as a tag, not as a CEL expression, because it starts with '!'"
             explained.help = "quote the whole expression (\(key): \"!…\") or write it as a block scalar (\(key): >-) on the next line"
             result.append(explained)
             rewritten.append((key, location.start.line))
         }
         return result.filter { diagnostic in
-            guard diagnostic.code == "rules.missing-field", let location = diagnostic.location else { return true }
+            guard diagnostic.code == .rulesMissingField, let location = diagnostic.location else { return true }
             return !rewritten.contains { split in
                 diagnostic.message.contains("'\(split.key)'")
                     && location.start.line <= split.line && split.line <= location.end.line

@@ -1,0 +1,22 @@
+/// `config.*`: a shore.yaml that does not fit the configuration format.
+extension DiagnosticCode {
+    public static let configWrongType = DiagnosticCode(
+        "config.wrong-type", "A configuration field has the wrong kind of value.",
+        example: "'rules' in config must be a list of text, found a number")
+    public static let configUnknownKey = DiagnosticCode(
+        "config.unknown-key", "A key the configuration format does not have (often a typo).",
+        example: "unknown key 'fail-on' in config")
+    public static let configMissingField = DiagnosticCode(
+        "config.missing-field", "A required configuration field is missing.",
+        example: "override is missing the required field 'severity'")
+    public static let configInvalidValue = DiagnosticCode(
+        "config.invalid-value", "A field that takes one of a few words (`fail_on`, `severity` …) has another.",
+        example: "'fail_on' must be one of error, warning, info, never; found 'errors'")
+    public static let configUnknownRule = DiagnosticCode(
+        "config.unknown-rule", "An override names a rule that is not loaded.",
+        example: "the override names the rule 'data.eea-onyl', which is not loaded")
+
+    static let configCodes: [DiagnosticCode] = [
+        configWrongType, configUnknownKey, configMissingField, configInvalidValue, configUnknownRule,
+    ]
+}
