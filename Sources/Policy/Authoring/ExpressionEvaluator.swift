@@ -144,7 +144,7 @@ public enum ExpressionEvaluator {
         let start = CELSourceText.lineColumn(of: issue.range.start, in: text)
         let end = CELSourceText.lineColumn(of: max(issue.range.start, issue.range.end), in: text)
         var help = issue.help
-        for name in PolicyEnvironment.scopeVariables.sorted() where issue.message == "undeclared reference to '\(name)'" {
+        if case .undeclaredReference(let name) = issue.kind, PolicyEnvironment.scopeVariables.contains(name) {
             let scopes = RuleScope.allCases.filter { ($0.variables + ["plan", "company"]).contains(name) }.map(\.rawValue)
             help = hasPlan
                 ? "'\(name)' is bound with `--for \(scopes.joined(separator: "` or `--for "))`; this evaluation is `--for \(scope.rawValue)`"

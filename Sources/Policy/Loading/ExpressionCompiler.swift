@@ -71,8 +71,7 @@ struct ExpressionCompiler {
 
     private func diagnostic(_ code: DiagnosticCode, _ issue: CELIssue, offset: Int, map: ScalarSourceMap) -> Diagnostic {
         var help = issue.help
-        for name in PolicyEnvironment.scopeVariables.sorted()
-        where issue.message == "undeclared reference to '\(name)'" && help == nil {
+        if help == nil, case .undeclaredReference(let name) = issue.kind, PolicyEnvironment.scopeVariables.contains(name) {
             let scopes = RuleScope.allCases.filter { $0.variables.contains(name) }.map(\.rawValue)
             help = "'\(name)' is bound only in rules with `for: \(scopes.joined(separator: "` or `for: "))`; this rule is `for: \(scope.rawValue)`"
         }

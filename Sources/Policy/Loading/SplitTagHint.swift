@@ -24,11 +24,22 @@ public enum SplitTagHint {
         }
         return result.filter { diagnostic in
             guard diagnostic.code == .rulesMissingField, let location = diagnostic.location else { return true }
+            // The follow-on missing field points at the emptied key itself.
             return !rewritten.contains { split in
-                diagnostic.message.contains("'\(split.key)'")
-                    && location.start.line <= split.line && split.line <= location.end.line
+                location.start.line == split.line && spannedText(location).map(String.init) == split.key
             }
         }
+    }
+
+    /// The text `span` covers on its first line.
+    static func spannedText(_ span: SourceSpan) -> Substring? {
+        guard span.end.line == span.start.line, let line = span.file.line(span.start.line) else { return nil }
+        let scalars = line.unicodeScalars
+        guard span.start.column >= 1, span.end.column >= span.start.column,
+              let start = scalars.index(scalars.startIndex, offsetBy: span.start.column - 1, limitedBy: scalars.endIndex),
+              let end = scalars.index(start, offsetBy: span.end.column - span.start.column, limitedBy: scalars.endIndex)
+        else { return nil }
+        return Substring(scalars[start..<end])
     }
 
     /// The expression key on the diagnostic's line when its value starts with `!`.
