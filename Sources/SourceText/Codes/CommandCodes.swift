@@ -4,10 +4,10 @@ extension DiagnosticCode {
     // shore eval
     public static let evalCELSyntax = DiagnosticCode(
         "eval.cel-syntax", "The expression given to `shore eval` is not valid CEL.",
-        example: "Syntax error: mismatched input ')' expecting <EOF>")
+        example: "unexpected ')'")
     public static let evalCELType = DiagnosticCode(
         "eval.cel-type", "The expression given to `shore eval` does not type-check.",
-        example: "undeclared reference to 'location'")
+        example: "undefined field 'contry' in type 'shore.Location'")
     public static let evalNeedsPlan = DiagnosticCode(
         "eval.needs-plan", "The expression reads the plan, and no plan was given.",
         example: "'engagement' comes from a plan, and no plan was given")
@@ -16,7 +16,7 @@ extension DiagnosticCode {
         example: "`--for location` needs `--at` to choose the item")
     public static let evalUnknownItem = DiagnosticCode(
         "eval.unknown-item", "`--at` names an item the plan does not have.",
-        example: "the plan has no location 'support/9'")
+        example: "the plan has no engagement 'tier1-suport'")
 
     static let evalCodes: [DiagnosticCode] = [evalCELSyntax, evalCELType, evalNeedsPlan, evalMissingAt, evalUnknownItem]
 
@@ -36,19 +36,19 @@ extension DiagnosticCode {
     // shore init
     public static let initUnknownCountry = DiagnosticCode(
         "init.unknown-country", "`--country` is not a country code.",
-        example: "--country: unknown country code 'UK'")
+        example: "--country: 'XX' is not an ISO 3166-1 alpha-2 country code")
     public static let initUnknownTimezone = DiagnosticCode(
         "init.unknown-timezone", "`--timezone` is not an IANA time zone name.",
-        example: "--timezone: unknown time zone 'Europe/Berln'")
+        example: "--timezone: 'Europe/Berln' is not an IANA time zone; did you mean 'Europe/Berlin'?")
     public static let initTimezoneNeeded = DiagnosticCode(
         "init.timezone-needed", "The country has several time zones, and `--timezone` does not choose one.",
         example: "United States spans 29 time zones, so init cannot choose the company's")
     public static let initBadHours = DiagnosticCode(
         "init.bad-hours", "`--hours` is not business hours written HH:MM-HH:MM.",
-        example: "--hours: '9-17' is not valid hours (HH:MM-HH:MM)")
+        example: "--hours: '9-17' is not in the form HH:MM-HH:MM; did you mean '09:00-17:00'?")
     public static let initNotAFolder = DiagnosticCode(
         "init.not-a-folder", "A file sits where `shore init` must make or use a folder.",
-        example: "'policy' is a file, not a folder")
+        example: "plans is a file, but shore init needs a folder there for plans/example.yaml")
     public static let initWouldOverwrite = DiagnosticCode(
         "init.would-overwrite", "A file `shore init` would write already exists; nothing is written.",
         example: "shore.yaml already exists")

@@ -2,7 +2,7 @@
 extension DiagnosticCode {
     public static let configWrongType = DiagnosticCode(
         "config.wrong-type", "A configuration field has the wrong kind of value.",
-        example: "'rules' in config must be a list of text, found a number")
+        example: "'enabled' in override must be true or false, found the number 3")
     public static let configUnknownKey = DiagnosticCode(
         "config.unknown-key", "A key the configuration format does not have (often a typo).",
         example: "unknown key 'fail-on' in config")
@@ -11,7 +11,7 @@ extension DiagnosticCode {
         example: "override is missing the required field 'severity'")
     public static let configInvalidValue = DiagnosticCode(
         "config.invalid-value", "A field that takes one of a few words (`fail_on`, `severity` …) has another.",
-        example: "'fail_on' must be one of error, warning, info, never; found 'errors'")
+        example: "'errors' is not a valid fail_on; expected one of error, warning, info, none")
     public static let configUnknownRule = DiagnosticCode(
         "config.unknown-rule", "An override names a rule that is not loaded.",
         example: "the override names the rule 'data.eea-onyl', which is not loaded")

@@ -3,7 +3,7 @@ extension DiagnosticCode {
     // Reading fields (shared with the other file kinds through `FieldCodes`).
     public static let planWrongType = DiagnosticCode(
         "plan.wrong-type", "A plan field has the wrong kind of value (a list where text is expected …).",
-        example: "'headcount' in location must be a whole number, found text")
+        example: "'headcount' in location must be a whole number, found the string \"text\"")
     public static let planUnknownKey = DiagnosticCode(
         "plan.unknown-key", "A key the plan format does not have (often a typo).",
         example: "unknown key 'contry' in location")
@@ -15,40 +15,40 @@ extension DiagnosticCode {
         example: "'headcount' is computed by Shore and cannot be written in engagement")
     public static let planInvalidValue = DiagnosticCode(
         "plan.invalid-value", "A field that takes one of a few words has another.",
-        example: "'kind' must be one of vendor, affiliate, contractor; found 'vendr'")
+        example: "'vendr' is not a valid kind; expected one of agency, freelancer, contractor, captive, in-house")
     public static let planUnknownCountry = DiagnosticCode(
         "plan.unknown-country", "Not an ISO 3166 country code Shore knows.",
-        example: "unknown country code 'UK'")
+        example: "'UK' is not an ISO 3166-1 alpha-2 code: the United Kingdom's code is GB ('UK' is only exceptionally reserved); did you mean 'GB' (United Kingdom)?")
     public static let planUnknownRegion = DiagnosticCode(
         "plan.unknown-region", "Not a region (ISO 3166-2 subdivision) of the location's country.",
-        example: "unknown region 'XX' of US")
+        example: "'US-XX' is not an ISO 3166-2 region of US; did you mean 'US-TX' (Texas)?")
     public static let planUnknownCurrency = DiagnosticCode(
         "plan.unknown-currency", "Not an ISO 4217 currency code.",
-        example: "unknown currency code 'EURO'")
+        example: "'EURO' is not an ISO 4217 currency code; did you mean 'EUR' (Euro)?")
     public static let planInvalidLEI = DiagnosticCode(
         "plan.invalid-lei", "Not a valid legal entity identifier (20 characters with a correct check sum).",
-        example: "'5493001KJTIIGC8Y1R13' is not a valid LEI (its check digits do not match)")
+        example: "'5493001KJTIIGC8Y1R13' fails the LEI check digits (ISO 17442, MOD 97-10): a character is mistyped")
     public static let planInvalidDate = DiagnosticCode(
         "plan.invalid-date", "Not a calendar date written YYYY-MM-DD.",
-        example: "'2025-02-30' is not a valid date (YYYY-MM-DD)")
+        example: "'2027-13-01' is not a valid date (month 01-12, year 0001-9999)")
     public static let planInvalidHours = DiagnosticCode(
         "plan.invalid-hours", "Not business hours written HH:MM-HH:MM.",
-        example: "'9-17' is not valid hours (HH:MM-HH:MM)")
+        example: "'9-17' is not in the form HH:MM-HH:MM; did you mean '09:00-17:00'?")
     public static let planUnknownTimezone = DiagnosticCode(
         "plan.unknown-timezone", "Not an IANA time zone name.",
-        example: "unknown time zone 'Europe/Berln'")
+        example: "'Europe/Berln' is not an IANA time zone; did you mean 'Europe/Berlin'?")
     public static let planUnknownRegime = DiagnosticCode(
         "plan.unknown-regime", "Not a data-protection regime Shore knows.",
-        example: "unknown regime 'gdrp'")
+        example: "'gdrp' is not a regime: use eu, eea, uk, or a country's lower-case ISO 3166-1 code (us, jp, ch)")
     public static let planUnknownLanguage = DiagnosticCode(
         "plan.unknown-language", "Not an ISO 639 language code.",
-        example: "unknown language code 'eng1'")
+        example: "'eng1' is not a BCP 47 language code (ISO 639-1, or ISO 639-3 where no ISO 639-1 code exists)")
     public static let planUnknownCEFRLevel = DiagnosticCode(
         "plan.unknown-cefr-level", "Not a CEFR level (A1 … C2, native).",
-        example: "unknown CEFR level 'D1'")
+        example: "'D1' is not a CEFR level (A1, A2, B1, B2, C1, C2 or native)")
     public static let planUnknownClassification = DiagnosticCode(
         "plan.unknown-classification", "A data classification that is not on the rules' classification scale.",
-        example: "unknown classification 'secret'")
+        example: "'secret' is not a classification on the scale (public, internal, confidential, restricted)")
     public static let planUnknownDataItem = DiagnosticCode(
         "plan.unknown-data-item", "A subcontractor names a data item the engagement does not list.",
         example: "the engagement has no data item 'payroll'")
@@ -65,7 +65,7 @@ extension DiagnosticCode {
         example: "the plan id 'acme' is also used by plans/b.yaml")
     public static let planNoLocations = DiagnosticCode(
         "plan.no-locations", "An engagement lists no location.",
-        example: "engagement 'support' has no locations")
+        example: "engagement 'support' lists no locations")
     public static let planEndBeforeStart = DiagnosticCode(
         "plan.end-before-start", "An engagement ends before it starts.",
         example: "engagement 'support' ends (2024-01-01) before it starts (2025-01-01)")
@@ -77,7 +77,7 @@ extension DiagnosticCode {
         example: "headcount 2000000000 is more than the limit of 10000000 people per location")
     public static let planHeadcountOverflow = DiagnosticCode(
         "plan.headcount-overflow", "Headcounts added up pass the largest count Shore can hold.",
-        example: "the headcount of engagement 'support' passes the largest count Shore can hold (9223372036854775807) here")
+        example: "the plan's total headcount passes the largest count Shore can hold (9223372036854775807) here")
     public static let planNegativeRecords = DiagnosticCode(
         "plan.negative-records", "A data item's record count is below zero.",
         example: "records cannot be negative (-1)")
@@ -98,19 +98,19 @@ extension DiagnosticCode {
         example: "costs are given in EUR and USD; shares convert them to EUR, the first cost's currency")
     public static let planInvalidShare = DiagnosticCode(
         "plan.invalid-share", "An owner's share is not between 0 and 100 percent.",
-        example: "an owner's share must be between 0 and 100 percent (120)")
+        example: "an owner's share must be between 0 and 100 percent (120.0)")
     public static let planOwnerSharesOver100 = DiagnosticCode(
         "plan.owner-shares-over-100", "A provider's owners hold more than 100% together.",
         example: "the owners' shares add up to 130%, more than 100%")
     public static let planProviderConflict = DiagnosticCode(
         "plan.provider-conflict", "The same provider is described differently in two engagements.",
-        example: "the provider 'Acme' is described twice differently (country GB and IE)")
+        example: "the provider 'Acme' is described twice differently (country IE here, GB before)")
     public static let planMissingTimezone = DiagnosticCode(
         "plan.missing-timezone", "A place in a country with several time zones gives none.",
         example: "the company needs a timezone: US has 29 time zones")
     public static let planTimezoneCountry = DiagnosticCode(
         "plan.timezone-country", .warning, "A time zone that belongs to another country than the place's.",
-        example: "Europe/Paris is a time zone of France, not of DE")
+        example: "Europe/Paris is a time zone of FR, not of DE")
 
     static let planCodes: [DiagnosticCode] = [
         planWrongType, planUnknownKey, planMissingField, planDerivedField, planInvalidValue, planUnknownCountry,

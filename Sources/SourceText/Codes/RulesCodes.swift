@@ -3,7 +3,7 @@
 extension DiagnosticCode {
     public static let rulesWrongType = DiagnosticCode(
         "rules.wrong-type", "A rule field has the wrong kind of value.",
-        example: "'id' in rule must be text, found a list")
+        example: "'enabled' in rule must be true or false, found the string \"no\"")
     public static let rulesUnknownKey = DiagnosticCode(
         "rules.unknown-key", "A key the rule format does not have (often a typo).",
         example: "unknown key 'asert' in rule")
@@ -12,10 +12,10 @@ extension DiagnosticCode {
         example: "rule is missing the required field 'assert'")
     public static let rulesInvalidValue = DiagnosticCode(
         "rules.invalid-value", "A field that takes one of a few words (`for`, `severity` …) has another.",
-        example: "'severity' must be one of error, warning, info; found 'fatal'")
+        example: "'fatal' is not a valid severity; expected one of error, warning, info")
     public static let rulesUnknownCountry = DiagnosticCode(
         "rules.unknown-country", "A country set lists a code that is not a country.",
-        example: "in the set 'eea': unknown country code 'UK'")
+        example: "in the set 'allies': 'XX' is not an ISO 3166-1 alpha-2 country code")
     public static let rulesNone = DiagnosticCode(
         "rules.none", "No rule file was found where rules were looked for.",
         example: "no rule files found under policy/")
@@ -51,7 +51,7 @@ extension DiagnosticCode {
         example: "this classification scale differs from one given earlier; a rule set has one scale")
     public static let rulesCELSyntax = DiagnosticCode(
         "rules.cel-syntax", "A `when`, `assert` or `message` expression is not valid CEL.",
-        example: "Syntax error: mismatched input ')' expecting <EOF>")
+        example: "unexpected ')'")
     public static let rulesCELType = DiagnosticCode(
         "rules.cel-type", "An expression parses but does not type-check (unknown names, wrong types).",
         example: "undeclared reference to 'contry'")

@@ -11,10 +11,10 @@ extension DiagnosticCode {
         example: "test is missing the required field 'plan'")
     public static let testInvalidValue = DiagnosticCode(
         "test.invalid-value", "A field that takes one of a few words (`kind`, `status` …) has another.",
-        example: "'status' must be one of open, waived, expired; found 'closed'")
+        example: "'closed' is not a valid status; expected one of failing, waived")
     public static let testUnknownCountry = DiagnosticCode(
         "test.unknown-country", "An expected finding names a code that is not a country.",
-        example: "unknown country code 'UK'")
+        example: "'XX' is not an ISO 3166-1 alpha-2 country code")
     public static let testNone = DiagnosticCode(
         "test.none", "No rule test file was found.",
         example: "no rule tests found")

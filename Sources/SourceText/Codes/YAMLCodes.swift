@@ -2,7 +2,7 @@
 extension DiagnosticCode {
     public static let yamlSyntax = DiagnosticCode(
         "yaml.syntax", "The file is not valid YAML.",
-        example: "invalid YAML: did not find expected key")
+        example: "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)")
     public static let yamlTabIndentation = DiagnosticCode(
         "yaml.tab-indentation", "A tab is used for indentation, where YAML allows only spaces.",
         example: "a tab character is used for indentation; YAML allows only spaces there")
@@ -38,7 +38,7 @@ extension DiagnosticCode {
         example: "aliases expand to more than 1000000 nodes (an alias bomb?)")
     public static let yamlUnsupportedTag = DiagnosticCode(
         "yaml.unsupported-tag", "A YAML tag (`!!int`, `!custom` …) that Shore does not read, or that does not fit its value.",
-        example: "the tag '!!int' is not supported here (or does not fit the value \"ten\")")
+        example: "the tag 'tag:yaml.org,2002:int' is not supported here (or does not fit the value \"ten\")")
     public static let yamlIntegerOverflow = DiagnosticCode(
         "yaml.integer-overflow", "A whole number does not fit in 64 bits.",
         example: "the number 99999999999999999999 does not fit in a 64-bit integer")
