@@ -20,6 +20,14 @@ public enum DiagnosticsReference {
         ("baseline", "`--baseline`: the earlier JSON result findings are compared with."),
     ]
 
+    /// A diagnostic as `shore check` shows it, for the introduction.
+    static var example: String {
+        let plan = SourceFile(path: "plans/acme.yaml", text: "plan: acme\ncompany: { name: Acme, country: UK }\n")
+        let span = SourceSpan(file: plan, start: SourcePosition(line: 2, column: 33), end: SourcePosition(line: 2, column: 35))
+        return DiagnosticRenderer().render(Diagnostic(.planUnknownCountry, DiagnosticCode.planUnknownCountry.example,
+                                                      at: span, help: "write 'GB'"))
+    }
+
     /// The whole document, ending in a newline.
     public static func markdown() -> String {
         var out = """
@@ -27,7 +35,7 @@ public enum DiagnosticsReference {
 
             Every problem Shore finds in its input (a plan, a rule file, shore.yaml, a command's
             options) is reported as a diagnostic with a stable code, written in every output:
-            `error[plan.unknown-country]` in text, `code` in JSON, `ruleId` in SARIF, the
+            `\(DiagnosticCode.planUnknownCountry.severity)[\(DiagnosticCode.planUnknownCountry)]` in text, `code` in JSON, `ruleId` in SARIF, the
             annotation title for GitHub. Scripts and editors may rely on the codes; a code is
             never reused for another meaning.
 
@@ -35,12 +43,7 @@ public enum DiagnosticsReference {
             `help:` line with the fix, e.g.
 
             ```
-            plans/acme.yaml:2:33: error[plan.unknown-country]: 'UK' is not an ISO 3166-1 alpha-2 code: the United Kingdom's code is GB ('UK' is only exceptionally reserved); did you mean 'GB' (United Kingdom)?
-              |
-            2 | company: { name: Acme, country: UK }
-              |                                 ^^
-               = help: write 'GB'
-            ```
+            \(example)```
 
             The severity below is the one the code is reported at; an error makes the run
             invalid (exit 2), a warning or info is shown and the run goes on. Findings about a

@@ -66,6 +66,7 @@ struct DiagnosticsReferenceTests {
             ("a code compared with a string", Regex(#"\.code(\.rawValue)?\s*(==|!=)\s*""#)),
             ("a code tested as text", Regex(#"\.code(\.rawValue)?\.(hasPrefix|hasSuffix|contains|starts)\("#)),
             ("a code set from a string", Regex(#"\.code\s*=\s*""#)),
+            ("a hand-made diagnostic line", Regex(#"(error|warning|info)\[[a-z]+\.[a-z-]+\]"#)),
             ("a message compared", Regex(#"(issue|diagnostic)\.message\s*(==|!=)"#)),
             ("a message searched", Regex(#"(issue|diagnostic)\.message\.(hasPrefix|hasSuffix|contains|starts|range)\("#)),
         ]
