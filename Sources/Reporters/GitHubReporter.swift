@@ -17,7 +17,7 @@ enum GitHubReporter {
         for diagnostic in report.diagnostics {
             var message = diagnostic.message
             if let help = diagnostic.help { message += "\nhelp: \(help)" }
-            sink.write(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code,
+            sink.write(command(diagnostic.severity, location: diagnostic.location, title: diagnostic.code.rawValue,
                                message: message, options: options) + "\n")
         }
         for finding in report.allFindings where finding.isFailing {

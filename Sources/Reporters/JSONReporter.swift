@@ -121,7 +121,7 @@ enum JSONReporter {
 
     static func error(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONText {
         .object([
-            ("code", .string(diagnostic.code)),
+            ("code", .string(diagnostic.code.rawValue)),
             ("message", .string(diagnostic.message)),
             ("file", .optional(diagnostic.location.map { options.displayPath($0.path) })),
             ("line", .optional(diagnostic.location?.start.line)),

@@ -139,13 +139,13 @@ enum JUnitReporter {
     static func testCase(for diagnostic: Diagnostic, options: ReportOptions) -> String {
         let rendered = XMLEscaping.text(DiagnosticRenderer(colored: false).render(options.displayed(diagnostic)))
         let place = diagnostic.location.map { " file=\"\(attribute(options.displayPath($0.path)))\" line=\"\($0.start.line)\"" } ?? ""
-        let open = "    <testcase classname=\"\(attribute(diagnostic.code))\" "
+        let open = "    <testcase classname=\"\(attribute(diagnostic.code.rawValue))\" "
             + "name=\"\(attribute(diagnostic.message))\"\(place)>\n"
         guard diagnostic.severity == .error else {
             return open + "      <system-out>" + rendered + "</system-out>\n    </testcase>\n"
         }
         return open
-            + "      <error message=\"\(attribute(diagnostic.message))\" type=\"\(attribute(diagnostic.code))\">"
+            + "      <error message=\"\(attribute(diagnostic.message))\" type=\"\(attribute(diagnostic.code.rawValue))\">"
             + rendered + "</error>\n    </testcase>\n"
     }
 }

@@ -84,7 +84,7 @@ enum MarkdownReporter {
     }
 
     static func diagnosticLine(_ diagnostic: Diagnostic, options: ReportOptions) -> String {
-        var text = "**" + diagnostic.severity.rawValue + "** " + MarkdownEscaping.cell(diagnostic.code)
+        var text = "**" + diagnostic.severity.rawValue + "** " + MarkdownEscaping.cell(diagnostic.code.rawValue)
         if let location = diagnostic.location {
             text += " at " + MarkdownEscaping.cell("\(options.displayPath(location.path)):\(location.start.line):\(location.start.column)")
         }

@@ -28,12 +28,12 @@ public enum OutputFormatChoice {
         guard let inferred = known[ext] else {
             if let explicit { return .success(explicit) }
             return .failure(Diagnostic(
-                "output.unknown-extension", "cannot tell which format to write to \(output): '.\(ext)' is not an extension this command writes",
+                .outputUnknownExtension, "cannot tell which format to write to \(output): '.\(ext)' is not an extension this command writes",
                 at: nil, help: "use one of \(listed), or name the format with --format"))
         }
         if let explicit, explicit.rawValue != inferred.rawValue {
             return .failure(Diagnostic(
-                "output.format-conflict", "--format \(explicit.rawValue) conflicts with the output \(output), whose extension means \(inferred.rawValue)",
+                .outputFormatConflict, "--format \(explicit.rawValue) conflicts with the output \(output), whose extension means \(inferred.rawValue)",
                 at: nil, help: "drop --format (the extension decides), or name the file with the format's extension"))
         }
         return .success(inferred)

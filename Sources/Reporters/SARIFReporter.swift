@@ -207,7 +207,7 @@ enum SARIFReporter {
         var text = diagnostic.message
         if let help = diagnostic.help { text += " (help: \(help))" }
         var members: [(String, JSONText)] = [
-            ("descriptor", .object([("id", .string(diagnostic.code))])),
+            ("descriptor", .object([("id", .string(diagnostic.code.rawValue))])),
             ("level", .string(level(diagnostic.severity))),
             ("message", .object([("text", .string(text))])),
         ]

@@ -103,7 +103,7 @@ final class Analyzer {
 
     /// A failed rule test, as `shore test` explains it.
     private static func failure(_ result: RuleTestResult) -> Diagnostic {
-        Diagnostic("test.failed", "the test '\(result.name)' fails", at: result.location,
+        Diagnostic(.testFailed, "the test '\(result.name)' fails", at: result.location,
                    notes: result.failureDetails.dropFirst().map { Diagnostic.Note($0.trimmingLeadingSpaces) },
                    help: "run `shore test` for the details; fix the rule or the expectation")
     }

@@ -1,3 +1,5 @@
+import SourceText
+
 /// `textDocument/codeAction`: a quick fix for each diagnostic Shore gave a fix for
 /// (did-you-mean replacements, `UK` → `GB`, quoting a YAML-split expression).
 extension LanguageServer {
@@ -9,7 +11,7 @@ extension LanguageServer {
                   let range = QuickFix.range(for: diagnostic, in: document) else { continue }
             let edit: JSON = ["range": range.json, "newText": .string(replacement)]
             actions.append([
-                "title": .string(diagnostic["code"]?.string == "rules.yaml-split-expression"
+                "title": .string(diagnostic["code"]?.string.flatMap(DiagnosticCode.named) == .rulesYAMLSplitExpression
                                  ? "Quote the expression" : "Replace with '\(replacement)'"),
                 "kind": "quickfix",
                 "diagnostics": [diagnostic],

@@ -47,7 +47,7 @@ struct DiagnosticConversion {
         var object: [String: JSON] = [
             "range": place.json,
             "severity": .int(Self.severity(diagnostic.severity)),
-            "code": .string(diagnostic.code),
+            "code": .string(diagnostic.code.rawValue),
             "source": "shore",
             "message": .string(message),
         ]
@@ -69,7 +69,7 @@ struct DiagnosticConversion {
 /// "write 'GB'"), or for a YAML-split expression the expression quoted.
 enum QuickFix {
     static func replacement(for diagnostic: Diagnostic) -> String? {
-        if diagnostic.code == "rules.yaml-split-expression", let span = diagnostic.location,
+        if diagnostic.code == .rulesYAMLSplitExpression, let span = diagnostic.location,
            let line = span.file.line(span.start.line) {
             let rest = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(span.start.column - 1)))
             return "\"" + rest.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -87,7 +87,7 @@ enum QuickFix {
     /// The range a fix replaces: the diagnostic's, or for a split expression up to the line's end.
     static func range(for diagnostic: JSON, in document: TextDocument) -> LSPRange? {
         guard var range = LSPRange(diagnostic["range"]) else { return nil }
-        if diagnostic["code"]?.string == "rules.yaml-split-expression" {
+        if diagnostic["code"]?.string.flatMap(DiagnosticCode.named) == .rulesYAMLSplitExpression {
             range.end = LSPPosition(line: range.start.line, character: document.line(range.start.line).utf16.count)
         }
         return range

@@ -1,7 +1,7 @@
 /// A problem with the tool's input (a YAML file, a plan, a rule), as opposed to a
 /// policy finding about a plan.
 ///
-/// Every diagnostic has a stable `code` (e.g. `yaml.duplicate-key`) that users and
+/// Every diagnostic has a stable `code` (e.g. `.yamlDuplicateKey`, written `yaml.duplicate-key`) that users and
 /// tests can rely on, a location where one is known, and where possible a `help`
 /// line that says how to fix it ("did you mean 'GB'?").
 public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
@@ -15,7 +15,7 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         }
     }
 
-    public var code: String
+    public var code: DiagnosticCode
     public var severity: Severity
     public var message: String
     public var location: SourceSpan?
@@ -23,7 +23,7 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var help: String?
 
     public init(
-        _ code: String,
+        _ code: DiagnosticCode,
         _ message: String,
         at location: SourceSpan?,
         severity: Severity = .error,

@@ -20,7 +20,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The whole diagnostic, with source snippets, notes and help, ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = paint(diagnostic.severity.rawValue + "[\(VisibleText.escaped(diagnostic.code))]", diagnostic.severity)
+        var out = paint(diagnostic.severity.rawValue + "[\(VisibleText.escaped(diagnostic.code.rawValue))]", diagnostic.severity)
         out += ": " + VisibleText.escaped(diagnostic.message) + "\n"
         if let location = diagnostic.location {
             out = "\(VisibleText.escaped(location.path)):\(location.start.line):\(location.start.column): " + out

@@ -67,7 +67,7 @@ enum ChunkedYAML {
         }
         guard parts.count == bounds.count, parts.allSatisfy(\.readable),
               parts.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
-              !parts.contains(where: { $0.diagnostics.contains { $0.code == "yaml.unknown-alias" } })
+              !parts.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
         else { return nil }
         return stitch(&parts, split: split, source: source)
     }

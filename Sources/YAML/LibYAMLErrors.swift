@@ -14,16 +14,16 @@ enum LibYAMLErrors {
             let here = SourceSpan(file: source, start: position, end: position)
             if problem.contains("UTF-8") || problem.contains("UTF-16") {
                 return Diagnostic(
-                    "yaml.invalid-utf8",
+                    .yamlInvalidUTF8,
                     "the file is not valid UTF-8 (\(problem), byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)) at offset \(parser.problem_offset + skipped))",
                     at: here, help: "save the file as UTF-8")
             }
             return Diagnostic(
-                "yaml.invalid-character", "the file contains a character YAML does not allow (\(problem))",
+                .yamlInvalidCharacter, "the file contains a character YAML does not allow (\(problem))",
                 at: here, help: "remove control characters; YAML allows tabs, line breaks and printable text")
         }
         if parser.error == YAML_MEMORY_ERROR {
-            return Diagnostic("yaml.out-of-memory", "libyaml ran out of memory reading the file", at: nil)
+            return Diagnostic(.yamlOutOfMemory, "libyaml ran out of memory reading the file", at: nil)
         }
 
         let position = SourcePosition(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
@@ -35,19 +35,19 @@ enum LibYAMLErrors {
 
         if problem.contains("tab") || (problem.contains("cannot start any token") && character(at: position, in: source) == "\t") {
             return Diagnostic(
-                "yaml.tab-indentation", "a tab character is used for indentation; YAML allows only spaces there",
+                .yamlTabIndentation, "a tab character is used for indentation; YAML allows only spaces there",
                 at: here, help: "replace the tab with spaces")
         }
         if problem.contains("unexpected end of stream"), let context, context.contains("quoted scalar"), let contextSpan {
             return Diagnostic(
-                "yaml.unclosed-quote", "this quoted string is never closed",
+                .yamlUnclosedQuote, "this quoted string is never closed",
                 at: contextSpan,
                 notes: [Diagnostic.Note("the file ends here, still inside the string", at: here)],
                 help: "add the closing quote")
         }
         if problem.contains("cannot start any token"), let c = character(at: position, in: source), "@`".contains(c) {
             return Diagnostic(
-                "yaml.syntax", "'\(c)' cannot start a plain YAML value",
+                .yamlSyntax, "'\(c)' cannot start a plain YAML value",
                 at: here, help: "quote the value")
         }
         var notes: [Diagnostic.Note] = []
@@ -55,7 +55,7 @@ enum LibYAMLErrors {
             notes.append(Diagnostic.Note(context, at: contextSpan))
         }
         return Diagnostic(
-            "yaml.syntax", "invalid YAML: \(problem)" + (context.map { " (\($0))" } ?? ""),
+            .yamlSyntax, "invalid YAML: \(problem)" + (context.map { " (\($0))" } ?? ""),
             at: here, notes: notes, help: hint(for: problem))
     }
 

@@ -55,7 +55,7 @@ public struct YAMLLoader: Sendable {
         let source = SourceFile(path: path, bytes: bytes)
         if bytes.count > limits.maxFileBytes {
             let diagnostic = Diagnostic(
-                "yaml.file-too-large",
+                .yamlFileTooLarge,
                 "the file has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes)",
                 at: SourceSpan(file: source, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                 help: "split the file, or raise the limit if this size is expected"
@@ -85,17 +85,17 @@ public enum FileReader {
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT, let target = brokenLinkTarget(path) {
-                return .failure(Diagnostic("io.broken-link", "\(path) is a symbolic link to \(target), which does not exist", at: here,
+                return .failure(Diagnostic(.ioBrokenLink, "\(path) is a symbolic link to \(target), which does not exist", at: here,
                                            help: "point the link at an existing file, or remove it"))
             }
             let reason = String(cString: strerror(code))
-            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(reason)", at: here,
+            return .failure(Diagnostic(.ioUnreadable, "cannot read \(path): \(reason)", at: here,
                                        help: "check the path and the file's permissions"))
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             close(descriptor)
-            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
+            return .failure(Diagnostic(.ioUnreadable, "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
                                        help: "check the path and the file's permissions"))
         }
         switch info.st_mode & S_IFMT {
@@ -103,23 +103,23 @@ public enum FileReader {
             break
         case S_IFDIR:
             close(descriptor)
-            return .failure(Diagnostic("io.is-directory", "\(path) is a directory, not a file", at: here,
+            return .failure(Diagnostic(.ioIsDirectory, "\(path) is a directory, not a file", at: here,
                                        help: "give the files inside it, e.g. \(path)/*.yaml"))
         default:
             close(descriptor)
-            return .failure(Diagnostic("io.not-a-file", "\(path) is \(kind(info.st_mode)), not a regular file", at: here,
+            return .failure(Diagnostic(.ioNotAFile, "\(path) is \(kind(info.st_mode)), not a regular file", at: here,
                                        help: "write the content to a file first and give that file's path"))
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         guard let handle = fdopen(descriptor, "rb") else {
             close(descriptor)
-            return .failure(Diagnostic("io.unreadable", "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
+            return .failure(Diagnostic(.ioUnreadable, "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
                                        help: "check the path and the file's permissions"))
         }
         defer { fclose(handle) }
         if Int(info.st_size) > maxBytes {
             return .failure(Diagnostic(
-                "yaml.file-too-large",
+                .yamlFileTooLarge,
                 "the file has \(info.st_size) bytes, more than the limit of \(maxBytes)",
                 at: here, help: "split the file, or raise the limit if this size is expected"))
         }
@@ -132,7 +132,7 @@ public enum FileReader {
             bytes.append(contentsOf: buffer[0..<n])
             if bytes.count > maxBytes {
                 return .failure(Diagnostic(
-                    "yaml.file-too-large", "the file has more than \(maxBytes) bytes",
+                    .yamlFileTooLarge, "the file has more than \(maxBytes) bytes",
                     at: here, help: "split the file, or raise the limit if this size is expected"))
             }
         }

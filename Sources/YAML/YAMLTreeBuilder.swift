@@ -48,7 +48,7 @@ struct YAMLTreeBuilder {
     mutating func run() {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(Diagnostic("yaml.internal", "libyaml could not start", at: nil))
+            diagnostics.append(Diagnostic(.yamlInternal, "libyaml could not start", at: nil))
             return
         }
         defer { yaml_parser_delete(&parser) }
@@ -82,7 +82,7 @@ struct YAMLTreeBuilder {
         var diagnostics = self.diagnostics
         if readable, rootIndex == nil, diagnostics.isEmpty {
             diagnostics.append(Diagnostic(
-                "yaml.empty", "the file is empty: expected a YAML mapping",
+                .yamlEmpty, "the file is empty: expected a YAML mapping",
                 at: SourceSpan(file: source, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                 help: "write the document's fields, or remove the file"))
         }
@@ -101,7 +101,7 @@ struct YAMLTreeBuilder {
             documents += 1
             if documents > 1 {
                 diagnostics.append(Diagnostic(
-                    "yaml.multiple-documents",
+                    .yamlMultipleDocuments,
                     "the file holds more than one YAML document; Shore reads one document per file",
                     at: span(event.start_mark, event.end_mark),
                     help: "remove the '---' line and what follows, or split the documents into separate files"))
@@ -150,7 +150,7 @@ struct YAMLTreeBuilder {
             }
             if kind == .int, YAMLScalarResolver.intValue(value) == nil {
                 diagnostics.append(Diagnostic(
-                    "yaml.integer-overflow",
+                    .yamlIntegerOverflow,
                     "the number \(value) does not fit in a 64-bit integer",
                     at: span(event.start_mark, event.end_mark),
                     help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
@@ -174,7 +174,7 @@ struct YAMLTreeBuilder {
         case "tag:yaml.org,2002:null" where inferred == .null: return .null
         default:
             diagnostics.append(Diagnostic(
-                "yaml.unsupported-tag",
+                .yamlUnsupportedTag,
                 "the tag '\(tag)' is not supported here (or does not fit the value \"\(text)\")",
                 at: span(event.start_mark, event.end_mark),
                 help: "remove the tag; Shore reads plain YAML values"))
@@ -185,7 +185,7 @@ struct YAMLTreeBuilder {
     private mutating func open(_ kind: YAMLNode.Kind, _ event: yaml_event_t, anchor: String?, flow: Bool) -> Bool {
         if frames.count + depthOffset >= limits.maxDepth {
             diagnostics.append(Diagnostic(
-                "yaml.too-deep",
+                .yamlTooDeep,
                 "the YAML nesting is deeper than the limit of \(limits.maxDepth) levels",
                 at: span(event.start_mark, event.end_mark),
                 help: "flatten the structure; Shore's files need only a few levels"))
@@ -225,7 +225,7 @@ struct YAMLTreeBuilder {
         let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
         guard let target = anchors[name] else {
             diagnostics.append(Diagnostic(
-                "yaml.unknown-alias", "the alias '*\(name)' names no anchor defined before it",
+                .yamlUnknownAlias, "the alias '*\(name)' names no anchor defined before it",
                 at: span(event.start_mark, event.end_mark),
                 help: "define '&\(name)' on a node earlier in the file (an alias cannot refer to a node that contains it)"))
             // Stand a null in its place so the surrounding mapping keeps its key/value pairs.
@@ -236,7 +236,7 @@ struct YAMLTreeBuilder {
         aliasExpansion += target.size
         if aliasExpansion > limits.maxAliasExpansion {
             diagnostics.append(Diagnostic(
-                "yaml.alias-expansion",
+                .yamlAliasExpansion,
                 "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)",
                 at: span(event.start_mark, event.end_mark),
                 help: "write the data out instead of nesting aliases of aliases"))
@@ -300,7 +300,7 @@ struct YAMLTreeBuilder {
     private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: Int, again: Int) {
         let key = String(decoding: bytes, as: UTF8.self)
         diagnostics.append(Diagnostic(
-            "yaml.duplicate-key", "the key '\(key)' appears twice in the same mapping",
+            .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
             at: span(of: records[Int(children[again])]),
             notes: [Diagnostic.Note("first written here", at: span(of: records[Int(children[first])]))],
             help: "remove one of them, or merge their values"))

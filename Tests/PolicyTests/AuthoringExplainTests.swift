@@ -147,7 +147,7 @@ struct AuthoringExplainTests {
             return
         }
         let diagnostic = try #require(failure.diagnostics.first)
-        #expect(diagnostic.code == "eval.cel-type")
+        #expect(diagnostic.code == .evalCELType)
         #expect(diagnostic.location?.start == SourcePosition(line: 1, column: 12))
         #expect(diagnostic.help == "did you mean 'headcount'?")
     }

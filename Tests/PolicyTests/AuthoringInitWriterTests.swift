@@ -17,7 +17,7 @@ struct AuthoringInitWriterTests {
         let writer = InitWriter(root: root, shownRoot: "repo")
         #expect(writer.problems(files).isEmpty)
         let problems = writer.write(files)
-        #expect(problems.map(\.code) == ["init.write-failed"], "\(problems)")
+        #expect(problems.map(\.code) == [.initWriteFailed], "\(problems)")
         #expect(problems.first?.message.contains("nothing was written") == true)
         #expect(problems.first?.location?.path == "repo/sub/" + tooLong)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["kept"])

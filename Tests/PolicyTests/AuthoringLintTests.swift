@@ -76,7 +76,7 @@ struct AuthoringLintTests {
             rules:
               - { id: R1, for: location, assert: location.country in eu || location.country in embargo_demo }
             """)
-        #expect(report.diagnostics.map(\.code) == ["rules.redundant-set"])
+        #expect(report.diagnostics.map(\.code) == [.rulesRedundantSet])
         #expect(report.diagnostics.first?.severity == .info)
     }
 
@@ -101,18 +101,18 @@ struct AuthoringLintTests {
     ])
     func yamlSplitExpressionIsExplainedWithTheFix(line: String, explanation: String) {
         let report = Self.lintRule(line)
-        let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
+        let split = report.diagnostics.filter { $0.code == .rulesYAMLSplitExpression }
         #expect(split.count == 1, "\(report.diagnostics)")
         #expect(split.first?.message.contains(explanation) == true, "\(report.diagnostics)")
         #expect(split.first?.help?.contains("quote the whole expression") == true)
         #expect(split.first?.help?.contains(">-") == true)
-        #expect(report.diagnostics.allSatisfy { $0.code == "rules.yaml-split-expression" }, "\(report.diagnostics)")
+        #expect(report.diagnostics.allSatisfy { $0.code == .rulesYAMLSplitExpression }, "\(report.diagnostics)")
     }
 
     /// An expression that starts with a single-quoted string: the fix is double quotes.
     @Test func leadingSingleQuoteSaysUseDoubleQuotes() {
         let report = Self.lintRule("assert: 'sla' in engagement.controls")
-        let split = report.diagnostics.filter { $0.code == "rules.yaml-split-expression" }
+        let split = report.diagnostics.filter { $0.code == .rulesYAMLSplitExpression }
         #expect(split.count == 1, "\(report.diagnostics)")
         #expect(split.first?.help?.hasPrefix("quote the whole expression with double quotes") == true, "\(split)")
     }
@@ -127,7 +127,7 @@ struct AuthoringLintTests {
     func commentInAPlainExpressionIsAnError(line: String, field: String) throws {
         let report = Self.lintRule(line)
         #expect(report.exitCode == 2)
-        let found = report.diagnostics.filter { $0.code == "rules.yaml-comment-in-expression" }
+        let found = report.diagnostics.filter { $0.code == .rulesYAMLCommentInExpression }
         #expect(found.count == 1, "\(report.diagnostics)")
         let hash = try #require(line.range(of: " #")).upperBound
         let column = 4 + line.distance(from: line.startIndex, to: hash)

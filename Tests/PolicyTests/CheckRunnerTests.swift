@@ -123,7 +123,7 @@ struct CheckRunnerTests {
         let report = CheckRunner.run(CheckRequest(
             plans: ["a.yaml", "b.yaml", "c.yaml"].map { folder + "/" + $0 },
             rules: RuleFiles.find(under: [folder + "/rules"]).map(RuleSource.file)))
-        #expect(report.diagnostics.map(\.code) == ["plan.unknown-country", "yaml.syntax"])
+        #expect(report.diagnostics.map(\.code) == [.planUnknownCountry, .yamlSyntax])
         #expect(report.plans.map(\.plan.id) == ["p"])
         #expect(report.exitCode == 2)
     }

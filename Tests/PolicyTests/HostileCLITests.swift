@@ -154,7 +154,7 @@ struct EmptyPolicyTests {
         let scratch = Scratch()
         scratch.write("good.yaml", HostileCLITests.failingPlan)
         let report = CheckRunner.run(CheckRequest(plans: [scratch.path + "/good.yaml"], rules: []))
-        #expect(report.diagnostics.map(\.code) == ["rules.none"])
+        #expect(report.diagnostics.map(\.code) == [.rulesNone])
         #expect(report.exitCode == 2)
         #expect(report.findings.isEmpty)
     }

@@ -241,7 +241,7 @@ struct HostileReliabilityTests {
             #expect((io.standardOutput + io.standardError).contains("io.not-a-file"), "\(arguments)")
         }
         if case .failure(let diagnostic) = Baseline.load(path: scratch.path + "/fifo-baseline.json") {
-            #expect(diagnostic.code == "io.not-a-file")
+            #expect(diagnostic.code == .ioNotAFile)
         } else {
             Issue.record("a FIFO baseline was read")
         }
@@ -304,7 +304,7 @@ struct HostileReliabilityTests {
         let path = scratch.write("baseline.json", text)
         switch Baseline.load(path: path, limits: limits) {
         case .success(let baseline): return "ok " + baseline.fingerprints.sorted().joined(separator: ",")
-        case .failure(let d): return d.code + "@" + (d.location.map { "\($0.start.line):\($0.start.column)" } ?? "-")
+        case .failure(let d): return d.code.rawValue + "@" + (d.location.map { "\($0.start.line):\($0.start.column)" } ?? "-")
         }
     }
 

@@ -57,9 +57,9 @@ struct PlanLoaderTests {
             "plan.unknown-language@12:17",
             "plan.unknown-cefr-level@12:29",
         ])
-        let uk = try #require(result.diagnostics.first { $0.code == "plan.unknown-country" })
+        let uk = try #require(result.diagnostics.first { $0.code == .planUnknownCountry })
         #expect(uk.help == "write 'GB'")
-        #expect(result.diagnostics.first { $0.code == "plan.invalid-value" }?.help == "write 'agency'")
+        #expect(result.diagnostics.first { $0.code == .planInvalidValue }?.help == "write 'agency'")
     }
 
     @Test func unknownAndDerivedKeysAndDuplicateIDs() throws {

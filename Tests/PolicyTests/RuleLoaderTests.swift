@@ -153,7 +153,7 @@ struct RuleLoaderTests {
             for: engagement
             assert: ['sla'].all(c, c in engagement.controls)
         """)
-        #expect(bracket.diagnostics.map(\.code) == ["rules.yaml-split-expression"])
+        #expect(bracket.diagnostics.map(\.code) == [.rulesYAMLSplitExpression])
         #expect(bracket.diagnostics.first?.help?.contains(">-") == true)
         let bang = loadRules("""
         policy: p
@@ -162,7 +162,7 @@ struct RuleLoaderTests {
             for: engagement
             assert: !engagement.offshore
         """)
-        #expect(bang.diagnostics.map(\.code) == ["rules.yaml-split-expression"])
+        #expect(bang.diagnostics.map(\.code) == [.rulesYAMLSplitExpression])
     }
 
     @Test func aVariableOutOfScopeSaysWhichScopeBindsIt() throws {
@@ -199,7 +199,7 @@ struct RuleLoaderTests {
           - { id: R-1, for: location, assert: location.country in five_eyes }
         """)
         #expect(result.rules != nil)
-        #expect(result.diagnostics.map(\.code) == ["rules.redundant-set"])
+        #expect(result.diagnostics.map(\.code) == [.rulesRedundantSet])
         #expect(result.diagnostics.first?.severity == .info)
     }
 }

@@ -167,7 +167,7 @@ struct RuleTestRunnerTests {
         #expect(found.contains("test.missing-plan@11:11"), "\(found)")
         #expect(found.contains("test.invalid-value@15:33"), "\(found)")
         #expect(found.contains("test.missing-field@16:5"), "\(found)")
-        let typo = try #require(report.diagnostics.first { $0.code == "test.unknown-key" })
+        let typo = try #require(report.diagnostics.first { $0.code == .testUnknownKey })
         #expect(typo.help == "did you mean 'country'?")
         #expect(report.exitCode == 2)
         // Every test that could not run is reported as failed, not dropped.
@@ -189,7 +189,7 @@ struct RuleTestRunnerTests {
                   engagements: []
                 expect: []
             """)
-        let diagnostic = try #require(report.diagnostics.first { $0.code == "plan.unknown-country" })
+        let diagnostic = try #require(report.diagnostics.first { $0.code == .planUnknownCountry })
         #expect(diagnostic.location?.path.hasSuffix("rules.test.yaml") == true)
         #expect(diagnostic.location?.start == SourcePosition(line: 6, column: 39))
         #expect(report.results.first?.passed == false)
@@ -214,7 +214,7 @@ struct RuleTestRunnerTests {
 
     @Test func brokenRulesStopTheRun() throws {
         let report = try Self.run("tests: []\n", extra: ["rules.yaml": "policy: p\nrules:\n  - id: R-1\n    for: location\n    assert: location.contry == 'US'\n"])
-        #expect(report.diagnostics.contains { $0.code.hasPrefix("cel.") || $0.code.hasPrefix("rules.") })
+        #expect(report.diagnostics.contains { $0.code.area == "rules" })
         #expect(report.results.isEmpty)
         #expect(report.exitCode == 2)
     }

@@ -102,14 +102,14 @@ struct SubcontractorScopeTests {
         let unknown = ExpressionEvaluator.evaluate("subcontractor.name", environment: rules.environment, plan: plan,
                                                    target: EvalTarget(scope: .subcontractor, at: "e1#2"))
         guard case .failure(let failure) = unknown else { Issue.record("e1#2 should not exist"); return }
-        #expect(failure.diagnostics.first?.code == "eval.unknown-item")
+        #expect(failure.diagnostics.first?.code == .evalUnknownItem)
     }
 
     /// A variable of another scope is a type error, located, with the scope that binds it.
     @Test func locationIsNotBoundInASubcontractorRule() throws {
         let loaded = RuleLoader().load(sources: [RuleSource.embedded("chain.yaml", text: Self.rules.replacingOccurrences(
             of: "subcontractor.country in", with: "location.country in"))])
-        #expect(loaded.diagnostics.map(\.code) == ["rules.cel-type"])
+        #expect(loaded.diagnostics.map(\.code) == [.rulesCELType])
         #expect(loaded.diagnostics.first?.help?.contains("`for: location`") == true, "\(loaded.diagnostics)")
     }
 }

@@ -8,7 +8,7 @@ struct DiagnosticRendererTests {
 
     @Test func rendersLocationSnippetCaretAndHelp() {
         let span = SourceSpan(file: file, start: .init(line: 3, column: 12), end: .init(line: 3, column: 14))
-        let d = Diagnostic("plan.unknown-country", "unknown country code 'UK'", at: span,
+        let d = Diagnostic(.planUnknownCountry, "unknown country code 'UK'", at: span,
                            help: "did you mean 'GB' (United Kingdom)?")
         #expect(DiagnosticRenderer().render(d) == """
         plans/a.yaml:3:12: error[plan.unknown-country]: unknown country code 'UK'
@@ -23,7 +23,7 @@ struct DiagnosticRendererTests {
     @Test func notesPointAtTheirOwnPlace() {
         let here = SourceSpan(file: file, start: .init(line: 2, column: 1), end: .init(line: 2, column: 8))
         let there = SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 5))
-        let d = Diagnostic("yaml.duplicate-key", "dup", at: here, severity: .warning,
+        let d = Diagnostic(.yamlDuplicateKey, "dup", at: here, severity: .warning,
                            notes: [.init("first written here", at: there)])
         let text = DiagnosticRenderer().render(d)
         #expect(text.hasPrefix("plans/a.yaml:2:1: warning[yaml.duplicate-key]: dup\n"))
@@ -42,10 +42,10 @@ struct DiagnosticRendererTests {
     @Test func controlAndBidiCharactersAreShownEscaped() {
         let hostile = SourceFile(path: "p\u{1B}.yaml", text: "name: \u{9B}31m\u{1B}[2J\u{07}\u{202E}x: bad\n")
         let span = SourceSpan(file: hostile, start: .init(line: 1, column: 13), end: .init(line: 1, column: 14))
-        let d = Diagnostic("plan.x", "value '\u{9B}\u{1B}'\n::error::spoof", at: span, help: "fix \u{2066}it")
+        let d = Diagnostic(.planWrongType, "value '\u{9B}\u{1B}'\n::error::spoof", at: span, help: "fix \u{2066}it")
         let text = DiagnosticRenderer().render(d)
         #expect(text == """
-            p\\u{1B}.yaml:1:13: error[plan.x]: value '\\u{9B}\\u{1B}'\\n::error::spoof
+            p\\u{1B}.yaml:1:13: error[plan.wrong-type]: value '\\u{9B}\\u{1B}'\\n::error::spoof
               |
             1 | name: \\u{9B}31m\\u{1B}[2J\\u{7}\\u{202E}x: bad
               |                       ^
@@ -80,8 +80,8 @@ struct DiagnosticRendererTests {
     @Test func sortsByFileThenPosition() {
         let a = SourceSpan(file: file, start: .init(line: 3, column: 1), end: .init(line: 3, column: 1))
         let b = SourceSpan(file: file, start: .init(line: 1, column: 9), end: .init(line: 1, column: 9))
-        let sorted = [Diagnostic("x", "late", at: a), Diagnostic("y", "early", at: b), Diagnostic("z", "global", at: nil)]
+        let sorted = [Diagnostic(.yamlSyntax, "late", at: a), Diagnostic(.yamlEmpty, "early", at: b), Diagnostic(.ioUnreadable, "global", at: nil)]
             .sortedByLocation()
-        #expect(sorted.map(\.code) == ["z", "y", "x"])
+        #expect(sorted.map(\.message) == ["global", "early", "late"])
     }
 }

@@ -77,7 +77,7 @@ struct ChunkedParseTests {
         let sequential = YAMLLoader(parallel: false).load(text: text, path: "big.yaml")
         let parallel = try #require(Self.chunked(text))
         #expect(sequential.diagnostics.map(\.description) == parallel.diagnostics.map(\.description))
-        #expect(parallel.diagnostics.map(\.code) == ["yaml.duplicate-key"])
+        #expect(parallel.diagnostics.map(\.code) == [.yamlDuplicateKey])
     }
 
     @Test func aSyntaxErrorOrACrossPieceAliasFallsBackToTheSequentialResult() throws {

@@ -90,7 +90,7 @@ struct ErrorTests {
     @Test func syntaxErrorsExplainTheFix() throws {
         let result = load("a: [1, 2\nb: 3\n")
         let d = try #require(result.diagnostics.first)
-        #expect(d.code == "yaml.syntax")
+        #expect(d.code == .yamlSyntax)
         #expect(d.location?.start.line == 2)
         let colon = load("title: Plan: the sequel\n")
         #expect(colon.diagnostics.first?.help?.contains("quote the value") == true)
@@ -103,7 +103,7 @@ struct ErrorTests {
 
     @Test func missingFile() {
         let result = YAMLLoader().load(path: "/nonexistent/plan.yaml")
-        #expect(result.diagnostics.map(\.code) == ["io.unreadable"])
+        #expect(result.diagnostics.map(\.code) == [.ioUnreadable])
         #expect(result.diagnostics.first?.message.contains("/nonexistent/plan.yaml") == true)
     }
 }

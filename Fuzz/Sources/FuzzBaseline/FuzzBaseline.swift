@@ -10,7 +10,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     switch Baseline.parse(bytes: bytes, path: "baseline.json", limits: FuzzLimits.yaml) {
     case .failure(let diagnostic):
-        require(diagnostic.code.hasPrefix("baseline."), "baseline failure coded \(diagnostic.code)")
+        require(diagnostic.code.area == "baseline", "baseline failure coded \(diagnostic.code)")
         checkLocations([diagnostic])
     case .success(let baseline):
         let parsed = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])

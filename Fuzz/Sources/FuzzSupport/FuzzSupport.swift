@@ -26,7 +26,7 @@ public func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosur
 public func checkLocations(_ diagnostics: [Diagnostic], in source: SourceFile? = nil) {
     let renderer = DiagnosticRenderer()
     for diagnostic in diagnostics {
-        require(!diagnostic.code.isEmpty, "diagnostic without a code: \(diagnostic.message)")
+        require(DiagnosticCode.named(diagnostic.code.rawValue) == diagnostic.code, "diagnostic with an undeclared code: \(diagnostic.code)")
         if let span = diagnostic.location {
             let lines = max(1, span.file.lineCount)
             require(span.start.line >= 1 && span.start.line <= lines + 1,

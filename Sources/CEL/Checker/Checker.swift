@@ -13,8 +13,8 @@ struct Checker {
         self.source = source
     }
 
-    mutating func error(_ message: String, _ range: CELSourceRange, help: String? = nil) {
-        issues.append(CELIssue(message: message, range: range, source: source, help: help))
+    mutating func error(_ kind: CELIssue.Kind, _ message: String, _ range: CELSourceRange, help: String? = nil) {
+        issues.append(CELIssue(kind, message: message, range: range, source: source, help: help))
     }
 
     mutating func check(_ e: CELExpr) -> CELType {
@@ -79,7 +79,7 @@ struct Checker {
             var candidates = Array(env.variables.keys)
             for s in scopes { candidates.append(contentsOf: s.keys) }
             candidates.removeAll { $0.hasPrefix("@") }
-            error("undeclared reference to '\(name)'", e.range, help: DidYouMean.help(name, among: candidates))
+            error(.undeclaredReference(name: name), "undeclared reference to '\(name)'", e.range, help: DidYouMean.help(name, among: candidates))
             return .error
         case .select(let operand, let field, let testOnly):
             if !testOnly, let q = Resolution.qualifiedName(e), lookupLocal(Resolution.firstSegment(q)) == nil,
@@ -92,12 +92,12 @@ struct Checker {
             switch ot {
             case .dyn, .error: ft = .dyn
             case .map(let k, let v):
-                if k != .string && k != .dyn && !isParam(k) { error("type '\(ot)' does not support field selection", fieldRange) }
+                if k != .string && k != .dyn && !isParam(k) { error(.unsupportedFieldSelection, "type '\(ot)' does not support field selection", fieldRange) }
                 ft = v
             case .object(let name):
                 if let decl = env.objectTypes[name] {
                     if let t = decl.fields[field] { ft = t } else {
-                        error("undefined field '\(field)' in type '\(name)'", fieldRange,
+                        error(.undefinedField(field: field, type: name), "undefined field '\(field)' in type '\(name)'", fieldRange,
                               help: DidYouMean.help(field, among: decl.fields.keys))
                         ft = .error
                     }
@@ -107,7 +107,7 @@ struct Checker {
                 // Selecting on an optional selects on its value, giving an optional.
                 ft = .optional(optionalFieldType(inner, field))
             default:
-                error("type '\(ot)' does not support field selection", fieldRange)
+                error(.unsupportedFieldSelection, "type '\(ot)' does not support field selection", fieldRange)
                 ft = .error
             }
             return testOnly ? .bool : ft
@@ -135,7 +135,7 @@ struct Checker {
                 scope[c.iterVar] = .dyn
                 if let v2 = c.iterVar2 { scope[v2] = .dyn }
             default:
-                error("expression of type '\(rt)' cannot be the range of a comprehension (must be list, map, or dynamic)", c.iterRange.range)
+                error(.invalidComprehensionRange, "expression of type '\(rt)' cannot be the range of a comprehension (must be list, map, or dynamic)", c.iterRange.range)
                 scope[c.iterVar] = .dyn
                 if let v2 = c.iterVar2 { scope[v2] = .dyn }
             }
@@ -180,7 +180,7 @@ struct Checker {
         case .optional(let value): return value
         case .dyn, .error, .typeParam: return .dyn
         default:
-            error("expected an optional value after '?', found '\(t)'", inner.range)
+            error(.expectedOptional, "expected an optional value after '?', found '\(t)'", inner.range)
             return .error
         }
     }
@@ -234,7 +234,7 @@ struct Checker {
         if argTypes.contains(.error) { return .dyn }
         guard let decl = env.functions[name] else {
             let candidates = env.functions.keys.filter { !$0.hasPrefix("_") && !$0.hasPrefix("@") && !$0.hasPrefix("!") && !$0.hasPrefix("-") }
-            error("undeclared reference to '\(name)'", e.range, help: DidYouMean.help(name, among: candidates))
+            error(.undeclaredReference(name: name), "undeclared reference to '\(name)'", e.range, help: DidYouMean.help(name, among: candidates))
             return .error
         }
         var results: [CELType] = []
@@ -247,7 +247,7 @@ struct Checker {
         if results.isEmpty {
             let shown = argTypes.map(\.description).joined(separator: ", ")
             let displayName = name
-            error("no matching overload for '\(displayName)' applied to (\(shown))", e.operatorRange ?? e.range)
+            error(.noMatchingOverload(function: displayName), "no matching overload for '\(displayName)' applied to (\(shown))", e.operatorRange ?? e.range)
             return .error
         }
         if results.count == 1 { return results[0] }

@@ -29,7 +29,7 @@ public enum CELParser {
     public static func parse(_ text: String, options: CELParserOptions = CELParserOptions()) throws(CELIssues) -> CELAST {
         let count = text.unicodeScalars.count
         if count > options.maxLength {
-            throw CELIssues([CELIssue(message: "expression is too long: \(count) characters exceeds the limit of \(options.maxLength)",
+            throw CELIssues([CELIssue(.tooLong, message: "expression is too long: \(count) characters exceeds the limit of \(options.maxLength)",
                                       range: CELSourceRange(start: 0, end: 0), source: text)])
         }
         var lexer = Lexer(text)
@@ -47,7 +47,7 @@ public enum CELParser {
         }
         if !p.errors.isEmpty {
             let sorted = p.errors.sorted { $0.range.start < $1.range.start }
-            throw CELIssues(sorted.map { CELIssue(message: $0.message, range: $0.range, source: text) })
+            throw CELIssues(sorted.map { CELIssue(.syntax, message: $0.message, range: $0.range, source: text) })
         }
         return CELAST(expr: root, source: text, nextID: p.nextID)
     }

@@ -55,7 +55,7 @@ public enum Explainer {
         public var diagnostic: Diagnostic {
             switch self {
             case .unknownRule(let id, let suggestion):
-                Diagnostic("explain.unknown-rule", "no rule '\(id)' is loaded", at: nil,
+                Diagnostic(.explainUnknownRule, "no rule '\(id)' is loaded", at: nil,
                            help: suggestion ?? "give the id of a loaded rule (`shore lint` lists the rule files)")
             case .unknownFilter(let diagnostic):
                 diagnostic
@@ -90,7 +90,7 @@ public enum Explainer {
         if let engagement = filter.engagement {
             let ids = plan.engagements.map(\.id)
             if !ids.contains(engagement) {
-                return Diagnostic("explain.unknown-engagement", "the plan has no engagement '\(engagement)'", at: nil,
+                return Diagnostic(.explainUnknownEngagement, "the plan has no engagement '\(engagement)'", at: nil,
                                   help: Suggestions.didYouMean(engagement, among: ids)
                                       ?? "choose one of: " + ids.prefix(20).joined(separator: ", "))
             }
@@ -101,7 +101,7 @@ public enum Explainer {
                 countries.append(code)
             }
             if !countries.contains(country) {
-                return Diagnostic("explain.unknown-country", "no location of the plan is in '\(country)'", at: nil,
+                return Diagnostic(.explainUnknownCountry, "no location of the plan is in '\(country)'", at: nil,
                                   help: Suggestions.didYouMean(country, among: countries)
                                       ?? "choose one of: " + countries.joined(separator: ", "))
             }

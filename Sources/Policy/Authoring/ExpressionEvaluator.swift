@@ -50,15 +50,15 @@ public enum ExpressionEvaluator {
             do {
                 program = env.program(try env.check(ast))
             } catch {
-                return .failure(EvalFailure(error.issues.map { diagnostic("eval.cel-type", $0, text: text, source: source, scope: scope, hasPlan: plan != nil) }))
+                return .failure(EvalFailure(error.issues.map { diagnostic(.evalCELType, $0, text: text, source: source, scope: scope, hasPlan: plan != nil) }))
             }
         } catch {
-            return .failure(EvalFailure(error.issues.map { diagnostic("eval.cel-syntax", $0, text: text, source: source, scope: scope, hasPlan: plan != nil) }))
+            return .failure(EvalFailure(error.issues.map { diagnostic(.evalCELSyntax, $0, text: text, source: source, scope: scope, hasPlan: plan != nil) }))
         }
 
         let unbound = program.variableNames.filter { variables[$0] == nil && environment.sets[$0] == nil }
         if plan == nil, let name = unbound.first {
-            return .failure(EvalFailure([Diagnostic("eval.needs-plan", "'\(name)' comes from a plan, and no plan was given", at: nil,
+            return .failure(EvalFailure([Diagnostic(.evalNeedsPlan, "'\(name)' comes from a plan, and no plan was given", at: nil,
                                         help: "pass `--plan FILE` (and `--for`/`--at` to choose the item), or bind it with `--var \(name)=JSON`")]))
         }
         var activation = CELActivation()
@@ -88,7 +88,7 @@ public enum ExpressionEvaluator {
         let all = subjects.all(target.scope)
         guard let at = target.at else {
             if let first = all.first, target.scope == .plan || all.count == 1 { return .success(first) }
-            return .failure(Diagnostic("eval.missing-at", "`--for \(target.scope.rawValue)` needs `--at` to choose the item",
+            return .failure(Diagnostic(.evalMissingAt, "`--for \(target.scope.rawValue)` needs `--at` to choose the item",
                                        at: nil, help: help(target.scope, subjects)))
         }
         let names = itemNames(target.scope, subjects)
@@ -97,7 +97,7 @@ public enum ExpressionEvaluator {
         let wanted = [at, at + "#0", at.uppercased()]
         if target.scope == .plan, let first = all.first { return .success(first) }
         guard let index = wanted.lazy.compactMap({ names.firstIndex(of: $0) }).first, index < all.count else {
-            return .failure(Diagnostic("eval.unknown-item", "the plan has no \(target.scope.rawValue) '\(at)'",
+            return .failure(Diagnostic(.evalUnknownItem, "the plan has no \(target.scope.rawValue) '\(at)'",
                                        at: nil, help: Suggestions.didYouMean(at, among: names) ?? help(target.scope, subjects)))
         }
         return .success(all[index])
@@ -113,11 +113,11 @@ public enum ExpressionEvaluator {
         scope.definition.itemNames(subjects)
     }
 
-    static func diagnostic(_ code: String, _ issue: CELIssue, text: String, source: SourceFile, scope: RuleScope, hasPlan: Bool) -> Diagnostic {
+    static func diagnostic(_ code: DiagnosticCode, _ issue: CELIssue, text: String, source: SourceFile, scope: RuleScope, hasPlan: Bool) -> Diagnostic {
         let start = CELSourceText.lineColumn(of: issue.range.start, in: text)
         let end = CELSourceText.lineColumn(of: max(issue.range.start, issue.range.end), in: text)
         var help = issue.help
-        for name in PolicyEnvironment.scopeVariables.sorted() where issue.message == "undeclared reference to '\(name)'" {
+        if case .undeclaredReference(let name) = issue.kind, PolicyEnvironment.scopeVariables.contains(name) {
             let scopes = RuleScope.allCases.filter { ($0.variables + ["plan", "company"]).contains(name) }.map(\.rawValue)
             help = hasPlan
                 ? "'\(name)' is bound with `--for \(scopes.joined(separator: "` or `--for "))`; this evaluation is `--for \(scope.rawValue)`"

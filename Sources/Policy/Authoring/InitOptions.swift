@@ -32,7 +32,7 @@ public struct InitOptions: Sendable, Equatable {
         do {
             resolvedCountry = try Countries.resolve(country ?? standard.country)
         } catch {
-            problems.append(Diagnostic("init.unknown-country", "--country: " + error.message, at: nil,
+            problems.append(Diagnostic(.initUnknownCountry, "--country: " + error.message, at: nil,
                                        help: error.suggestion.map { "use --country \($0)" }
                                            ?? "give an ISO 3166-1 alpha-2 code, e.g. --country GB"))
         }
@@ -42,7 +42,7 @@ public struct InitOptions: Sendable, Equatable {
                 _ = try TimeZones.resolve(timeZone)
                 zone = timeZone
             } catch {
-                problems.append(Diagnostic("init.unknown-timezone", "--timezone: " + error.message, at: nil,
+                problems.append(Diagnostic(.initUnknownTimezone, "--timezone: " + error.message, at: nil,
                                            help: error.suggestion.map { "use --timezone \($0)" }
                                                ?? "give an IANA zone, e.g. --timezone Europe/Berlin"))
             }
@@ -54,7 +54,7 @@ public struct InitOptions: Sendable, Equatable {
             } else {
                 let zones = resolvedCountry.timeZones
                 problems.append(Diagnostic(
-                    "init.timezone-needed",
+                    .initTimezoneNeeded,
                     "\(resolvedCountry.displayName) spans \(zones.count) time zones, so init cannot choose the company's",
                     at: nil, help: "add --timezone with one of " + zones.prefix(8).joined(separator: ", ")
                         + (zones.count > 8 ? ", …" : "")))
@@ -64,7 +64,7 @@ public struct InitOptions: Sendable, Equatable {
         do {
             _ = try BusinessHours(parsing: hoursText)
         } catch {
-            problems.append(Diagnostic("init.bad-hours", "--hours: " + error.message, at: nil,
+            problems.append(Diagnostic(.initBadHours, "--hours: " + error.message, at: nil,
                                        help: "give local business hours as HH:MM-HH:MM, e.g. --hours 08:30-17:30"))
         }
         guard problems.isEmpty, let resolvedCountry, let zone else { return .problems(problems) }

@@ -26,15 +26,15 @@ public struct InitWriter {
             var above = (root as NSString).deletingLastPathComponent
             while Self.kind(above) == .missing, above != "/" { above = (above as NSString).deletingLastPathComponent }
             if Self.kind(above) == .file {
-                return [diagnostic("init.not-a-folder", above, "\(shown(above)) is a file, so the folder \(shownRoot) cannot be made in it",
+                return [diagnostic(.initNotAFolder, above, "\(shown(above)) is a file, so the folder \(shownRoot) cannot be made in it",
                                    help: "give a folder path: shore init DIR")]
             }
         case .file:
-            return [diagnostic("init.not-a-folder", root, "'\(shownRoot)' is a file, not a folder",
+            return [diagnostic(.initNotAFolder, root, "'\(shownRoot)' is a file, not a folder",
                                help: "give a new or existing folder: shore init DIR")]
         case .link(let target):
             guard Self.kind(target) == .folder else {
-                return [diagnostic("init.not-a-folder", root, "'\(shownRoot)' is a link to \(target), not to a folder",
+                return [diagnostic(.initNotAFolder, root, "'\(shownRoot)' is a link to \(target), not to a folder",
                                    help: "give a new or existing folder: shore init DIR")]
             }
         }
@@ -52,7 +52,7 @@ public struct InitWriter {
                 if kind == .missing { break }
                 if isLast {
                     reported.insert(relative)
-                    problems.append(diagnostic("init.would-overwrite", relative, "\(relative) already exists",
+                    problems.append(diagnostic(.initWouldOverwrite, relative, "\(relative) already exists",
                                                help: "run shore init in an empty folder, or move this file away"))
                     break
                 }
@@ -61,7 +61,7 @@ public struct InitWriter {
                     continue
                 case .file:
                     reported.insert(relative)
-                    problems.append(diagnostic("init.not-a-folder", relative,
+                    problems.append(diagnostic(.initNotAFolder, relative,
                                                "\(relative) is a file, but shore init needs a folder there for \(file.path)",
                                                help: "move or rename the file \(relative), then run shore init again"))
                 case .link(let target):
@@ -70,7 +70,7 @@ public struct InitWriter {
                         continue
                     }
                     reported.insert(relative)
-                    problems.append(diagnostic("init.link-outside", relative,
+                    problems.append(diagnostic(.initLinkOutside, relative,
                                                "\(relative) is a symbolic link to \(target), outside \(shownRoot), so \(file.path) would be written there",
                                                help: "remove the link, or run shore init in a folder without it"))
                 }
@@ -104,7 +104,7 @@ public struct InitWriter {
                 guard mkdir(folder, 0o777) == 0 else {
                     let reason = String(cString: strerror(errno))
                     undo()
-                    return [diagnostic("init.write-failed", folder, "cannot create the folder \(shown(folder)): \(reason); nothing was written",
+                    return [diagnostic(.initWriteFailed, folder, "cannot create the folder \(shown(folder)): \(reason); nothing was written",
                                        help: "check the folder's permissions and free space")]
                 }
                 createdFolders.append(folder)
@@ -120,7 +120,7 @@ public struct InitWriter {
             if !ok {
                 let reason = String(cString: strerror(errno))
                 undo()
-                return [diagnostic("init.write-failed", path, "cannot write \(file.path): \(reason); nothing was written",
+                return [diagnostic(.initWriteFailed, path, "cannot write \(file.path): \(reason); nothing was written",
                                    help: "check the folder's permissions and free space")]
             }
         }
@@ -139,7 +139,7 @@ public struct InitWriter {
 
     /// A diagnostic located at `path` (relative to the target folder, or absolute); it
     /// has no line: it is a path.
-    private func diagnostic(_ code: String, _ path: String, _ message: String, help: String) -> Diagnostic {
+    private func diagnostic(_ code: DiagnosticCode, _ path: String, _ message: String, help: String) -> Diagnostic {
         let file = SourceFile(path: shown(path), bytes: [])
         return Diagnostic(code, message, at: SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                           help: help)

@@ -9,7 +9,7 @@ enum LintChecks {
             .filter { $0.node != nil && usage[$0.name] == nil }
             .sorted { $0.name < $1.name }
             .map { set in
-                Diagnostic("lint.unused-set", "the set '\(set.name)' is defined but no rule uses it",
+                Diagnostic(.lintUnusedSet, "the set '\(set.name)' is defined but no rule uses it",
                            at: set.node?.span, severity: .warning,
                            help: "remove it, or use it in a rule (e.g. `location.country in \(set.name)`)")
             }
@@ -24,18 +24,18 @@ enum LintChecks {
             if let when = rule.when, let value = constantValue(when.program, sets: sets) {
                 if value == false {
                     diagnostics.append(Diagnostic(
-                        "lint.constant-when", "the 'when' of \(rule.id) is always false, so the rule never applies",
+                        .lintConstantWhen, "the 'when' of \(rule.id) is always false, so the rule never applies",
                         at: when.node.span, severity: .warning,
                         help: "make 'when' read the plan (e.g. `location.offshore`), or set `enabled: false` to switch the rule off"))
                 } else {
                     diagnostics.append(Diagnostic(
-                        "lint.constant-when", "the 'when' of \(rule.id) is always true, so it changes nothing",
+                        .lintConstantWhen, "the 'when' of \(rule.id) is always true, so it changes nothing",
                         at: when.node.span, severity: .info, help: "remove the 'when'"))
                 }
             }
             if let value = constantValue(rule.assert.program, sets: sets), value {
                 diagnostics.append(Diagnostic(
-                    "lint.constant-assert", "the 'assert' of \(rule.id) is always true, so the rule can never fire",
+                    .lintConstantAssert, "the 'assert' of \(rule.id) is always true, so the rule can never fire",
                     at: rule.assert.node.span, severity: .warning,
                     help: "the assert should read the plan through the scope's variables (\((["plan", "company"] + rule.scope.variables).joined(separator: ", ")))"))
             }

@@ -5,7 +5,7 @@ public enum LintJSON {
     public static func render(_ report: LintReport, displayPath: (String) -> String = { $0 }) -> String {
         let diagnostics: [JSONText] = report.diagnostics.map { d in
             var members: [(String, JSONText)] = [
-                ("code", .string(d.code)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
+                ("code", .string(d.code.rawValue)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
             ]
             if let location = d.location {
                 members += [("file", .string(displayPath(location.path))),

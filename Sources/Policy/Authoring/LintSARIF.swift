@@ -8,11 +8,11 @@ public enum LintSARIF {
                               displayPath: (String) -> String = { $0 }) -> String {
         let codes = Array(Set(report.diagnostics.map(\.code))).sorted()
         let rules: [JSONText] = codes.map { code in
-            .object([("id", .string(code)), ("name", .string(code))])
+            .object([("id", .string(code.rawValue)), ("name", .string(code.rawValue))])
         }
         let results: [JSONText] = report.diagnostics.map { diagnostic in
             var members: [(String, JSONText)] = [
-                ("ruleId", .string(diagnostic.code)),
+                ("ruleId", .string(diagnostic.code.rawValue)),
                 ("level", .string(level(diagnostic.severity))),
                 ("message", .object([("text", .string(diagnostic.message + (diagnostic.help.map { " (help: \($0))" } ?? "")))])),
             ]

@@ -47,7 +47,7 @@ enum Aggregates {
         let (result, overflow) = sum.addingReportingOverflow(value)
         guard overflow else { return result }
         diagnostics.append(Diagnostic(
-            "plan.headcount-overflow", "\(what) passes the largest count Shore can hold (\(Int64.max)) here",
+            .planHeadcountOverflow, "\(what) passes the largest count Shore can hold (\(Int64.max)) here",
             at: (location["headcount"] ?? location).span,
             help: "give each location's real headcount (at most \(PlanLoader.defaultMaxHeadcount))"))
         return nil
@@ -64,7 +64,7 @@ enum Aggregates {
             guard let earlier = first else { first = (currency, node); continue }
             if currency != earlier.currency {
                 return Diagnostic(
-                    "plan.mixed-currencies",
+                    .planMixedCurrencies,
                     "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
                     at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlier.node.span)],
                     help: "name the currency you report in: `company: { currency: … }`")
@@ -129,7 +129,7 @@ enum Aggregates {
         guard let first = differences.first else { return nil }
         let text = differences.map { "\($0.field) \($0.now) here, \($0.before) before" }.joined(separator: "; ")
         return Diagnostic(
-            "plan.provider-conflict", "the provider '\(provider.name)' is described twice differently (\(text))",
+            .planProviderConflict, "the provider '\(provider.name)' is described twice differently (\(text))",
             at: (provider.node[first.field] ?? provider.node).span,
             notes: [.init("'\(earlier.name)' first described here", at: (earlier.node[first.field] ?? earlier.node).span)],
             help: "providers are grouped by name: give one provider one kind and country everywhere, or give different providers different names")

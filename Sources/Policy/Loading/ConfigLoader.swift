@@ -25,7 +25,7 @@ public enum ConfigLoader {
         var diagnostics = loaded.diagnostics
         var config = ShoreConfig()
         guard let root = loaded.document?.root,
-              let fields = FieldReader.open(root, as: RuleSchema.config, prefix: "config", into: &diagnostics) else {
+              let fields = FieldReader.open(root, as: RuleSchema.config, codes: .config, into: &diagnostics) else {
             return (config, diagnostics)
         }
         let folder = NSStringPath(path).deletingLastPathComponent
@@ -37,7 +37,7 @@ public enum ConfigLoader {
         }
         config.rules = paths("rules", in: fields)
         if let waivers = fields.value("waivers"), waivers.kind == .mapping {
-            if let settings = FieldReader.open(waivers, as: RuleSchema.waiverSettings, prefix: "config", into: &diagnostics) {
+            if let settings = FieldReader.open(waivers, as: RuleSchema.waiverSettings, codes: .config, into: &diagnostics) {
                 config.waivers = paths("files", in: settings)
                 config.allowPlanWaivers = settings.oneOf("plan", ["allow", "forbid"], into: &diagnostics) != "forbid"
             }
@@ -47,16 +47,16 @@ public enum ConfigLoader {
         if let failOn = fields.oneOf("fail_on", ["error", "warning", "info", "none"], into: &diagnostics) {
             config.failOn = .some(Severity(rawValue: failOn))
         }
-        if let fx = fields.value("fx"), let settings = FieldReader.open(fx, as: RuleSchema.exchangeRates, prefix: "config", into: &diagnostics),
+        if let fx = fields.value("fx"), let settings = FieldReader.open(fx, as: RuleSchema.exchangeRates, codes: .config, into: &diagnostics),
            let base = settings.currency("base", into: &diagnostics) {
             var rates: [String: Double] = [:]
             if let table = settings.value("rates") {
                 if table.kind != .mapping { settings.wrongType(table, "rates", expected: "a mapping of currency codes to rates", into: &diagnostics) }
                 for entry in table.entries {
-                    guard let code = settings.code(entry.key, "rates", kind: "unknown-currency", expected: .currency, into: &diagnostics,
+                    guard let code = settings.code(entry.key, "rates", kind: .currency, expected: .currency, into: &diagnostics,
                                                    check: { text throws(ReferenceError) in try Currencies.resolve(text).code }) else { continue }
                     guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
-                        diagnostics.append(Diagnostic("config.invalid-rate", "the rate for \(code) must be a number above 0",
+                        diagnostics.append(Diagnostic(.configInvalidRate, "the rate for \(code) must be a number above 0",
                                                       at: entry.value.span, help: "give how many \(code) one \(base) buys, e.g. 87.2"))
                         continue
                     }
@@ -71,7 +71,7 @@ public enum ConfigLoader {
             }
             for entry in overrides.entries {
                 guard let id = entry.key.scalar,
-                      let override = FieldReader.open(entry.value, as: RuleSchema.override, prefix: "config", into: &diagnostics)
+                      let override = FieldReader.open(entry.value, as: RuleSchema.override, codes: .config, into: &diagnostics)
                 else { continue }
                 config.overrides[id] = RuleOverride(
                     severity: override.oneOf("severity", RuleSchema.severities, into: &diagnostics).flatMap(Severity.init(rawValue:)),

@@ -21,7 +21,7 @@ enum CountrySetMembers {
                 return nil
             } catch {
                 return Diagnostic(
-                    "rules.unknown-country", "in the set '\(setName)': \(error.message)", at: node.span,
+                    .rulesUnknownCountry, "in the set '\(setName)': \(error.message)", at: node.span,
                     help: error.suggestion.map { "write '\($0)'" }
                         ?? "the set holds country codes, so each member must be an ISO 3166-1 alpha-2 code (e.g. GB, NL)")
             }

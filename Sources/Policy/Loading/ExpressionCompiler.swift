@@ -16,7 +16,7 @@ struct ExpressionCompiler {
         guard let program = compile(text, offset: 0, map: map, into: &diagnostics) else { return nil }
         if expectBool, program.resultType != .bool, program.resultType != .dyn {
             diagnostics.append(Diagnostic(
-                "rules.not-boolean", "'\(field)' must be a boolean expression, but this one gives \(program.resultType)",
+                .rulesNotBoolean, "'\(field)' must be a boolean expression, but this one gives \(program.resultType)",
                 at: node.span, help: "compare the value, e.g. `… == …`, `… in …`, `size(…) > 0`"))
             return nil
         }
@@ -30,7 +30,7 @@ struct ExpressionCompiler {
         let map = ScalarSourceMap(node: node)
         if let unclosed {
             diagnostics.append(Diagnostic(
-                "rules.unclosed-placeholder", "this '{{' is never closed by '}}'",
+                .rulesUnclosedPlaceholder, "this '{{' is never closed by '}}'",
                 at: map.span(from: unclosed, to: unclosed + 2), help: "close the placeholder with '}}'"))
             return nil
         }
@@ -55,7 +55,7 @@ struct ExpressionCompiler {
             ast = try environment.parse(text)
         } catch {
             for issue in error.issues {
-                diagnostics.append(diagnostic("rules.cel-syntax", issue, offset: offset, map: map))
+                diagnostics.append(diagnostic(.rulesCELSyntax, issue, offset: offset, map: map))
             }
             return nil
         }
@@ -63,16 +63,15 @@ struct ExpressionCompiler {
             return environment.program(try environment.check(ast))
         } catch {
             for issue in error.issues {
-                diagnostics.append(diagnostic("rules.cel-type", issue, offset: offset, map: map))
+                diagnostics.append(diagnostic(.rulesCELType, issue, offset: offset, map: map))
             }
             return nil
         }
     }
 
-    private func diagnostic(_ code: String, _ issue: CELIssue, offset: Int, map: ScalarSourceMap) -> Diagnostic {
+    private func diagnostic(_ code: DiagnosticCode, _ issue: CELIssue, offset: Int, map: ScalarSourceMap) -> Diagnostic {
         var help = issue.help
-        for name in PolicyEnvironment.scopeVariables.sorted()
-        where issue.message == "undeclared reference to '\(name)'" && help == nil {
+        if help == nil, case .undeclaredReference(let name) = issue.kind, PolicyEnvironment.scopeVariables.contains(name) {
             let scopes = RuleScope.allCases.filter { $0.variables.contains(name) }.map(\.rawValue)
             help = "'\(name)' is bound only in rules with `for: \(scopes.joined(separator: "` or `for: "))`; this rule is `for: \(scope.rawValue)`"
         }
@@ -91,7 +90,7 @@ struct ExpressionCompiler {
             let what = node.kind == .sequence ? "a list" : node.kind == .mapping ? "a mapping"
                 : first == "!" ? "a tag" : first == "&" ? "an anchor" : "an alias"
             diagnostics.append(Diagnostic(
-                "rules.yaml-split-expression",
+                .rulesYAMLSplitExpression,
                 "YAML read this '\(field)' as \(what), not as a CEL expression, because it starts with '\(first.map(String.init) ?? "?")'",
                 at: node.span,
                 help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line"))
@@ -99,7 +98,7 @@ struct ExpressionCompiler {
         }
         if let comment = Self.trailingComment(node) {
             diagnostics.append(Diagnostic(
-                "rules.yaml-comment-in-expression",
+                .rulesYAMLCommentInExpression,
                 "YAML read ' #' and the rest of this line as a comment, so this '\(field)' ends before it and the rule would check only `\(node.scalar ?? "")`",
                 at: comment,
                 help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line; to keep a comment, put it on its own line"))

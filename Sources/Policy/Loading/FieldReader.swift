@@ -6,23 +6,23 @@ import YAML
 /// derived keys, missing required fields and wrong types become diagnostics; typed
 /// accessors check codes (countries, zones, languages …) against the reference data.
 ///
-/// Diagnostic codes are `<prefix>.<problem>`, e.g. `plan.unknown-key`,
+/// Diagnostic codes come from the file kind's `FieldCodes`, e.g. `plan.unknown-key`,
 /// `plan.unknown-country`, `rules.missing-field`.
 struct FieldReader {
     let node: YAMLNode
     let schema: SchemaObject
-    let prefix: String
+    let codes: FieldCodes
     /// The value node of each schema field, by field index (nil when absent or null).
     private let values: [YAMLNode?]
 
     /// Opens `node` as a `schema` mapping, reporting key problems; nil when `node` is
     /// not a mapping at all. One pass over the keys, no per-key allocation.
     static func open(
-        _ node: YAMLNode, as schema: SchemaObject, prefix: String, into diagnostics: inout [Diagnostic]
+        _ node: YAMLNode, as schema: SchemaObject, codes: FieldCodes, into diagnostics: inout [Diagnostic]
     ) -> FieldReader? {
         guard node.kind == .mapping else {
             diagnostics.append(Diagnostic(
-                "\(prefix).wrong-type", "expected \(schema.name) to be a mapping of fields, found \(node.kindDescription)",
+                codes.wrongType, "expected \(schema.name) to be a mapping of fields, found \(node.kindDescription)",
                 at: node.span, help: "write it as `key: value` lines (fields: \(schema.fieldNames.joined(separator: ", ")))"))
             return nil
         }
@@ -31,7 +31,7 @@ struct FieldReader {
             let keyNode = node.key(at: i)
             guard keyNode.kind == .scalar else {
                 diagnostics.append(Diagnostic(
-                    "\(prefix).wrong-type", "a key in \(schema.name) must be plain text, found \(keyNode.kindDescription)",
+                    codes.wrongType, "a key in \(schema.name) must be plain text, found \(keyNode.kindDescription)",
                     at: keyNode.span))
                 continue
             }
@@ -43,12 +43,12 @@ struct FieldReader {
             let key = keyNode.scalar ?? ""
             if schema.derived.contains(key) {
                 diagnostics.append(Diagnostic(
-                    "\(prefix).derived-field", "'\(key)' is computed by Shore and cannot be written in \(schema.name)",
+                    codes.derivedField ?? codes.unknownKey, "'\(key)' is computed by Shore and cannot be written in \(schema.name)",
                     at: keyNode.span, help: "remove '\(key)'; rules read it as \(schema.name).\(key)"))
             } else {
                 let suggestion = Suggestions.closest(to: key, among: schema.fieldNames)
                 diagnostics.append(Diagnostic(
-                    "\(prefix).unknown-key", "unknown key '\(key)' in \(schema.name)",
+                    codes.unknownKey, "unknown key '\(key)' in \(schema.name)",
                     at: keyNode.span,
                     help: suggestion.map { "did you mean '\($0)'?" }
                         ?? "expected one of: \(schema.fieldNames.joined(separator: ", "))"))
@@ -56,11 +56,11 @@ struct FieldReader {
         }
         for (f, field) in schema.fields.enumerated() where field.required && values[f] == nil {
             diagnostics.append(Diagnostic(
-                "\(prefix).missing-field", "\(schema.name) is missing the required field '\(field.name)'",
+                codes.missingField, "\(schema.name) is missing the required field '\(field.name)'",
                 at: node.entry(field.name)?.key.span ?? startSpan(node),
                 help: "add `\(field.name): …` (\(field.type.expectation))"))
         }
-        return FieldReader(node: node, schema: schema, prefix: prefix, values: values)
+        return FieldReader(node: node, schema: schema, codes: codes, values: values)
     }
 
     /// The value node of a field, nil when absent or null.
@@ -115,7 +115,7 @@ struct FieldReader {
 
     /// A code checked by `check`, which throws a `ReferenceError` with a did-you-mean.
     func code<T>(
-        _ name: String, kind: String, expected: FieldType, into diagnostics: inout [Diagnostic],
+        _ name: String, kind: FieldCheck, expected: FieldType, into diagnostics: inout [Diagnostic],
         check: (String) throws(ReferenceError) -> T
     ) -> T? {
         guard let value = value(name) else { return nil }
@@ -123,7 +123,7 @@ struct FieldReader {
     }
 
     func code<T>(
-        _ value: YAMLNode, _ name: String, kind: String, expected: FieldType, into diagnostics: inout [Diagnostic],
+        _ value: YAMLNode, _ name: String, kind: FieldCheck, expected: FieldType, into diagnostics: inout [Diagnostic],
         check: (String) throws(ReferenceError) -> T
     ) -> T? {
         guard value.kind == .scalar, value.scalarKind == .string, let text = value.scalar else {
@@ -134,14 +134,14 @@ struct FieldReader {
             return try check(text)
         } catch {
             diagnostics.append(Diagnostic(
-                "\(prefix).\(kind)", error.message, at: value.span,
+                codes.code(kind), error.message, at: value.span,
                 help: error.suggestion.map { "write '\($0)'" }))
             return nil
         }
     }
 
     func country(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
-        code(name, kind: "unknown-country", expected: .country, into: &diagnostics) { code throws(ReferenceError) in
+        code(name, kind: .country, expected: .country, into: &diagnostics) { code throws(ReferenceError) in
             try Countries.resolve(code).alpha2
         }
     }
@@ -149,45 +149,45 @@ struct FieldReader {
     /// An ISO 3166-2 region of `country` (not checked when the country itself is invalid).
     func region(_ name: String, in country: String?, into diagnostics: inout [Diagnostic]) -> String? {
         guard let country else { return nil }
-        return code(name, kind: "unknown-region", expected: .region, into: &diagnostics) { code throws(ReferenceError) in
+        return code(name, kind: .region, expected: .region, into: &diagnostics) { code throws(ReferenceError) in
             try Regions.resolve(code, in: country).code
         }
     }
 
     func currency(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
-        code(name, kind: "unknown-currency", expected: .currency, into: &diagnostics) { code throws(ReferenceError) in
+        code(name, kind: .currency, expected: .currency, into: &diagnostics) { code throws(ReferenceError) in
             try Currencies.resolve(code).code
         }
     }
 
     /// A Legal Entity Identifier with valid check digits.
     func lei(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
-        code(name, kind: "invalid-lei", expected: .string, into: &diagnostics) { text throws(ReferenceError) in
+        code(name, kind: .lei, expected: .string, into: &diagnostics) { text throws(ReferenceError) in
             try LEI.validate(text)
         }
     }
 
     func date(_ name: String, into diagnostics: inout [Diagnostic]) -> CivilDate? {
-        code(name, kind: "invalid-date", expected: .date, into: &diagnostics) { text throws(ReferenceError) in
+        code(name, kind: .date, expected: .date, into: &diagnostics) { text throws(ReferenceError) in
             try CivilDate(parsing: text)
         }
     }
 
     func hours(_ name: String, into diagnostics: inout [Diagnostic]) -> BusinessHours? {
-        code(name, kind: "invalid-hours", expected: .hours, into: &diagnostics) { text throws(ReferenceError) in
+        code(name, kind: .hours, expected: .hours, into: &diagnostics) { text throws(ReferenceError) in
             try BusinessHours(parsing: text)
         }
     }
 
     func timeZone(_ name: String, into diagnostics: inout [Diagnostic]) -> String? {
-        code(name, kind: "unknown-timezone", expected: .timeZone, into: &diagnostics) { text throws(ReferenceError) in
+        code(name, kind: .timeZone, expected: .timeZone, into: &diagnostics) { text throws(ReferenceError) in
             _ = try TimeZones.resolve(text)
             return text
         }
     }
 
     func oneOf(_ name: String, _ words: [String], into diagnostics: inout [Diagnostic]) -> String? {
-        code(name, kind: "invalid-value", expected: .oneOf(words), into: &diagnostics) { text throws(ReferenceError) in
+        code(name, kind: .word, expected: .oneOf(words), into: &diagnostics) { text throws(ReferenceError) in
             if words.contains(text) { return text }
             let suggestion = Suggestions.closest(to: text, among: words)
             throw ReferenceError(
@@ -217,7 +217,7 @@ struct FieldReader {
     /// A list of country codes, each checked.
     func countries(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
         list(name, into: &diagnostics).compactMap { item in
-            code(item, name, kind: "unknown-country", expected: .country, into: &diagnostics) { code throws(ReferenceError) in
+            code(item, name, kind: .country, expected: .country, into: &diagnostics) { code throws(ReferenceError) in
                 try Countries.resolve(code).alpha2
             }
         }
@@ -226,7 +226,7 @@ struct FieldReader {
     /// A list of regime ids, each checked.
     func regimes(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
         list(name, into: &diagnostics).compactMap { item in
-            code(item, name, kind: "unknown-regime", expected: .regime, into: &diagnostics) { id throws(ReferenceError) in
+            code(item, name, kind: .regime, expected: .regime, into: &diagnostics) { id throws(ReferenceError) in
                 try Regimes.resolve(id)
             }
         }
@@ -235,7 +235,7 @@ struct FieldReader {
     /// A list of language codes, each checked.
     func languages(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
         list(name, into: &diagnostics).compactMap { item in
-            code(item, name, kind: "unknown-language", expected: .language, into: &diagnostics) { code throws(ReferenceError) in
+            code(item, name, kind: .language, expected: .language, into: &diagnostics) { code throws(ReferenceError) in
                 try Languages.resolve(code).code
             }
         }
@@ -247,7 +247,7 @@ struct FieldReader {
         _ value: YAMLNode, _ name: String, expected: String, into diagnostics: inout [Diagnostic], help: String? = nil
     ) {
         diagnostics.append(Diagnostic(
-            "\(prefix).wrong-type", "'\(name)' in \(schema.name) must be \(expected), found \(value.kindDescription)",
+            codes.wrongType, "'\(name)' in \(schema.name) must be \(expected), found \(value.kindDescription)",
             at: value.span, help: help))
     }
 

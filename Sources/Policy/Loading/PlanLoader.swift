@@ -82,7 +82,7 @@ struct PlanBuilder {
     let loader: PlanLoader
 
     func build(_ root: YAMLNode, into diagnostics: inout [Diagnostic]) -> Plan? {
-        guard let fields = FieldReader.open(root, as: PlanSchema.plan, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(root, as: PlanSchema.plan, codes: .plan, into: &diagnostics) else { return nil }
         let id = fields.string("plan", into: &diagnostics)
         let title = fields.string("title", into: &diagnostics)
         let date = fields.date("date", into: &diagnostics) ?? loader.today
@@ -92,7 +92,7 @@ struct PlanBuilder {
         var engagementNodes = fields.list("engagements", into: &diagnostics)
         if engagementNodes.count > loader.maxEngagements {
             diagnostics.append(Diagnostic(
-                "plan.too-many-engagements",
+                .planTooManyEngagements,
                 "the plan lists \(engagementNodes.count) engagements; at most \(loader.maxEngagements) are allowed",
                 at: fields.node.entry("engagements")?.key.span ?? FieldReader.startSpan(fields.node),
                 help: "split the plan into several plan files"))
@@ -115,7 +115,7 @@ struct PlanBuilder {
         }
         let countries = company.map { Aggregates.countries(engagements, home: $0.country, into: &diagnostics) } ?? []
         let providers = Aggregates.providers(engagements, into: &diagnostics)
-        let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), prefix: "plan", into: &diagnostics)
+        let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), codes: .plan, into: &diagnostics)
 
         guard let id, let company else { return nil }
         return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
@@ -154,7 +154,7 @@ struct PlanBuilder {
         var overrides: [String: Double] = [:]
         if let fx = companyNode["fx"] {
             if fx.kind != .mapping {
-                diagnostics.append(Diagnostic("plan.wrong-type", "fx must be a mapping of currency codes to rates",
+                diagnostics.append(Diagnostic(.planWrongType, "fx must be a mapping of currency codes to rates",
                                               at: fx.span, help: "write `fx: { INR: 87.2 }`: units of each currency per one \(currency)"))
             }
             for entry in fx.entries {
@@ -162,12 +162,12 @@ struct PlanBuilder {
                 do {
                     _ = try Currencies.resolve(code)
                 } catch {
-                    diagnostics.append(Diagnostic("plan.unknown-currency", error.message, at: entry.key.span,
+                    diagnostics.append(Diagnostic(.planUnknownCurrency, error.message, at: entry.key.span,
                                                   help: error.suggestion.map { "write '\($0)'" }))
                     continue
                 }
                 guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
-                    diagnostics.append(Diagnostic("plan.invalid-rate", "the rate for \(code) must be a number above 0",
+                    diagnostics.append(Diagnostic(.planInvalidRate, "the rate for \(code) must be a number above 0",
                                                   at: entry.value.span, help: "give how many \(code) one \(currency) buys, e.g. 87.2"))
                     continue
                 }
@@ -205,7 +205,7 @@ struct PlanBuilder {
     // MARK: Company
 
     func readCompany(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Company? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.company, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.company, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
         let hours = fields.hours("hours", into: &diagnostics) ?? BusinessHours.standard
@@ -235,7 +235,7 @@ struct PlanBuilder {
                     let names = owners.prefix(5).joined(separator: ", ") + (owners.count > 5 ? ", …" : "")
                     let zones = Countries.country(country)?.timeZones ?? []
                     diagnostics.append(Diagnostic(
-                        "plan.timezone-country", "\(zone) is a time zone of \(names), not of \(country)",
+                        .planTimezoneCountry, "\(zone) is a time zone of \(names), not of \(country)",
                         at: node.span, severity: .warning,
                         notes: [.init("the country", at: fields.value("country")?.span)],
                         help: zones.isEmpty ? "check the country and the time zone"
@@ -249,7 +249,7 @@ struct PlanBuilder {
         if let only = Countries.defaultTimeZone(country) { return only }
         let zones = Countries.country(country)?.timeZones ?? []
         diagnostics.append(Diagnostic(
-            "plan.missing-timezone",
+            .planMissingTimezone,
             "\(owner) needs a timezone: \(country) has \(zones.count) time zones",
             at: fields.node.entry("country")?.value.span ?? FieldReader.startSpan(fields.node),
             help: "add `timezone:` with one of " + zones.prefix(5).joined(separator: ", ") + (zones.count > 5 ? ", …" : "")))
@@ -260,7 +260,7 @@ struct PlanBuilder {
 
     func engagement(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
                     into diagnostics: inout [Diagnostic]) -> Engagement? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.engagement, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.engagement, codes: .plan, into: &diagnostics) else { return nil }
         let id = fields.string("id", into: &diagnostics)
         let service = fields.string("service", into: &diagnostics)
         let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false
@@ -271,7 +271,7 @@ struct PlanBuilder {
         let locationNodes = fields.list("locations", into: &diagnostics)
         if fields.value("locations")?.kind == .sequence, locationNodes.isEmpty {
             diagnostics.append(Diagnostic(
-                "plan.no-locations", "engagement '\(id ?? "?")' lists no locations",
+                .planNoLocations, "engagement '\(id ?? "?")' lists no locations",
                 at: fields.value("locations")?.span ?? node.span,
                 help: "add at least one location: `- { country: …, headcount: … }`"))
         }
@@ -298,7 +298,7 @@ struct PlanBuilder {
         let end = fields.date("end", into: &diagnostics)
         if let start, let end, end < start {
             diagnostics.append(Diagnostic(
-                "plan.end-before-start", "engagement '\(id ?? "?")' ends (\(end)) before it starts (\(start))",
+                .planEndBeforeStart, "engagement '\(id ?? "?")' ends (\(end)) before it starts (\(start))",
                 at: fields.value("end")?.span ?? node.span, help: "swap the dates, or correct one of them"))
         }
         let attributes = fields.value("attributes")
@@ -332,7 +332,7 @@ struct PlanBuilder {
     }
 
     func readProvider(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Provider? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.provider, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.provider, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let kind = fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
@@ -342,7 +342,7 @@ struct PlanBuilder {
         let total = owners.reduce(0) { $0 + $1.share }
         if total > 100.000_001, let list = fields.value("owners") {
             diagnostics.append(Diagnostic(
-                "plan.owner-shares-over-100", "the owners' shares add up to \(total)%, more than 100%",
+                .planOwnerSharesOver100, "the owners' shares add up to \(total)%, more than 100%",
                 at: list.span, help: "give each owner's share of the provider in percent; together at most 100"))
         }
         guard let name, let kind, let country else { return nil }
@@ -350,11 +350,11 @@ struct PlanBuilder {
     }
 
     func readOwner(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Owner? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.owner, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.owner, codes: .plan, into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
         let share = fields.number("share", into: &diagnostics)
         if let share, !(0...100).contains(share) {
-            diagnostics.append(Diagnostic("plan.invalid-share", "an owner's share must be between 0 and 100 percent (\(share))",
+            diagnostics.append(Diagnostic(.planInvalidShare, "an owner's share must be between 0 and 100 percent (\(share))",
                                           at: fields.value("share")?.span ?? node.span, help: "write the share in percent: 50 for half"))
             return nil
         }
@@ -363,7 +363,7 @@ struct PlanBuilder {
     }
 
     func readNotification(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Notification? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.notification, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.notification, codes: .plan, into: &diagnostics) else { return nil }
         let date = fields.date("date", into: &diagnostics)
         let supervisor = fields.string("supervisor", into: &diagnostics)
         guard let date, let supervisor else { return nil }
@@ -372,7 +372,7 @@ struct PlanBuilder {
 
     func subcontractor(_ node: YAMLNode, index: Int, data: [DataItem], context: Context,
                        into diagnostics: inout [Diagnostic]) -> Subcontractor? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.subcontractor, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.subcontractor, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
         let region = fields.region("region", in: country, into: &diagnostics)
@@ -381,7 +381,7 @@ struct PlanBuilder {
         let names = data.map(\.name)
         var touched: [String] = []
         for item in fields.list("data", into: &diagnostics) {
-            let text = fields.code(item, "data", kind: "unknown-data-item", expected: .string, into: &diagnostics) { text throws(ReferenceError) in
+            let text = fields.code(item, "data", kind: .dataItem, expected: .string, into: &diagnostics) { text throws(ReferenceError) in
                 if names.contains(text) { return text }
                 throw ReferenceError(
                     "'\(text)' is not one of this engagement's data items" + (names.isEmpty ? " (it lists none)" : " (\(names.joined(separator: ", ")))"),
@@ -396,7 +396,7 @@ struct PlanBuilder {
 
     func location(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
                   into diagnostics: inout [Diagnostic]) -> Location? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.location, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.location, codes: .plan, into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
         let region = fields.region("region", in: country, into: &diagnostics)
         let city = fields.string("city", into: &diagnostics)
@@ -404,12 +404,12 @@ struct PlanBuilder {
         let headcount = fields.integer("headcount", into: &diagnostics)
         if let headcount, headcount < 0 {
             diagnostics.append(Diagnostic(
-                "plan.negative-headcount", "headcount cannot be negative (\(headcount))",
+                .planNegativeHeadcount, "headcount cannot be negative (\(headcount))",
                 at: fields.value("headcount")?.span ?? node.span, help: "write the number of people, 0 or more"))
         }
         if let headcount, headcount > loader.maxHeadcount {
             diagnostics.append(Diagnostic(
-                "plan.headcount-too-large", "headcount \(headcount) is more than the limit of \(loader.maxHeadcount) people per location",
+                .planHeadcountTooLarge, "headcount \(headcount) is more than the limit of \(loader.maxHeadcount) people per location",
                 at: fields.value("headcount")?.span ?? node.span,
                 help: "write the real number of people at this location; split a larger site into several locations"))
         }
@@ -430,9 +430,9 @@ struct PlanBuilder {
     }
 
     func dataItem(_ node: YAMLNode, index: Int, scale: [String], into diagnostics: inout [Diagnostic]) -> DataItem? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.data, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.data, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
-        let classification = fields.code("classification", kind: "unknown-classification", expected: .classification,
+        let classification = fields.code("classification", kind: .classification, expected: .classification,
                                          into: &diagnostics) { text throws(ReferenceError) in
             // Ranks count from 1 (the lowest class), like CEFR's A1 = 1.
             if let index = Classifications.level(of: text, in: scale) { return (text, Int64(index) + 1) }
@@ -446,7 +446,7 @@ struct PlanBuilder {
         let storage = fields.countries("storage_countries", into: &diagnostics)
         let records = fields.integer("records", into: &diagnostics)
         if let records, records < 0 {
-            diagnostics.append(Diagnostic("plan.negative-records", "records cannot be negative (\(records))",
+            diagnostics.append(Diagnostic(.planNegativeRecords, "records cannot be negative (\(records))",
                                           at: fields.value("records")?.span ?? node.span,
                                           help: "give the approximate number of persons or records, 0 or more"))
         }
@@ -458,11 +458,11 @@ struct PlanBuilder {
     }
 
     func languageSkill(_ node: YAMLNode, index: Int, into diagnostics: inout [Diagnostic]) -> LanguageSkill? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.language, prefix: "plan", into: &diagnostics) else { return nil }
-        let code = fields.code("code", kind: "unknown-language", expected: .language, into: &diagnostics) { code throws(ReferenceError) in
+        guard let fields = FieldReader.open(node, as: PlanSchema.language, codes: .plan, into: &diagnostics) else { return nil }
+        let code = fields.code("code", kind: .language, expected: .language, into: &diagnostics) { code throws(ReferenceError) in
             try Languages.resolve(code).code
         }
-        let level = fields.code("level", kind: "unknown-cefr-level", expected: .cefrLevel, into: &diagnostics) { text throws(ReferenceError) in
+        let level = fields.code("level", kind: .cefrLevel, expected: .cefrLevel, into: &diagnostics) { text throws(ReferenceError) in
             try CEFRLevel.resolve(text)
         }
         guard let code, let level else { return nil }
@@ -472,18 +472,18 @@ struct PlanBuilder {
     /// The cost, converted to the reporting currency; a currency the rates cannot convert
     /// is an error at the currency (never a silent sum of unlike amounts).
     func readCost(_ node: YAMLNode, money: Money?, into diagnostics: inout [Diagnostic]) -> Cost? {
-        guard let fields = FieldReader.open(node, as: PlanSchema.cost, prefix: "plan", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: PlanSchema.cost, codes: .plan, into: &diagnostics) else { return nil }
         let annual = fields.number("annual", into: &diagnostics)
         let currency = fields.currency("currency", into: &diagnostics)
         if let annual, annual < 0 {
-            diagnostics.append(Diagnostic("plan.negative-cost", "annual cost cannot be negative",
+            diagnostics.append(Diagnostic(.planNegativeCost, "annual cost cannot be negative",
                                           at: fields.value("annual")?.span ?? node.span,
                                           help: "give the yearly cost as a number of 0 or more, in `currency`"))
             return nil
         }
         guard let annual else { return nil }
         if annual > loader.maxAnnualCost {
-            diagnostics.append(Diagnostic("plan.cost-too-large",
+            diagnostics.append(Diagnostic(.planCostTooLarge,
                                           "annual cost \(annual) is more than the limit of \(loader.maxAnnualCost)",
                                           at: fields.value("annual")?.span ?? node.span,
                                           help: "give the yearly cost of this engagement as a plain amount in `currency`"))
@@ -493,7 +493,7 @@ struct PlanBuilder {
         if let currency, let money {
             guard let value = money.rates.convert(annual, from: currency, to: money.currency) else {
                 diagnostics.append(Diagnostic(
-                    "plan.unknown-exchange-rate", "no exchange rate from \(currency) to \(money.currency), the reporting currency",
+                    .planUnknownExchangeRate, "no exchange rate from \(currency) to \(money.currency), the reporting currency",
                     at: fields.value("currency")?.span ?? node.span,
                     help: "add the rate to the company: `fx: { \(currency): <\(currency) per 1 \(money.currency)> }` (or to shore.yaml's `fx:`)"))
                 return nil
@@ -509,7 +509,7 @@ struct PlanBuilder {
             guard engagement.kind == .mapping, let idNode = engagement["id"], let id = idNode.scalar else { continue }
             if let earlier = first[id] {
                 diagnostics.append(Diagnostic(
-                    "plan.duplicate-engagement", "the engagement id '\(id)' is used twice",
+                    .planDuplicateEngagement, "the engagement id '\(id)' is used twice",
                     at: idNode.span, notes: [.init("first used here", at: earlier.span)],
                     help: "give each engagement its own id"))
             } else {

@@ -58,7 +58,7 @@ public struct RuleLoader: Sendable {
                 guard let rule = compileRule(node, pack: pack, environment: environment, into: &diagnostics) else { continue }
                 if let earlier = firstByID[rule.id] {
                     diagnostics.append(Diagnostic(
-                        "rules.duplicate-id", "the rule id '\(rule.id)' is defined twice", at: rule.span,
+                        .rulesDuplicateID, "the rule id '\(rule.id)' is defined twice", at: rule.span,
                         notes: [.init("first defined here", at: earlier["id"]?.span)],
                         help: "rule ids must be unique across every rule file loaded; rename one"))
                     continue
@@ -83,7 +83,7 @@ public struct RuleLoader: Sendable {
     /// `rules.empty`: the files loaded define no rule at all, so a check would pass every
     /// plan; that must not read as a clean result.
     private static func noRules(_ first: Pack, files: Int) -> Diagnostic {
-        Diagnostic("rules.empty", files == 1 ? "the rule file defines no rules" : "none of the \(files) rule files defines a rule",
+        Diagnostic(.rulesEmpty, files == 1 ? "the rule file defines no rules" : "none of the \(files) rule files defines a rule",
                    at: first.rulesSpan,
                    help: "add a rule under `rules:` (`shore init` writes an example); a check without rules would pass every plan")
     }
@@ -100,17 +100,17 @@ public struct RuleLoader: Sendable {
     }
 
     private func readPack(_ root: YAMLNode, into diagnostics: inout [Diagnostic]) -> Pack? {
-        guard let fields = FieldReader.open(root, as: RuleSchema.file, prefix: "rules", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(root, as: RuleSchema.file, codes: .rules, into: &diagnostics) else { return nil }
         let id = fields.string("policy", into: &diagnostics) ?? "?"
         _ = fields.string("description", into: &diagnostics)
         var classifications: ([String], YAMLNode)?
         if let node = fields.value("classifications") {
             let values = fields.strings("classifications", into: &diagnostics)
             if values.isEmpty {
-                diagnostics.append(Diagnostic("rules.empty-classifications", "the classification scale is empty",
+                diagnostics.append(Diagnostic(.rulesEmptyClassifications, "the classification scale is empty",
                                               at: node.span, help: "list the classes from lowest to highest"))
             } else if Set(values).count != values.count {
-                diagnostics.append(Diagnostic("rules.duplicate-classification", "a class appears twice in the scale", at: node.span,
+                diagnostics.append(Diagnostic(.rulesDuplicateClassification, "a class appears twice in the scale", at: node.span,
                                               help: "list each class once, from lowest to highest"))
             }
             classifications = (values, node)
@@ -124,7 +124,7 @@ public struct RuleLoader: Sendable {
                 guard let name = entry.key.scalar else { continue }
                 if !Self.isIdentifier(name) {
                     diagnostics.append(Diagnostic(
-                        "rules.invalid-set-name", "the set name '\(name)' cannot be used as a CEL variable",
+                        .rulesInvalidSetName, "the set name '\(name)' cannot be used as a CEL variable",
                         at: entry.key.span, help: "use letters, digits and _ and start with a letter, e.g. approved_countries"))
                 }
                 guard entry.value.kind == .sequence else {
@@ -148,7 +148,7 @@ public struct RuleLoader: Sendable {
             guard let given = pack.classifications else { continue }
             if let chosen, chosen.0 != given.values {
                 diagnostics.append(Diagnostic(
-                    "rules.conflicting-classifications",
+                    .rulesConflictingClassifications,
                     "this classification scale differs from one given earlier; a rule set has one scale",
                     at: given.node.span, notes: [.init("the first scale", at: chosen.1.span)],
                     help: "give the same list in every file, or in one file only"))
@@ -168,7 +168,7 @@ public struct RuleLoader: Sendable {
             for set in pack.sets {
                 if let earlier = defined[set.name] {
                     diagnostics.append(Diagnostic(
-                        "rules.duplicate-set", "the set '\(set.name)' is defined twice", at: set.key.span,
+                        .rulesDuplicateSet, "the set '\(set.name)' is defined twice", at: set.key.span,
                         notes: [.init("first defined here", at: earlier.span)],
                         help: "sets are shared by every rule file; define each once"))
                     continue
@@ -177,14 +177,14 @@ public struct RuleLoader: Sendable {
                 if let builtIn = sets[set.name], builtIn.node == nil {
                     if Set(builtIn.members) == Set(set.members) {
                         diagnostics.append(Diagnostic(
-                            "rules.redundant-set", "the set '\(set.name)' repeats the built-in set of that name",
+                            .rulesRedundantSet, "the set '\(set.name)' repeats the built-in set of that name",
                             at: set.key.span, severity: .info,
                             help: "remove it to use the built-in set (\(builtIn.source ?? "built in"), as of \(builtIn.asOf ?? "?"))"))
                     } else {
                         let missing = Set(builtIn.members).subtracting(set.members).sorted()
                         let extra = Set(set.members).subtracting(builtIn.members).sorted()
                         diagnostics.append(Diagnostic(
-                            "rules.shadowed-set",
+                            .rulesShadowedSet,
                             "the set '\(set.name)' would replace the built-in set of that name with other members",
                             at: set.key.span,
                             notes: [.init("not in the built-in set: \(extra.isEmpty ? "none" : extra.joined(separator: ", ")); missing from yours: \(missing.isEmpty ? "none" : missing.joined(separator: ", "))")],
@@ -202,7 +202,7 @@ public struct RuleLoader: Sendable {
 
     private func compileRule(_ node: YAMLNode, pack: Pack, environment: PolicyEnvironment,
                              into diagnostics: inout [Diagnostic]) -> Rule? {
-        guard let fields = FieldReader.open(node, as: RuleSchema.rule, prefix: "rules", into: &diagnostics) else { return nil }
+        guard let fields = FieldReader.open(node, as: RuleSchema.rule, codes: .rules, into: &diagnostics) else { return nil }
         let id = fields.string("id", into: &diagnostics)
         let title = fields.string("title", into: &diagnostics)
         let description = fields.string("description", into: &diagnostics)
@@ -247,9 +247,9 @@ public struct RuleLoader: Sendable {
 
     /// A tag YAML rejected at the start of an expression is explained once, as a split expression.
     static func dropSplitExpressionDuplicates(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let split = Set(diagnostics.filter { $0.code == "rules.yaml-split-expression" }.compactMap(\.location))
+        let split = Set(diagnostics.filter { $0.code == .rulesYAMLSplitExpression }.compactMap(\.location))
         return diagnostics.filter { d in
-            !(d.code == "yaml.unsupported-tag" && d.location.map { loc in split.contains { $0.start == loc.start } } == true)
+            !(d.code == .yamlUnsupportedTag && d.location.map { loc in split.contains { $0.start == loc.start } } == true)
         }
     }
 }

@@ -38,7 +38,7 @@ public struct RuleSource: Sendable {
 public enum RuleFiles {
     /// `rules.none`: nothing under `paths` is a rule file.
     public static func noneFound(under paths: [String]) -> Diagnostic {
-        Diagnostic("rules.none", paths.isEmpty ? "no rule files given" : "no rule files found under \(paths.joined(separator: ", "))", at: nil,
+        Diagnostic(.rulesNone, paths.isEmpty ? "no rule files given" : "no rule files found under \(paths.joined(separator: ", "))", at: nil,
                    help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside sub-folders named fixtures; pass --rules with a folder of them")
     }
 

@@ -6,7 +6,7 @@ enum RuleYAMLHints {
     static let expressionKeys = ["when", "assert", "message"]
 
     static func explain(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard diagnostic.code == "yaml.syntax", let location = diagnostic.location else { return diagnostic }
+        guard diagnostic.code == .yamlSyntax, let location = diagnostic.location else { return diagnostic }
         for lineNumber in [location.start.line, location.start.line - 1] where lineNumber >= 1 {
             guard let line = location.file.line(lineNumber) else { continue }
             var text = Substring(line).drop { $0 == " " }
@@ -15,7 +15,7 @@ enum RuleYAMLHints {
                 let value = text.dropFirst(key.count + 1).drop { $0 == " " }
                 guard let first = value.first, "[{'\"".contains(first) else { continue }
                 var explained = diagnostic
-                explained.code = "rules.yaml-split-expression"
+                explained.code = .rulesYAMLSplitExpression
                 explained.message = "YAML read the start of this '\(key)' expression as \(first == "[" ? "a list" : first == "{" ? "a mapping" : "a quoted string") because it begins with \(first), and then could not read the rest (\(diagnostic.message))"
                 explained.help = first == "'"
                     ? "quote the whole expression with double quotes (`\(key): \"'…' …\"`; the single quotes inside stay CEL strings), or write it as a block scalar: `\(key): >-` and the expression on the next line, indented"

@@ -4,13 +4,14 @@ import YAML
 
 /// Reads waivers, from a plan's `waivers:` or a `--waivers` file.
 public enum WaiverReader {
-    /// Reads a list of waiver mappings, reporting each problem under `prefix`.
-    static func read(_ items: [YAMLNode], prefix: String, into diagnostics: inout [Diagnostic]) -> [Waiver] {
-        items.compactMap { read($0, prefix: prefix, into: &diagnostics) }
+    /// Reads a list of waiver mappings, reporting each problem with `codes`
+    /// (`waiver.*` in a waivers file, `plan.*` in a plan).
+    static func read(_ items: [YAMLNode], codes: FieldCodes, into diagnostics: inout [Diagnostic]) -> [Waiver] {
+        items.compactMap { read($0, codes: codes, into: &diagnostics) }
     }
 
-    static func read(_ node: YAMLNode, prefix: String, into diagnostics: inout [Diagnostic]) -> Waiver? {
-        guard let fields = FieldReader.open(node, as: WaiverSchema.waiver, prefix: prefix, into: &diagnostics) else {
+    static func read(_ node: YAMLNode, codes: FieldCodes, into diagnostics: inout [Diagnostic]) -> Waiver? {
+        guard let fields = FieldReader.open(node, as: WaiverSchema.waiver, codes: codes, into: &diagnostics) else {
             return nil
         }
         let rule = fields.string("rule", into: &diagnostics)
@@ -31,10 +32,10 @@ public enum WaiverReader {
         let loaded = yaml.load(path: path)
         var diagnostics = loaded.diagnostics
         guard let root = loaded.document?.root,
-              let file = FieldReader.open(root, as: WaiverSchema.file, prefix: "waiver", into: &diagnostics) else {
+              let file = FieldReader.open(root, as: WaiverSchema.file, codes: .waiver, into: &diagnostics) else {
             return ([], diagnostics)
         }
-        let waivers = read(file.list("waivers", into: &diagnostics), prefix: "waiver", into: &diagnostics)
+        let waivers = read(file.list("waivers", into: &diagnostics), codes: .waiver, into: &diagnostics)
         return (waivers, diagnostics)
     }
 }

@@ -21,7 +21,7 @@ public struct Baseline: Sendable {
         case .success(let bytes):
             return parse(bytes: bytes, path: path, limits: limits)
         case .failure(let diagnostic):
-            let code = diagnostic.code == "io.unreadable" ? "baseline.unreadable" : diagnostic.code
+            let code = diagnostic.code == .ioUnreadable ? .baselineUnreadable : diagnostic.code
             return .failure(Diagnostic(code, diagnostic.message, at: diagnostic.location,
                                        help: diagnostic.help ?? help(path)))
         }
@@ -44,22 +44,22 @@ public struct Baseline: Sendable {
         case .success(let contents):
             guard contents.version == String(supportedVersion) else {
                 return .failure(Diagnostic(
-                    "baseline.unsupported-version",
+                    .baselineUnsupportedVersion,
                     contents.version.map { "\(path) is a version \($0) result; this Shore reads version \(supportedVersion)" }
                         ?? "\(path) has no \"version\"; this Shore reads version \(supportedVersion) results",
                     at: start, help: "write the baseline again with this Shore: " + help))
             }
             return .success(Baseline(fingerprints: contents.fingerprints, findings: contents.findings))
         case .failure(.tooDeep(let offset)):
-            return .failure(Diagnostic("baseline.too-deep", "\(path) nests deeper than \(limits.maxDepth) levels", at: at(offset),
+            return .failure(Diagnostic(.baselineTooDeep, "\(path) nests deeper than \(limits.maxDepth) levels", at: at(offset),
                                        help: "a Shore JSON result nests only a few levels; " + help))
         case .failure(.duplicateKey(let key, let offset)):
-            return .failure(Diagnostic("baseline.invalid", "\(path) has the key \"\(key)\" twice in one object", at: at(offset),
+            return .failure(Diagnostic(.baselineInvalid, "\(path) has the key \"\(key)\" twice in one object", at: at(offset),
                                        help: help))
         case .failure(.syntax(let offset)):
-            return .failure(Diagnostic("baseline.invalid", "\(path) is not valid JSON", at: at(offset), help: help))
+            return .failure(Diagnostic(.baselineInvalid, "\(path) is not valid JSON", at: at(offset), help: help))
         case .failure(.notAnObject), .failure(.noFindings):
-            return .failure(Diagnostic("baseline.invalid", "\(path) is not a Shore JSON result (no \"findings\" list)", at: start,
+            return .failure(Diagnostic(.baselineInvalid, "\(path) is not a Shore JSON result (no \"findings\" list)", at: start,
                                        help: help))
         }
     }

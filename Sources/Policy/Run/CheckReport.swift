@@ -65,7 +65,7 @@ public struct CheckReport: Sendable {
     /// The report, with `run.timeout` for `stage` when `deadline` has passed and no
     /// timeout is reported yet: `--timeout` covers the stages after the check too.
     public func checkingDeadline(_ deadline: ContinuousClock.Instant?, stage: String) -> CheckReport {
-        guard let deadline, ContinuousClock.now >= deadline, !diagnostics.contains(where: { $0.code == "run.timeout" }) else {
+        guard let deadline, ContinuousClock.now >= deadline, !diagnostics.contains(where: { $0.code == .runTimeout }) else {
             return self
         }
         return adding([CheckRunner.timeout(unchecked: [], stage: stage)])

@@ -54,7 +54,7 @@ public enum CheckRunner {
         let yaml = YAMLLoader(limits: request.yamlLimits)
         let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
         var diagnostics = request.diagnostics + loadedRules.diagnostics.filter { $0.severity != .info }
-        if request.rules.isEmpty, !request.diagnostics.contains(where: { $0.code == "rules.none" }) {
+        if request.rules.isEmpty, !request.diagnostics.contains(where: { $0.code == .rulesNone }) {
             diagnostics.append(RuleFiles.noneFound(under: []))
         }
         var rules = loadedRules.rules
@@ -112,7 +112,7 @@ public enum CheckRunner {
     /// `rules.all-disabled`: every rule is switched off (in its file or by `shore.yaml`),
     /// so nothing would be checked; an error, not a pass.
     static func allDisabled(_ first: Rule, count: Int) -> Diagnostic {
-        Diagnostic("rules.all-disabled", count == 1 ? "the only rule, \(first.id), is disabled, so nothing would be checked"
+        Diagnostic(.rulesAllDisabled, count == 1 ? "the only rule, \(first.id), is disabled, so nothing would be checked"
                        : "all \(count) rules are disabled, so nothing would be checked",
                    at: first.node["enabled"]?.span ?? first.span,
                    help: "enable at least one rule: remove `enabled: false` from it, or its entry under `overrides:` in shore.yaml")
@@ -121,7 +121,7 @@ public enum CheckRunner {
     /// `plan.duplicate-id`: two plans of one run share an id, so their findings would share
     /// fingerprints (a baseline could not tell them apart).
     static func duplicatePlan(_ plan: Plan, earlier: Plan) -> Diagnostic {
-        Diagnostic("plan.duplicate-id", "the plan id '\(plan.id)' is also used by \(earlier.node.document.source.path)",
+        Diagnostic(.planDuplicateID, "the plan id '\(plan.id)' is also used by \(earlier.node.document.source.path)",
                    at: (plan.node["plan"] ?? plan.node).span,
                    notes: [.init("the other plan with this id", at: (earlier.node["plan"] ?? earlier.node).span)],
                    help: "give every plan its own id (`plan:`); findings and baselines tell plans apart by it")
@@ -130,7 +130,7 @@ public enum CheckRunner {
     /// `waiver.plan-forbidden`: `shore.yaml` sets `waivers: { plan: forbid }`, and the plan
     /// waives findings itself.
     static func forbiddenWaiver(_ waiver: Waiver) -> Diagnostic {
-        Diagnostic("waiver.plan-forbidden", "this plan waives \(waiver.rule) itself, but shore.yaml forbids waivers inside plans",
+        Diagnostic(.waiverPlanForbidden, "this plan waives \(waiver.rule) itself, but shore.yaml forbids waivers inside plans",
                    at: waiver.node.span,
                    help: "move the waiver to a waivers file given with --waivers (or listed under `waivers: { files: … }` in shore.yaml)")
     }
@@ -143,7 +143,7 @@ public enum CheckRunner {
         let message = if let stage { "the run ran out of time in its \(stage) stage" }
             else if let partly { "the check ran out of time while evaluating \(partly); not fully checked: \(names)" }
             else { "the check ran out of time; not checked: \(names)" }
-        return Diagnostic("run.timeout", message, at: nil, help: "raise --timeout, or check fewer plans per run")
+        return Diagnostic(.runTimeout, message, at: nil, help: "raise --timeout, or check fewer plans per run")
     }
 
     /// Applies `shore.yaml` overrides; an override naming no rule is an error.
@@ -160,7 +160,7 @@ public enum CheckRunner {
         for (id, override) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = rules.rules.firstIndex(where: { $0.id == id }) else {
                 diagnostics.append(Diagnostic(
-                    "config.unknown-rule", "the override names the rule '\(id)', which is not loaded", at: nil,
+                    .configUnknownRule, "the override names the rule '\(id)', which is not loaded", at: nil,
                     help: Suggestions.didYouMean(id, among: rules.rules.map(\.id)) ?? "check the rule id"))
                 continue
             }

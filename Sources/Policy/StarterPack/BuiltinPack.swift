@@ -32,7 +32,7 @@ public enum BuiltinPack {
         if !matching.isEmpty { return .success(matching) }
         let known = names.map { "\(keyword):\($0)" }
         return .failure(Diagnostic(
-            "rules.unknown-pack", "'\(selector)' names no part of the built-in pack" + (wanted.isEmpty ? "" : " ('\(wanted)')"),
+            .rulesUnknownPack, "'\(selector)' names no part of the built-in pack" + (wanted.isEmpty ? "" : " ('\(wanted)')"),
             at: nil,
             help: Suggestions.didYouMean(selector, among: known + [keyword])
                 ?? "use builtin, or one of " + known.joined(separator: ", ")))

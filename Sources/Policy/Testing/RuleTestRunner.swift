@@ -149,7 +149,7 @@ public enum RuleTestRunner {
         let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
         var diagnostics = loadedRules.diagnostics.filter { $0.severity != .info }
         if request.tests.isEmpty {
-            diagnostics.append(Diagnostic("test.none", "no rule tests found", at: nil,
+            diagnostics.append(Diagnostic(.testNone, "no rule tests found", at: nil,
                                           help: "rule tests are files named *.test.yaml beside the rules"))
         }
         guard let rules = loadedRules.rules else {
@@ -191,7 +191,7 @@ public enum RuleTestRunner {
         let loaded = yaml.load(path: file)
         diagnostics += loaded.diagnostics
         guard let root = loaded.document?.root,
-              let fields = FieldReader.open(root, as: RuleSchema.testFile, prefix: "test", into: &diagnostics) else {
+              let fields = FieldReader.open(root, as: RuleSchema.testFile, codes: .test, into: &diagnostics) else {
             return []
         }
         return fields.list("tests", into: &diagnostics)
@@ -207,7 +207,7 @@ public enum RuleTestRunner {
     static func runTest(_ node: YAMLNode, file: String, context: inout Context,
                         into diagnostics: inout [Diagnostic]) -> RuleTestResult {
         var problems: [Diagnostic] = []
-        guard let fields = FieldReader.open(node, as: RuleSchema.test, prefix: "test", into: &problems) else {
+        guard let fields = FieldReader.open(node, as: RuleSchema.test, codes: .test, into: &problems) else {
             diagnostics += problems
             return notRun(node, file: file, because: "the test is invalid")
         }
@@ -219,14 +219,14 @@ public enum RuleTestRunner {
             for idNode in idNodes {
                 guard let id = idNode.scalar, !known.contains(id) else { continue }
                 problems.append(Diagnostic(
-                    "test.unknown-rule", "the test names the rule '\(id)', which is not loaded", at: idNode.span,
+                    .testUnknownRule, "the test names the rule '\(id)', which is not loaded", at: idNode.span,
                     help: Suggestions.didYouMean(id, among: known) ?? "check the rule id"))
             }
         }
         // `rules: []` runs no rule, so the test would check nothing and always pass.
         if let rulesNode = fields.value("rules"), rulesNode.kind == .sequence, rulesNode.items.isEmpty {
             problems.append(Diagnostic(
-                "test.no-rules", "the test selects no rule (`rules: []`), so it checks nothing", at: rulesNode.span,
+                .testNoRules, "the test selects no rule (`rules: []`), so it checks nothing", at: rulesNode.span,
                 help: "name the rules this test checks, or leave `rules:` out to run every loaded rule"))
         }
         let structureOK = !problems.containsErrors && name != nil
@@ -244,7 +244,7 @@ public enum RuleTestRunner {
         // Without a date, waiver expiry and DST depend on the day the tests run.
         if plan.node["date"] == nil, context.undated.insert(plan.node.span).inserted {
             diagnostics.append(Diagnostic(
-                "test.plan-without-date", "this test plan has no date, so its results depend on the day the tests run",
+                .testPlanWithoutDate, "this test plan has no date, so its results depend on the day the tests run",
                 at: FieldReader.startSpan(plan.node), severity: .warning,
                 help: "add `date: YYYY-MM-DD` to the plan"))
         }
@@ -252,7 +252,7 @@ public enum RuleTestRunner {
         let known = Set(context.rules.rules.map(\.id)).union(plan.waivers.map(\.rule))
         for item in expected where !known.contains(item.rule) {
             diagnostics.append(Diagnostic(
-                "test.unknown-rule", "the test expects a finding of '\(item.rule)', which is not loaded",
+                .testUnknownRule, "the test expects a finding of '\(item.rule)', which is not loaded",
                 at: item.location, help: Suggestions.didYouMean(item.rule, among: context.rules.rules.map(\.id)) ?? "check the rule id"))
         }
 
@@ -288,7 +288,7 @@ public enum RuleTestRunner {
             if let cached = context.plans[path] { return cached }
             guard FileManager.default.fileExists(atPath: path) else {
                 diagnostics.append(Diagnostic(
-                    "test.missing-plan", "the plan file '\(relative)' does not exist", at: node.span,
+                    .testMissingPlan, "the plan file '\(relative)' does not exist", at: node.span,
                     help: "plan paths are relative to the test file (\(file))"))
                 context.plans[path] = .some(nil)
                 return nil
@@ -299,7 +299,7 @@ public enum RuleTestRunner {
             return loaded.plan
         default:
             diagnostics.append(Diagnostic(
-                "test.wrong-type", "'plan' in test must be a plan file path or an inline plan mapping, found \(node.kindDescription)",
+                .testWrongType, "'plan' in test must be a plan file path or an inline plan mapping, found \(node.kindDescription)",
                 at: node.span, help: "write `plan: fixtures/my-plan.yaml`, or the plan's fields indented under `plan:`"))
             return nil
         }
@@ -307,7 +307,7 @@ public enum RuleTestRunner {
 
     static func expectation(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> ExpectedFinding? {
         let before = diagnostics.count
-        guard let fields = FieldReader.open(node, as: RuleSchema.expectation, prefix: "test", into: &diagnostics) else {
+        guard let fields = FieldReader.open(node, as: RuleSchema.expectation, codes: .test, into: &diagnostics) else {
             return nil
         }
         let rule = fields.string("rule", into: &diagnostics)

@@ -60,7 +60,7 @@ struct EvalCommand: ShoreCommand {
         let inputs = AuthoringInputs.load(rules: resolved.rules, plan: plan.map(io.resolve), waiverFiles: [],
                                           overrides: resolved.config.overrides, today: resolved.today)
         // No rules is fine here: the built-in environment still evaluates.
-        diagnostics = resolved.diagnostics.filter { $0.code != "rules.none" } + inputs.diagnostics + diagnostics
+        diagnostics = resolved.diagnostics.filter { $0.code != .rulesNone } + inputs.diagnostics + diagnostics
         guard !diagnostics.containsErrors, plan == nil || inputs.plan != nil else {
             io.err(io.relativeText(DiagnosticRenderer().render(diagnostics)))
             return 2

@@ -34,7 +34,9 @@ struct LintCommand: ShoreCommand {
         }
         if targets.isEmpty {
             guard io.exists("rules") else {
-                io.err("error[rules.none]: no ./rules folder here\n   = help: pass rule files or folders (shore lint PATH…), or create a policy repository with `shore init`\n")
+                io.err(DiagnosticRenderer().render(Diagnostic(
+                    .rulesNone, "no ./rules folder here", at: nil,
+                    help: "pass rule files or folders (shore lint PATH…), or create a policy repository with `shore init`")))
                 return 2
             }
             targets = [io.resolve("rules")]

@@ -24,7 +24,7 @@ struct TestCommand: ShoreCommand {
     func execute(_ io: CommandIO) throws -> Int32 {
         if paths.isEmpty, !io.exists("rules") {
             io.out(DiagnosticRenderer().render(Diagnostic(
-                "test.no-rules", "no ./rules folder here, and the built-in starter pack's tests are not in the binary",
+                .testNoRules, "no ./rules folder here, and the built-in starter pack's tests are not in the binary",
                 at: nil, help: "pass a folder of rules with *.test.yaml files: `shore test path/to/rules`")) + "\n")
             io.out("0 passed, 0 failed\n")
             return 2
@@ -35,7 +35,7 @@ struct TestCommand: ShoreCommand {
         for path in (paths.isEmpty ? ["rules"] : paths).map(io.resolve) {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(Diagnostic("test.missing-path", "no such file or folder: \(path)", at: nil))
+                problems.append(Diagnostic(.testMissingPath, "no such file or folder: \(path)", at: nil))
                 continue
             }
             if isDirectory.boolValue {

@@ -117,7 +117,8 @@ public final class CommandIO {
     func finish(_ code: Int32) -> Int32 {
         guard let stdout, !stdout.flush(), let failure = stdout.failure else { return code }
         if failure == EPIPE { return 141 }
-        err("error[output.write-failed]: cannot write to standard output: \(systemErrorText(failure))\n")
+        err(DiagnosticRenderer().render(Diagnostic(
+            .outputWriteFailed, "cannot write to standard output: \(systemErrorText(failure))", at: nil)))
         return 2
     }
 }

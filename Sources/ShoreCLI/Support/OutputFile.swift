@@ -18,13 +18,13 @@ enum OutputFile {
         var target = stat()
         if stat(path, &target) == 0 {
             if target.st_mode & S_IFMT == S_IFDIR {
-                return Diagnostic("output.is-directory", "the output \(shown) is a folder", at: nil,
+                return Diagnostic(.outputIsDirectory, "the output \(shown) is a folder", at: nil,
                                   help: "give a file name inside it, e.g. --output \(joined(shown, "report"))")
             }
             for input in inputs {
                 var other = stat()
                 if stat(input, &other) == 0, other.st_dev == target.st_dev, other.st_ino == target.st_ino {
-                    return Diagnostic("output.overwrites-input",
+                    return Diagnostic(.outputOverwritesInput,
                                       "the output \(shown) is an input of this run (\(input)); writing it would destroy that input",
                                       at: nil, help: "write the report to another file")
                 }
@@ -34,7 +34,7 @@ enum OutputFile {
         let folder = parent(of: path)
         var folderInfo = stat()
         if stat(folder, &folderInfo) != 0 || folderInfo.st_mode & S_IFMT != S_IFDIR {
-            return Diagnostic("output.missing-folder", "the folder of the output \(shown) does not exist", at: nil,
+            return Diagnostic(.outputMissingFolder, "the folder of the output \(shown) does not exist", at: nil,
                               help: "create it first (mkdir -p \(parent(of: shown))), or choose another --output")
         }
         return nil
@@ -81,7 +81,7 @@ enum OutputFile {
 
     /// `output.write-failed`, with the system's reason.
     static func failed(_ shown: String, _ code: Int32) -> Diagnostic {
-        Diagnostic("output.write-failed", "cannot write the output \(shown): \(systemErrorText(code))", at: nil,
+        Diagnostic(.outputWriteFailed, "cannot write the output \(shown): \(systemErrorText(code))", at: nil,
                    help: help(for: code))
     }
 
