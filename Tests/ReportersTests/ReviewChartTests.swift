@@ -109,3 +109,32 @@ struct ReviewChartTests {
         #expect(html.contains("<dd>Move <code>service: design</code> in house, or add a waiver (an unpaired ` stays).</dd>"))
     }
 }
+
+/// Every cost the review shows is in the company's reporting currency.
+@Suite("Review costs in the reporting currency")
+struct ReviewCurrencyTests {
+    /// 310M INR at the 2025 ECB averages (1 EUR = 1.13 USD = 98.5239 INR) is about
+    /// 3,555,482 USD: the spend chart and the sourcing map show that, the map with the
+    /// INR amount beside it; the share is of the converted total.
+    @Test func costsAreConvertedToTheReportingCurrency() throws {
+        let dir = try ReviewFixtures.temporaryDirectory()
+        let plan = dir.appendingPathComponent("plan.yaml")
+        try Data("""
+        plan: inr
+        date: 2026-12-01
+        company: { name: Acme, country: US, timezone: America/New_York, currency: USD }
+        engagements:
+          - { id: blr, provider: { name: Bangalore Co, kind: agency, country: IN }, locations: [{ country: IN, headcount: 5 }], cost: { annual: 310000000, currency: INR } }
+          - { id: atx, provider: { name: Austin Co, kind: agency, country: US }, locations: [{ country: US, timezone: America/Chicago, headcount: 5 }], cost: { annual: 10000000, currency: USD } }
+        """.utf8).write(to: plan)
+        let review = try #require(ReviewFixtures.review(plan: plan.path).review)
+        let bars = review.spendByProvider.bars
+        #expect(bars.map(\.valueText) == ["3,555,482 USD", "10,000,000 USD"])
+        #expect(bars.map { percent($0.share) } == ["26.2%", "73.8%"])
+        #expect(review.sourcingMap.map(\.costText) == ["3,555,482 USD (310,000,000 INR)", "10,000,000 USD"])
+    }
+
+    func percent(_ share: Double) -> String {
+        String(format: "%.1f%%", (share * 1000).rounded() / 10)
+    }
+}

@@ -20,7 +20,8 @@ extension ReviewReport {
         let index = ReviewFindingIndex(findings: findings, plan: plan)
         let waiverSummary = WaiverSummary(waivers: plan.waivers + report.waivers, findings: findings, plan: plan, path: path)
         let rows = plan.engagements.map { e in
-            SourcingMapRow(e, findings: index.own(e.id), related: index.planWideFailing(about: e))
+            SourcingMapRow(e, findings: index.own(e.id), related: index.planWideFailing(about: e),
+                           reportingCurrency: plan.company.currency)
         }
 
         let concentration = ShareChart.threshold(in: rules, scope: .country, field: "headcount_share")

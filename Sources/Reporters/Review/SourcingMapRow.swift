@@ -42,7 +42,7 @@ public struct SourcingMapRow: Sendable, Hashable {
 
     /// `findings` are the engagement's own; `related` the failing plan-wide findings about
     /// one of its countries or its provider.
-    init(_ engagement: Engagement, findings: [Finding], related: [Finding]) {
+    init(_ engagement: Engagement, findings: [Finding], related: [Finding], reportingCurrency: String? = nil) {
         id = engagement.id
         service = engagement.service
         provider = engagement.provider.name
@@ -58,8 +58,15 @@ public struct SourcingMapRow: Sendable, Hashable {
         highestClassification = top?.classification
         languages = engagement.languages.map { "\($0.code) \($0.level.rawValue)" }
         controls = engagement.controls
-        annualCost = engagement.cost?.annual
-        currency = engagement.cost?.currency
+        // In the reporting currency, like every total in the review; the amount as the
+        // plan gives it stays beside it when it is in another currency.
+        annualCost = engagement.cost?.converted
+        currency = reportingCurrency ?? engagement.cost?.currency
+        if let cost = engagement.cost, let given = cost.currency, let reportingCurrency, given != reportingCurrency {
+            originalCost = ReviewText.money(cost.annual, given)
+        } else {
+            originalCost = nil
+        }
         mark = ReviewMark.of(findings)
         waived = findings.count { !$0.isFailing }
         var seen = Set<String>()
@@ -81,6 +88,11 @@ public struct SourcingMapRow: Sendable, Hashable {
     /// `8.0 h` for one location; `8.0 h / 2.0 h` for several.
     public var overlapText: String { places.map { ReviewText.hours($0.overlapHours) }.joined(separator: " / ") }
 
-    /// `480,000 USD`, or `—`.
-    public var costText: String { annualCost.map { ReviewText.money($0, currency) } ?? "—" }
+    /// The cost as the plan gives it, when that is not the reporting currency: `310,000,000 INR`.
+    public let originalCost: String?
+
+    /// `480,000 USD`, `3,555,444 USD (310,000,000 INR)`, or `—`.
+    public var costText: String {
+        annualCost.map { ReviewText.money($0, currency) + (originalCost.map { " (\($0))" } ?? "") } ?? "—"
+    }
 }
