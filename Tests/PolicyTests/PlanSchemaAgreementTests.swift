@@ -45,6 +45,7 @@ struct PlanSchemaAgreementTests {
         critical_or_important: true
         ict: true
         notified: { date: 2026-10-01, supervisor: FED }
+        reports_to: { city: London, timezone: Europe/London, hours: "08:00-16:00" }
         languages:
           - { code: en, level: C1 }
         controls: [sla]

@@ -138,3 +138,26 @@ struct ReviewCurrencyTests {
         String(format: "%.1f%%", (share * 1000).rounded() / 10)
     }
 }
+
+/// A team that reports to a hub: its overlap is the hub's, and the timeline says so.
+@Suite("Review timeline and hubs")
+struct ReviewHubTests {
+    @Test func aHubTeamsRowSaysItsOverlapIsTheHubs() throws {
+        let dir = try ReviewFixtures.temporaryDirectory()
+        let plan = dir.appendingPathComponent("plan.yaml")
+        try Data("""
+        plan: hub
+        date: 2026-12-01
+        company: { name: Acme, country: US, timezone: America/New_York }
+        engagements:
+          - id: blr
+            provider: { name: Deccan Ops, kind: agency, country: IN }
+            reports_to: { city: London, timezone: Europe/London }
+            locations: [{ country: IN, city: Bengaluru, hours: "10:00-19:00", headcount: 5 }]
+        """.utf8).write(to: plan)
+        let review = try #require(ReviewFixtures.review(plan: plan.path).review)
+        let row = try #require(review.timeline.rows.first)
+        #expect(row.overlapHours == 4.5)
+        #expect(row.localHours == "10:00-19:00 Asia/Kolkata · overlap measured against its hub, London (09:00-17:00 Europe/London)")
+    }
+}

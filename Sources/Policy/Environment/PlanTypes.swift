@@ -16,6 +16,7 @@ enum PlanTypes {
     static let owner = "shore.Owner"
     static let subcontractor = "shore.Subcontractor"
     static let notification = "shore.Notification"
+    static let hub = "shore.Hub"
     static let country = "shore.Country"
     static let providerSummary = "shore.ProviderSummary"
 
@@ -23,7 +24,7 @@ enum PlanTypes {
     static let objects: [SchemaObject] = [
         PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider, PlanSchema.location,
         PlanSchema.data, PlanSchema.language, PlanSchema.cost, PlanSchema.countryView, PlanSchema.providerView,
-        PlanSchema.owner, PlanSchema.subcontractor, PlanSchema.notification,
+        PlanSchema.owner, PlanSchema.subcontractor, PlanSchema.notification, PlanSchema.hub,
     ]
 
     static let all: [CELObjectType] = objects.compactMap { object in

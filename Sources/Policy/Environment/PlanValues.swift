@@ -29,6 +29,7 @@ enum PlanValues {
         PlanTypes.owner: ["country", "share"],
         PlanTypes.subcontractor: ["name", "country"],
         PlanTypes.notification: ["supervisor", "date"],
+        PlanTypes.hub: ["city", "timezone", "hours"],
         PlanTypes.country: ["code", "headcount_share"],
         PlanTypes.providerSummary: ["name", "cost_share"],
     ]
@@ -189,6 +190,7 @@ final class EngagementObject: CELObject, Sendable {
         case "critical_or_important": .bool(engagement.criticalOrImportant)
         case "ict": .bool(engagement.ict)
         case "notified": engagement.notified.map { .object(NotificationObject($0)) }
+        case "reports_to": engagement.reportsTo.map { .object(HubObject($0)) }
         case "cost": engagement.cost.map { .object(CostObject($0)) }
         case "start": engagement.start.map(PlanValues.timestamp)
         case "end": engagement.end.map(PlanValues.timestamp)
@@ -264,6 +266,22 @@ final class SubcontractorObject: CELObject, Sendable {
         case "data": data
         case "domestic": .bool(subcontractor.domestic)
         case "offshore": .bool(!subcontractor.domestic)
+        default: nil
+        }
+    }
+}
+
+/// `engagement.reports_to` in rules.
+final class HubObject: CELObject, Sendable {
+    let hub: Hub
+    init(_ hub: Hub) { self.hub = hub }
+    var celTypeName: String { PlanTypes.hub }
+
+    func celField(_ name: String) -> CELValue? {
+        switch name {
+        case "city": hub.city.map(CELValue.string)
+        case "timezone": .string(hub.timezone)
+        case "hours": .string(hub.hours.description)
         default: nil
         }
     }

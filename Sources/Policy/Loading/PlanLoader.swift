@@ -68,8 +68,8 @@ public struct PlanLoader: Sendable {
 final class OverlapMemo {
     private var known: [String: Double] = [:]
 
-    func hours(_ zone: String, _ hours: BusinessHours, compute: () -> Double) -> Double {
-        let key = "\(zone) \(hours.startMinute) \(hours.endMinute)"
+    func hours(_ zone: String, _ hours: BusinessHours, against reference: String, compute: () -> Double) -> Double {
+        let key = "\(zone) \(hours.startMinute) \(hours.endMinute) \(reference)"
         if let value = known[key] { return value }
         let value = compute()
         known[key] = value
@@ -275,8 +275,10 @@ struct PlanBuilder {
                 at: fields.value("locations")?.span ?? node.span,
                 help: "add at least one location: `- { country: …, headcount: … }`"))
         }
+        var reportsTo: Hub?
+        if let node = fields.value("reports_to") { reportsTo = readHub(node, into: &diagnostics) }
         let locations = locationNodes.enumerated().compactMap {
-            location($1, index: $0, context: context, overlaps: overlaps, into: &diagnostics)
+            location($1, index: $0, context: context, hub: reportsTo, overlaps: overlaps, into: &diagnostics)
         }
         let data = fields.list("data", into: &diagnostics).enumerated().compactMap {
             dataItem($1, index: $0, scale: context.scale, into: &diagnostics)
@@ -325,7 +327,7 @@ struct PlanBuilder {
         return Engagement(
             id: id, service: service, customerFacing: customerFacing, markets: markets, provider: provider,
             locations: locations, data: data, languages: languages, controls: controls, subcontractors: subcontractors,
-            criticalOrImportant: critical, ict: ict, notified: notified, cost: cost,
+            criticalOrImportant: critical, ict: ict, notified: notified, reportsTo: reportsTo, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
             offshore: offshore, outsourced: outsourced, model: model,
             headcount: headcount)
@@ -394,7 +396,17 @@ struct PlanBuilder {
                              domestic: Territories.isDomestic(country, home: company.country), index: index, node: node)
     }
 
-    func location(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
+    func readHub(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Hub? {
+        guard let fields = FieldReader.open(node, as: PlanSchema.hub, codes: .plan, into: &diagnostics) else { return nil }
+        let city = fields.string("city", into: &diagnostics)
+        let hours = fields.hours("hours", into: &diagnostics) ?? BusinessHours.standard
+        guard let timezone = fields.timeZone("timezone", into: &diagnostics) else { return nil }
+        return Hub(city: city, timezone: timezone, hours: hours)
+    }
+
+    /// A location; its overlap is measured against `hub`'s business day when the
+    /// engagement reports to one, else against the company's.
+    func location(_ node: YAMLNode, index: Int, context: Context, hub: Hub?, overlaps: OverlapMemo,
                   into diagnostics: inout [Diagnostic]) -> Location? {
         guard let fields = FieldReader.open(node, as: PlanSchema.location, codes: .plan, into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
@@ -416,10 +428,12 @@ struct PlanBuilder {
         let timezone = zone(fields, country: country, owner: "this location", into: &diagnostics)
         guard let country, let timezone, let headcount, headcount >= 0, headcount <= loader.maxHeadcount, let company = context.company else { return nil }
         var overlap = 0.0
-        if let companyZone = context.companyZone {
-            overlap = overlaps.hours(timezone, hours) {
+        let referenceZone = hub.flatMap { TimeZones.zone($0.timezone) } ?? context.companyZone
+        let referenceHours = hub?.hours ?? company.hours
+        if let referenceZone {
+            overlap = overlaps.hours(timezone, hours, against: hub.map { "\($0.timezone) \($0.hours.description)" } ?? "company") {
                 TimeZones.zone(timezone).map {
-                    Overlap.hours(on: context.date, companyZone: companyZone, companyHours: company.hours,
+                    Overlap.hours(on: context.date, companyZone: referenceZone, companyHours: referenceHours,
                                   locationZone: $0, locationHours: hours)
                 } ?? 0
             }

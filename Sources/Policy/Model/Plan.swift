@@ -86,6 +86,13 @@ public struct Subcontractor: Sendable {
     public let node: YAMLNode
 }
 
+/// The office a team reports to, when it is not head office.
+public struct Hub: Sendable {
+    public let city: String?
+    public let timezone: String
+    public let hours: BusinessHours
+}
+
 /// A notification of the outsourcing to a supervisor.
 public struct Notification: Sendable {
     public let date: CivilDate
@@ -117,6 +124,8 @@ public struct Engagement: Sendable {
     /// An ICT service (DORA Art. 3(21)).
     public let ict: Bool
     public let notified: Notification?
+    /// The hub the team reports to: overlap is measured against its day, not head office's.
+    public let reportsTo: Hub?
     public let cost: Cost?
     public let start: CivilDate?
     public let end: CivilDate?
@@ -151,7 +160,8 @@ public struct Location: Sendable {
     public let domestic: Bool
     /// Not domestic.
     public var offshore: Bool { !domestic }
-    /// Hours of the company's business day (on the plan date) that this location works.
+    /// Hours of the business day the team reports to (the engagement's hub, else the
+    /// company's; on the plan date) that this location works.
     public let overlapHours: Double
     public let index: Int
     public let node: YAMLNode

@@ -22,6 +22,12 @@ public enum PlanSchema {
         SchemaField("offshore", .bool, "Not domestic."),
     ])
 
+    public static let hub = SchemaObject("hub", "The office a team reports to, when it is not head office: overlap is measured against its business day.", ruleType: "shore.Hub", fields: [
+        SchemaField("city", .string, "The hub's city, for people reading the plan.", example: "London"),
+        SchemaField("timezone", .timeZone, required: true, "The hub's IANA zone.", example: "Europe/London"),
+        SchemaField("hours", .hours, "The hub's business hours; default 09:00-17:00.", example: "08:00-16:00"),
+    ])
+
     public static let notification = SchemaObject("notification", "A notification of the outsourcing to a supervisor.", ruleType: "shore.Notification", fields: [
         SchemaField("date", .date, required: true, "When the supervisor was notified.", example: "2026-10-01"),
         SchemaField("supervisor", .string, required: true, "Who was notified (BaFin, PRA, FCA, Central Bank of Ireland …).", example: "BaFin"),
@@ -46,7 +52,7 @@ public enum PlanSchema {
     ], derived: [
         SchemaField("domestic", .bool, "The location's country is the company's home country or one of its domestic territories (Puerto Rico for a US company, Réunion for a French one; not Hong Kong for a Chinese one)."),
         SchemaField("offshore", .bool, "Not domestic."),
-        SchemaField("overlap_hours", .number, "Hours of the company's business day (company zone and hours, on the plan date, DST-aware) that this location's hours cover; 0 … 24."),
+        SchemaField("overlap_hours", .number, "Hours of the business day the team reports to (the engagement's `reports_to` hub, else the company's; its zone and hours, on the plan date, DST-aware) that this location's hours cover; 0 … 24."),
     ])
 
     public static let data = SchemaObject("data", "A kind of company data the engagement handles.", ruleType: "shore.Data", fields: [
@@ -90,6 +96,7 @@ public enum PlanSchema {
         SchemaField("critical_or_important", .bool, "Supports a critical or important function (DORA Art. 3(22), EBA/GL/2019/02); default false."),
         SchemaField("ict", .bool, "An ICT service (DORA Art. 3(21)); default false."),
         SchemaField("notified", .object(notification), "When and to which supervisor the outsourcing was notified."),
+        SchemaField("reports_to", .object(hub), "The hub the team reports to; its locations' overlap is measured against the hub's business day instead of the company's."),
         SchemaField("cost", .object(cost), "Annual cost."),
         SchemaField("start", .date, "First day of the engagement.", example: "2027-01-01"),
         SchemaField("end", .date, "Last day of the engagement.", example: "2028-12-31"),

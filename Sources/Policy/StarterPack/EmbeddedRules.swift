@@ -1540,22 +1540,25 @@ rules:
         ("rules/time-zones.yaml", #"""
 policy: time-zones
 description: >-
-  Time-zone overlap between offshore teams and the company's business day
-  (location.overlap_hours: DST-aware, on the plan date).
+  Time-zone overlap between offshore teams and the business day they report to:
+  the company's, or the hub's when the engagement names one (reports_to);
+  location.overlap_hours is DST-aware, on the plan date.
 rules:
   - id: TZ-001
     title: Offshore locations overlap the company's business day by at least 2 hours
     severity: warning
     for: location
     description: >-
-      Offshore teams need a shared window with the company for hand-offs,
-      escalations and meetings: at least 2 hours of their working time inside the
-      company's business hours on the plan date.
+      Offshore teams need a shared window with the people they work with for
+      hand-offs, escalations and meetings: at least 2 hours of their working time
+      inside the business hours of the office they report to (the engagement's
+      reports_to hub, else the company's head office) on the plan date.
     when: location.offshore
     assert: location.overlap_hours >= 2.0
     message: >-
       {{ engagement.id }} in {{ has(location.city) ? location.city : country_name(location.country) }}
-      overlaps the company's business day by {{ location.overlap_hours }} h (at least 2 h expected)
+      overlaps {{ has(engagement.reports_to) ? 'the business day of its hub' + (has(engagement.reports_to.city) ? ' in ' + engagement.reports_to.city : '') : "the company's business day" }}
+      by {{ location.overlap_hours }} h (at least 2 h expected)
     remediation: Shift part of the team's hours into the company's day, or agree an asynchronous hand-off and waive.
     references:
       - "ISO/IEC 27001:2022 Annex A 5.22 (monitoring, review and change management of supplier services)"
@@ -1568,12 +1571,14 @@ rules:
     for: location
     description: >-
       Customer-facing teams escalate to the company while customers wait: at
-      least 4 hours of shared working time with the company's business day.
+      least 4 hours of shared working time with the business day of the office
+      they report to (the reports_to hub, else head office).
     when: location.offshore && engagement.customer_facing
     assert: location.overlap_hours >= 4.0
     message: >-
       customer-facing {{ engagement.id }} in {{ has(location.city) ? location.city : country_name(location.country) }}
-      overlaps the company's business day by {{ location.overlap_hours }} h (at least 4 h expected)
+      overlaps {{ has(engagement.reports_to) ? 'the business day of its hub' + (has(engagement.reports_to.city) ? ' in ' + engagement.reports_to.city : '') : "the company's business day" }}
+      by {{ location.overlap_hours }} h (at least 4 h expected)
     remediation: Staff an escalation shift that overlaps the company's day by 4 hours or more.
     references:
       - "ISO 18295-1:2017 (customer contact centres: requirements for service providers)"

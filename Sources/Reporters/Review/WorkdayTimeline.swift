@@ -93,12 +93,20 @@ public struct WorkdayTimeline: Sendable, Hashable {
                 }
                 rows.append(Row(
                     label: location.city.map { "\($0), \(location.country)" } ?? location.country,
-                    engagement: engagement.id, localHours: "\(location.hours) \(location.timezone)",
+                    engagement: engagement.id, localHours: "\(location.hours) \(location.timezone)" + Self.hubNote(engagement),
                     segments: segments, overlapHours: location.overlapHours, offshore: location.offshore,
                     shortfall: shortfalls["\(engagement.path).locations[\(location.index)]"]))
             }
         }
         self.rows = rows
+    }
+
+    /// ` · overlap measured against its hub, London (08:00-16:00 Europe/London)` for an
+    /// engagement that reports to a hub: the bars show the company's day, the overlap
+    /// figure the hub's.
+    static func hubNote(_ engagement: Engagement) -> String {
+        guard let hub = engagement.reportsTo else { return "" }
+        return " · overlap measured against its hub" + (hub.city.map { ", \($0)" } ?? "") + " (\(hub.hours) \(hub.timezone))"
     }
 
     /// The loaded, enabled location rules that read `overlap_hours`.
