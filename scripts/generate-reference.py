@@ -577,30 +577,25 @@ def iso_codes_version():
         return "unknown"
 
 
-def import_iso3166_2(path):
+def import_iso_codes(path, key, fields, name, what, flag):
+    """Writes reference/NAME from one Debian iso-codes JSON file: `fields` of each entry
+    of `key`, sorted, under the header `fields`' short names."""
     with open(path, encoding="utf-8") as f:
-        entries = json.load(f)["3166-2"]
-    rows = sorted((e["code"], e["name"], e["type"]) for e in entries)
-    with open(os.path.join(REF, "regions.tsv"), "w", encoding="utf-8") as f:
-        f.write("# ISO 3166-2 subdivision codes: every entry of Debian iso-codes "
-                f"{iso_codes_version()}, {os.path.basename(path)}.\n")
-        f.write("# Regenerate with scripts/generate-reference.py --import-iso3166-2.\n")
-        f.write("code\tname\ttype\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
+        entries = json.load(f)[key]
+    rows = sorted(tuple(e[field] for field, _ in fields) for e in entries)
+    write_tsv(name, [f"{what}: every entry of Debian iso-codes {iso_codes_version()}, {os.path.basename(path)}.",
+                     f"Regenerate with scripts/generate-reference.py {flag}."],
+              [short for _, short in fields], rows)
+
+
+def import_iso3166_2(path):
+    import_iso_codes(path, "3166-2", [("code", "code"), ("name", "name"), ("type", "type")], "regions.tsv",
+                     "ISO 3166-2 subdivision codes", "--import-iso3166-2")
 
 
 def import_iso4217(path):
-    with open(path, encoding="utf-8") as f:
-        entries = json.load(f)["4217"]
-    rows = sorted((e["alpha_3"], e["numeric"], e["name"]) for e in entries)
-    with open(os.path.join(REF, "currencies.tsv"), "w", encoding="utf-8") as f:
-        f.write("# ISO 4217 currency codes: every entry of Debian iso-codes "
-                f"{iso_codes_version()}, {os.path.basename(path)}.\n")
-        f.write("# Regenerate with scripts/generate-reference.py --import-iso4217.\n")
-        f.write("code\tnumeric\tname\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
+    import_iso_codes(path, "4217", [("alpha_3", "code"), ("numeric", "numeric"), ("name", "name")], "currencies.tsv",
+                     "ISO 4217 currency codes", "--import-iso4217")
 
 
 def import_ecb_rates(path, year):

@@ -10,15 +10,9 @@ public struct Currency: Sendable, Hashable {
 
 /// Lookup of ISO 4217 currencies. Codes are case-sensitive upper-case (`USD`).
 public enum Currencies {
-    static let byCode: [String: Currency] = {
-        var result: [String: Currency] = [:]
-        for line in currencyData.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 3 else { continue }
-            result[f[0]] = Currency(code: f[0], numeric: f[1], name: f[2])
-        }
-        return result
-    }()
+    static let byCode: [String: Currency] = Dictionary(
+        TableText.rows(currencyData).filter { $0.count == 3 }.map { ($0[0], Currency(code: $0[0], numeric: $0[1], name: $0[2])) },
+        uniquingKeysWith: { a, _ in a })
 
     /// The currency with this code, or nil.
     public static func currency(_ code: String) -> Currency? { byCode[code] }

@@ -14,15 +14,9 @@ public struct Region: Sendable, Hashable {
 /// Lookup of ISO 3166-2 regions. Codes are case-sensitive (`CN-XJ`).
 public enum Regions {
     /// Every region, by code; parsed from the generated table on first use.
-    static let byCode: [String: Region] = {
-        var result: [String: Region] = [:]
-        for line in regionData.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 3 else { continue }
-            result[f[0]] = Region(code: f[0], name: f[1], type: f[2])
-        }
-        return result
-    }()
+    static let byCode: [String: Region] = Dictionary(
+        TableText.rows(regionData).filter { $0.count == 3 }.map { ($0[0], Region(code: $0[0], name: $0[1], type: $0[2])) },
+        uniquingKeysWith: { a, _ in a })
 
     /// The region with this code, or nil.
     public static func region(_ code: String) -> Region? { byCode[code] }
