@@ -141,6 +141,10 @@ extension LanguageServer {
         case .language: return CodeValues.languages()
         case .timeZone: return TimeZones.knownIdentifiers.map { Self.item($0, kind: 12, detail: nil, doc: nil) }
         case .cefrLevel: return CodeValues.cefrLevels()
+        case .currency:
+            return Currencies.codes.map { Self.item($0, kind: 12, detail: Currencies.currency($0)?.name, doc: nil) }
+        case .regime:
+            return Regimes.all.map { Self.item($0, kind: 12, detail: $0.count == 2 ? Countries.countryName($0.uppercased()).map { "\($0) law" } : nil, doc: nil) }
         case .classification:
             return analyzer.environment(for: document).classifications.map { Self.item($0, kind: 12, detail: "classification", doc: nil) }
         case .oneOf(let words): return words.map { Self.item($0, kind: 12, detail: nil, doc: nil) }

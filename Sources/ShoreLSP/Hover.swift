@@ -30,6 +30,8 @@ extension LanguageServer {
         case .country: return Countries.countryName(text).map { Self.hover("\(text): \($0) (ISO 3166-1)", range) } ?? .null
         case .language: return Languages.name(text).map { Self.hover("\(text): \($0) (ISO 639)", range) } ?? .null
         case .cefrLevel: return CEFRLevel(rawValue: text).map { Self.hover("\(text): \($0.name)", range) } ?? .null
+        case .currency: return Currencies.currency(text).map { Self.hover("\(text): \($0.name) (ISO 4217)", range) } ?? .null
+        case .region: return Regions.region(text).map { Self.hover("\(text): \($0.name), \($0.type.lowercased()) of \(Countries.countryName($0.country) ?? $0.country) (ISO 3166-2)", range) } ?? .null
         default: return .null
         }
     }

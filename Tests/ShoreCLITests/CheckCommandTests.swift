@@ -34,7 +34,7 @@ struct CheckCommandTests {
         try "overrides:\n  QC-01: { enabled: false }\n".write(toFile: folder + "/shore.yaml", atomically: true, encoding: .utf8)
         let typo = shore(["check", plan], in: folder)
         #expect(typo.code == 2)
-        #expect(typo.out.contains("config.unknown-rule"))
+        #expect(typo.out.contains("shore.yaml:2:3: error[config.unknown-rule]"), "\(typo.out)")
         #expect(typo.out.contains("did you mean 'QC-001'?"))
     }
 

@@ -94,6 +94,19 @@ final class FeatureTests: XCTestCase {
                        ["demo.yaml:4", "demo.test.yaml:2", "shore.yaml:2"])
     }
 
+    /// Currency codes complete with their names and hover as ISO 4217; a region code
+    /// hovers with its name and country.
+    func testCurrencyAndRegionCodesCompleteAndHover() throws {
+        let plan = Project.plan
+            .replacingOccurrences(of: "      - country: PH\n", with: "      - country: PH\n        region: PH-00\n")
+            .replacingOccurrences(of: "    data:\n", with: "    cost:\n      annual: 10\n      currency: IN\n    data:\n")
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", plan)
+        let items = client.request("textDocument/completion", LSPHarness.position(uri, 12, 18))["result"]?["items"]?.array ?? []
+        XCTAssertEqual(items.first { $0["label"] == "INR" }?.serialized, #"{"detail":"Indian Rupee","kind":12,"label":"INR"}"#)
+        let region = client.request("textDocument/hover", LSPHarness.position(uri, 8, 18))["result"]?["contents"]?["value"]
+        XCTAssertEqual(region, "PH-00: National Capital Region, region of Philippines (ISO 3166-2)")
+    }
+
     func testHoverOnAPlanKeyGivesItsDescription() throws {
         let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
         XCTAssertEqual(client.request("textDocument/hover", LSPHarness.position(uri, 8, 10))["result"]?.serialized,

@@ -75,7 +75,7 @@ public enum ConfigLoader {
                 else { continue }
                 config.overrides[id] = RuleOverride(
                     severity: override.oneOf("severity", RuleSchema.severities, into: &diagnostics).flatMap(Severity.init(rawValue:)),
-                    enabled: override.bool("enabled", into: &diagnostics))
+                    enabled: override.bool("enabled", into: &diagnostics), location: entry.key.span)
             }
         }
         return (config, diagnostics)

@@ -42,9 +42,12 @@ public struct CheckRequest: Sendable {
 public struct RuleOverride: Sendable, Hashable {
     public var severity: Severity?
     public var enabled: Bool?
-    public init(severity: Severity? = nil, enabled: Bool? = nil) {
+    /// Where shore.yaml names the rule (an override of a rule not loaded is reported there).
+    public var location: SourceSpan?
+    public init(severity: Severity? = nil, enabled: Bool? = nil, location: SourceSpan? = nil) {
         self.severity = severity
         self.enabled = enabled
+        self.location = location
     }
 }
 
@@ -160,7 +163,7 @@ public enum CheckRunner {
         for (id, override) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = rules.rules.firstIndex(where: { $0.id == id }) else {
                 diagnostics.append(Diagnostic(
-                    .configUnknownRule, "the override names the rule '\(id)', which is not loaded", at: nil,
+                    .configUnknownRule, "the override names the rule '\(id)', which is not loaded", at: override.location,
                     help: Suggestions.didYouMean(id, among: rules.rules.map(\.id)) ?? "check the rule id"))
                 continue
             }
