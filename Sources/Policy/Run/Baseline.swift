@@ -87,8 +87,8 @@ public struct Baseline: Sendable {
         var listed = Set<String>()
         fixed.removeAll { !listed.insert($0.fingerprint).inserted }
         let new = plans.reduce(0) { $0 + $1.findings.count }
-        var filtered = CheckReport(plans: plans, rules: report.rules, diagnostics: report.diagnostics,
-                                   failOn: report.failOn, waivers: report.waivers, policyChanges: report.policyChanges)
+        var filtered = report
+        filtered.plans = plans
         filtered.baseline = BaselineComparison(new: new, known: known, fixed: fixed)
         return filtered
     }

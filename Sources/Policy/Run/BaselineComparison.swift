@@ -31,12 +31,3 @@ public struct BaselineFinding: Sendable, Hashable {
         self.line = line
     }
 }
-
-extension BaselineFinding {
-    /// One entry of a JSON result's `findings`; nil without a fingerprint.
-    init?(json: [String: Any]) {
-        guard let fingerprint = json["fingerprint"] as? String else { return nil }
-        self.init(fingerprint: fingerprint, rule: json["rule"] as? String ?? "?", message: json["message"] as? String ?? "",
-                  plan: json["plan"] as? String, file: json["file"] as? String, line: json["line"] as? Int)
-    }
-}

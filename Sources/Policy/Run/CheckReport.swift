@@ -26,10 +26,10 @@ public struct CheckSummary: Sendable, Hashable {
 /// Everything a `shore check` run found: per-plan findings and every input problem.
 /// Reporters are pure functions of this value.
 public struct CheckReport: Sendable {
-    public let plans: [PlanReport]
+    public internal(set) var plans: [PlanReport]
     public let rules: RuleSet?
     /// Problems with the inputs (YAML, schema, rules); any error means exit 2.
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
     /// The lowest severity that fails the run; nil for `none`.
     public let failOn: Severity?
     /// The waivers read from waiver files (`--waivers`); a plan's own are in its `Plan`.
@@ -57,9 +57,12 @@ public struct CheckReport: Sendable {
 
     public var hasInputErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The same report with `extra` diagnostics after its own.
+    /// The same report (overrides and baseline counts included) with `extra`
+    /// diagnostics after its own.
     public func adding(_ extra: [Diagnostic]) -> CheckReport {
-        CheckReport(plans: plans, rules: rules, diagnostics: diagnostics + extra, failOn: failOn, waivers: waivers)
+        var copy = self
+        copy.diagnostics += extra
+        return copy
     }
 
     /// The report, with `run.timeout` for `stage` when `deadline` has passed and no
