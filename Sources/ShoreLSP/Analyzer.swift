@@ -12,12 +12,8 @@ final class Analyzer {
     /// Loaded rule sets by the rule files they came from.
     private var ruleSets: [[String]: RuleLoadResult] = [:]
 
+    /// Opens or updates a document.
     func open(_ document: TextDocument) {
-        documents[document.uri] = document
-        invalidate(document)
-    }
-
-    func update(_ document: TextDocument) {
         documents[document.uri] = document
         invalidate(document)
     }
@@ -51,7 +47,7 @@ final class Analyzer {
     /// rules alone; otherwise the workspace's rules (the built-in pack when it has none).
     func ruleSources(for document: TextDocument, in workspace: Workspace, kind: DocumentKind) -> [RuleSource] {
         if kind == .rules, !workspace.ruleFiles.contains(document.path) { return [.file(document.path)] }
-        return workspace.ruleFiles.isEmpty ? BuiltinPack.sources : workspace.ruleFiles.map(RuleSource.file)
+        return workspace.ruleSources.isEmpty ? BuiltinPack.sources : workspace.ruleSources
     }
 
     /// The loaded rules the document sees (cached until a rule document changes).

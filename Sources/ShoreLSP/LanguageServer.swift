@@ -108,7 +108,7 @@ public final class LanguageServer {
                   let changes = params["contentChanges"]?.array else { return }
             let edits = changes.compactMap { change in change["text"]?.string.map { (LSPRange(change["range"]), $0) } }
             document.apply(edits, version: params["textDocument"]?["version"]?.int ?? document.version + 1)
-            analyzer.update(document)
+            analyzer.open(document)
             pending.insert(uri)
             // Open tests and plans are checked against the rules: a rule or config edit re-checks them.
             let kind = DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: [])

@@ -9,15 +9,20 @@ struct Workspace {
     let root: String
     let configPath: String?
     let config: ShoreConfig
-    /// Rule files: the config's `rules`, else `ROOT/rules`; empty when there are none.
-    let ruleFiles: [String]
+    /// The rules: what the config's `rules` names (files, folders, `builtin`,
+    /// `builtin:NAME`, resolved as `shore check` resolves them), else `ROOT/rules`;
+    /// empty when there are none.
+    let ruleSources: [RuleSource]
+
+    /// The rule files on disk among `ruleSources`.
+    var ruleFiles: [String] { ruleSources.filter { $0.bytes == nil }.map(\.path) }
 
     /// The workspace of the document at `path`, reading files through `yaml` (which
     /// carries the editor's unsaved text).
     static func of(path: String, yaml: YAMLLoader) -> Workspace {
         let folder = (path as NSString).deletingLastPathComponent
         guard folder.hasPrefix("/") else {  // not a file: no workspace
-            return Workspace(root: folder, configPath: nil, config: ShoreConfig(), ruleFiles: [])
+            return Workspace(root: folder, configPath: nil, config: ShoreConfig(), ruleSources: [])
         }
         var probe = folder
         var root: String?
@@ -30,14 +35,14 @@ struct Workspace {
         guard let root else {
             let rules = (folder as NSString).appendingPathComponent("rules")
             return Workspace(root: folder, configPath: nil, config: ShoreConfig(),
-                             ruleFiles: isDirectory(rules) ? RuleFiles.find(under: [rules]) : [])
+                             ruleSources: isDirectory(rules) ? RuleFiles.sources(for: [rules]).sources : [])
         }
         let configPath = (root as NSString).appendingPathComponent("shore.yaml")
         let config = ConfigLoader.load(path: configPath, yaml: yaml).config
         let rules = (root as NSString).appendingPathComponent("rules")
         let searched = !config.rules.isEmpty ? config.rules : isDirectory(rules) ? [rules] : []
         return Workspace(root: root, configPath: configPath, config: config,
-                         ruleFiles: searched.isEmpty ? [] : RuleFiles.find(under: searched))
+                         ruleSources: searched.isEmpty ? [] : RuleFiles.sources(for: searched).sources)
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -107,6 +107,21 @@ final class FeatureTests: XCTestCase {
         XCTAssertEqual(region, "PH-00: National Capital Region, region of Philippines (ISO 3166-2)")
     }
 
+    /// A workspace whose shore.yaml names `builtin` beside its own rules checks a rule
+    /// file with the built-in pack loaded, as `shore check` would: reusing a built-in id
+    /// is a duplicate, and `builtin` is never read as a file.
+    func testABuiltinEntryInShoreYamlLoadsTheBuiltInPack() throws {
+        let project = try Project(rules: Project.fixedRules)
+        addTeardownBlock { project.remove() }
+        try "rules: [builtin, rules]\n".write(toFile: project.root + "/shore.yaml", atomically: true, encoding: .utf8)
+        let client = LSPHarness()
+        let uri = project.uri("rules/demo.yaml")
+        client.open(uri, Project.fixedRules.replacingOccurrences(of: "DEMO-001", with: "DATA-001"))
+        let codes = client.check().filter { $0["params"]?["uri"]?.string == uri }
+            .flatMap { $0["params"]?["diagnostics"]?.array ?? [] }.compactMap { $0["code"]?.string }
+        XCTAssertEqual(codes, ["rules.duplicate-id"])
+    }
+
     func testHoverOnAPlanKeyGivesItsDescription() throws {
         let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/fixtures/plan.yaml", Project.plan.replacingOccurrences(of: "- id: support", with: "- id: it"))
         XCTAssertEqual(client.request("textDocument/hover", LSPHarness.position(uri, 8, 10))["result"]?.serialized,

@@ -18,14 +18,19 @@ final class TextDocumentTests: XCTestCase {
         XCTAssertEqual(document.offset(of: LSPPosition(line: 1, character: 99)), 16)
     }
 
+    /// Each ranged edit lands where its UTF-16 range says, on the text the edits before it
+    /// left (a range after `é😀` counts 😀 as two units); a whole-text change replaces all.
     func testIncrementalEditsApplyInOrder() {
         var document = TextDocument(uri: "file:///a.yaml", version: 1, text: "assert: location.contry\n")
         let start = LSPPosition(line: 0, character: 17), end = LSPPosition(line: 0, character: 23)
-        document.apply([(LSPRange(start: start, end: end), "country"), (nil, "x: 1\n"),
-                        (LSPRange(start: LSPPosition(line: 0, character: 3), end: LSPPosition(line: 0, character: 4)), "2")],
-                       version: 2)
-        XCTAssertEqual(document.text, "x: 2\n")
-        XCTAssertEqual(document.version, 2)
+        document.apply([(LSPRange(start: start, end: end), "country")], version: 2)
+        XCTAssertEqual(document.text, "assert: location.country\n")
+        document.apply([(nil, "m: é😀x\n"),
+                        (LSPRange(start: LSPPosition(line: 0, character: 6), end: LSPPosition(line: 0, character: 7)), "y"),
+                        (LSPRange(start: LSPPosition(line: 0, character: 0), end: LSPPosition(line: 0, character: 1)), "n")],
+                       version: 3)
+        XCTAssertEqual(document.text, "n: é😀y\n")
+        XCTAssertEqual(document.version, 3)
     }
 
     func testFileURIsAndPaths() {

@@ -72,66 +72,24 @@ public struct ExpressionSite: Sendable {
 }
 
 /// Documentation of what rules can read: the scope variables and the fields of the
-/// plan's object types, from the plan schema and the derived facts Shore computes.
+/// plan's object types, taken from the plan schema (`PlanSchema`, derived facts
+/// included), the one place they are described.
 public enum PlanFieldDocs {
     /// The field's description, e.g. ("shore.Location", "overlap_hours").
     public static func documentation(ofField field: String, inType typeName: String) -> String? {
-        if let doc = derived[typeName]?[field] { return doc }
-        guard let object = schemaObjects[typeName] else { return nil }
-        let key = typeName == PlanTypes.plan && field == "id" ? "plan" : field
-        return object.field(key)?.description
+        guard let object = objects[typeName] else { return nil }
+        let documented = (object.fields + object.derivedFields).first { $0.ruleName == field }
+        guard let documented else { return nil }
+        return object.derivedFields.contains { $0.name == documented.name } ? "Derived: " + documented.description : documented.description
     }
 
     /// What a rule variable holds (`location`, `engagement` …), or nil.
     public static func documentation(ofVariable name: String) -> String? {
         guard case .object(let typeName) = PlanTypes.variables[name] else { return nil }
-        if let object = schemaObjects[typeName] { return object.description }
-        return derivedTypes[typeName]
+        return objects[typeName]?.description
     }
 
-    /// The fields of a plan object type with their CEL types, sorted by name.
-    public static func fields(ofType typeName: String) -> [(name: String, type: CELType)] {
-        guard let type = PlanTypes.all.first(where: { $0.name == typeName }) else { return [] }
-        return type.fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    private static let schemaObjects: [String: SchemaObject] = [
-        PlanTypes.plan: PlanSchema.plan, PlanTypes.company: PlanSchema.company,
-        PlanTypes.engagement: PlanSchema.engagement, PlanTypes.provider: PlanSchema.provider,
-        PlanTypes.location: PlanSchema.location, PlanTypes.data: PlanSchema.data,
-        PlanTypes.language: PlanSchema.language, PlanTypes.cost: PlanSchema.cost,
-    ]
-
-    private static let derivedTypes: [String: String] = [
-        PlanTypes.country: "All locations in one country, across engagements (`for: country`).",
-        PlanTypes.providerSummary: "All engagements of one provider, grouped by name (`for: provider`).",
-    ]
-
-    /// The facts Shore derives (a plan may not set them).
-    private static let derived: [String: [String: String]] = [
-        PlanTypes.engagement: [
-            "offshore": "Derived: some location is outside the company's country.",
-            "outsourced": "Derived: the provider is external (not captive or in-house).",
-            "model": "Derived: in-house, outsourced, offshore-outsourced or offshore-captive.",
-            "headcount": "Derived: the people over all locations.",
-        ],
-        PlanTypes.location: [
-            "offshore": "Derived: the location's country is not the company's.",
-            "overlap_hours": "Derived: hours of the company's business day this location works (DST-aware, on the plan date).",
-        ],
-        PlanTypes.data: ["level": "Derived: the classification's rank on the rule set's scale, from 1."],
-        PlanTypes.language: ["cefr": "Derived: the level as a number (A1 = 1 … C2 = 6, native = 7)."],
-        PlanTypes.country: [
-            "code": "ISO 3166-1 alpha-2 code.", "name": "The country's name.",
-            "headcount": "People working in this country, over all engagements.",
-            "headcount_share": "Share of the plan's total headcount, 0…1.",
-            "engagements": "Ids of the engagements with a location here.",
-        ],
-        PlanTypes.providerSummary: [
-            "name": "The provider's name.", "country": "Where the provider is established.",
-            "kind": "agency, freelancer, contractor, captive or in-house.",
-            "engagements": "Ids of the provider's engagements.", "headcount": "People over its engagements.",
-            "cost_share": "Share of the plan's total annual cost, 0…1.",
-        ],
-    ]
+    /// The schema objects rules can read, by CEL type name.
+    private static let objects: [String: SchemaObject] = Dictionary(
+        PlanTypes.objects.compactMap { object in object.ruleType.map { ($0, object) } }, uniquingKeysWith: { a, _ in a })
 }
