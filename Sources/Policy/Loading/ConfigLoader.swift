@@ -49,20 +49,7 @@ public enum ConfigLoader {
         }
         if let fx = fields.value("fx"), let settings = FieldReader.open(fx, as: RuleSchema.exchangeRates, codes: .config, into: &diagnostics),
            let base = settings.currency("base", into: &diagnostics) {
-            var rates: [String: Double] = [:]
-            if let table = settings.value("rates") {
-                if table.kind != .mapping { settings.wrongType(table, "rates", expected: "a mapping of currency codes to rates", into: &diagnostics) }
-                for entry in table.entries {
-                    guard let code = settings.code(entry.key, "rates", kind: .currency, expected: .currency, into: &diagnostics,
-                                                   check: { text throws(ReferenceError) in try Currencies.resolve(text).code }) else { continue }
-                    guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
-                        diagnostics.append(Diagnostic(.configInvalidRate, "the rate for \(code) must be a number above 0",
-                                                      at: entry.value.span, help: "give how many \(code) one \(base) buys, e.g. 87.2"))
-                        continue
-                    }
-                    rates[code] = rate
-                }
-            }
+            let rates = settings.rates("rates", base: base, into: &diagnostics)
             config.exchangeRates = ExchangeRates.builtIn.overlaid(rates, base: base)
         }
         if let overrides = fields.value("overrides") {

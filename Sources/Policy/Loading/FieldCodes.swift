@@ -3,6 +3,8 @@ import SourceText
 /// A value `FieldReader` checks against reference data or a list of words.
 enum FieldCheck: Sendable {
     case country, region, currency, lei, date, hours, timeZone, regime, language, cefrLevel, classification, dataItem
+    /// An exchange rate: a number above 0.
+    case rate
     /// One of the words a field allows.
     case word
 }
@@ -30,13 +32,13 @@ struct FieldCodes: Sendable {
                  .lei: .planInvalidLEI, .date: .planInvalidDate, .hours: .planInvalidHours,
                  .timeZone: .planUnknownTimezone, .regime: .planUnknownRegime, .language: .planUnknownLanguage,
                  .cefrLevel: .planUnknownCEFRLevel, .classification: .planUnknownClassification,
-                 .dataItem: .planUnknownDataItem, .word: .planInvalidValue])
+                 .dataItem: .planUnknownDataItem, .rate: .planInvalidRate, .word: .planInvalidValue])
     static let rules = FieldCodes(
         wrongType: .rulesWrongType, unknownKey: .rulesUnknownKey, missingField: .rulesMissingField, derivedField: nil,
         checks: [.word: .rulesInvalidValue])
     static let config = FieldCodes(
         wrongType: .configWrongType, unknownKey: .configUnknownKey, missingField: .configMissingField, derivedField: nil,
-        checks: [.word: .configInvalidValue, .currency: .configUnknownCurrency])
+        checks: [.word: .configInvalidValue, .currency: .configUnknownCurrency, .rate: .configInvalidRate])
     static let waiver = FieldCodes(
         wrongType: .waiverWrongType, unknownKey: .waiverUnknownKey, missingField: .waiverMissingField, derivedField: nil,
         checks: [.country: .waiverUnknownCountry, .date: .waiverInvalidDate])

@@ -223,6 +223,29 @@ struct FieldReader {
         }
     }
 
+    /// A mapping of currency codes to exchange rates above 0, in units per one `base`
+    /// (a plan company's `fx:`, the `rates:` of shore.yaml's `fx:`); each code and rate checked.
+    func rates(_ name: String, base: String, into diagnostics: inout [Diagnostic]) -> [String: Double] {
+        guard let table = value(name) else { return [:] }
+        guard table.kind == .mapping else {
+            wrongType(table, name, expected: "a mapping of currency codes to rates", into: &diagnostics,
+                      help: "write `\(name): { INR: 87.2 }`: units of each currency per one \(base)")
+            return [:]
+        }
+        var rates: [String: Double] = [:]
+        for entry in table.entries {
+            guard let code = code(entry.key, name, kind: .currency, expected: .currency, into: &diagnostics,
+                                  check: { text throws(ReferenceError) in try Currencies.resolve(text).code }) else { continue }
+            guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
+                diagnostics.append(Diagnostic(codes.code(.rate), "the rate for \(code) must be a number above 0",
+                                              at: entry.value.span, help: "give how many \(code) one \(base) buys, e.g. 87.2"))
+                continue
+            }
+            rates[code] = rate
+        }
+        return rates
+    }
+
     /// A list of regime ids, each checked.
     func regimes(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
         list(name, into: &diagnostics).compactMap { item in

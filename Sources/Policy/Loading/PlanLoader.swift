@@ -99,8 +99,8 @@ struct PlanBuilder {
             engagementNodes = []
         }
         var money: Money?
-        if let known = company, let node = fields.value("company") {
-            money = reportingMoney(known, companyNode: node, engagements: engagementNodes, into: &diagnostics)
+        if let known = company {
+            money = reportingMoney(known, engagements: engagementNodes)
             if let money { company = known.reporting(in: money.currency) }
         }
         let context = Context(company: company,
@@ -139,8 +139,7 @@ struct PlanBuilder {
 
     /// The reporting currency (`company.currency`, else the first cost's) and the rates:
     /// the loader's, with the company's `fx:` laid over them. Nil when no currency is given.
-    func reportingMoney(_ company: Company, companyNode: YAMLNode, engagements: [YAMLNode],
-                        into diagnostics: inout [Diagnostic]) -> Money? {
+    func reportingMoney(_ company: Company, engagements: [YAMLNode]) -> Money? {
         var currency = company.currency
         if currency == nil {
             for engagement in engagements {
@@ -151,30 +150,7 @@ struct PlanBuilder {
             }
         }
         guard let currency else { return nil }
-        var overrides: [String: Double] = [:]
-        if let fx = companyNode["fx"] {
-            if fx.kind != .mapping {
-                diagnostics.append(Diagnostic(.planWrongType, "fx must be a mapping of currency codes to rates",
-                                              at: fx.span, help: "write `fx: { INR: 87.2 }`: units of each currency per one \(currency)"))
-            }
-            for entry in fx.entries {
-                let code = entry.key.scalar ?? ""
-                do {
-                    _ = try Currencies.resolve(code)
-                } catch {
-                    diagnostics.append(Diagnostic(.planUnknownCurrency, error.message, at: entry.key.span,
-                                                  help: error.suggestion.map { "write '\($0)'" }))
-                    continue
-                }
-                guard let rate = entry.value.double, rate.isFinite, rate > 0 else {
-                    diagnostics.append(Diagnostic(.planInvalidRate, "the rate for \(code) must be a number above 0",
-                                                  at: entry.value.span, help: "give how many \(code) one \(currency) buys, e.g. 87.2"))
-                    continue
-                }
-                overrides[code] = rate
-            }
-        }
-        let rates = loader.exchangeRates.overlaid(overrides, base: currency)
+        let rates = loader.exchangeRates.overlaid(company.fx, base: currency)
         return Money(currency: currency, rates: rates)
     }
 
@@ -216,11 +192,12 @@ struct PlanBuilder {
         let extraRegimes = fields.regimes("regimes", into: &diagnostics)
         let currency = fields.currency("currency", into: &diagnostics)
         let sector = fields.string("sector", into: &diagnostics)
+        let fx = fields.rates("fx", base: currency ?? "unit of the reporting currency", into: &diagnostics)
         guard let name, let country, let timezone else { return nil }
         var regimes = Regimes.defaults(for: country)
         for regime in extraRegimes where !regimes.contains(regime) { regimes.append(regime) }
         return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
-                       regimes: regimes, currency: currency, sector: sector, node: node)
+                       regimes: regimes, currency: currency, sector: sector, fx: fx, node: node)
     }
 
     /// The `timezone` field, or the country's only zone. A zone that keeps another

@@ -37,6 +37,8 @@ public struct Company: Sendable {
     public let currency: String?
     /// The company's sector (`financial-services`), for packs that apply to one sector.
     public let sector: String?
+    /// Its own exchange rates (`fx:`): units of each currency per one unit of `currency`.
+    public let fx: [String: Double]
     public let node: YAMLNode
 }
 
@@ -44,7 +46,7 @@ extension Company {
     /// The same company reporting in `currency`.
     func reporting(in currency: String) -> Company {
         Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
-                regimes: regimes, currency: currency, sector: sector, node: node)
+                regimes: regimes, currency: currency, sector: sector, fx: fx, node: node)
     }
 }
 
