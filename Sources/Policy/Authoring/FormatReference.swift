@@ -109,22 +109,18 @@ public enum FormatReference {
             }
             o += "\n"
         }
-        if !object.derivedFields.isEmpty {
-            o += "Derived by Shore:\n\n| fact | type | meaning |\n|---|---|---|\n"
-            for field in object.derivedFields {
-                o += "| `\(field.name)` | \(cell(typeText(field.type))) | \(cell(field.description)) |\n"
-            }
-            o += "\n"
-        }
+        if !object.derivedFields.isEmpty { o += "Derived by Shore:\n\n" + factsTable(object) }
         return o
     }
 
     static func derivedTable(_ object: SchemaObject, heading: String) -> String {
-        var o = "### \(heading)\n\n\(object.description)\n\n| fact | type | meaning |\n|---|---|---|\n"
-        for field in object.derivedFields {
-            o += "| `\(field.name)` | \(cell(typeText(field.type))) | \(cell(field.description)) |\n"
-        }
-        return o + "\n"
+        "### \(heading)\n\n\(object.description)\n\n" + factsTable(object)
+    }
+
+    /// The derived facts of `object` as a table.
+    static func factsTable(_ object: SchemaObject) -> String {
+        "| fact | type | meaning |\n|---|---|---|\n"
+            + object.derivedFields.map { "| `\($0.name)` | \(cell(typeText($0.type))) | \(cell($0.description)) |\n" }.joined() + "\n"
     }
 
     /// A field type for people: what the validator accepts.

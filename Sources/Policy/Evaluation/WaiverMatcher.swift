@@ -48,10 +48,15 @@ enum WaiverMatcher {
     static func apply(_ waivers: [Waiver], to findings: inout [Finding], plan: Plan, policy: WaiverPolicy,
                       loadedRules: Set<String>? = nil, deadline: ContinuousClock.Instant?, work: inout Int) -> Bool {
         guard !waivers.isEmpty else { return true }
+        /// Counts one step; false when the deadline has passed (looked at every 64 steps).
+        func tick() -> Bool {
+            work += 1
+            guard let deadline, work & 63 == 0 else { return true }
+            return ContinuousClock.now < deadline
+        }
         var buckets: [BucketKey: [Int]] = [:]
         for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
-            work += 1
-            if let deadline, work & 63 == 0, ContinuousClock.now >= deadline { return false }
+            guard tick() else { return false }
             for key in BucketKey.all(rule: findings[i].rule, engagement: findings[i].engagement, country: findings[i].country) {
                 buckets[key, default: []].append(i)
             }
@@ -59,8 +64,7 @@ enum WaiverMatcher {
         let date = policy.judgingDate(for: plan)
         var result: [Finding] = []
         for waiver in waivers {
-            work += 1
-            if let deadline, work & 63 == 0, ContinuousClock.now >= deadline { return false }
+            guard tick() else { return false }
             guard waiver.plan == nil || waiver.plan == plan.id else { continue }
             guard waiver.isActive(on: date) else {
                 result.append(report(waiver, plan: plan, kind: .waiverExpired, severity: .warning,
@@ -70,8 +74,7 @@ enum WaiverMatcher {
             var used = false
             let key = BucketKey(rule: waiver.rule, engagement: waiver.engagement, country: waiver.country)
             for i in buckets.removeValue(forKey: key) ?? [] where findings[i].status == .failing {
-                work += 1
-                if let deadline, work & 63 == 0, ContinuousClock.now >= deadline { return false }
+                guard tick() else { return false }
                 findings[i].status = .waived
                 findings[i].waiver = WaiverReference(
                     reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
@@ -98,12 +101,14 @@ enum WaiverMatcher {
         let engagement: String?
         let country: String?
 
-        /// The four buckets a finding belongs to.
+        /// The buckets a finding belongs to: the rule alone, and with each of its
+        /// engagement and country it has (so each bucket holds the finding once).
         static func all(rule: String, engagement: String?, country: String?) -> [BucketKey] {
-            [BucketKey(rule: rule, engagement: nil, country: nil),
-             BucketKey(rule: rule, engagement: engagement, country: nil),
-             BucketKey(rule: rule, engagement: nil, country: country),
-             BucketKey(rule: rule, engagement: engagement, country: country)]
+            var keys = [BucketKey(rule: rule, engagement: nil, country: nil)]
+            if let engagement { keys.append(BucketKey(rule: rule, engagement: engagement, country: nil)) }
+            if let country { keys.append(BucketKey(rule: rule, engagement: nil, country: country)) }
+            if let engagement, let country { keys.append(BucketKey(rule: rule, engagement: engagement, country: country)) }
+            return keys
         }
     }
 

@@ -87,7 +87,7 @@ public enum ReviewHTMLRenderer {
                     heading: "Working hours in company time (\(review.company.timezone), \(review.timeline.date))",
                     caption: "Dashed blue band = the company's business day; green = working during it (overlap); "
                         + "grey = working outside it. Shifts crossing midnight wrap to the other end of the day."
-                        + ReviewText.overlapLimits(review.timeline.limits))
+                        + (ReviewText.overlapLimits(review.timeline.limits).map { " " + $0 } ?? ""))
         o += "</section>\n"
 
         // Findings

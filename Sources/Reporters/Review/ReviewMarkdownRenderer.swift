@@ -176,7 +176,7 @@ public enum ReviewMarkdownRenderer {
         }
         out.append("")
         out.append("█ working during the company's business day · ▒ working outside it · · not working. Shifts crossing midnight wrap around."
-            + ReviewText.overlapLimits(timeline.limits))
+            + (ReviewText.overlapLimits(timeline.limits).map { " " + $0 } ?? ""))
         out.append("")
         return out
     }

@@ -49,11 +49,11 @@ enum ReviewText {
         return "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(frac)%"
     }
 
-    /// ` Minimum overlap set by the loaded rules: 2.0 h (TZ-001), 4.0 h (TZ-002); ✗ marks a
-    /// location below its rule's minimum.`, or empty when no loaded rule sets one.
-    static func overlapLimits(_ limits: [WorkdayTimeline.Limit]) -> String {
-        guard !limits.isEmpty else { return "" }
-        return " Minimum overlap set by the loaded rules: "
+    /// `Minimum overlap set by the loaded rules: 2.0 h (TZ-001), 4.0 h (TZ-002); ✗ marks a
+    /// location below its rule's minimum.`, or nil when no loaded rule sets one.
+    static func overlapLimits(_ limits: [WorkdayTimeline.Limit]) -> String? {
+        guard !limits.isEmpty else { return nil }
+        return "Minimum overlap set by the loaded rules: "
             + limits.map { "\(hours($0.minimum)) (\($0.rule))" }.joined(separator: ", ")
             + "; ✗ marks a location below its rule's minimum."
     }

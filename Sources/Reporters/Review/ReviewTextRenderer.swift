@@ -156,8 +156,7 @@ public enum ReviewTextRenderer {
         }
         out += table(rows, rightAligned: [2])
         out.append("█ working during the company's business day   ▒ working outside it   · not working (one character = 30 min)")
-        let limits = ReviewText.overlapLimits(timeline.limits)
-        if !limits.isEmpty { out.append(String(limits.dropFirst())) }
+        if let limits = ReviewText.overlapLimits(timeline.limits) { out.append(limits) }
         out.append("")
         return out
     }

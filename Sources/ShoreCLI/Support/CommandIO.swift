@@ -93,10 +93,11 @@ public final class CommandIO {
     }
 
     /// Refuses an `--output` that cannot be written or is one of `inputs` (before the
-    /// command does its work). Nil or "-" is stdout.
-    func checkOutput(_ path: String?, inputs: [String]) throws {
+    /// command does its work; `inputs` is worked out only for an output file). Nil or "-"
+    /// is stdout.
+    func checkOutput(_ path: String?, inputs: @autoclosure () -> [String]) throws {
         guard let path, path != "-" else { return }
-        if let problem = OutputFile.check(resolve(path), shownAs: path, inputs: inputs.map(resolve)) { throw problem }
+        if let problem = OutputFile.check(resolve(path), shownAs: path, inputs: inputs().map(resolve)) { throw problem }
     }
 
     /// Streams what `body` writes to `path` (resolved, written atomically), or to stdout
