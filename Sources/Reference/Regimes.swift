@@ -23,6 +23,12 @@ public enum Regimes {
         named.contains(id) || (id.count == 2 && id == id.lowercased() && Countries.isValid(id.uppercased()) && id != "gb")
     }
 
+    /// `ids` with what each implies: EU law is EEA law too (`eu` brings `eea`), so a rule
+    /// on the GDPR can ask for `eea` alone.
+    public static func implied(by ids: [String]) -> [String] {
+        ids.flatMap { $0 == "eu" ? ["eu", "eea"] : [$0] }
+    }
+
     /// `id` when it names a regime, else an error with the fix (`EU` → `eu`, `gb` → `uk`).
     public static func resolve(_ id: String) throws(ReferenceError) -> String {
         if isKnown(id) { return id }

@@ -32,9 +32,8 @@ struct RuleTestExamplePlanTests {
         #expect(Self.summary(report) == [
             "CONC-001 info failing waiver-unused - PH",
             "DATA-004 error waived violation uk-support ZA",
-            // Captives need an Art. 28 agreement too (intra-group processing).
-            "DATA-005 error failing violation latam-support -",
-            "DATA-005 error failing violation payments-operations -",
+            // No DATA-005: Northwind is a US company and these data are about American
+            // residents; the GDPR, whose Art. 28 the rule cites, does not apply.
             "DATA-007 error failing violation claims-processing -",
             "DATA-008 error failing violation firmware-rnd DE",
             // Italy has no language covered: LANG-001 only, LANG-002 no longer repeats it.

@@ -195,7 +195,7 @@ struct PlanBuilder {
         let fx = fields.rates("fx", base: currency ?? "unit of the reporting currency", into: &diagnostics)
         guard let name, let country, let timezone else { return nil }
         var regimes = Regimes.defaults(for: country)
-        for regime in extraRegimes where !regimes.contains(regime) { regimes.append(regime) }
+        for regime in Regimes.implied(by: extraRegimes) where !regimes.contains(regime) { regimes.append(regime) }
         return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
                        regimes: regimes, currency: currency, sector: sector, fx: fx, node: node)
     }

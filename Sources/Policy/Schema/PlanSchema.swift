@@ -114,7 +114,7 @@ public enum PlanSchema {
         SchemaField("timezone", .timeZone, "IANA zone; default: the country's zone when it has only one.", example: "America/New_York"),
         SchemaField("hours", .hours, "Local business hours; default 09:00-17:00.", example: "09:00-17:00"),
         SchemaField("languages", .list(.language), "Working languages; default: the country's official languages."),
-        SchemaField("regimes", .list(.regime), "Legal regimes that bind the company besides its country's own (an EU subsidiary of a US group adds `us`). Always includes the country's: eu and eea for an EU member, eea for IS/LI/NO, uk for GB, else the lower-case country code.", example: "[us]"),
+        SchemaField("regimes", .list(.regime), "Legal regimes that bind the company besides its country's own (an EU subsidiary of a US group adds `us`; `eu` brings `eea`). Always includes the country's: eu and eea for an EU member, eea for IS/LI/NO, uk for GB, else the lower-case country code.", example: "[us]"),
         SchemaField("currency", .currency, "The reporting currency: shares and the review's costs are converted to it; default: the first cost's currency.", example: "USD"),
         SchemaField("fx", .map(.number), "Exchange rates laid over the built-in ones: units of each currency per one unit of the reporting currency.", example: "{ INR: 87.2 }",
                     ruleName: .some(nil)),

@@ -263,11 +263,17 @@ rules:
       authority (Art. 29) and are part of the controller, not a processor. A
       captive that is only a branch of the company itself (no separate legal
       entity) is in the same position as in-house staff: record that with a
-      waiver. The rule applies to personal data of anyone; the duty cited is
-      the GDPR's and the UK GDPR's (it binds processing by an EU or UK
-      establishment whoever the data is about). Elsewhere a processor contract
-      is good practice; waive the finding where no law requires one.
-    when: engagement.provider.kind != 'in-house' && engagement.data.exists(d, d.personal)
+      waiver. The duty is the GDPR's and the UK GDPR's, so the rule applies
+      where one of them does: the company is bound by EEA or UK law
+      (company.regimes has eea or uk: Art. 3(1), processing by an EU or UK
+      establishment whoever the data is about), or the data is about EEA or UK
+      residents (Art. 3(2)). A US company's data about US residents is not
+      flagged: no law this rule cites requires the contract there.
+    when: >-
+      engagement.provider.kind != 'in-house' &&
+      engagement.data.exists(d, d.personal &&
+        ('eea' in company.regimes || 'uk' in company.regimes ||
+         d.subjects.exists(s, s in eea || s in eu_territories_with_own_code || s == 'GB')))
     assert: "'dpa' in engagement.controls"
     message: >-
       {{ engagement.provider.name }} would handle personal data
@@ -277,7 +283,7 @@ rules:
       Sign an Art. 28 data processing agreement with the provider, or for a
       captive an intra-group data processing agreement (control dpa).
     references:
-      - "GDPR Arts 4(8), 28(3) and 29"
+      - "GDPR Arts 3(1), 3(2), 4(8), 28(3) and 29"
       - "UK GDPR Art. 28(3)"
     tags: [data, privacy, gdpr, contracts]
 
