@@ -161,3 +161,30 @@ struct ReviewHubTests {
         #expect(row.localHours == "10:00-19:00 Asia/Kolkata · overlap measured against its hub, London (09:00-17:00 Europe/London)")
     }
 }
+
+/// A bar is drawn over the limit only where the limit's rule reported it.
+@Suite("Review charts flag what the rule reported")
+struct ReviewFlaggedBarTests {
+    /// Puerto Rico holds 60% of a US company's headcount: over the 40% line, but home
+    /// (CONC-001 looks at foreign countries only), so its bar is not a failure; the
+    /// sourcing map shows the plan's own INR amount under the converted one.
+    @Test func aDomesticCountryOverTheLineIsNotFlagged() throws {
+        let dir = try ReviewFixtures.temporaryDirectory()
+        let plan = dir.appendingPathComponent("plan.yaml")
+        try Data("""
+        plan: pr
+        date: 2026-12-01
+        company: { name: Acme, country: US, timezone: America/New_York, currency: USD }
+        engagements:
+          - { id: sj, provider: { name: Isla Co, kind: agency, country: PR }, locations: [{ country: PR, timezone: America/Puerto_Rico, headcount: 60 }], cost: { annual: 100, currency: USD } }
+          - { id: blr, provider: { name: Deccan Co, kind: agency, country: IN }, locations: [{ country: IN, hours: "19:30-03:30", headcount: 40 }], cost: { annual: 9852.39, currency: INR } }
+        """.utf8).write(to: plan)
+        let review = try #require(ReviewFixtures.review(plan: plan.path, rules: ReviewFixtures.path("rules")).review)
+        #expect(review.headcountByCountry.threshold == 0.4)
+        #expect(review.headcountByCountry.bars.map(\.label) == ["Puerto Rico (PR)", "India (IN)"])
+        #expect(review.headcountByCountry.bars.allSatisfy { !$0.overThreshold })
+        #expect(review.spendByProvider.bars.filter(\.overThreshold).map(\.label) == ["Deccan Co"])  // 113 of 213 USD
+        let html = review.render(as: .html)
+        #expect(html.contains("<td class=\"num\">113 USD<br><small>9,852 INR</small></td>"), "\(html.components(separatedBy: "Annual cost").count)")
+    }
+}

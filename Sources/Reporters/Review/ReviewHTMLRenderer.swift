@@ -63,7 +63,8 @@ public enum ReviewHTMLRenderer {
             o += "<td>\(row.highestClassification.map(h) ?? "—")</td>"
             o += "<td>\(row.languages.isEmpty ? "—" : row.languages.map(h).joined(separator: ", "))</td>"
             o += "<td class=\"num\">\(h(row.overlapText))</td>"
-            o += "<td class=\"num\">\(h(row.costText))</td></tr>\n"
+            o += "<td class=\"num\">" + (row.annualCost.map { h(ReviewText.money($0, row.currency)) } ?? "—")
+                + (row.originalCost.map { "<br><small>\(h($0))</small>" } ?? "") + "</td></tr>\n"
         }
         o += "</tbody></table></div>\n<p class=\"legend\"><span class=\"c-error\">✗ failing error</span> · <span class=\"c-warning\">! failing warning</span> · <span class=\"c-clear\">✓ clear</span></p>\n</section>\n"
 

@@ -25,13 +25,16 @@ extension ReviewReport {
         }
 
         let concentration = ShareChart.threshold(in: rules, scope: .country, field: "headcount_share")
+        let countryLabel = { (country: CountryAggregate) in "\(country.name) (\(country.code))" }
+        let overCountries = Set(findings.filter { $0.isFailing && $0.rule == concentration.rule }.compactMap(\.country))
         let headcount = ShareChart(
             title: "Headcount by country",
             bars: plan.countries.map {
-                (label: "\($0.name) (\($0.code))", value: Double($0.headcount), valueText: ReviewText.grouped($0.headcount),
+                (label: countryLabel($0), value: Double($0.headcount), valueText: ReviewText.grouped($0.headcount),
                  share: $0.headcountShare)
             },
-            threshold: concentration.value, thresholdRule: concentration.rule)
+            threshold: concentration.value, thresholdRule: concentration.rule,
+            failing: Set(plan.countries.filter { overCountries.contains($0.code) }.map(countryLabel)))
 
         let spendLimit = ShareChart.threshold(in: rules, scope: .provider, field: "cost_share")
         // Costs in the company's reporting currency (converted at the plan's, shore.yaml's
@@ -42,7 +45,8 @@ extension ReviewReport {
         }
         let spendShown = ReviewSummary.largest(spendBars, limit: ReviewSummary.chartBarLimit)
         let spend = ShareChart(title: "Annual spend by provider", bars: spendShown.kept,
-                               threshold: spendLimit.value, thresholdRule: spendLimit.rule)
+                               threshold: spendLimit.value, thresholdRule: spendLimit.rule,
+                               failing: Set(findings.filter { $0.isFailing && $0.rule == spendLimit.rule }.compactMap(\.provider)))
 
         // Findings: one group per engagement that has any, most severe first; then plan-wide.
         var groups: [FindingGroup] = []

@@ -28,14 +28,17 @@ public struct ShareChart: Sendable, Hashable {
         return min(1, max(0.1, (top * 10).rounded(.up) / 10))
     }
 
+    /// A chart whose bars named in `failing` are flagged over the limit: those the
+    /// threshold rule reported, so a bar the rule does not apply to (a domestic country,
+    /// a captive) is never drawn as a failure however long it is.
     init(title: String, bars: [(label: String, value: Double, valueText: String, share: Double)],
-         threshold: Double?, thresholdRule: String?) {
+         threshold: Double?, thresholdRule: String?, failing: Set<String>) {
         self.title = title
         self.threshold = threshold
         self.thresholdRule = thresholdRule
         self.bars = bars.map { bar in
             Bar(label: bar.label, value: bar.value, valueText: bar.valueText, share: bar.share,
-                overThreshold: threshold.map { bar.share > $0 } ?? false)
+                overThreshold: threshold != nil && failing.contains(bar.label))
         }
     }
 
