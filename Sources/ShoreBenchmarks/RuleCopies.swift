@@ -1,3 +1,5 @@
+import Policy
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,7 +58,7 @@ enum RuleCopies {
     /// The rule files directly in `path` (not tests), or `path` itself when it is a file.
     static func ruleFiles(_ path: String) -> [String] {
         guard let names = Directory.entries(path) else { return [path] }
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".test.yaml") }.sorted().map { path + "/" + $0 }
+        return names.filter(RuleFiles.isRuleFileName).sorted().map { path + "/" + $0 }
     }
 }
 

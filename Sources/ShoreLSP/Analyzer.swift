@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 import Reference
 import SourceText
@@ -9,8 +10,11 @@ import YAML
 final class Analyzer {
     /// Open documents by URI.
     private(set) var documents: [String: TextDocument] = [:]
-    /// Loaded rule sets by the rule files they came from.
-    private var ruleSets: [[String]: RuleLoadResult] = [:]
+    /// Loaded rules by the rule files they came from (one load serves lint's diagnostics,
+    /// completion, hover and the plans checked against them).
+    private var ruleSets: [[String]: LoadedInputs] = [:]
+    /// Workspaces by the folder of the documents in them (their `shore.yaml` read once).
+    private var workspaces: [String: Workspace] = [:]
 
     /// Opens or updates a document.
     func open(_ document: TextDocument) {
@@ -22,12 +26,18 @@ final class Analyzer {
         if let document = documents.removeValue(forKey: uri) { invalidate(document) }
     }
 
-    /// Forgets loaded rule sets (after a change to a rule file or `shore.yaml` on disk).
-    func forgetRules() { ruleSets = [:] }
+    /// Forgets loaded rule sets and workspaces (after a save, or a change to files on disk).
+    func forgetRules() {
+        ruleSets = [:]
+        workspaces = [:]
+    }
 
     private func invalidate(_ document: TextDocument) {
-        let kind = DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: [])
-        if kind == .rules || kind == .config { ruleSets = [:] }
+        switch DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: []) {
+        case .config: forgetRules()
+        case .rules: ruleSets = [:]
+        default: break
+        }
     }
 
     /// A YAML loader that reads open documents from the editor.
@@ -37,7 +47,14 @@ final class Analyzer {
         return loader
     }
 
-    func workspace(of document: TextDocument) -> Workspace { Workspace.of(path: document.path, yaml: yaml) }
+    /// The workspace of `document` (cached until a config changes or a file is saved).
+    func workspace(of document: TextDocument) -> Workspace {
+        let folder = (document.path as NSString).deletingLastPathComponent
+        if let cached = workspaces[folder] { return cached }
+        let found = Workspace.of(path: document.path, yaml: yaml)
+        workspaces[folder] = found
+        return found
+    }
 
     func kind(of document: TextDocument, in workspace: Workspace) -> DocumentKind {
         DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: workspace.config.waivers)
@@ -50,21 +67,34 @@ final class Analyzer {
         return workspace.ruleSources.isEmpty ? BuiltinPack.sources : workspace.ruleSources
     }
 
-    /// The loaded rules the document sees (cached until a rule document changes).
-    func rules(for document: TextDocument) -> RuleLoadResult {
+    /// The inputs a document is checked with: its rules as written (no overrides; their
+    /// info diagnostics kept for lint), the workspace's exchange rates, the editor's text.
+    private func inputs(for document: TextDocument) -> LoadedInputs {
         let workspace = workspace(of: document)
         let sources = ruleSources(for: document, in: workspace, kind: kind(of: document, in: workspace))
         let key = sources.map(\.path)
         if let cached = ruleSets[key] { return cached }
-        let loaded = RuleLoader(yaml: yaml).load(sources: sources)
+        var request = InputRequest(rules: sources)
+        request.yaml = yaml
+        request.keepsRuleInfo = true
+        request.exchangeRates = workspace.config.exchangeRates
+        let loaded = InputLoader.load(request)
         ruleSets[key] = loaded
         return loaded
     }
 
+    /// The loaded rules the document sees (cached until a rule document changes).
+    func rules(for document: TextDocument) -> RuleLoadResult { inputs(for: document).ruleLoad }
+
     /// The environment rules compile in: the loaded rules', else the built-in one.
-    func environment(for document: TextDocument) -> PolicyEnvironment {
-        rules(for: document).environment
-            ?? PolicyEnvironment(classifications: Classifications.defaultScale, sets: PolicyEnvironment.builtInSets)
+    func environment(for document: TextDocument) -> PolicyEnvironment { inputs(for: document).environment }
+
+    /// Loads a plan as `shore check` would with the document's rules, reading the editor's text.
+    func loadPlan(_ document: TextDocument) -> PlanLoadResult {
+        var loader = inputs(for: document).planLoader
+        loader.yaml = yaml
+        loader.today = CivilDate.today()
+        return loader.load(path: document.path)
     }
 
     /// Everything Shore reports about `document`, located in it (or nowhere).
@@ -75,10 +105,8 @@ final class Analyzer {
         let found: [Diagnostic]
         switch kind {
         case .rules:
-            let sources = ruleSources(for: document, in: workspace, kind: kind).map { source in
-                yaml.overlay[source.path].map { RuleSource.embedded(source.path, text: String(decoding: $0, as: UTF8.self)) } ?? source
-            }
-            found = Linter.lint(sources: sources).diagnostics
+            let sources = ruleSources(for: document, in: workspace, kind: kind)
+            found = Linter.report(rules(for: document), files: sources.map(\.path)).diagnostics
         case .tests:
             var request = RuleTestRequest(rules: ruleSources(for: document, in: workspace, kind: kind), tests: [document.path])
             request.overlay = yaml.overlay
@@ -89,8 +117,7 @@ final class Analyzer {
         case .config:
             found = ConfigLoader.load(path: document.path, yaml: yaml).diagnostics
         case .plan:
-            let scale = rules(for: document).rules?.classifications ?? Classifications.defaultScale
-            found = PlanLoader(yaml: yaml, classifications: scale).load(path: document.path).diagnostics
+            found = loadPlan(document).diagnostics
         case .yaml:
             found = yaml.load(path: document.path).diagnostics
         }

@@ -1,3 +1,5 @@
+import Policy
+
 /// Which of Shore's file formats an open document is.
 public enum DocumentKind: String, Sendable {
     case rules
@@ -14,7 +16,7 @@ public enum DocumentKind: String, Sendable {
     static func of(path: String, bytes: [UInt8], waiverFiles: [String]) -> DocumentKind {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name == "shore.yaml" || name == "shore.yml" { return .config }
-        if name.hasSuffix(".test.yaml") || name.hasSuffix(".test.yml") { return .tests }
+        if RuleFiles.isTestFileName(name) { return .tests }
         if waiverFiles.contains(path) { return .waivers }
         let keys = topLevelKeys(bytes)
         if keys.contains("tests") { return .tests }

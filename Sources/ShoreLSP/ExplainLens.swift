@@ -37,11 +37,10 @@ extension LanguageServer {
             let workspace = analyzer.workspace(of: document)
             return analyzer.ruleSources(for: document, in: workspace, kind: analyzer.kind(of: document, in: workspace))
         } ?? BuiltinPack.sources
-        let overlay = analyzer.yaml.overlay
-        let inputs = AuthoringInputs.load(rules: sources.map { source in
-            overlay[source.path].map { RuleSource.embedded(source.path, text: String(decoding: $0, as: UTF8.self)) } ?? source
-        }, plan: plan)
-        guard let rules = inputs.rules, let loaded = inputs.plan else {
+        var request = InputRequest(rules: sources, plans: [plan])
+        request.yaml = analyzer.yaml
+        let inputs = InputLoader.load(request)
+        guard let rules = inputs.rules, let loaded = inputs.plans.first else {
             return .string(DiagnosticRenderer().render(inputs.diagnostics))
         }
         switch Explainer.explain(ruleID: ruleID, in: rules, plan: loaded, waivers: inputs.waivers) {

@@ -11,9 +11,7 @@ extension LanguageServer {
         let (document, _) = try target(params)
         let range = LSPRange(params["range"])
         guard analyzer.kind(of: document, in: analyzer.workspace(of: document)) == .plan else { return [] }
-        let scale = analyzer.rules(for: document).rules?.classifications
-        let loaded = PlanLoader(yaml: analyzer.yaml, classifications: scale ?? ["public", "internal", "confidential", "restricted"])
-            .load(path: document.path)
+        let loaded = analyzer.loadPlan(document)
         guard let plan = loaded.plan else { return [] }
         let file = loaded.source
         var hints: [JSON] = []

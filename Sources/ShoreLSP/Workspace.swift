@@ -32,17 +32,14 @@ struct Workspace {
             if probe == "/" { break }
             probe = (probe as NSString).deletingLastPathComponent
         }
-        guard let root else {
-            let rules = (folder as NSString).appendingPathComponent("rules")
-            return Workspace(root: folder, configPath: nil, config: ShoreConfig(),
-                             ruleSources: isDirectory(rules) ? RuleFiles.sources(for: [rules]).sources : [])
-        }
-        let configPath = (root as NSString).appendingPathComponent("shore.yaml")
-        let config = ConfigLoader.load(path: configPath, yaml: yaml).config
-        let rules = (root as NSString).appendingPathComponent("rules")
-        let searched = !config.rules.isEmpty ? config.rules : isDirectory(rules) ? [rules] : []
-        return Workspace(root: root, configPath: configPath, config: config,
-                         ruleSources: searched.isEmpty ? [] : RuleFiles.sources(for: searched).sources)
+        // Resolved as `shore check` resolves them (`InputSelection`): the config's rules, else
+        // the `rules` folder; no built-in pack here (the analyzer falls back to it).
+        let configPath = root.map { ($0 as NSString).appendingPathComponent("shore.yaml") }
+        let base = root ?? folder
+        let rules = (base as NSString).appendingPathComponent("rules")
+        let selection = InputSelection.resolve(config: configPath, rulesFolder: isDirectory(rules) ? rules : nil,
+                                               requireRules: false, yaml: yaml)
+        return Workspace(root: base, configPath: configPath, config: selection.config, ruleSources: selection.rules ?? [])
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -10,11 +10,11 @@ import SourceText
 @Suite("Authoring: explain and eval")
 struct AuthoringExplainTests {
     static func example() throws -> (RuleSet, Plan) {
-        let inputs = AuthoringInputs.load(
+        let inputs = InputLoader.load(InputRequest(
             rules: RuleFiles.find(under: [repoPath("examples/rules")]).map(RuleSource.file),
-            plan: repoPath("examples/plans/support-expansion-2027.yaml"))
+            plans: [repoPath("examples/plans/support-expansion-2027.yaml")]))
         #expect(inputs.diagnostics.isEmpty, "\(inputs.diagnostics)")
-        return (try #require(inputs.rules), try #require(inputs.plan))
+        return (try #require(inputs.rules), try #require(inputs.plans.first))
     }
 
     static func explain(_ rule: String, filter: ExplainFilter = ExplainFilter()) throws -> RuleExplanation {
@@ -58,15 +58,15 @@ struct AuthoringExplainTests {
     }
 
     @Test func branchesSkippedOnTheLastIterationShowNoStaleValue() throws {
-        let inputs = AuthoringInputs.load(
+        let inputs = InputLoader.load(InputRequest(
             rules: [RuleSource.embedded("r.yaml", text: """
                 policy: t
                 rules:
                   - { id: S-001, for: engagement, assert: "engagement.languages.exists(x, x.code == 'en' && x.cefr >= 6)" }
                 """)],
-            plan: repoPath("examples/plans/support-expansion-2027.yaml"))
+            plans: [repoPath("examples/plans/support-expansion-2027.yaml")]))
         let rules = try #require(inputs.rules)
-        let plan = try #require(inputs.plan)
+        let plan = try #require(inputs.plans.first)
         let explanation = try Explainer.explain(ruleID: "S-001", in: rules, plan: plan,
                                                 filter: ExplainFilter(engagement: "tier1-support")).get()
         let assert = try #require(explanation.items.first?.assert)

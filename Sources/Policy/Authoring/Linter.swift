@@ -21,26 +21,33 @@ public struct LintReport: Sendable {
 /// types, duplicate ids, YAML-split expressions), its info diagnostics too, and the
 /// lint-only checks (`LintChecks`). Nothing here prints.
 public enum Linter {
-    /// Lints the rules `entries` name: files, folders, `builtin` or `builtin:NAME`.
-    public static func lint(paths entries: [String]) -> LintReport {
-        let named = RuleFiles.sources(for: entries)
-        if named.sources.isEmpty {
+    /// Lints the rule files `entries` named (`RuleFiles.sources(for:)`), with the
+    /// problems found naming them.
+    public static func lint(_ sources: [RuleSource], entryProblems: [Diagnostic], entries: [String]) -> LintReport {
+        if sources.isEmpty {
             return LintReport(files: [], ruleCount: 0,
-                              diagnostics: named.diagnostics.isEmpty ? [RuleFiles.noneFound(under: entries)] : named.diagnostics)
+                              diagnostics: entryProblems.isEmpty ? [RuleFiles.noneFound(under: entries)] : entryProblems)
         }
-        let report = lint(sources: named.sources)
+        let report = lint(sources: sources)
         return LintReport(files: report.files, ruleCount: report.ruleCount,
-                          diagnostics: (named.diagnostics + report.diagnostics).sortedByLocation())
+                          diagnostics: (entryProblems + report.diagnostics).sortedByLocation())
     }
 
-    public static func lint(sources: [RuleSource]) -> LintReport {
-        let loaded = RuleLoader().load(sources: sources)
+    /// Lints the given rule files, read through `yaml` (an editor passes its unsaved text).
+    public static func lint(sources: [RuleSource], yaml: YAMLLoader = YAMLLoader()) -> LintReport {
+        var request = InputRequest(rules: sources)
+        request.yaml = yaml
+        request.keepsRuleInfo = true
+        return report(InputLoader.load(request).ruleLoad, files: sources.map(\.path))
+    }
+
+    /// The lint report of rules already loaded from `files` (with their info diagnostics).
+    public static func report(_ loaded: RuleLoadResult, files: [String]) -> LintReport {
         var diagnostics = loaded.diagnostics
         if let rules = loaded.rules {
             diagnostics += LintChecks.unusedSets(rules, usage: loaded.setUsage)
             diagnostics += LintChecks.constantExpressions(rules)
         }
-        return LintReport(files: sources.map(\.path), ruleCount: loaded.compiledRuleCount,
-                          diagnostics: diagnostics.sortedByLocation())
+        return LintReport(files: files, ruleCount: loaded.compiledRuleCount, diagnostics: diagnostics.sortedByLocation())
     }
 }

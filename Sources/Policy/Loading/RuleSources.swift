@@ -42,6 +42,11 @@ public enum RuleFiles {
                    help: "rule files end in .yaml or .yml (not .test.yaml) and sit outside sub-folders named fixtures; pass --rules with a folder of them")
     }
 
+    /// `rules.none`: no rule paths were given, and the working folder has no `rules` folder.
+    public static func noRulesFolder(help: String) -> Diagnostic {
+        Diagnostic(.rulesNone, "no ./rules folder here", at: nil, help: help)
+    }
+
     /// The rule sources a list of rules entries names: `builtin` and `builtin:NAME`
     /// select the built-in pack or a part of it (`BuiltinPack`), any other entry is a
     /// file or a folder searched for rule files. An unknown part is a diagnostic.
@@ -74,17 +79,26 @@ public enum RuleFiles {
 
     /// Whether `relative` (a path below a searched folder) names a rule file.
     static func isRuleFile(_ relative: String) -> Bool {
-        let name = relative.lowercased()
-        return (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !isTestName(name) && !insideFixtures(relative)
+        isRuleFileName(relative) && !insideFixtures(relative)
     }
 
     /// Whether `relative` (a path below a searched folder) names a rule test file.
     static func isTestFile(_ relative: String) -> Bool {
-        isTestName(relative.lowercased()) && !insideFixtures(relative)
+        isTestFileName(relative) && !insideFixtures(relative)
     }
 
-    private static func isTestName(_ lowercased: String) -> Bool {
-        lowercased.hasSuffix(".test.yaml") || lowercased.hasSuffix(".test.yml")
+    /// Whether a file's name makes it a rule file: it ends in `.yaml` or `.yml`, in any
+    /// case, and is not a rule test file. (A search also skips `fixtures` folders.)
+    public static func isRuleFileName(_ path: String) -> Bool {
+        let name = path.lowercased()
+        return (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !isTestFileName(path)
+    }
+
+    /// Whether a file's name makes it a rule test file: it ends in `.test.yaml` or
+    /// `.test.yml`, in any case.
+    public static func isTestFileName(_ path: String) -> Bool {
+        let name = path.lowercased()
+        return name.hasSuffix(".test.yaml") || name.hasSuffix(".test.yml")
     }
 
     private static func insideFixtures(_ relative: String) -> Bool {

@@ -38,49 +38,17 @@ public struct CheckRequest: Sendable {
     }
 }
 
-/// A per-rule setting from `shore.yaml`.
-public struct RuleOverride: Sendable, Hashable {
-    public var severity: Severity?
-    public var enabled: Bool?
-    /// Where shore.yaml names the rule (an override of a rule not loaded is reported there).
-    public var location: SourceSpan?
-    public init(severity: Severity? = nil, enabled: Bool? = nil, location: SourceSpan? = nil) {
-        self.severity = severity
-        self.enabled = enabled
-        self.location = location
-    }
-}
-
 /// Runs a check: rules, then waivers, then every plan; every problem is collected.
 public enum CheckRunner {
     public static func run(_ request: CheckRequest) -> CheckReport {
-        let yaml = YAMLLoader(limits: request.yamlLimits)
-        let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
-        var diagnostics = request.diagnostics + loadedRules.diagnostics.filter { $0.severity != .info }
-        if request.rules.isEmpty, !request.diagnostics.contains(where: { $0.code == .rulesNone }) {
-            diagnostics.append(RuleFiles.noneFound(under: []))
-        }
-        var rules = loadedRules.rules
-        var policyChanges: [PolicyChange] = []
-        if var set = rules {
-            diagnostics += apply(request.overrides, to: &set, changes: &policyChanges)
-            rules = set
-            // No rule to run: no evaluation (its waiver reports would only be noise). No
-            // rule at all was reported by the loader (rules.empty) or the caller (rules.none).
-            if set.enabledRules.isEmpty {
-                if let first = set.rules.first { diagnostics.append(allDisabled(first, count: set.rules.count)) }
-                rules = nil
-            }
-        }
-        var waivers: [Waiver] = []
-        for file in request.waiverFiles {
-            let loaded = WaiverReader.load(path: file, yaml: yaml)
-            waivers += loaded.waivers
-            diagnostics += loaded.diagnostics
-        }
-        var loader = PlanLoader(yaml: yaml, classifications: rules?.classifications ?? Classifications.defaultScale,
-                                today: request.today)
-        loader.exchangeRates = request.exchangeRates
+        var inputRequest = InputRequest(rules: request.rules, overrides: request.overrides, waiverFiles: request.waiverFiles,
+                                        today: request.today, diagnostics: request.diagnostics)
+        inputRequest.yaml = YAMLLoader(limits: request.yamlLimits)
+        inputRequest.exchangeRates = request.exchangeRates
+        inputRequest.evaluatesRules = true
+        let inputs = InputLoader.load(inputRequest)
+        var diagnostics = inputs.diagnostics
+        let rules = inputs.rules, waivers = inputs.waivers, loader = inputs.planLoader
         var evaluation = request.evaluation
         if evaluation.waivers.asOf == nil { evaluation.waivers.asOf = request.today }
         var reports: [PlanReport] = []
@@ -109,16 +77,7 @@ public enum CheckRunner {
             }
         }
         return CheckReport(plans: reports, rules: rules, diagnostics: diagnostics, failOn: request.failOn, waivers: waivers,
-                           policyChanges: policyChanges)
-    }
-
-    /// `rules.all-disabled`: every rule is switched off (in its file or by `shore.yaml`),
-    /// so nothing would be checked; an error, not a pass.
-    static func allDisabled(_ first: Rule, count: Int) -> Diagnostic {
-        Diagnostic(.rulesAllDisabled, count == 1 ? "the only rule, \(first.id), is disabled, so nothing would be checked"
-                       : "all \(count) rules are disabled, so nothing would be checked",
-                   at: first.node["enabled"]?.span ?? first.span,
-                   help: "enable at least one rule: remove `enabled: false` from it, or its entry under `overrides:` in shore.yaml")
+                           policyChanges: inputs.policyChanges)
     }
 
     /// `plan.duplicate-id`: two plans of one run share an id, so their findings would share
@@ -147,33 +106,5 @@ public enum CheckRunner {
             else if let partly { "the check ran out of time while evaluating \(partly); not fully checked: \(names)" }
             else { "the check ran out of time; not checked: \(names)" }
         return Diagnostic(.runTimeout, message, at: nil, help: "raise --timeout, or check fewer plans per run")
-    }
-
-    /// Applies `shore.yaml` overrides; an override naming no rule is an error.
-    static func apply(_ overrides: [String: RuleOverride], to rules: inout RuleSet) -> [Diagnostic] {
-        var changes: [PolicyChange] = []
-        return apply(overrides, to: &rules, changes: &changes)
-    }
-
-    /// Applies `shore.yaml` overrides, recording each in `changes`; an override naming
-    /// no rule is an error.
-    static func apply(_ overrides: [String: RuleOverride], to rules: inout RuleSet,
-                      changes: inout [PolicyChange]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (id, override) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let index = rules.rules.firstIndex(where: { $0.id == id }) else {
-                diagnostics.append(Diagnostic(
-                    .configUnknownRule, "the override names the rule '\(id)', which is not loaded", at: override.location,
-                    help: Suggestions.didYouMean(id, among: rules.rules.map(\.id)) ?? "check the rule id"))
-                continue
-            }
-            let declared = rules.rules[index]
-            if let severity = override.severity { rules.rules[index].severity = severity }
-            if let enabled = override.enabled { rules.rules[index].enabled = enabled }
-            changes.append(PolicyChange(rule: id, ruleTitle: declared.title, declaredSeverity: declared.severity,
-                                        severity: rules.rules[index].severity, declaredEnabled: declared.enabled,
-                                        enabled: rules.rules[index].enabled))
-        }
-        return diagnostics
     }
 }

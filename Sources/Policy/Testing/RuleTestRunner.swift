@@ -144,15 +144,18 @@ public struct RuleTestReport: Sendable {
 /// `enabled: false`; findings of other rules (including waiver findings) are ignored.
 public enum RuleTestRunner {
     public static func run(_ request: RuleTestRequest) -> RuleTestReport {
-        var yaml = YAMLLoader(limits: request.yamlLimits)
-        yaml.overlay = request.overlay
-        let loadedRules = RuleLoader(yaml: yaml).load(sources: request.rules)
-        var diagnostics = loadedRules.diagnostics.filter { $0.severity != .info }
+        // Tests check the rules as written: no shore.yaml overrides, no waiver files.
+        var inputRequest = InputRequest(rules: request.rules, today: request.today)
+        inputRequest.yaml = YAMLLoader(limits: request.yamlLimits)
+        inputRequest.yaml.overlay = request.overlay
+        let inputs = InputLoader.load(inputRequest)
+        let yaml = inputRequest.yaml
+        var diagnostics = inputs.diagnostics
         if request.tests.isEmpty {
             diagnostics.append(Diagnostic(.testNone, "no rule tests found", at: nil,
                                           help: "rule tests are files named *.test.yaml beside the rules"))
         }
-        guard let rules = loadedRules.rules else {
+        guard let rules = inputs.rules else {
             // Every test counts as failed: none can run without the rules.
             let results = request.tests.flatMap { file in
                 testNodes(file, yaml: yaml, into: &diagnostics).map { node in
@@ -161,8 +164,7 @@ public enum RuleTestRunner {
             }
             return RuleTestReport(results: results, diagnostics: diagnostics, rules: nil)
         }
-        let planLoader = PlanLoader(yaml: yaml, classifications: rules.classifications, today: request.today)
-        var context = Context(rules: rules, planLoader: planLoader)
+        var context = Context(rules: rules, planLoader: inputs.planLoader)
         var results: [RuleTestResult] = []
         for file in request.tests {
             results += runFile(file, yaml: yaml, context: &context, into: &diagnostics)

@@ -56,16 +56,15 @@ struct EvalCommand: ShoreCommand {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        let resolved = policy.resolve(io)
-        let inputs = AuthoringInputs.load(rules: resolved.rules, plan: plan.map(io.resolve), waiverFiles: [],
-                                          overrides: resolved.config.overrides, today: resolved.today)
         // No rules is fine here: the built-in environment still evaluates.
-        diagnostics = resolved.diagnostics.filter { $0.code != .rulesNone } + inputs.diagnostics + diagnostics
-        guard !diagnostics.containsErrors, plan == nil || inputs.plan != nil else {
+        let resolved = policy.resolve(io, requireRules: false)
+        let inputs = InputLoader.load(resolved.inputRequest(plans: plan.map { [io.resolve($0)] } ?? [], waivers: []))
+        diagnostics = inputs.diagnostics + diagnostics
+        guard !diagnostics.containsErrors, plan == nil || !inputs.plans.isEmpty else {
             io.err(io.relativeText(DiagnosticRenderer().render(diagnostics)))
             return 2
         }
-        switch ExpressionEvaluator.evaluate(expression, environment: inputs.environment, plan: inputs.plan,
+        switch ExpressionEvaluator.evaluate(expression, environment: inputs.environment, plan: inputs.plans.first,
                                             target: target, variables: bound) {
         case .failure(let problems):
             io.err(io.relativeText(DiagnosticRenderer().render(problems.diagnostics)))

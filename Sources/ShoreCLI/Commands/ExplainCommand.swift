@@ -26,10 +26,9 @@ struct ExplainCommand: ShoreCommand {
 
     func execute(_ io: CommandIO) throws -> Int32 {
         let resolved = policy.resolve(io)
-        let inputs = AuthoringInputs.load(rules: resolved.rules, plan: io.resolve(plan), waiverFiles: resolved.waivers,
-                                          overrides: resolved.config.overrides, today: resolved.today)
-        let diagnostics = resolved.diagnostics + inputs.diagnostics
-        guard !diagnostics.containsErrors, let rules = inputs.rules, let loadedPlan = inputs.plan else {
+        let inputs = InputLoader.load(resolved.inputRequest(plans: [io.resolve(plan)]))
+        let diagnostics = inputs.diagnostics
+        guard !diagnostics.containsErrors, let rules = inputs.rules, let loadedPlan = inputs.plans.first else {
             io.err(io.relativeText(DiagnosticRenderer().render(diagnostics)))
             return 2
         }

@@ -28,23 +28,19 @@ struct LintCommand: ShoreCommand {
     static let extensions: [String: Format] = ["json": .json, "sarif": .sarif, "sarif.json": .sarif, "txt": .text, "text": .text]
 
     func execute(_ io: CommandIO) throws -> Int32 {
-        var targets = paths.map { BuiltinPack.isSelector($0) ? $0 : io.resolve($0) }
-        if targets.isEmpty, io.exists("shore.yaml") {
-            targets = ConfigLoader.load(path: io.resolve("shore.yaml")).config.rules
+        // Lint reads shore.yaml only for its rule paths; it reports problems in rule files.
+        let selection = InputSelection.resolve(
+            config: paths.isEmpty && io.exists("shore.yaml") ? io.resolve("shore.yaml") : nil,
+            rules: paths.map { BuiltinPack.isSelector($0) ? $0 : io.resolve($0) },
+            rulesFolder: io.exists("rules") ? io.resolve("rules") : nil, requireRules: false)
+        guard let targets = selection.ruleEntries else {
+            io.err(DiagnosticRenderer().render(RuleFiles.noRulesFolder(
+                help: "pass rule files or folders (shore lint PATH…), or create a policy repository with `shore init`")))
+            return 2
         }
-        if targets.isEmpty {
-            guard io.exists("rules") else {
-                io.err(DiagnosticRenderer().render(Diagnostic(
-                    .rulesNone, "no ./rules folder here", at: nil,
-                    help: "pass rule files or folders (shore lint PATH…), or create a policy repository with `shore init`")))
-                return 2
-            }
-            targets = [io.resolve("rules")]
-        }
-        try io.checkOutput(output, inputs: RuleFiles.sources(for: targets).sources.filter { $0.bytes == nil }.map(\.path)
-                            + (io.exists("shore.yaml") ? ["shore.yaml"] : []))
+        try io.checkOutput(output, inputs: selection.inputFiles + (io.exists("shore.yaml") ? ["shore.yaml"] : []))
         let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: Self.extensions, fallback: .text).get()
-        let report = Linter.lint(paths: targets)
+        let report = Linter.lint(selection.rules ?? [], entryProblems: selection.ruleDiagnostics, entries: targets)
         let base = io.workingDirectory
         let display: (String) -> String = { CommandIO.relative($0, to: base) }
         let text: String

@@ -41,7 +41,7 @@ struct TestCommand: ShoreCommand {
             if isDirectory.boolValue {
                 ruleFiles += RuleFiles.find(under: [path])
                 testFiles += RuleFiles.findTests(under: [path])
-            } else if path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml") {
+            } else if RuleFiles.isTestFileName(path) {
                 testFiles.append(path)
                 ruleFiles += RuleFiles.find(under: [(path as NSString).deletingLastPathComponent])
             } else {

@@ -24,15 +24,27 @@ struct PolicyOptions: ParsableArguments {
 
     /// What the options resolve to, with the config file's settings folded in.
     struct Resolved {
-        var rules: [RuleSource]
-        var waivers: [String]
-        var config: ShoreConfig
-        var configPath: String?
-        var diagnostics: [Diagnostic]
+        /// The config, rule and waiver files (`InputSelection`).
+        var selection: InputSelection
         /// `--as-of`, else today.
         var today: CivilDate
+
+        /// The rules: the selected ones, else the built-in starter pack.
+        var rules: [RuleSource] { selection.rules ?? BuiltinPack.sources }
+        var waivers: [String] { selection.waivers }
+        var config: ShoreConfig { selection.config }
+        var diagnostics: [Diagnostic] { selection.diagnostics }
         /// How waivers are judged in this run (`--as-of`, shore.yaml's `waivers: { plan: … }`).
         var waiverPolicy: WaiverPolicy { WaiverPolicy(asOf: today, allowPlanWaivers: config.allowPlanWaivers) }
+
+        /// The inputs a command loads with `InputLoader`: these rules with shore.yaml's
+        /// overrides and rates, the run date, and the problems found so far.
+        func inputRequest(plans: [String] = [], waivers: [String]? = nil, diagnostics: [Diagnostic]? = nil) -> InputRequest {
+            var request = InputRequest(rules: rules, overrides: config.overrides, waiverFiles: waivers ?? self.waivers,
+                                       plans: plans, today: today, diagnostics: diagnostics ?? self.diagnostics)
+            request.exchangeRates = config.exchangeRates
+            return request
+        }
 
         /// A check of `plans` with these rules, waivers, overrides, run date and rates.
         func checkRequest(plans: [String], failOn: Severity?, deadline: ContinuousClock.Instant?,
@@ -46,9 +58,7 @@ struct PolicyOptions: ParsableArguments {
 
         /// Every file the run will read (rule files, waivers, the config), so `--output`
         /// can refuse to overwrite one.
-        var inputFiles: [String] {
-            rules.filter { $0.bytes == nil }.map(\.path) + waivers + (configPath.map { [$0] } ?? [])
-        }
+        var inputFiles: [String] { selection.inputFiles }
     }
 
     func validate() throws {
@@ -57,31 +67,19 @@ struct PolicyOptions: ParsableArguments {
         }
     }
 
-    func resolve(_ io: CommandIO) -> Resolved {
-        var diagnostics: [Diagnostic] = []
-        var config = ShoreConfig()
-        let configPath = config_(io)
-        if let configPath {
-            let loaded = ConfigLoader.load(path: configPath)
-            config = loaded.config
-            diagnostics += loaded.diagnostics
-        }
-        let searched: [String]? = !rules.isEmpty ? rules.map { BuiltinPack.isSelector($0) ? $0 : io.resolve($0) }
-            : !config.rules.isEmpty ? config.rules
-            : io.exists("rules") ? [io.resolve("rules")] : nil
-        let named = searched.map(RuleFiles.sources(for:))
-        diagnostics += named?.diagnostics ?? []
-        let sources = named?.sources ?? BuiltinPack.sources
-        if sources.isEmpty, let searched {
-            diagnostics.append(RuleFiles.noneFound(under: searched.map(io.relativeText)))
-        }
-        let waiverFiles = waivers.isEmpty ? config.waivers : waivers.map(io.resolve)
+    /// Resolves the options against the working folder; `requireRules: false` when a
+    /// run works without rules (eval), so naming none is not `rules.none`.
+    func resolve(_ io: CommandIO, requireRules: Bool = true) -> Resolved {
+        let selection = InputSelection.resolve(
+            config: configPath(io), rules: rules.map { BuiltinPack.isSelector($0) ? $0 : io.resolve($0) },
+            waivers: waivers.map(io.resolve), rulesFolder: io.exists("rules") ? io.resolve("rules") : nil,
+            requireRules: requireRules, displayPath: io.relativeText)
         let today = asOf.flatMap { try? CivilDate(parsing: $0) } ?? CivilDate.today()
-        return Resolved(rules: sources, waivers: waiverFiles, config: config, configPath: configPath,
-                        diagnostics: diagnostics, today: today)
+        return Resolved(selection: selection, today: today)
     }
 
-    private func config_(_ io: CommandIO) -> String? {
+    /// `--config`, else `./shore.yaml` when present.
+    private func configPath(_ io: CommandIO) -> String? {
         if let config { return io.resolve(config) }
         return io.exists("shore.yaml") ? io.resolve("shore.yaml") : nil
     }
