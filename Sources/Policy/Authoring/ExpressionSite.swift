@@ -29,7 +29,7 @@ public struct ExpressionSite: Sendable {
     public static func find(in document: YAMLDocument, at position: SourcePosition) -> ExpressionSite? {
         guard let rules = document.root?["rules"], rules.kind == .sequence else { return nil }
         for rule in rules.items where rule.kind == .mapping && contains(rule, position) {
-            for field in ["when", "assert", "message"] {
+            for field in RuleSchema.expressionKeys {
                 guard let node = rule[field], node.kind == .scalar, contains(node, position) else { continue }
                 let map = ScalarSourceMap(node: node)
                 let value = node.scalar ?? ""

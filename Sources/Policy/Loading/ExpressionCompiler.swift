@@ -11,7 +11,7 @@ struct ExpressionCompiler {
 
     /// Compiles the expression in `node` (a rule's `field`); nil after reporting.
     func compile(_ node: YAMLNode, field: String, expectBool: Bool, into diagnostics: inout [Diagnostic]) -> RuleExpression? {
-        guard let text = expressionText(node, field: field, into: &diagnostics) else { return nil }
+        guard let text = RuleYAMLTrapStage.expressionText(node, field: field, into: &diagnostics) else { return nil }
         let map = ScalarSourceMap(node: node)
         guard let program = compile(text, offset: 0, map: map, into: &diagnostics) else { return nil }
         if expectBool, program.resultType != .bool, program.resultType != .dyn {
@@ -25,7 +25,7 @@ struct ExpressionCompiler {
 
     /// Compiles a message template; nil after reporting.
     func template(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> MessageTemplate? {
-        guard let text = expressionText(node, field: "message", into: &diagnostics) else { return nil }
+        guard let text = RuleYAMLTrapStage.expressionText(node, field: "message", into: &diagnostics) else { return nil }
         let (pieces, unclosed) = MessageTemplate.placeholders(in: text)
         let map = ScalarSourceMap(node: node)
         if let unclosed {
@@ -79,44 +79,5 @@ struct ExpressionCompiler {
             code, issue.message,
             at: map.span(from: offset + issue.range.start, to: offset + issue.range.end),
             help: help)
-    }
-
-    /// The scalar text of an expression field, or a diagnostic explaining how YAML
-    /// took it apart (a leading `[`, `{`, `!`, `&`, `*`).
-    private func expressionText(_ node: YAMLNode, field: String, into diagnostics: inout [Diagnostic]) -> String? {
-        let first = node.document.source.line(node.start.line)?.unicodeScalars
-            .dropFirst(node.start.column - 1).first
-        if node.kind != .scalar || (node.style == .plain && first.map { "!&*".unicodeScalars.contains($0) } == true) {
-            let what = node.kind == .sequence ? "a list" : node.kind == .mapping ? "a mapping"
-                : first == "!" ? "a tag" : first == "&" ? "an anchor" : "an alias"
-            diagnostics.append(Diagnostic(
-                .rulesYAMLSplitExpression,
-                "YAML read this '\(field)' as \(what), not as a CEL expression, because it starts with '\(first.map(String.init) ?? "?")'",
-                at: node.span,
-                help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line"))
-            return nil
-        }
-        if let comment = Self.trailingComment(node) {
-            diagnostics.append(Diagnostic(
-                .rulesYAMLCommentInExpression,
-                "YAML read ' #' and the rest of this line as a comment, so this '\(field)' ends before it and the rule would check only `\(node.scalar ?? "")`",
-                at: comment,
-                help: "quote the whole expression (\(field): \"…\") or write it as a block scalar (\(field): >-) on the next line; to keep a comment, put it on its own line"))
-            return nil
-        }
-        return node.scalar
-    }
-
-    /// The span of a comment on the line where a plain scalar ends (`a > 0 # && b`),
-    /// read from the source text, since YAML drops comments before Shore sees them.
-    static func trailingComment(_ node: YAMLNode) -> SourceSpan? {
-        guard node.kind == .scalar, node.style == .plain,
-              let line = node.document.source.line(node.end.line) else { return nil }
-        let scalars = Array(line.unicodeScalars)
-        var column = node.end.column
-        while column - 1 < scalars.count, scalars[column - 1] == " " || scalars[column - 1] == "\t" { column += 1 }
-        guard column - 1 < scalars.count, scalars[column - 1] == "#" else { return nil }
-        return SourceSpan(file: node.document.source, start: SourcePosition(line: node.end.line, column: column),
-                          end: SourcePosition(line: node.end.line, column: scalars.count + 1))
     }
 }

@@ -41,7 +41,7 @@ public struct RuleLoader: Sendable {
         var packs: [Pack] = []
         for source in sources {
             let loaded = source.load(yaml)
-            diagnostics += loaded.diagnostics.map { RuleYAMLHints.explain($0) }
+            diagnostics += loaded.diagnostics
             if let root = loaded.document?.root, let pack = readPack(root, into: &diagnostics) {
                 packs.append(pack)
             }
@@ -73,7 +73,7 @@ public struct RuleLoader: Sendable {
         if rules.isEmpty, !diagnostics.containsErrors, let first = packs.first {
             diagnostics.append(Self.noRules(first, files: packs.count))
         }
-        diagnostics = SplitTagHint.explain(Self.dropSplitExpressionDuplicates(diagnostics))
+        diagnostics = RuleYAMLTrapStage.explain(diagnostics)
         let ruleSet = diagnostics.containsErrors ? nil
             : RuleSet(rules: rules, environment: environment, files: sources.map(\.path))
         return RuleLoadResult(rules: ruleSet, diagnostics: diagnostics.sortedByLocation(), setUsage: setUsage,
@@ -243,14 +243,6 @@ public struct RuleLoader: Sendable {
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic, first.isASCII else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-    }
-
-    /// A tag YAML rejected at the start of an expression is explained once, as a split expression.
-    static func dropSplitExpressionDuplicates(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let split = Set(diagnostics.filter { $0.code == .rulesYAMLSplitExpression }.compactMap(\.location))
-        return diagnostics.filter { d in
-            !(d.code == .yamlUnsupportedTag && d.location.map { loc in split.contains { $0.start == loc.start } } == true)
-        }
     }
 }
 

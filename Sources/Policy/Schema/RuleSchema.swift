@@ -19,6 +19,15 @@ public enum RuleSchema {
         SchemaField("enabled", .bool, "false turns the rule off (default true)."),
     ])
 
+    /// The rule fields that hold CEL (`when`, `assert`, and `message` with its `{{ }}`
+    /// placeholders), in the order a rule is written.
+    public static let expressionKeys: [String] = rule.fields.compactMap { field in
+        switch field.type {
+        case .cel, .template: field.name
+        default: nil
+        }
+    }
+
     public static let file = SchemaObject("rule file", "A policy pack: rules, named sets and the classification scale.", fields: [
         SchemaField("policy", .string, required: true, "The pack's id.", example: "data-protection"),
         SchemaField("description", .string, "What the pack is about."),
