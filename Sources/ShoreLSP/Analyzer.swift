@@ -15,6 +15,8 @@ final class Analyzer {
     private var ruleSets: [[String]: LoadedInputs] = [:]
     /// Workspaces by the folder of the documents in them (their `shore.yaml` read once).
     private var workspaces: [String: Workspace] = [:]
+    /// How many times rules and workspaces were loaded (work counted, for tests).
+    private(set) var ruleLoads = 0, workspaceLoads = 0
 
     /// Opens or updates a document.
     func open(_ document: TextDocument) {
@@ -52,6 +54,7 @@ final class Analyzer {
         let folder = (document.path as NSString).deletingLastPathComponent
         if let cached = workspaces[folder] { return cached }
         let found = Workspace.of(path: document.path, yaml: yaml)
+        workspaceLoads += 1
         workspaces[folder] = found
         return found
     }
@@ -79,6 +82,7 @@ final class Analyzer {
         request.keepsRuleInfo = true
         request.exchangeRates = workspace.config.exchangeRates
         let loaded = InputLoader.load(request)
+        ruleLoads += 1
         ruleSets[key] = loaded
         return loaded
     }

@@ -10,7 +10,7 @@ struct RuleTestEmbeddingTests {
     /// rules/*.yaml on disk, as (rules/NAME, text), sorted.
     static func diskRuleFiles() throws -> [(path: String, text: String)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: repoPath("rules"))
-            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".test.yaml") && !$0.hasSuffix(".test.yml") }
+            .filter(RuleFiles.isRuleFileName)
             .sorted()
         return try names.map { name in
             ("rules/" + name, try String(contentsOfFile: repoPath("rules/" + name), encoding: .utf8))

@@ -117,4 +117,21 @@ struct ConfigExchangeRateTests {
         #expect(typo.code == 2)
         #expect(typo.out.contains("config.unknown-currency"), "\(typo.out)")
     }
+
+    /// explain and eval read the plan as check does: with shore.yaml's rates (they read
+    /// it with the built-in rates only, so a KES plan was invalid there).
+    @Test func explainAndEvalConvertWithConfigRates() throws {
+        let folder = try temporaryFolder("fx-explain")
+        try Self.plan.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+        try "policy: p\nrules:\n  - { id: P-1, for: provider, assert: provider.cost_share < 0.5 }\n"
+            .write(toFile: folder + "/r.yaml", atomically: true, encoding: .utf8)
+        try "fx: { base: USD, rates: { KES: 100 } }\n".write(toFile: folder + "/shore.yaml", atomically: true, encoding: .utf8)
+        let eval = shore(["eval", "provider.cost_share", "--plan", "plan.yaml", "--for", "provider", "--at", "Nairobi Co",
+                          "--rules", "r.yaml"], in: folder)
+        #expect(eval.code == 0, "\(eval.err)")
+        #expect(eval.out == "0.5 : double\n", "\(eval.out)")
+        let explain = shore(["explain", "plan.yaml", "--rule", "P-1", "--rules", "r.yaml"], in: folder)
+        #expect(explain.code == 0, "\(explain.err)")
+        #expect(explain.out.contains("Nairobi Co"), "\(explain.out)")
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import ShoreLSP
+@testable import ShoreLSP
 import XCTest
 
 /// Drives a `LanguageServer` in-process: sends JSON-RPC messages as the client would
@@ -18,6 +18,9 @@ final class LSPHarness {
     }
 
     var exitCode: Int32? { server.exitCode }
+    /// How often the server loaded rules, and workspaces (their shore.yaml).
+    var ruleLoads: Int { server.analyzer.ruleLoads }
+    var workspaceLoads: Int { server.analyzer.workspaceLoads }
     var hasPendingChecks: Bool { server.hasPendingChecks }
 
     /// Feeds raw bytes, as they would arrive on stdin.

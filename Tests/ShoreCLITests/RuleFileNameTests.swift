@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import Policy
+
+/// One test of what a rule file and a rule test file are, by name, whatever the case of
+/// the extension: the same for folder searches, `shore test FILE`, the language server
+/// and the benchmarks.
+@Suite("Rule and test file names")
+struct RuleFileNameTests {
+    @Test func namesAreTestedWithoutRegardToCase() {
+        #expect(RuleFiles.isTestFileName("rules/data.test.yaml"))
+        #expect(RuleFiles.isTestFileName("rules/DATA.Test.YML"))
+        #expect(!RuleFiles.isTestFileName("rules/data.yaml"))
+        #expect(RuleFiles.isRuleFileName("rules/Data.YAML"))
+        #expect(RuleFiles.isRuleFileName("rules/data.yml"))
+        #expect(!RuleFiles.isRuleFileName("rules/data.TEST.yaml"))
+        #expect(!RuleFiles.isRuleFileName("rules/notes.txt"))
+    }
+
+    /// A test file named directly runs as a test even with an upper-case extension (it
+    /// was read as a rule file, and failed to load as one).
+    @Test func testCommandRunsATestFileWithAnUpperCaseExtension() throws {
+        let root = try temporaryFolder("test-case")
+        try FileManager.default.createDirectory(atPath: root + "/rules", withIntermediateDirectories: true)
+        try """
+            policy: p
+            rules:
+              - { id: R-1, for: engagement, assert: "engagement.headcount < 100" }
+
+            """.write(toFile: root + "/rules/r.yaml", atomically: true, encoding: .utf8)
+        try """
+            tests:
+              - name: small is fine
+                plan:
+                  plan: t
+                  date: 2026-12-01
+                  company: { name: Acme, country: US, timezone: America/New_York }
+                  engagements:
+                    - { id: a, provider: { name: P, kind: agency, country: US }, locations: [{ country: US, timezone: America/Chicago, headcount: 5 }] }
+                expect: []
+
+            """.write(toFile: root + "/rules/R.Test.YAML", atomically: true, encoding: .utf8)
+        let run = shore(["test", "rules/R.Test.YAML"], in: root)
+        #expect(run.code == 0, "\(run.out)\(run.err)")
+        #expect(run.out == "ok   small is fine\n1 passed, 0 failed\n", "\(run.out)")
+        // A folder search finds it too, and does not load it as rules.
+        #expect(shore(["test", "rules"], in: root).out == "ok   small is fine\n1 passed, 0 failed\n")
+    }
+}
