@@ -17,6 +17,18 @@ struct RuleFileNameTests {
         #expect(!RuleFiles.isRuleFileName("rules/notes.txt"))
     }
 
+    /// What `shore test PATH…` reads: a folder's rules and tests, a test file with the
+    /// rules beside it, each once; a path that does not exist is an error.
+    @Test func testInputsUnderFoldersAndFiles() {
+        let rules = repoPath("rules")
+        let found = RuleFiles.testInputs(under: [rules + "/concentration.test.yaml", rules, rules + "/nowhere"])
+        #expect(found.rules == RuleFiles.find(under: [rules]))
+        #expect(found.tests.first == rules + "/concentration.test.yaml")
+        #expect(found.tests.count == RuleFiles.findTests(under: [rules]).count)
+        #expect(found.diagnostics.map(\.code) == [.testMissingPath])
+        #expect(found.diagnostics.first?.message == "no such file or folder: \(rules)/nowhere")
+    }
+
     /// A test file named directly runs as a test even with an upper-case extension (it
     /// was read as a rule file, and failed to load as one).
     @Test func testCommandRunsATestFileWithAnUpperCaseExtension() throws {

@@ -77,6 +77,35 @@ public enum RuleFiles {
         paths.flatMap { path in search(path, keep: isTestFile) }
     }
 
+    /// What `shore test PATH…` runs: the rule files and the test files under each folder;
+    /// a test file given directly runs against the rule files of its folder; any other
+    /// file is a rule file. Each file once, in the order found; a path that does not exist
+    /// is a `test.missing-path` error.
+    public static func testInputs(under paths: [String]) -> (rules: [String], tests: [String], diagnostics: [Diagnostic]) {
+        var rules: [String] = [], tests: [String] = [], diagnostics: [Diagnostic] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                diagnostics.append(Diagnostic(.testMissingPath, "no such file or folder: \(path)", at: nil))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                rules += find(under: [path])
+                tests += findTests(under: [path])
+            } else if isTestFileName(path) {
+                tests.append(path)
+                rules += find(under: [(path as NSString).deletingLastPathComponent])
+            } else {
+                rules.append(path)
+            }
+        }
+        func unique(_ paths: [String]) -> [String] {
+            var seen = Set<String>()
+            return paths.filter { seen.insert($0).inserted }
+        }
+        return (unique(rules), unique(tests), diagnostics)
+    }
+
     /// Whether `relative` (a path below a searched folder) names a rule file.
     static func isRuleFile(_ relative: String) -> Bool {
         isRuleFileName(relative) && !insideFixtures(relative)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Policy
 import SourceText
 
@@ -29,29 +28,11 @@ struct TestCommand: ShoreCommand {
             io.out("0 passed, 0 failed\n")
             return 2
         }
-        var problems: [Diagnostic] = []
-        var ruleFiles: [String] = []
-        var testFiles: [String] = []
-        for path in (paths.isEmpty ? ["rules"] : paths).map(io.resolve) {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(Diagnostic(.testMissingPath, "no such file or folder: \(path)", at: nil))
-                continue
-            }
-            if isDirectory.boolValue {
-                ruleFiles += RuleFiles.find(under: [path])
-                testFiles += RuleFiles.findTests(under: [path])
-            } else if RuleFiles.isTestFileName(path) {
-                testFiles.append(path)
-                ruleFiles += RuleFiles.find(under: [(path as NSString).deletingLastPathComponent])
-            } else {
-                ruleFiles.append(path)
-            }
-        }
+        let found = RuleFiles.testInputs(under: (paths.isEmpty ? ["rules"] : paths).map(io.resolve))
+        let problems = found.diagnostics
         var report = RuleTestReport(results: [], diagnostics: [], rules: nil)
         if problems.isEmpty {
-            report = RuleTestRunner.run(RuleTestRequest(
-                rules: Self.unique(ruleFiles).map(RuleSource.file), tests: Self.unique(testFiles)))
+            report = RuleTestRunner.run(RuleTestRequest(rules: found.rules.map(RuleSource.file), tests: found.tests))
         }
         // One stream, as lint: the problems with the input, then one line per test (a
         // test that could not run counts as failed), then the closing count.
@@ -65,10 +46,5 @@ struct TestCommand: ShoreCommand {
         }
         io.out("\(report.passed) passed, \(report.failed) failed\n")
         return diagnostics.containsErrors ? 2 : report.exitCode
-    }
-
-    private static func unique(_ paths: [String]) -> [String] {
-        var seen = Set<String>()
-        return paths.filter { seen.insert($0).inserted }
     }
 }
