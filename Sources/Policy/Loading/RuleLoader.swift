@@ -18,7 +18,9 @@ public struct RuleLoadResult: Sendable {
 }
 
 /// Loads rule files (docs/rules-reference.md): reads every pack, gathers the classification scale
-/// and the named sets, then compiles every rule's CEL against the plan schema.
+/// and the named sets, then compiles every rule's CEL against the plan schema; its last
+/// stage, `RuleYAMLTrapStage`, explains expressions YAML took apart. Commands load rules
+/// through `InputLoader`, which runs this.
 public struct RuleLoader: Sendable {
     public var yaml: YAMLLoader
 

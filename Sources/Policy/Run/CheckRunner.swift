@@ -38,7 +38,8 @@ public struct CheckRequest: Sendable {
     }
 }
 
-/// Runs a check: rules, then waivers, then every plan; every problem is collected.
+/// Runs a check: its inputs through `InputLoader` (rules, overrides, waivers), then every
+/// plan, loaded and evaluated one at a time against the deadline; every problem is collected.
 public enum CheckRunner {
     public static func run(_ request: CheckRequest) -> CheckReport {
         var inputRequest = InputRequest(rules: request.rules, overrides: request.overrides, waiverFiles: request.waiverFiles,
