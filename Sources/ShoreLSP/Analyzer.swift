@@ -37,7 +37,11 @@ final class Analyzer {
     private func invalidate(_ document: TextDocument) {
         switch DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: []) {
         case .config: forgetRules()
-        case .rules: ruleSets = [:]
+        case .rules:
+            ruleSets = [:]
+            // A rule file its workspace does not list yet (new on disk) may belong to it.
+            let folder = (document.path as NSString).deletingLastPathComponent
+            if workspaces[folder]?.ruleFiles.contains(document.path) != true { workspaces = [:] }
         default: break
         }
     }

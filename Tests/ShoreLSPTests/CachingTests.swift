@@ -47,4 +47,23 @@ final class CachingTests: XCTestCase {
         _ = client.request("textDocument/hover", LSPHarness.position(uri, 8, 24))
         XCTAssertEqual(client.ruleLoads, 2)
     }
+
+    /// A rule file new on disk, opened after its workspace was cached, is linted with the
+    /// workspace's rules (it sees their sets), not alone.
+    func testANewRuleFileJoinsItsCachedWorkspace() throws {
+        let (project, client, _) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", Project.fixedRules)
+        _ = client.check()
+        let more = """
+            policy: more
+            rules:
+              - { id: MORE-001, for: location, assert: "location.country in approved" }
+
+            """
+        try more.write(toFile: project.path("rules/more.yaml"), atomically: true, encoding: .utf8)
+        let uri = project.uri("rules/more.yaml")
+        client.open(uri, more)
+        let codes = client.check().filter { $0["params"]?["uri"]?.string == uri }
+            .flatMap { $0["params"]?["diagnostics"]?.array ?? [] }.compactMap { $0["code"]?.string }
+        XCTAssertEqual(codes, [])
+    }
 }

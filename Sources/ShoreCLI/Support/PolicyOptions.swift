@@ -38,10 +38,11 @@ struct PolicyOptions: ParsableArguments {
         var waiverPolicy: WaiverPolicy { WaiverPolicy(asOf: today, allowPlanWaivers: config.allowPlanWaivers) }
 
         /// The inputs a command loads with `InputLoader`: these rules with shore.yaml's
-        /// overrides and rates, the run date, and the problems found so far.
-        func inputRequest(plans: [String] = [], waivers: [String]? = nil, diagnostics: [Diagnostic]? = nil) -> InputRequest {
+        /// overrides and rates, these waivers (or `waivers`), the run date, and the problems
+        /// found so far.
+        func inputRequest(plans: [String] = [], waivers: [String]? = nil) -> InputRequest {
             var request = InputRequest(rules: rules, overrides: config.overrides, waiverFiles: waivers ?? self.waivers,
-                                       plans: plans, today: today, diagnostics: diagnostics ?? self.diagnostics)
+                                       plans: plans, today: today, diagnostics: diagnostics)
             request.exchangeRates = config.exchangeRates
             return request
         }
