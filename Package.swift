@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "PlanGenerator", dependencies: ["SeededRandom"]),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
-        .target(name: "ShoreLSP", dependencies: ["Policy", "YAML", "CEL", "SourceText", "Reference"]),
+        .target(name: "ShoreLSP", dependencies: ["Policy", "Reporters", "YAML", "CEL", "SourceText", "Reference"]),
         .target(
             name: "ShoreCLI",
             dependencies: [

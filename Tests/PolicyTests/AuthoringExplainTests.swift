@@ -6,7 +6,7 @@ import Policy
 import Reference
 import SourceText
 
-/// The explain data model, the power-assert layout and `eval`'s evaluator.
+/// The explain data model and `eval`'s evaluator.
 @Suite("Authoring: explain and eval")
 struct AuthoringExplainTests {
     static func example() throws -> (RuleSet, Plan) {
@@ -23,16 +23,6 @@ struct AuthoringExplainTests {
         case .success(let explanation): return explanation
         case .failure(let failure): throw failure
         }
-    }
-
-    @Test func layoutPlacesValuesUnderTheirAnchors() {
-        let lines = PowerAssertLayout.lines([.init(column: 0, text: "\"PH\""), .init(column: 20, text: "\"US\"")])
-        #expect(lines == ["│                   │", "\"PH\"                \"US\""])
-    }
-
-    @Test func layoutStacksValuesThatWouldCollide() {
-        let lines = PowerAssertLayout.lines([.init(column: 0, text: "\"a long value\""), .init(column: 5, text: "1")])
-        #expect(lines == ["│    │", "│    1", "\"a long value\""])
     }
 
     @Test func data001ItemsAndOutcomes() throws {
@@ -96,12 +86,6 @@ struct AuthoringExplainTests {
             return
         }
         #expect(suggestion?.contains("QC-001") == true)
-    }
-
-    @Test func flattenMapsOffsetsAcrossLines() {
-        let (line, columns) = ExplanationRenderer.flatten("a &&\n  b")
-        #expect(line == "a && b")
-        #expect(columns[7] == 5)
     }
 
     // MARK: eval
