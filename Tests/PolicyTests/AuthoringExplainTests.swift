@@ -90,6 +90,31 @@ struct AuthoringExplainTests {
 
     // MARK: eval
 
+    /// One definition of how a plan object is named: explain and eval show its type and
+    /// naming fields, a finding's `because` adds the describing ones, a message the literal
+    /// form. Subcontractors, notifications, hubs and owners showed as `shore.X{}` before.
+    @Test func planObjectsAreNamedOneWay() throws {
+        let inputs = AuthoringInputs.load(
+            rules: RuleFiles.find(under: [repoPath("examples/rules")]).map(RuleSource.file),
+            plan: repoPath("examples/plans/hanse-leben-2027.yaml"))
+        let (rules, plan) = (try #require(inputs.rules), try #require(inputs.plan))
+        func value(_ expression: String) throws -> CELValue {
+            try ExpressionEvaluator.evaluate(expression, environment: rules.environment, plan: plan, target: nil).get().value
+        }
+        let engagement = try #require(plan.engagements.firstIndex { !$0.subcontractors.isEmpty })
+        let subcontractors = try value("plan.engagements[\(engagement)].subcontractors")
+        #expect(ValueDisplay.literal(subcontractors) == "[shore.Subcontractor{name: \"Minsk Dev Partners\"}]")
+        #expect(ValueDisplay.summary(subcontractors) == "[{name: \"Minsk Dev Partners\", country: \"BY\"}]")
+        let notified = try value("plan.engagements[\(engagement)].notified")
+        #expect(ValueDisplay.literal(notified) == "shore.Notification{supervisor: \"BaFin\", date: timestamp(\"2026-10-01T00:00:00Z\")}")
+        let provider = try value("plan.engagements[\(engagement)].provider")
+        #expect(ValueDisplay.literal(provider).hasPrefix("shore.Provider{name: "))
+        #expect(!ValueDisplay.literal(provider).contains("kind:"))
+        #expect(ValueDisplay.summary(provider).contains(", kind: "))
+        #expect(ValueDisplay.message(provider) == ValueDisplay.literal(provider))
+        #expect(ValueDisplay.message(.list([.string("a"), .int(2)])) == "a, 2")
+    }
+
     @Test func evalAtALocation() throws {
         let (rules, plan) = try Self.example()
         let result = ExpressionEvaluator.evaluate("location.overlap_hours", environment: rules.environment, plan: plan,
