@@ -131,9 +131,9 @@ public struct InitWriter {
     /// anything else as it is.
     private func shown(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : root + "/" + path
-        if absolute == root { return shownRoot }
-        guard absolute.hasPrefix(root + "/") else { return absolute }
-        let inside = String(absolute.dropFirst(root.count + 1))
+        let inside = DisplayPath.relative(absolute, to: root)
+        if inside == "." { return shownRoot }
+        if inside == absolute { return absolute }
         return shownRoot == "." ? inside : shownRoot + "/" + inside
     }
 
