@@ -135,7 +135,7 @@ public struct ExplanationRenderer: Reporter, Sendable {
 
     /// The expression on one line (whitespace runs, newlines included, become one
     /// space) and, for each scalar offset of the original, its column in that line.
-    public static func flatten(_ text: String) -> (String, [Int]) {
+    static func flatten(_ text: String) -> (String, [Int]) {
         var line = String.UnicodeScalarView()
         var columns: [Int] = []
         var pendingSpace = false
