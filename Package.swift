@@ -6,10 +6,10 @@ import PackageDescription
 //   YAML (libyaml → located node tree)        CEL (+ LinearRegex): a standalone CEL library
 //   Reference (countries, languages, zones, named sets)
 //   Policy (plan/rule model, loading, validation, evaluation → findings)
-//   Reporters (findings → text, JSON, SARIF, JUnit, …)
-//   ShoreLSP (`shore lsp`: LSP ↔ what the library computes)
+//   Reporters (every rendering: check findings → text, JSON, SARIF, JUnit, …; lint, explain, review)
+//   ShoreLSP (`shore lsp`: LSP ↔ what the library computes; explain drawn by Reporters)
 //   ShoreCLI (commands; thin) → shore (main.swift)
-// Spelling (edit distance for did-you-mean) sits under SourceText, CEL and Reference.
+// Spelling (edit distance and the one did-you-mean choice) sits under SourceText, CEL and Reference.
 let package = Package(
     name: "Shore",
     platforms: [.macOS(.v13)],
@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "PlanGenerator", dependencies: ["SeededRandom"]),
         .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
-        .target(name: "ShoreLSP", dependencies: ["Policy", "YAML", "CEL", "SourceText", "Reference"]),
+        .target(name: "ShoreLSP", dependencies: ["Policy", "Reporters", "YAML", "CEL", "SourceText", "Reference"]),
         .target(
             name: "ShoreCLI",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Spelling
 
 /// One ISO 3166-1 country or territory (Debian iso-codes 4.15.0-1).
 public struct Country: Sendable, Hashable, Identifiable {
@@ -162,7 +163,7 @@ public enum Countries {
         if let c = byLowercasedName[trimmed.lowercased()] { return c.alpha2 }
         if trimmed.count > 4 {
             let names = byLowercasedName.keys
-            if let name = Fuzzy.closest(to: trimmed.lowercased(), in: names, limit: max(1, trimmed.count / 5)) {
+            if let name = ClosestMatch.find(to: trimmed.lowercased(), among: names, limit: max(1, trimmed.count / 5)) {
                 return byLowercasedName[name]?.alpha2
             }
         }

@@ -1,3 +1,5 @@
+import Spelling
+
 /// One ISO 4217 currency (Debian iso-codes).
 public struct Currency: Sendable, Hashable {
     /// `INR`.
@@ -25,7 +27,7 @@ public enum Currencies {
         if let currency = byCode[upper] {
             throw ReferenceError("\(shown) is not an ISO 4217 code; did you mean '\(upper)' (\(currency.name))?", suggestion: upper)
         }
-        if let close = Fuzzy.closest(to: upper, in: byCode.keys, limit: 1) {
+        if let close = ClosestMatch.find(to: upper, among: byCode.keys, limit: 1) {
             throw ReferenceError("\(shown) is not an ISO 4217 currency code; did you mean '\(close)' (\(byCode[close]?.name ?? ""))?",
                                  suggestion: close)
         }

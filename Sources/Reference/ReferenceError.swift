@@ -18,22 +18,3 @@ public struct ReferenceError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var description: String { message }
 }
-
-/// Helpers shared by the did-you-mean logic.
-enum Fuzzy {
-    /// The candidate closest to `input` if it is within `limit` edits and unambiguous.
-    static func closest(to input: String, in candidates: some Sequence<String>, limit: Int) -> String? {
-        var best: String?
-        var bestDistance = limit + 1
-        var tie = false
-        for candidate in candidates {
-            let d = EditDistance.between(input, candidate)
-            if d < bestDistance {
-                best = candidate; bestDistance = d; tie = false
-            } else if d == bestDistance && candidate != best {
-                tie = true
-            }
-        }
-        return tie ? nil : best
-    }
-}

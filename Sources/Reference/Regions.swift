@@ -1,3 +1,5 @@
+import Spelling
+
 /// One ISO 3166-2 subdivision (Debian iso-codes): `UA-43` Avtonomna Respublika Krym.
 public struct Region: Sendable, Hashable {
     /// `UA-43`: the country's alpha-2 code, a hyphen, up to three letters or digits.
@@ -43,7 +45,7 @@ public enum Regions {
             throw ReferenceError("\(shown) is not an ISO 3166-2 code; did you mean '\(byName)' (\(byCode[byName]?.name ?? ""))?",
                                  suggestion: byName)
         }
-        if let close = Fuzzy.closest(to: upper, in: mine, limit: 1) {
+        if let close = ClosestMatch.find(to: upper, among: mine, limit: 1) {
             throw ReferenceError("\(shown) is not an ISO 3166-2 region of \(country); did you mean '\(close)' (\(byCode[close]?.name ?? ""))?",
                                  suggestion: close)
         }

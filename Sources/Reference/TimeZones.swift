@@ -1,4 +1,5 @@
 import Foundation
+import Spelling
 import Synchronization
 
 /// IANA time zones, as Foundation on this machine knows them.
@@ -77,9 +78,9 @@ public enum TimeZones {
         if trimmed.count == 2, let z = Countries.defaultTimeZone(trimmed.uppercased()) { return z }
         if let offset = etcZone(forOffset: lower) { return offset }
         let limit = max(1, trimmed.count / 6)
-        if let id = Fuzzy.closest(to: lower, in: byLowercased.keys, limit: limit) { return byLowercased[id] }
+        if let id = ClosestMatch.find(to: lower, among: byLowercased.keys, limit: limit) { return byLowercased[id] }
         if !lower.contains("/"), lower.count >= 4,
-           let city = Fuzzy.closest(to: lower, in: byLowercasedCity.keys, limit: max(1, lower.count / 5)),
+           let city = ClosestMatch.find(to: lower, among: byLowercasedCity.keys, limit: max(1, lower.count / 5)),
            let ids = byLowercasedCity[city], ids.count == 1 {
             return ids[0]
         }

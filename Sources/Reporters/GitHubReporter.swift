@@ -12,7 +12,13 @@ import SourceText
 /// force and a baseline run's counts follow as `::notice` lines. Paths are
 /// shown relative to `ReportOptions.workingDirectory`, since GitHub wants
 /// repository-relative paths.
-enum GitHubReporter {
+struct GitHubReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: CheckReport, to sink: TextSink) {
+        Self.write(report, options: options, to: sink)
+    }
+
     static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
         for diagnostic in report.diagnostics {
             var message = diagnostic.message

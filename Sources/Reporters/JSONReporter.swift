@@ -9,7 +9,13 @@ import SourceText
 /// omitted, so consumers can index without checking. `overrides` lists the `shore.yaml`
 /// overrides in force; `baseline` is `null` unless the run had `--baseline`. `waiver` is `null` or `{reason, approved_by, ticket, expires, file, line}`.
 /// With invalid input the object is still written, with `errors` filled.
-enum JSONReporter {
+struct JSONReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: CheckReport, to sink: TextSink) {
+        Self.write(report, options: options, to: sink)
+    }
+
     static let version = 1
 
     static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {

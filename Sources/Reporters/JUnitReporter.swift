@@ -16,7 +16,13 @@ import SourceText
 /// first, then the test cases are written one at a time. Values from plans and rules
 /// show control and bidi characters as visible escapes (`VisibleText`), since CI
 /// dashboards print them.
-enum JUnitReporter {
+struct JUnitReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: CheckReport, to sink: TextSink) {
+        Self.write(report, options: options, to: sink)
+    }
+
     static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
         let suites = report.plans.map { PlanSuite(plan: $0, rules: report.rules, failOn: report.failOn) }
         let inputErrors = report.diagnostics.filter { $0.severity == .error }.count

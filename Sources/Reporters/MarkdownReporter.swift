@@ -11,7 +11,13 @@ import SourceText
 /// baseline". Every
 /// value from the plan or the rules goes through `MarkdownEscaping.cell`, so no value
 /// can break a table row or inject HTML.
-enum MarkdownReporter {
+struct MarkdownReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: CheckReport, to sink: TextSink) {
+        Self.write(report, options: options, to: sink)
+    }
+
     static let findingColumns = ["Severity", "Rule", "Message", "Where", "Engagement", "Country", "Provider"]
     static let fixedColumns = ["Rule", "Message", "Where"]
     static let waivedColumns = ["Severity", "Rule", "Message", "Where", "Waived by", "Until", "Reason"]

@@ -1,7 +1,7 @@
 import Policy
 
-/// The formats `shore check` writes. JSON is the stable machine contract; every other
-/// format derives from the same `CheckReport`.
+/// Every format Shore writes. Each command writes some of them (its `ReportFormats`):
+/// `check` all but HTML, `review` Markdown, HTML and text, `lint` text, JSON and SARIF.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
@@ -9,6 +9,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case junit
     case github
     case markdown
+    case html
+
+    /// The file extensions that name each format (`--output report.sarif`); a command
+    /// knows those of the formats it writes.
+    static let byExtension: [String: OutputFormat] = [
+        "json": .json, "sarif": .sarif, "sarif.json": .sarif, "xml": .junit,
+        "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html, "txt": .text, "text": .text,
+    ]
 }
 
 /// Settings shared by reporters.
@@ -33,25 +41,13 @@ public struct ReportOptions: Sendable {
     }
 }
 
-/// Shore's version.
-public enum ShoreVersion {
-    public static let current = "0.1.0"
-}
-
-/// Renders a check report in a format. Pure: the same report gives the same text.
+/// Renders a check report in a format (`CheckReport.formats`).
 public enum ReportRenderer {
     /// Writes the report to `sink` piece by piece (finding by finding), so a large
     /// report is streamed to its file rather than held as one string.
     public static func write(_ report: CheckReport, as format: OutputFormat, options: ReportOptions = ReportOptions(),
                              to sink: TextSink) {
-        switch format {
-        case .text: TextReporter.write(report, options: options, to: sink)
-        case .json: JSONReporter.write(report, options: options, to: sink)
-        case .sarif: SARIFReporter.write(report, options: options, to: sink)
-        case .junit: JUnitReporter.write(report, options: options, to: sink)
-        case .github: GitHubReporter.write(report, options: options, to: sink)
-        case .markdown: MarkdownReporter.write(report, options: options, to: sink)
-        }
+        CheckReport.formats.reporter(format, options: options)?.write(report, to: sink)
     }
 
     /// The whole report as one string.

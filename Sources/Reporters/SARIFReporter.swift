@@ -14,7 +14,13 @@ import SourceText
 /// `baselineState: "new"` (known findings are not reported) and the run's
 /// `properties.baseline` holds the new, known and fixed counts. Validated against the
 /// OASIS schema in the tests.
-enum SARIFReporter {
+struct SARIFReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: CheckReport, to sink: TextSink) {
+        Self.write(report, options: options, to: sink)
+    }
+
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     static let fingerprintKey = "shore/v1"
 
@@ -45,7 +51,7 @@ enum SARIFReporter {
         ] + baselineProperties(report)
         return .object([
             ("$schema", .value(.string(schemaURI))),
-            ("version", .value(.string("2.1.0"))),
+            ("version", .value(.string(SARIFLog.version))),
             ("runs", .array([.object(run)])),
         ])
     }
@@ -71,7 +77,7 @@ enum SARIFReporter {
                 out.append(Descriptor(id: finding.rule, json: .object([
                     ("id", .string(finding.rule)),
                     ("shortDescription", .object([("text", .string(finding.ruleTitle ?? finding.rule))])),
-                    ("defaultConfiguration", .object([("level", .string(level(finding.severity)))])),
+                    ("defaultConfiguration", .object([("level", .string(SARIFLog.level(finding.severity)))])),
                 ])))
             }
         }
@@ -92,7 +98,7 @@ enum SARIFReporter {
         }
         members.append(("help", .object([("text", .string(help))])))
         if let uri = rule.references.first(where: isWebURL) { members.append(("helpUri", .string(uri))) }
-        members.append(("defaultConfiguration", .object([("level", .string(level(rule.severity)))])))
+        members.append(("defaultConfiguration", .object([("level", .string(SARIFLog.level(rule.severity)))])))
         members.append(("properties", .object([
             ("tags", .array(rule.tags.map(JSONText.string))),
             ("policy", .string(rule.policy)),
@@ -107,13 +113,13 @@ enum SARIFReporter {
                        options: ReportOptions) -> JSONText {
         var members: [(String, JSONText)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
-        members.append(("level", .string(level(finding.severity))))
+        members.append(("level", .string(SARIFLog.level(finding.severity))))
         members.append(("message", .object([("text", .string(finding.message))])))
         if let location = finding.location {
-            members.append(("locations", .array([physicalLocation(location, options: options)])))
+            members.append(("locations", .array([SARIFLog.physicalLocation(location, options: options)])))
         } else if let planFile {
             members.append(("locations", .array([.object([("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(URIReference.fromPath(options.displayPath(planFile))))])),
+                ("artifactLocation", SARIFLog.artifactLocation(planFile, options: options)),
             ]))])])))
         }
         members.append(("partialFingerprints", .object([(fingerprintKey, .string(finding.fingerprint))])))
@@ -123,7 +129,7 @@ enum SARIFReporter {
                 ("kind", .string("external")),
                 ("status", .string("accepted")),
                 ("justification", .string(waiver.reason)),
-                ("location", physicalLocation(waiver.location, options: options)),
+                ("location", SARIFLog.physicalLocation(waiver.location, options: options)),
             ]
             var properties: [(String, JSONText)] = [("approved_by", .string(waiver.approvedBy))]
             if let ticket = waiver.ticket { properties.append(("ticket", .string(ticket))) }
@@ -144,24 +150,6 @@ enum SARIFReporter {
         }
         members.append(("properties", .object(properties)))
         return .object(members)
-    }
-
-    static func physicalLocation(_ span: SourceSpan, options: ReportOptions) -> JSONText {
-        .object([("physicalLocation", .object([
-            ("artifactLocation", .object([("uri", .string(URIReference.fromPath(options.displayPath(span.path))))])),
-            ("region", region(span)),
-        ]))])
-    }
-
-    /// SARIF's `endColumn` is the column after the region, as `SourceSpan.end` is.
-    static func region(_ span: SourceSpan) -> JSONText {
-        let end = span.end >= span.start ? span.end : span.start
-        return .object([
-            ("startLine", .int(max(1, span.start.line))),
-            ("startColumn", .int(max(1, span.start.column))),
-            ("endLine", .int(max(1, end.line))),
-            ("endColumn", .int(max(1, end.column))),
-        ])
     }
 
     // MARK: Invocation
@@ -188,7 +176,7 @@ enum SARIFReporter {
             ("descriptor", .object(descriptor)),
             ("configuration", .object([
                 ("enabled", .bool(change.enabled)),
-                ("level", .string(level(change.severity))),
+                ("level", .string(SARIFLog.level(change.severity))),
             ])),
             ("properties", .object([
                 ("change", .string(change.change)),
@@ -204,28 +192,18 @@ enum SARIFReporter {
     }
 
     static func notification(_ diagnostic: Diagnostic, options: ReportOptions) -> JSONText {
-        var text = diagnostic.message
-        if let help = diagnostic.help { text += " (help: \(help))" }
         var members: [(String, JSONText)] = [
             ("descriptor", .object([("id", .string(diagnostic.code.rawValue))])),
-            ("level", .string(level(diagnostic.severity))),
-            ("message", .object([("text", .string(text))])),
+            ("level", .string(SARIFLog.level(diagnostic.severity))),
+            ("message", .object([("text", .string(SARIFLog.text(diagnostic)))])),
         ]
         if let location = diagnostic.location {
-            members.append(("locations", .array([physicalLocation(location, options: options)])))
+            members.append(("locations", .array([SARIFLog.physicalLocation(location, options: options)])))
         }
         return .object(members)
     }
 
     // MARK: Helpers
-
-    static func level(_ severity: Severity) -> String {
-        switch severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .info: "note"
-        }
-    }
 
     /// `Offshore vendors accept audits` → `OffshoreVendorsAcceptAudits` (SARIF's `name`
     /// is an identifier-like friendly name); nil when there are no letters or digits.

@@ -20,7 +20,13 @@ import SourceText
 /// the new, known and fixed counts of a baseline run). ANSI colours only when `options.colored`; control and
 /// bidi characters in values from plans and rules are shown escaped, and line breaks in
 /// them as `\n`, so no value can start a line of its own (`TerminalSafeText`).
-enum TextReporter {
+struct TextReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: CheckReport, to sink: TextSink) {
+        Self.write(report, options: options, to: sink)
+    }
+
     static func write(_ report: CheckReport, options: ReportOptions, to sink: TextSink) {
         let ansi = ANSI(enabled: options.colored)
         let renderer = DiagnosticRenderer(colored: options.colored)

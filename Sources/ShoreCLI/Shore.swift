@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reporters
+import Policy
 
 /// `shore`: checks sourcing plans against outsourcing and offshoring policy.
 public struct Shore: ParsableCommand {

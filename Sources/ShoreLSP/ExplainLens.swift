@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Reporters
 import SourceText
 import YAML
 

@@ -3,19 +3,11 @@ import Spelling
 /// "Did you mean …?" — the closest candidates to a misspelled name.
 public enum Suggestions {
     /// The candidate closest to `name` by edit distance (adjacent swaps count as one
-    /// edit; case differences are cheap), or nil when nothing is close enough.
+    /// edit; case differences are cheap), or nil when nothing is close enough or two
+    /// candidates are equally close (`ClosestMatch`).
     public static func closest<S: Sequence>(to name: String, among candidates: S) -> String?
     where S.Element == String {
-        let limit = max(1, min(3, name.count / 3 + 1))
-        var best: (String, Int)?
-        for candidate in candidates {
-            if candidate == name { continue }
-            let distance = editDistance(name, candidate)
-            if distance <= limit, best.map({ distance < $0.1 }) ?? true {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
+        ClosestMatch.find(to: name, among: candidates, limit: max(1, min(3, name.count / 3 + 1)), distance: editDistance)
     }
 
     /// `did you mean 'x'?` for the closest candidate, or nil.

@@ -39,6 +39,24 @@ public enum VisibleText {
         return out
     }
 
+    /// `text` with each scalar that `replace` gives a replacement for written as that
+    /// replacement, every other unsafe scalar as its `\u{…}` escape, the rest as it is:
+    /// the loop behind each format's own escaping (Markdown, HTML, workflow commands).
+    public static func escaped(_ text: String, replacing replace: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let replacement = replace(scalar) {
+                out += replacement
+            } else if isUnsafe(scalar) {
+                out += escape(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// `\u{1B}`: the scalar's code point in upper-case hex.
     public static func escape(_ scalar: Unicode.Scalar) -> String {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"

@@ -6,7 +6,7 @@ import Policy
 import Reference
 import SourceText
 
-/// The explain data model, the power-assert layout and `eval`'s evaluator.
+/// The explain data model and `eval`'s evaluator.
 @Suite("Authoring: explain and eval")
 struct AuthoringExplainTests {
     static func example() throws -> (RuleSet, Plan) {
@@ -23,16 +23,6 @@ struct AuthoringExplainTests {
         case .success(let explanation): return explanation
         case .failure(let failure): throw failure
         }
-    }
-
-    @Test func layoutPlacesValuesUnderTheirAnchors() {
-        let lines = PowerAssertLayout.lines([.init(column: 0, text: "\"PH\""), .init(column: 20, text: "\"US\"")])
-        #expect(lines == ["│                   │", "\"PH\"                \"US\""])
-    }
-
-    @Test func layoutStacksValuesThatWouldCollide() {
-        let lines = PowerAssertLayout.lines([.init(column: 0, text: "\"a long value\""), .init(column: 5, text: "1")])
-        #expect(lines == ["│    │", "│    1", "\"a long value\""])
     }
 
     @Test func data001ItemsAndOutcomes() throws {
@@ -98,13 +88,32 @@ struct AuthoringExplainTests {
         #expect(suggestion?.contains("QC-001") == true)
     }
 
-    @Test func flattenMapsOffsetsAcrossLines() {
-        let (line, columns) = ExplanationRenderer.flatten("a &&\n  b")
-        #expect(line == "a && b")
-        #expect(columns[7] == 5)
-    }
-
     // MARK: eval
+
+    /// One definition of how a plan object is named: explain and eval show its type and
+    /// naming fields, a finding's `because` adds the describing ones, a message the literal
+    /// form. Subcontractors, notifications, hubs and owners showed as `shore.X{}` before.
+    @Test func planObjectsAreNamedOneWay() throws {
+        let inputs = InputLoader.load(InputRequest(
+            rules: RuleFiles.find(under: [repoPath("examples/rules")]).map(RuleSource.file),
+            plans: [repoPath("examples/plans/hanse-leben-2027.yaml")]))
+        let (rules, plan) = (try #require(inputs.rules), try #require(inputs.plans.first))
+        func value(_ expression: String) throws -> CELValue {
+            try ExpressionEvaluator.evaluate(expression, environment: rules.environment, plan: plan, target: nil).get().value
+        }
+        let engagement = try #require(plan.engagements.firstIndex { !$0.subcontractors.isEmpty })
+        let subcontractors = try value("plan.engagements[\(engagement)].subcontractors")
+        #expect(ValueDisplay.literal(subcontractors) == "[shore.Subcontractor{name: \"Minsk Dev Partners\"}]")
+        #expect(ValueDisplay.summary(subcontractors) == "[{name: \"Minsk Dev Partners\", country: \"BY\"}]")
+        let notified = try value("plan.engagements[\(engagement)].notified")
+        #expect(ValueDisplay.literal(notified) == "shore.Notification{supervisor: \"BaFin\", date: timestamp(\"2026-10-01T00:00:00Z\")}")
+        let provider = try value("plan.engagements[\(engagement)].provider")
+        #expect(ValueDisplay.literal(provider).hasPrefix("shore.Provider{name: "))
+        #expect(!ValueDisplay.literal(provider).contains("kind:"))
+        #expect(ValueDisplay.summary(provider).contains(", kind: "))
+        #expect(ValueDisplay.message(provider) == ValueDisplay.literal(provider))
+        #expect(ValueDisplay.message(.list([.string("a"), .int(2)])) == "a, 2")
+    }
 
     @Test func evalAtALocation() throws {
         let (rules, plan) = try Self.example()

@@ -127,8 +127,8 @@ struct ControlCharacterTests {
         }
     }
 
-    @Test(arguments: [ReviewFormat.text, .markdown, .html])
-    func reviewFormatsEscapeEverything(_ format: ReviewFormat) throws {
+    @Test(arguments: [OutputFormat.text, .markdown, .html])
+    func reviewFormatsEscapeEverything(_ format: OutputFormat) throws {
         let (report, _, directory) = try Self.report()
         let plan = try #require(report.plans.first)
         let text = ReviewReport.build(report, plan: plan, baseDirectory: directory).render(as: format)

@@ -10,6 +10,7 @@
 // Paths in the output are relative to the repository root (ReportOptions.workingDirectory),
 // and the tool version is pinned, so the files do not depend on the machine.
 import Foundation
+import Policy
 import Reporters
 import Testing
 
@@ -42,7 +43,7 @@ struct GoldenTests {
 
     @Test func renderingIsDeterministic() {
         let report = exampleReport()
-        for format in OutputFormat.allCases {
+        for format in CheckReport.formats.formats {
             #expect(ReportRenderer.render(report, as: format, options: testOptions())
                 == ReportRenderer.render(exampleReport(), as: format, options: testOptions()), "\(format)")
         }

@@ -73,8 +73,8 @@ struct PolicyChangeAndBaselineTests {
         #expect(markdown.contains("\n### Policy changes\n\nshore.yaml overrides 2 rules:\n\n- COUNTRY-002: disabled\n- DATA-001: severity error → info\n"))
     }
 
-    @Test(arguments: ReviewFormat.allCases)
-    func theReviewHasAPolicyChangesSection(_ format: ReviewFormat) throws {
+    @Test(arguments: ReviewReport.formats.formats)
+    func theReviewHasAPolicyChangesSection(_ format: OutputFormat) throws {
         let report = Self.overriddenReport()
         let review = ReviewReport.build(report, plan: try #require(report.plans.first), baseDirectory: repositoryRoot)
         #expect(review.policyChanges.count == 2)

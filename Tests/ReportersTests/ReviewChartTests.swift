@@ -35,7 +35,7 @@ struct ReviewChartTests {
         #expect(review.spendByProvider.threshold == nil)
         #expect(review.timeline.limits.isEmpty)
         #expect(review.timeline.rows.allSatisfy { $0.shortfall == nil })
-        for format in [ReviewFormat.html, .markdown, .text] {
+        for format in [OutputFormat.html, .markdown, .text] {
             let out = review.render(as: format)
             #expect(!out.contains("(limit ") && !out.contains(">limit ") && !out.contains("class=\"limit\""), "\(format) draws a limit")
             #expect(!out.contains("over the limit"), "\(format) flags a bar")

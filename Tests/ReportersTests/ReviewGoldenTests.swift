@@ -14,7 +14,7 @@ import Reporters
 struct ReviewGoldenTests {
     static let updating = ProcessInfo.processInfo.environment["SHORE_UPDATE_GOLDEN"] == "1"
 
-    func check(_ format: ReviewFormat, golden name: String) throws {
+    func check(_ format: OutputFormat, golden name: String) throws {
         let review = try #require(ReviewFixtures.example().review)
         let actual = review.render(as: format)
         let url = ReviewFixtures.root.appendingPathComponent("Tests/ReportersTests/ReviewGolden/\(name)")

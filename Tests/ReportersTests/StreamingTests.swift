@@ -29,7 +29,7 @@ struct StreamingTests {
         return CheckReport(plans: plans, rules: example.rules, diagnostics: example.diagnostics, failOn: example.failOn)
     }
 
-    @Test(arguments: OutputFormat.allCases)
+    @Test(arguments: CheckReport.formats.formats)
     func theLargestWriteDoesNotGrowWithTheFindings(_ format: OutputFormat) {
         var largest: [Int] = []
         for copies in [50, 200] {

@@ -120,6 +120,21 @@ struct AuthoringLintCommandTests {
         #expect(output == "ok\n", "\(output)")
     }
 
+    /// SARIF's `artifactLocation.uri` is a URI reference, in lint's log as in check's:
+    /// a space is `%20`, a file outside the working directory a `file://` URI (lint wrote
+    /// the raw path before).
+    @Test func sarifLocationsAreURIReferences() throws {
+        let root = try temporaryFolder("lint uri")
+        try FileManager.default.createDirectory(atPath: root + "/my rules", withIntermediateDirectories: true)
+        try Data(Self.clean.utf8).write(to: URL(fileURLWithPath: root + "/my rules/demo.yaml"))
+        let inside = shore(["lint", "my rules", "--format", "sarif"], in: root)
+        #expect(inside.out.contains("\"uri\": \"my%20rules/demo.yaml\""), "\(inside.out)")
+        let elsewhere = try temporaryFolder("lint-cwd")
+        let outside = shore(["lint", root + "/my rules", "--format", "sarif"], in: elsewhere)
+        let encoded = (root + "/my rules/demo.yaml").replacingOccurrences(of: " ", with: "%20")
+        #expect(outside.out.contains("\"uri\": \"file://\(encoded)\""), "\(outside.out)")
+    }
+
     @Test func yamlSplitExpressionsAreExplained() throws {
         let root = try folder(["split.yaml": Self.split])
         let result = shore(["lint"], in: root)

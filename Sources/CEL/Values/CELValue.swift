@@ -38,6 +38,9 @@ public enum CELValue: Sendable {
     /// True for `.error`.
     public var isError: Bool { if case .error = self { return true }; return false }
 
+    /// The boolean this value is, or nil for any other value.
+    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+
     /// Shorthand for an error value.
     public static func err(_ message: String, _ node: Int = 0) -> CELValue { .error(CELError(message, nodeID: node)) }
 

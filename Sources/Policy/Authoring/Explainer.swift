@@ -151,11 +151,3 @@ public enum Explainer {
         subject.scope.definition.label(subjects, subject)
     }
 }
-
-extension CELValue {
-    /// The boolean this value is, or nil for any other value.
-    var boolValue: Bool? {
-        if case .bool(let b) = self { return b }
-        return nil
-    }
-}

@@ -38,7 +38,7 @@ public struct InitWriter {
                                    help: "give a new or existing folder: shore init DIR")]
             }
         }
-        let realRoot = Self.realPath(root) ?? root
+        let realRoot = POSIXFile.realPath(root) ?? root
         var reported: Set<String> = []
         for file in files {
             let parts = file.path.split(separator: "/").map(String.init)
@@ -65,7 +65,7 @@ public struct InitWriter {
                                                "\(relative) is a file, but shore init needs a folder there for \(file.path)",
                                                help: "move or rename the file \(relative), then run shore init again"))
                 case .link(let target):
-                    let resolved = Self.realPath(absolute)
+                    let resolved = POSIXFile.realPath(absolute)
                     if let resolved, resolved == realRoot || resolved.hasPrefix(realRoot + "/"), Self.kind(resolved) == .folder {
                         continue
                     }
@@ -111,14 +111,14 @@ public struct InitWriter {
             }
             // O_EXCL: never follow a link or replace a file that appeared since the check.
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o666)
-            var ok = descriptor >= 0
-            if ok {
+            var failure: Int32? = descriptor >= 0 ? nil : errno
+            if descriptor >= 0 {
                 createdFiles.append(path)
-                ok = writeAll(descriptor, Array(file.contents.utf8))
-                if close(descriptor) != 0 { ok = false }
+                failure = Array(file.contents.utf8).withUnsafeBytes { POSIXFile.writeAll(descriptor, $0) }
+                if close(descriptor) != 0, failure == nil { failure = errno }
             }
-            if !ok {
-                let reason = String(cString: strerror(errno))
+            if let failure {
+                let reason = String(cString: strerror(failure))
                 undo()
                 return [diagnostic(.initWriteFailed, path, "cannot write \(file.path): \(reason); nothing was written",
                                    help: "check the folder's permissions and free space")]
@@ -131,9 +131,9 @@ public struct InitWriter {
     /// anything else as it is.
     private func shown(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : root + "/" + path
-        if absolute == root { return shownRoot }
-        guard absolute.hasPrefix(root + "/") else { return absolute }
-        let inside = String(absolute.dropFirst(root.count + 1))
+        let inside = DisplayPath.relative(absolute, to: root)
+        if inside == "." { return shownRoot }
+        if inside == absolute { return absolute }
         return shownRoot == "." ? inside : shownRoot + "/" + inside
     }
 
@@ -161,22 +161,4 @@ public struct InitWriter {
         default: return .file
         }
     }
-
-    /// The path with every link resolved, or nil when it does not resolve (a dangling link).
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-}
-
-/// Writes all of `bytes` to an open file; false on any failure (e.g. a full disk).
-private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-    var written = 0
-    while written < bytes.count {
-        let n = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if n <= 0 { return false }
-        written += n
-    }
-    return true
 }

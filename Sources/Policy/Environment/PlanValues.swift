@@ -16,39 +16,6 @@ enum PlanValues {
 
     static func owners(_ owners: [Owner]) -> CELValue { .list(owners.map { .object(OwnerObject($0)) }) }
 
-    /// The fields that identify a plan object when it is shown to a person.
-    static let summaryFields: [String: [String]] = [
-        PlanTypes.plan: ["id"],
-        PlanTypes.company: ["name", "country"],
-        PlanTypes.engagement: ["id"],
-        PlanTypes.provider: ["name", "kind", "country"],
-        PlanTypes.location: ["country", "city"],
-        PlanTypes.data: ["name", "classification"],
-        PlanTypes.language: ["code", "level"],
-        PlanTypes.cost: ["annual", "currency"],
-        PlanTypes.owner: ["country", "share"],
-        PlanTypes.subcontractor: ["name", "country"],
-        PlanTypes.notification: ["supervisor", "date"],
-        PlanTypes.hub: ["city", "timezone", "hours"],
-        PlanTypes.country: ["code", "headcount_share"],
-        PlanTypes.providerSummary: ["name", "cost_share"],
-    ]
-
-    /// A value in CEL literal form, with plan objects shown by their identifying
-    /// fields (`{code: "en", level: "C1"}`) rather than as opaque objects.
-    static func display(_ value: CELValue) -> String {
-        switch value {
-        case .object(let object):
-            let fields = summaryFields[object.celTypeName] ?? []
-            let shown = fields.compactMap { name in object.celField(name).map { "\(name): \(display($0))" } }
-            return "{" + shown.joined(separator: ", ") + "}"
-        case .list(let items):
-            return "[" + items.map(display).joined(separator: ", ") + "]"
-        default:
-            return value.literalDescription
-        }
-    }
-
     /// An untyped YAML value (`attributes`) as CEL: maps, lists, and scalars by their
     /// core-schema type. Depth is bounded by the YAML loader.
     static func value(of node: YAMLNode) -> CELValue {

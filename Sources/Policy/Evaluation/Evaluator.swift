@@ -123,7 +123,7 @@ public struct Evaluator: Sendable {
                 switch part {
                 case .text(let text): text
                 case .value(let bound):
-                    MessageTemplate.display(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+                    ValueDisplay.message(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
                 }
             }.joined()
         } ?? (rule.title ?? rule.id)

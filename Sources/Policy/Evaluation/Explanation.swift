@@ -49,7 +49,7 @@ struct Explanation {
 
     func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> [Because] {
         func value(_ bound: RuleProgram.Bound) -> String {
-            PlanValues.display(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+            ValueDisplay.summary(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
         }
         switch shape {
         case .comparison(let text, let op, let lhs, let rhs):

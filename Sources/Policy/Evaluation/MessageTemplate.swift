@@ -2,8 +2,7 @@ import CEL
 
 /// A rule's `message`: text with `{{ CEL }}` placeholders, compiled once.
 ///
-/// Values render for people: strings as they are, lists joined with `, `, numbers
-/// in CEL's literal form (`8.0`, `42`).
+/// Values render for people (`ValueDisplay.message`).
 public struct MessageTemplate: Sendable {
     /// A run of literal text, or a compiled placeholder.
     enum Part: Sendable {
@@ -44,15 +43,5 @@ public struct MessageTemplate: Sendable {
     init(text: String, parts: [Part]) {
         self.text = text
         self.parts = parts
-    }
-
-    /// A value as a person reads it in a message.
-    public static func display(_ value: CELValue) -> String {
-        switch value {
-        case .string(let s): s
-        case .list(let items): items.map(display).joined(separator: ", ")
-        case .error(let error): "<error: \(error.message)>"
-        default: value.literalDescription
-        }
     }
 }

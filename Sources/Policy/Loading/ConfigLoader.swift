@@ -44,8 +44,8 @@ public enum ConfigLoader {
         } else {
             config.waivers = paths("waivers", in: fields)
         }
-        if let failOn = fields.oneOf("fail_on", ["error", "warning", "info", "none"], into: &diagnostics) {
-            config.failOn = .some(Severity(rawValue: failOn))
+        if let failOn = fields.oneOf("fail_on", FailOn.words, into: &diagnostics) {
+            config.failOn = .some(FailOn(rawValue: failOn)?.severity)
         }
         if let fx = fields.value("fx"), let settings = FieldReader.open(fx, as: RuleSchema.exchangeRates, codes: .config, into: &diagnostics),
            let base = settings.currency("base", into: &diagnostics) {

@@ -79,7 +79,7 @@ public enum RuleSchema {
         SchemaField("rules", .anyOf([.string, .list(.string)]), "Rule paths (files or folders), `builtin` (the built-in pack) or `builtin:NAME` (one part of it)."),
         SchemaField("waivers", .anyOf([.string, .list(.string), .object(waiverSettings)]),
                     "Waiver files, or `{ files: …, plan: allow|forbid }`."),
-        SchemaField("fail_on", .oneOf(["error", "warning", "info", "none"]), "Lowest severity that fails the run (default error)."),
+        SchemaField("fail_on", .oneOf(FailOn.words), "Lowest severity that fails the run (default error)."),
         SchemaField("overrides", .map(.object(override)), "Per-rule severity or enabled, by rule id."),
         SchemaField("fx", .object(exchangeRates), "Exchange rates for converting plan costs to each plan's reporting currency, laid over the built-in ones (a plan's own company.fx is laid over these)."),
     ])

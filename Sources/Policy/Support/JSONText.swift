@@ -119,7 +119,7 @@ public indirect enum JSONText: Sendable, Equatable {
     public static func optional(_ value: Int?) -> JSONText { value.map(JSONText.int) ?? .null }
 
     /// `value` when present, else nothing: for building objects with optional members.
-    static func optional(_ key: String, _ value: JSONText?) -> [(String, JSONText)] {
+    public static func optional(_ key: String, _ value: JSONText?) -> [(String, JSONText)] {
         value.map { [(key, $0)] } ?? []
     }
 }

@@ -7,24 +7,17 @@ import SourceText
 enum ReviewEscaping {
     /// For HTML text and double- or single-quoted attribute values (also inside inline SVG).
     static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        VisibleText.escaped(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if VisibleText.isUnsafe(scalar) {
-                    out += scalar == "\n" || scalar == "\t" ? " " : VisibleText.escape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            case "\n", "\t": " "
+            default: nil
             }
         }
-        return out
     }
 
     /// For Markdown text, in paragraphs, list items and table cells: backslash-escapes
@@ -33,42 +26,23 @@ enum ReviewEscaping {
     /// and `&` as entities so no raw HTML or entity gets through, and turns line breaks
     /// into spaces so a value cannot end a table row or start a new block.
     static func markdown(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        VisibleText.escaped(text) { scalar in
             switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default:
-                if VisibleText.isUnsafe(scalar) {
-                    // The escape's backslash doubled, so Markdown shows it.
-                    out += scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : "\\" + VisibleText.escape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "#": "\\" + String(scalar)
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "&": "&amp;"
+            case "\n", "\r", "\t": " "
+            // The escape's backslash doubled, so Markdown shows it.
+            default: VisibleText.isUnsafe(scalar) ? "\\" + VisibleText.escape(scalar) : nil
             }
         }
-        return out
     }
 
     /// For plain text on a terminal: control characters (an ESC starting an ANSI
     /// sequence, a carriage return overwriting the line) become visible `\u{…}` escapes,
     /// line breaks become spaces.
     static func text(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\t" {
-                out += " "
-            } else if VisibleText.isUnsafe(scalar) {
-                out += VisibleText.escape(scalar)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        VisibleText.escaped(text) { $0 == "\n" || $0 == "\t" ? " " : nil }
     }
 }

@@ -2,7 +2,13 @@
 /// network, no external fonts; readable printed and with assistive technology (headings,
 /// table headers, chart titles and descriptions, marks and words beside every colour).
 /// Every plan string is escaped with `ReviewEscaping.html`.
-public enum ReviewHTMLRenderer {
+public struct ReviewHTMLRenderer: Reporter {
+    public init() {}
+
+    public func write(_ review: ReviewReport, to sink: TextSink) {
+        sink.write(Self.render(review))
+    }
+
     public static func render(_ review: ReviewReport) -> String {
         let h = ReviewEscaping.html
         let v = review.verdict

@@ -1,7 +1,13 @@
 /// The review as GitHub-flavoured Markdown (for a pull request, a wiki page or a ticket).
 /// Every plan string is escaped with `ReviewEscaping.markdown`; pictures are tables with
 /// bars in code spans (which hold only generated characters).
-public enum ReviewMarkdownRenderer {
+public struct ReviewMarkdownRenderer: Reporter {
+    public init() {}
+
+    public func write(_ review: ReviewReport, to sink: TextSink) {
+        sink.write(Self.render(review))
+    }
+
     public static func render(_ review: ReviewReport) -> String {
         var out: [String] = []
         let e = ReviewEscaping.markdown

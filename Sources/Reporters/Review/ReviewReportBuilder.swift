@@ -14,7 +14,7 @@ extension ReviewReport {
         let plan = planReport.plan
         let findings = planReport.findings
         let rules = report.rules
-        let path = { (p: String) in relativePath(p, to: baseDirectory) }
+        let path = { (p: String) in DisplayPath.relative(p, to: baseDirectory) }
         let scale = rules?.classifications ?? Classifications.defaultScale
 
         let index = ReviewFindingIndex(findings: findings, plan: plan)
@@ -100,12 +100,5 @@ extension ReviewReport {
             findingGroups: groups, clearEngagements: clear, waivers: waiverSummary,
             checklist: SignOffChecklist(plan: plan, index: index, rules: rules), inputNotes: notes,
             policyChanges: report.policyChanges, summaries: summaries)
-    }
-
-    /// `path` relative to `base` when it lies inside it; otherwise unchanged.
-    static func relativePath(_ path: String, to base: String?) -> String {
-        guard var base, !base.isEmpty else { return path }
-        if !base.hasSuffix("/") { base += "/" }
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 }

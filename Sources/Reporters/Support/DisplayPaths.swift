@@ -4,12 +4,7 @@ extension ReportOptions {
     /// `path` as reports show it: relative to `workingDirectory` when it lies inside it,
     /// otherwise exactly as given.
     func displayPath(_ path: String) -> String {
-        guard let workingDirectory, !workingDirectory.isEmpty else { return path }
-        var base = workingDirectory
-        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        if path == base { return "." }
-        let prefix = base == "/" ? "/" : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        DisplayPath.relative(path, to: workingDirectory)
     }
 
     /// `diagnostic` with its locations' paths (and its notes') shown as `displayPath`,

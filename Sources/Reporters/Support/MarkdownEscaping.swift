@@ -7,30 +7,21 @@ enum MarkdownEscaping {
     /// or entities, line breaks become `<br>` so the row stays on one line, and other
     /// control and bidi characters show as `\u{…}` escapes (`VisibleText`).
     static func cell(_ value: String) -> String {
-        var out = ""
         var previousWasCR = false
-        for scalar in value.unicodeScalars {
+        return VisibleText.escaped(value) { scalar in
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
-            case "\\", "|", "`", "*", "_", "~", "[", "]", "#", "!":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\r": out += "<br>"
-            case "\n": if !previousWasCR { out += "<br>" }
-            case "\u{2028}", "\u{2029}", "\u{85}": out += "<br>"
-            case "\t": out += " "
-            default:
-                // The escape's backslash doubled, so Markdown shows it.
-                if VisibleText.isUnsafe(scalar) {
-                    out += "\\" + VisibleText.escape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\\", "|", "`", "*", "_", "~", "[", "]", "#", "!": return "\\" + String(scalar)
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "&": return "&amp;"
+            case "\r": return "<br>"
+            case "\n": return previousWasCR ? "" : "<br>"
+            case "\u{2028}", "\u{2029}", "\u{85}": return "<br>"
+            case "\t": return " "
+            // The escape's backslash doubled, so Markdown shows it.
+            default: return VisibleText.isUnsafe(scalar) ? "\\" + VisibleText.escape(scalar) : nil
             }
         }
-        return out
     }
 }

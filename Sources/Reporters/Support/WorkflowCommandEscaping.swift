@@ -8,21 +8,15 @@ enum WorkflowCommandEscaping {
     /// one line and cannot start another; every other control or bidi character
     /// (ESC, OSC 8 links, BEL, BS, C1, U+202E …) shown as a `\u{…}` escape.
     static func data(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
+        VisibleText.escaped(value) { scalar in
             switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default:
-                if VisibleText.isUnsafe(scalar) && scalar != "\t" {
-                    out += VisibleText.escape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "%": "%25"
+            case "\r": "%0D"
+            case "\n": "%0A"
+            case "\t": "\t"
+            default: nil
             }
         }
-        return out
     }
 
     /// A property value (`file=`, `title=`): as `data`, and `:` and `,` too, which

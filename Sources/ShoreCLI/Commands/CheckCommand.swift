@@ -16,7 +16,7 @@ struct CheckCommand: ShoreCommand {
     @OptionGroup var policy: PolicyOptions
 
     @Option(help: "Output format (default: from the --output extension .json/.sarif/.xml/.md/.txt, else text).")
-    var format: OutputFormat?
+    var format: FormatArgument<CheckReport>?
 
     @Option(help: ArgumentHelp("Write the report here instead of stdout (atomically; never over an input file).", valueName: "file"))
     var output: String?
@@ -40,8 +40,7 @@ struct CheckCommand: ShoreCommand {
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
         try io.checkOutput(output, inputs: plans + resolved.inputFiles + [baseline].compactMap { $0 })
-        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.check,
-                                                    fallback: .text).get()
+        let format = try CheckReport.formats.resolve(explicit: format?.format, output: output).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         var before = resolved.diagnostics
         var knownFindings: Baseline?
@@ -56,7 +55,7 @@ struct CheckCommand: ShoreCommand {
         if let knownFindings { report = knownFindings.filter(report) }
         report = report.checkingDeadline(deadline, stage: knownFindings == nil ? "check" : "baseline")
         let options = ReportOptions(colored: output == nil && io.colorsStandardOutput, workingDirectory: io.workingDirectory)
-        try io.write(to: output) { ReportRenderer.write(report, as: format, options: options, to: $0) }
+        try io.write(to: output) { CheckReport.formats.reporter(format, options: options)?.write(report, to: $0) }
         return report.exitCode
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Policy
+import Reporters
 import SourceText
 
 /// `shore explain PLAN --rule ID`: every evaluation of one rule, with sub-expression values.
@@ -39,24 +40,9 @@ struct ExplainCommand: ShoreCommand {
             io.err(DiagnosticRenderer().render(failure.diagnostic))
             return 2
         case .success(let explanation):
-            let base = io.workingDirectory
-            let renderer = ExplanationRenderer(displayPath: { CommandIO.relative($0, to: base) })
-            io.out(renderer.render(explanation))
+            ExplanationRenderer(options: ReportOptions(workingDirectory: io.workingDirectory))
+                .write(explanation, to: io.standardOutputSink)
             return 0
         }
-    }
-}
-
-extension CommandIO {
-    /// `path` relative to `folder` when it lies inside it.
-    static func relative(_ path: String, to folder: String) -> String {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
-    /// Rendered diagnostics with paths inside the working directory shown relative to it.
-    func relativeText(_ text: String) -> String {
-        let prefix = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
-        return text.replacingOccurrences(of: prefix, with: "")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reporters
+import Policy
 import ShoreLSP
 
 /// `shore lsp`: the language server, over stdin and stdout (see docs/editors.md).

@@ -18,7 +18,7 @@ struct ReviewCommand: ShoreCommand {
     @OptionGroup var policy: PolicyOptions
 
     @Option(help: "Output format (default: from the --output extension .md/.html/.htm/.txt, else markdown).")
-    var format: ReviewFormat?
+    var format: FormatArgument<ReviewReport>?
 
     @Option(help: ArgumentHelp("Write the review here instead of stdout (atomically; never over an input file).", valueName: "file"))
     var output: String?
@@ -39,8 +39,7 @@ struct ReviewCommand: ShoreCommand {
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let resolved = policy.resolve(io)
         try io.checkOutput(output, inputs: [plan] + resolved.inputFiles)
-        let format = try OutputFormatChoice.resolve(explicit: format, output: output, known: OutputFormatChoice.review,
-                                                    fallback: .markdown).get()
+        let format = try ReviewReport.formats.resolve(explicit: format?.format, output: output).get()
         let failSeverity: Severity? = failOn.map(\.severity) ?? resolved.config.failOn ?? .error
         var report = CheckRunner.run(resolved.checkRequest(plans: [io.resolve(plan)], failOn: failSeverity,
                                                            deadline: deadline, diagnostics: resolved.diagnostics))
@@ -54,9 +53,7 @@ struct ReviewCommand: ShoreCommand {
             io.err(DiagnosticRenderer().render(report.diagnostics.filter { $0.severity == .error }))
             return 2
         }
-        try io.write(review.render(as: format), to: output)
+        try io.write(to: output) { ReviewReport.formats.reporter(format)?.write(review, to: $0) }
         return report.exitCode
     }
 }
-
-extension ReviewFormat: ExpressibleByArgument {}

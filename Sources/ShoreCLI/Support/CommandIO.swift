@@ -83,6 +83,11 @@ public final class CommandIO {
         FileManager.default.fileExists(atPath: resolve(path))
     }
 
+    /// Rendered diagnostics with paths inside the working directory shown relative to it.
+    func relativeText(_ text: String) -> String {
+        DisplayPath.relativeText(text, to: workingDirectory)
+    }
+
     /// Whether stdout is a terminal.
     public var isTerminal: Bool { stdoutIsTerminal }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Policy
 import Reporters
 
 /// A buffered writer on an open file descriptor (stdout, or the temporary file of an
@@ -33,27 +34,8 @@ final class FileDescriptorSink: TextSink {
     func flush() -> Bool {
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return false }
-        var written = 0
-        while written < buffer.count {
-            let result = buffer.withUnsafeBytes { bytes in
-                systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return false
-            }
-            written += result
-        }
-        return true
-    }
-
-    private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, pointer, count)
-        #else
-        Darwin.write(fd, pointer, count)
-        #endif
+        failure = buffer.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0) }
+        return failure == nil
     }
 }
 

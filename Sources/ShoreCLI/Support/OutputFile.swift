@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Policy
 import Reporters
 import SourceText
 
@@ -95,9 +96,7 @@ enum OutputFile {
 
     /// A symlink is written through: its target is replaced, the link stays.
     static func resolvedTarget(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        POSIXFile.realPath(path) ?? path
     }
 
     static func parent(of path: String) -> String {

@@ -87,10 +87,4 @@ struct PolicyOptions: ParsableArguments {
 }
 
 /// `--fail-on error|warning|info|none`.
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case error, warning, info, none
-
-    var severity: Severity? { Severity(rawValue: rawValue) }
-}
-
-extension OutputFormat: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}

@@ -1,16 +1,24 @@
+import Policy
 import SourceText
 
-/// Draws a `RuleExplanation` as text: per item, its place in the plan, then `when` and
-/// `assert` with their results and the value of each sub-expression under it.
-public struct ExplanationRenderer: Sendable {
-    /// How file paths are shown (e.g. relative to the working directory).
-    public var displayPath: @Sendable (String) -> String
+/// `shore explain` (and the language server's explain lens): draws a `RuleExplanation`
+/// as text: per item, its place in the plan, then `when` and `assert` with their
+/// results and the value of each sub-expression under it.
+public struct ExplanationRenderer: Reporter, Sendable {
+    /// How file paths are shown (`workingDirectory`: relative to it).
+    public var options: ReportOptions
 
-    public init(displayPath: @escaping @Sendable (String) -> String = { $0 }) {
-        self.displayPath = displayPath
+    public init(options: ReportOptions = ReportOptions()) {
+        self.options = options
     }
 
-    public func render(_ explanation: RuleExplanation, rule: Rule? = nil) -> String {
+    public func write(_ explanation: RuleExplanation, to sink: TextSink) {
+        sink.write(text(explanation))
+    }
+
+    func displayPath(_ path: String) -> String { options.displayPath(path) }
+
+    func text(_ explanation: RuleExplanation) -> String {
         var out = "\(explanation.ruleID)"
         if let title = explanation.title { out += "  \(title)" }
         out += "\n  for: \(explanation.scope.rawValue), severity: \(explanation.severity.rawValue), plan: \(explanation.planID)\n"
@@ -127,7 +135,7 @@ public struct ExplanationRenderer: Sendable {
 
     /// The expression on one line (whitespace runs, newlines included, become one
     /// space) and, for each scalar offset of the original, its column in that line.
-    public static func flatten(_ text: String) -> (String, [Int]) {
+    static func flatten(_ text: String) -> (String, [Int]) {
         var line = String.UnicodeScalarView()
         var columns: [Int] = []
         var pendingSpace = false

@@ -1,8 +1,12 @@
+import Policy
 import SourceText
 
 /// `shore lint --format json`: a stable object with a summary and every diagnostic.
-public enum LintJSON {
-    public static func render(_ report: LintReport, displayPath: (String) -> String = { $0 }) -> String {
+struct LintJSONReporter: Reporter {
+    let options: ReportOptions
+
+    func write(_ report: LintReport, to sink: TextSink) {
+        let displayPath = options.displayPath
         let diagnostics: [JSONText] = report.diagnostics.map { d in
             var members: [(String, JSONText)] = [
                 ("code", .string(d.code.rawValue)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
@@ -32,6 +36,6 @@ public enum LintJSON {
             ])),
             ("diagnostics", .array(diagnostics)),
         ])
-        return root.rendered() + "\n"
+        sink.write(root.rendered() + "\n")
     }
 }

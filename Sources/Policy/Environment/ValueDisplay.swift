@@ -1,0 +1,102 @@
+import CEL
+
+/// How Shore shows a CEL value to a person: the one home for it, and for how a plan
+/// object is named. Three forms, for three places:
+///
+/// - `message`: inside a rule's message (`{{ … }}`): strings as they are, lists joined
+///   with `, `, numbers in CEL's literal form (`8.0`, `42`).
+/// - `summary`: a finding's `because` value: CEL literals, plan objects by the fields
+///   that name and describe them (`{name: "Acme", kind: "agency", country: "PH"}`).
+/// - `literal` (`short`, `expanded`): `explain` and `eval`: CEL literals, plan objects
+///   with their type and naming fields (`shore.Provider{name: "Acme"}`).
+public enum ValueDisplay {
+    /// How each plan object is named to a person: the fields that identify it (shown
+    /// wherever it is shown) and the fields that describe it (added in a finding's
+    /// `because`, where the object is the evidence).
+    static let identity: [String: (naming: [String], describing: [String])] = [
+        PlanTypes.plan: (["id"], []),
+        PlanTypes.company: (["name", "country"], []),
+        PlanTypes.engagement: (["id"], []),
+        PlanTypes.provider: (["name"], ["kind", "country"]),
+        PlanTypes.location: (["country", "city"], []),
+        PlanTypes.data: (["name"], ["classification"]),
+        PlanTypes.language: (["code", "level"], []),
+        PlanTypes.cost: (["annual", "currency"], []),
+        PlanTypes.owner: (["country", "share"], []),
+        PlanTypes.subcontractor: (["name"], ["country"]),
+        PlanTypes.notification: (["supervisor", "date"], []),
+        PlanTypes.hub: (["city", "timezone"], ["hours"]),
+        PlanTypes.country: (["code"], ["headcount_share"]),
+        PlanTypes.providerSummary: (["name"], ["cost_share"]),
+    ]
+
+    /// A value as a person reads it in a message.
+    public static func message(_ value: CELValue) -> String {
+        switch value {
+        case .string(let s): s
+        case .list(let items): items.map(message).joined(separator: ", ")
+        case .error(let error): "<error: \(error.message)>"
+        case .object: literal(value)
+        default: value.literalDescription
+        }
+    }
+
+    /// A finding's `because` value: objects by their naming and describing fields,
+    /// without their type (`{code: "en", level: "C1"}`).
+    public static func summary(_ value: CELValue) -> String {
+        written(value, typed: false, describing: true)
+    }
+
+    /// The full literal form; objects show their type and naming fields.
+    public static func literal(_ value: CELValue) -> String {
+        written(value, typed: true, describing: false)
+    }
+
+    /// `literal` on one line, at most `limit` characters (cut with `…`).
+    public static func short(_ value: CELValue, limit: Int = 60) -> String {
+        let text = literal(value)
+        guard text.count > limit else { return text }
+        return String(text.prefix(max(1, limit - 1))) + "…"
+    }
+
+    /// Every declared field of an object with its value, one per line (for `eval`).
+    public static func expanded(_ value: CELValue, types: [CELObjectType]) -> String {
+        guard case .object(let object) = value, let type = types.first(where: { $0.name == object.celTypeName }) else {
+            return literal(value)
+        }
+        let lines = type.fields.keys.sorted().map { name in
+            "  \(name): " + (object.celField(name).map { short($0, limit: 100) } ?? "(absent)")
+        }
+        return object.celTypeName + "{\n" + lines.joined(separator: ",\n") + "\n}"
+    }
+
+    /// Whether showing the value under an expression would only add noise.
+    static func isNoise(_ value: CELValue) -> Bool {
+        switch value {
+        case .object(let object): !(object is CELOptional)
+        case .list(let items): items.contains { if case .object = $0 { true } else { false } }
+        default: false
+        }
+    }
+
+    private static func written(_ value: CELValue, typed: Bool, describing: Bool) -> String {
+        func write(_ value: CELValue) -> String { written(value, typed: typed, describing: describing) }
+        switch value {
+        case .object(let optional as CELOptional):
+            return optional.value.map { "optional.of(\(write($0)))" } ?? "optional.none()"
+        case .object(let object):
+            let fields = identity[object.celTypeName].map { describing ? $0.naming + $0.describing : $0.naming } ?? []
+            let shown = fields.compactMap { name in object.celField(name).map { "\(name): \(write($0))" } }
+            return (typed ? object.celTypeName : "") + "{" + shown.joined(separator: ", ") + "}"
+        case .list(let items):
+            return "[" + items.map(write).joined(separator: ", ") + "]"
+        default:
+            return value.literalDescription
+        }
+    }
+}
+
+extension PolicyEnvironment {
+    /// The CEL object types of the plan (for showing objects field by field).
+    public static var objectTypes: [CELObjectType] { PlanTypes.all }
+}
