@@ -71,8 +71,7 @@ public enum Explainer {
             return .failure(.unknownRule(ruleID, suggestion: Suggestions.didYouMean(ruleID, among: rules.rules.map(\.id))))
         }
         if let problem = unknownFilter(filter, plan) { return .failure(.unknownFilter(problem)) }
-        let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
-        let program = RuleProgram(rule, environment: rules.environment.environment(for: rule.scope), sets: sets)
+        let program = rules.programs.program(rule, of: rules).forPlan(plan.id)
         let subjects = PlanSubjects(plan)
         let allWaivers = (options.waivers.allowPlanWaivers ? plan.waivers : []) + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         var items: [ItemExplanation] = []

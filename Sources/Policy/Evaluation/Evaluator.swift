@@ -47,10 +47,7 @@ public struct Evaluator: Sendable {
     /// `check`, and whether `options.deadline` stopped the evaluation before every rule
     /// ran on every item (then `findings` are incomplete and the run must not pass).
     public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
-        let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
-        let programs = rules.enabledRules.map {
-            RuleProgram($0, environment: rules.environment.environment(for: $0.scope), sets: sets)
-        }
+        let programs = rules.programs.programs(rules.enabledRules, of: rules).map { $0.forPlan(plan.id) }
         let subjects = PlanSubjects(plan)
         let budget = options.budget
         let deadline = options.deadline
@@ -148,12 +145,11 @@ public struct Evaluator: Sendable {
             }
         }
         return Finding(
-            rule: rule.id, ruleTitle: rule.title, severity: rule.severity, kind: kind, status: .failing,
-            message: message, plan: subjects.plan.id, location: location, path: about.path,
-            engagement: about.engagement, country: about.country, provider: about.provider,
-            remediation: rule.remediation, references: rule.references, waiver: nil,
-            fingerprint: Fingerprint.of([rule.id, kind.rawValue, subjects.plan.id, about.engagement,
-                                         about.country, about.provider, about.key]),
+            program.findingRule, severity: rule.severity, kind: kind, status: .failing,
+            message: message, location: location, path: about.path,
+            engagement: about.engagement, country: about.country, provider: about.provider, waiver: nil,
+            fingerprint: Fingerprint.value([rule.id, kind.rawValue, subjects.plan.id, about.engagement,
+                                            about.country, about.provider, about.key]),
             because: because)
     }
 

@@ -19,7 +19,9 @@ struct Explanation {
 
     private let shape: Shape
 
-    init(_ assert: CELProgram, scope: RuleScope, environment: CELEnvironment, sets: [String: CELValue]) {
+    /// Plans the operands (or fields) as sub-programs of `assert`: the checked expression
+    /// is reused, nothing is parsed or checked again.
+    init(_ assert: CELProgram, scope: RuleScope, sets: [String: CELValue]) {
         let text = Array(assert.ast.source.unicodeScalars)
         func source(_ expr: CELExpr) -> String {
             let start = max(0, min(expr.range.start, text.count)), end = max(start, min(expr.range.end, text.count))
@@ -27,22 +29,22 @@ struct Explanation {
             view.append(contentsOf: text[start..<end])
             return String(view)
         }
-        func compile(_ expr: CELExpr) -> RuleProgram.Bound? {
-            (try? environment.compile(source(expr))).map { RuleProgram.Bound($0, scope: scope, sets: sets) }
+        func bound(_ expr: CELExpr) -> RuleProgram.Bound {
+            RuleProgram.Bound(assert.subprogram(expr), scope: scope, sets: sets)
         }
         let root = assert.ast.expr
-        if case .call(nil, let function, let args) = root.kind, let op = Self.operators[function], args.count == 2,
-           let lhs = compile(args[0]), let rhs = compile(args[1]) {
-            shape = .comparison(text: source(root), op: op, lhs: lhs, rhs: rhs)
+        if case .call(nil, let function, let args) = root.kind, let op = Self.operators[function], args.count == 2 {
+            shape = .comparison(text: source(root), op: op, lhs: bound(args[0]), rhs: bound(args[1]))
             return
         }
         var seen = Set<String>()
         var fields: [(String, RuleProgram.Bound)] = []
         root.walk { expr in
+            // Only a variable this scope binds: elsewhere the name is a macro's own variable.
             guard case .select(let operand, _, false) = expr.kind, case .ident(let name) = operand.kind,
-                  PolicyEnvironment.scopeVariables.contains(name) else { return }
+                  PolicyEnvironment.scopeVariables.contains(name), Binding(name, in: scope) != nil else { return }
             let written = source(expr)
-            if seen.insert(written).inserted, let program = compile(expr) { fields.append((written, program)) }
+            if seen.insert(written).inserted { fields.append((written, bound(expr))) }
         }
         shape = .fields(fields)
     }

@@ -1,8 +1,8 @@
 import CEL
 
 /// A compiled rule readied for evaluation: for each of its programs, where each
-/// variable slot's value comes from, worked out once per run.
-struct RuleProgram {
+/// variable slot's value comes from. Built once per rule set (`RulePrograms`).
+struct RuleProgram: Sendable {
     /// Where one variable's value comes from.
     enum Source {
         case variable(Binding, name: String)
@@ -55,7 +55,10 @@ struct RuleProgram {
 
     }
 
-    let rule: Rule
+    /// The rule as the run sees it (its severity and `enabled` after overrides).
+    private(set) var rule: Rule
+    /// What the rule's findings on the plan being checked share (see `forPlan`).
+    private(set) var findingRule: FindingRule
     let when: Bound?
     let assert: Bound
     /// The message template's parts, its placeholders bound.
@@ -72,9 +75,10 @@ struct RuleProgram {
     /// How to show the values behind a failed assert.
     let explanation: Explanation
 
-    private init(rule: Rule, when: Bound?, assert: Bound, message: [MessagePart]?, focus: [(variable: String, field: String)],
-                 explanation: Explanation) {
+    private init(rule: Rule, findingRule: FindingRule, when: Bound?, assert: Bound, message: [MessagePart]?,
+                 focus: [(variable: String, field: String)], explanation: Explanation) {
         self.rule = rule
+        self.findingRule = findingRule
         self.when = when
         self.assert = assert
         self.message = message
@@ -85,7 +89,7 @@ struct RuleProgram {
     /// A copy for one thread (see `Bound.copyForThread`).
     func copyForThread() -> RuleProgram {
         RuleProgram(
-            rule: rule, when: when?.copyForThread(), assert: assert.copyForThread(),
+            rule: rule, findingRule: findingRule, when: when?.copyForThread(), assert: assert.copyForThread(),
             message: message?.map { part in
                 if case .value(let bound) = part { return .value(bound.copyForThread()) }
                 return part
@@ -93,9 +97,33 @@ struct RuleProgram {
             focus: focus, explanation: explanation)
     }
 
-    init(_ rule: Rule, environment: CELEnvironment, sets: [String: CELValue]) {
+    /// The same program for `rule` (the rule it was built from, perhaps with another
+    /// severity or `enabled`).
+    func with(_ rule: Rule) -> RuleProgram {
+        var copy = self
+        copy.rule = rule
+        return copy.forPlan(findingRule.plan)
+    }
+
+    /// The same program for checking plan `planID`: its findings share one `FindingRule`.
+    func forPlan(_ planID: String) -> RuleProgram {
+        var copy = self
+        copy.findingRule = FindingRule(rule: rule.id, ruleTitle: rule.title, plan: planID,
+                                       remediation: rule.remediation, references: rule.references)
+        return copy
+    }
+
+    /// Whether this program was built from `rule`'s expressions.
+    func isBuilt(from rule: Rule) -> Bool {
+        self.rule.id == rule.id && self.rule.scope == rule.scope && self.rule.assert.text == rule.assert.text
+            && self.rule.when?.text == rule.when?.text && self.rule.message?.text == rule.message?.text
+    }
+
+    init(_ rule: Rule, sets: [String: CELValue]) {
         self.rule = rule
-        explanation = Explanation(rule.assert.program, scope: rule.scope, environment: environment, sets: sets)
+        findingRule = FindingRule(rule: rule.id, ruleTitle: rule.title, plan: "", remediation: rule.remediation,
+                                  references: rule.references)
+        explanation = Explanation(rule.assert.program, scope: rule.scope, sets: sets)
         when = rule.when.map { Bound($0.program, scope: rule.scope, sets: sets) }
         assert = Bound(rule.assert.program, scope: rule.scope, sets: sets)
         message = rule.message?.parts.map { part in

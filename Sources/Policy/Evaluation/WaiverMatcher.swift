@@ -121,12 +121,13 @@ enum WaiverMatcher {
 
     private static func report(_ waiver: Waiver, plan: Plan, kind: FindingKind, severity: Severity, message: String) -> Finding {
         Finding(
-            rule: waiver.rule, ruleTitle: nil, severity: severity, kind: kind, status: .failing, message: message,
-            plan: plan.id, location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
-            provider: nil,
-            remediation: kind == .waiverExpired ? "Renew the waiver with a new expiry date, or fix the findings it covered." : "Remove the waiver, or correct its rule, engagement or country.",
-            references: [], waiver: nil,
-            fingerprint: Fingerprint.of([waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil]),
+            FindingRule(rule: waiver.rule, ruleTitle: nil, plan: plan.id,
+                        remediation: kind == .waiverExpired ? "Renew the waiver with a new expiry date, or fix the findings it covered." : "Remove the waiver, or correct its rule, engagement or country.",
+                        references: []),
+            severity: severity, kind: kind, status: .failing, message: message,
+            location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
+            provider: nil, waiver: nil,
+            fingerprint: Fingerprint.value([waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil]),
             because: [])
     }
 }
