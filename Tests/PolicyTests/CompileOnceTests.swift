@@ -62,4 +62,30 @@ struct CompileOnceTests {
             #expect(counter.plain == planned)
         }
     }
+
+    /// The "because" lines come from the checked assert's sub-programs: a comparison shows
+    /// its two operands' values; an assert whose operand is not whole on its own
+    /// (`!(…)` is recorded without its `)`) shows the fields it reads, as before.
+    @Test func becauseLinesOfComparisonsAndOfNegatedOperands() throws {
+        let rules = try #require(loadRules("""
+            policy: p
+            rules:
+              - id: R-AND
+                for: engagement
+                assert: '!(engagement.provider.country in ["XX"]) && engagement.locations.all(l, l.country == "ZZ")'
+              - id: R-IN
+                for: location
+                assert: 'location.country in ["ZZ", "YY"]'
+            """).rules)
+        let findings = Evaluator(rules: rules, options: EvaluationOptions(parallel: false))
+            .check(try Self.plan("support-expansion-2027"))
+        let and = try #require(findings.first { $0.rule == "R-AND" })
+        #expect(and.because.map(\.expression) == ["engagement.provider", "engagement.locations"])
+        let inSet = findings.filter { $0.rule == "R-IN" }
+        #expect(inSet.count > 1)
+        for finding in inSet {
+            #expect(finding.because.map(\.expression) == ["location.country in [\"ZZ\", \"YY\"]"])
+            #expect(finding.because.first?.value == "\"\(finding.country ?? "")\" in [\"ZZ\", \"YY\"]")
+        }
+    }
 }

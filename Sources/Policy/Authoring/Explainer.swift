@@ -129,11 +129,12 @@ public enum Explainer {
                                             activation: program.assert.activation(subjects, subject), budget: budget)
         }
         let outcome: ItemExplanation.Outcome
+        var explained = Explanation.Cache()
         if let when, when.resultValue.boolValue == nil {
             outcome = .evaluationError("'when' gave \(when.result)")
         } else if assert == nil {
             outcome = .notApplicable
-        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget) {
+        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget, explained: &explained) {
             let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan, policy: policy)
             let waived = applied.first { $0.kind == finding.kind && $0.rule == finding.rule }?.status == .waived
             outcome = finding.kind == .violation ? .violation(message: finding.message, waived: waived)

@@ -78,11 +78,12 @@ public struct Evaluator: Sendable {
         var items = 0
         for program in programs {
             var timedOut = false
+            var explained = Explanation.Cache()
             subjects.forEach(program.rule.scope, engagements: engagements) { subject in
                 if timedOut { return }
                 if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
                 items &+= 1
-                if let finding = evaluate(program, subjects, subject, budget: budget) {
+                if let finding = evaluate(program, subjects, subject, budget: budget, explained: &explained) {
                     findings.append(finding)
                 }
             }
@@ -91,8 +92,10 @@ public struct Evaluator: Sendable {
         return (findings, false)
     }
 
-    /// One rule on one item: nil when it passes or does not apply.
-    static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> Finding? {
+    /// One rule on one item: nil when it passes or does not apply. `explained` keeps what
+    /// this rule's findings share (see `Explanation.because`).
+    static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
+                         explained: inout Explanation.Cache) -> Finding? {
         if let when = program.when {
             switch when.program.evaluate(slots: when.slots(subjects, subject), budget: budget) {
             case .bool(true): break
@@ -105,7 +108,7 @@ public struct Evaluator: Sendable {
         case .bool(true):
             return nil
         case .bool(false):
-            return violation(program, subjects, subject, budget: budget)
+            return violation(program, subjects, subject, budget: budget, explained: &explained)
         case .error(let error):
             return failure(program, subjects, subject, error: error, in: "assert")
         case let other:
@@ -113,7 +116,8 @@ public struct Evaluator: Sendable {
         }
     }
 
-    static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> Finding {
+    static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
+                          explained: inout Explanation.Cache) -> Finding {
         let rule = program.rule
         let message = program.message.map { parts in
             parts.map { part in
@@ -124,7 +128,7 @@ public struct Evaluator: Sendable {
                 }
             }.joined()
         } ?? (rule.title ?? rule.id)
-        let because = program.explanation.because(subjects, subject, budget: budget)
+        let because = program.explanation.because(subjects, subject, budget: budget, cache: &explained)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
 
@@ -139,7 +143,7 @@ public struct Evaluator: Sendable {
         let about = subjects.describe(subject)
         var location = about.node.span
         for (variable, field) in program.focus {
-            if let node = subjects.node(of: variable, for: subject)?[field] {
+            if let node = program.focusNode(subjects, subject, variable)?[field] {
                 location = node.span
                 break
             }

@@ -1,4 +1,5 @@
 import CEL
+import YAML
 
 /// A compiled rule readied for evaluation: for each of its programs, where each
 /// variable slot's value comes from. Built once per rule set (`RulePrograms`).
@@ -6,6 +7,8 @@ struct RuleProgram: Sendable {
     /// Where one variable's value comes from.
     enum Source {
         case variable(Binding, name: String)
+        /// The scope's variable number `index`, read straight from the scope's definition.
+        case scoped(index: Int, value: @Sendable (PlanSubjects, Subject, Int) -> CELValue)
         case constant(CELValue)
         case missing(String)
     }
@@ -13,19 +16,27 @@ struct RuleProgram: Sendable {
     struct Bound {
         let program: CELProgram
         let sources: [Source]
+        /// Whether every variable is a constant (a named set): the value is the same on every subject.
+        let isConstant: Bool
 
         init(_ program: CELProgram, scope: RuleScope, sets: [String: CELValue]) {
             self.program = program
             sources = program.variableNames.map { name in
                 if let set = sets[name] { return .constant(set) }
-                if let binding = Binding(name, in: scope) { return .variable(binding, name: name) }
+                switch Binding(name, in: scope) {
+                case .scoped(let index)?: return .scoped(index: index, value: scope.definition.value)
+                case let binding?: return .variable(binding, name: name)
+                case nil: break
+                }
                 return .missing(name)
             }
+            isConstant = sources.allSatisfy { if case .constant = $0 { true } else { false } }
         }
 
-        private init(program: CELProgram, sources: [Source]) {
+        private init(program: CELProgram, sources: [Source], isConstant: Bool) {
             self.program = program
             self.sources = sources
+            self.isConstant = isConstant
         }
 
         /// A copy whose constant lists (the named sets) are this thread's own buffers.
@@ -33,13 +44,15 @@ struct RuleProgram: Sendable {
             Bound(program: program, sources: sources.map { source in
                 if case .constant(.list(let items)) = source { return .constant(.list(items.map { $0 })) }
                 return source
-            })
+            }, isConstant: isConstant)
         }
 
         func slots(_ subjects: PlanSubjects, _ subject: Subject) -> [CELValue] {
             sources.map { source in
                 switch source {
                 case .constant(let value): return value
+                case .scoped(let index, let value):
+                    return value(subjects, subject, index)
                 case .variable(let binding, let name):
                     return subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
                 case .missing(let name):
@@ -47,6 +60,7 @@ struct RuleProgram: Sendable {
                 }
             }
         }
+
 
         /// The variables by name, for a traced evaluation (`shore explain`).
         func activation(_ subjects: PlanSubjects, _ subject: Subject) -> CELActivation {
@@ -70,19 +84,22 @@ struct RuleProgram: Sendable {
     }
     /// The variable and field the assert is about, in the order they appear, for
     /// pointing a finding at the most specific field.
-    let focus: [(variable: String, field: String)]
+    let focus: [(variable: Int, field: String)]
+    /// The scope's node of a variable (`ScopeDefinition.node`), for `focus`.
+    let focusNode: @Sendable (PlanSubjects, Subject, Int) -> YAMLNode?
 
     /// How to show the values behind a failed assert.
     let explanation: Explanation
 
     private init(rule: Rule, findingRule: FindingRule, when: Bound?, assert: Bound, message: [MessagePart]?,
-                 focus: [(variable: String, field: String)], explanation: Explanation) {
+                 focus: [(variable: Int, field: String)], explanation: Explanation) {
         self.rule = rule
         self.findingRule = findingRule
         self.when = when
         self.assert = assert
         self.message = message
         self.focus = focus
+        focusNode = rule.scope.definition.node
         self.explanation = explanation
     }
 
@@ -132,12 +149,15 @@ struct RuleProgram: Sendable {
             case .expression(let program, _): .value(Bound(program, scope: rule.scope, sets: sets))
             }
         }
-        var focus: [(String, String)] = []
+        let definition = rule.scope.definition
+        var focus: [(Int, String)] = []
         rule.assert.program.ast.expr.walk { expr in
-            if case .select(let operand, let field, _) = expr.kind, case .ident(let name) = operand.kind {
-                focus.append((name, field))
+            if case .select(let operand, let field, _) = expr.kind, case .ident(let name) = operand.kind,
+               let index = definition.variableNames.firstIndex(of: name) {
+                focus.append((index, field))
             }
         }
         self.focus = focus
+        focusNode = definition.node
     }
 }
