@@ -119,15 +119,18 @@ public struct Evaluator: Sendable {
     static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
                           explained: inout Explanation.Cache) -> Finding {
         let rule = program.rule
-        let message = program.message.map { parts in
-            parts.map { part in
+        var message = ""
+        if let parts = program.message {
+            for part in parts {
                 switch part {
-                case .text(let text): text
+                case .text(let text): message += text
                 case .value(let bound):
-                    MessageTemplate.display(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+                    message += MessageTemplate.display(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
                 }
-            }.joined()
-        } ?? (rule.title ?? rule.id)
+            }
+        } else {
+            message = rule.title ?? rule.id
+        }
         let because = program.explanation.because(subjects, subject, budget: budget, cache: &explained)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
@@ -141,19 +144,25 @@ public struct Evaluator: Sendable {
                         kind: FindingKind, message: String, because: [Because]) -> Finding {
         let rule = program.rule
         let about = subjects.describe(subject)
-        var location = about.node.span
+        var focused: YAMLNode?
         for (variable, field) in program.focus {
-            if let node = program.focusNode(subjects, subject, variable)?[field] {
-                location = node.span
-                break
-            }
+            focused = program.focusNode(subjects, subject, variable)?[field]
+            if focused != nil { break }
         }
+        let location = (focused ?? about.node).span
+        var fingerprint = Fingerprint()
+        fingerprint.add(rule.id)
+        fingerprint.add(kind.rawValue)
+        fingerprint.add(subjects.plan.id)
+        fingerprint.add(about.engagement)
+        fingerprint.add(about.country)
+        fingerprint.add(about.provider)
+        fingerprint.add(about.key)
         return Finding(
             program.findingRule, severity: rule.severity, kind: kind, status: .failing,
             message: message, location: location, path: about.path,
             engagement: about.engagement, country: about.country, provider: about.provider, waiver: nil,
-            fingerprint: Fingerprint.value([rule.id, kind.rawValue, subjects.plan.id, about.engagement,
-                                            about.country, about.provider, about.key]),
+            fingerprint: fingerprint.value,
             because: because)
     }
 

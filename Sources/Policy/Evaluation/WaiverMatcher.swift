@@ -127,7 +127,7 @@ enum WaiverMatcher {
             severity: severity, kind: kind, status: .failing, message: message,
             location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
             provider: nil, waiver: nil,
-            fingerprint: Fingerprint.value([waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil]),
+            fingerprint: Fingerprint.value(waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil),
             because: [])
     }
 }
