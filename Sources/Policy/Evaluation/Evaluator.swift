@@ -58,8 +58,14 @@ public struct Evaluator: Sendable {
                           engagements: range, budget: budget, deadline: deadline)
         }
         var timedOut = results.contains { $0.timedOut }
-        var findings = results.flatMap { $0.findings }
-        results = []
+        // Gathered chunk by chunk, each chunk let go once copied, so the findings are not
+        // held twice over.
+        var findings: [Finding] = []
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        for i in results.indices {
+            findings += results[i].findings
+            results[i].findings = []
+        }
         var work = 0
         let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
             + waivers.filter { $0.plan == nil || $0.plan == plan.id }
@@ -67,7 +73,8 @@ public struct Evaluator: Sendable {
                                            loadedRules: Set(rules.rules.map(\.id)), deadline: deadline, work: &work) {
             timedOut = true
         }
-        return (Self.inPlanOrder(findings), timedOut)
+        Self.putInPlanOrder(&findings)
+        return (findings, timedOut)
     }
 
     /// Every program on every subject in `engagements`; stops (`timedOut`) once the
@@ -167,20 +174,33 @@ public struct Evaluator: Sendable {
     }
 
     /// Findings go by position in the plan file, then rule id, then kind. Small integer
-    /// keys are sorted and the findings gathered once: sorting the (large) findings
-    /// themselves would copy each of them many times.
-    static func inPlanOrder(_ findings: [Finding]) -> [Finding] {
+    /// keys are sorted and the findings moved into place along the permutation's cycles:
+    /// sorting the (large) findings themselves would copy each of them many times, and a
+    /// second array would hold them all twice.
+    static func putInPlanOrder(_ findings: inout [Finding]) {
         let ruleRank = Dictionary(Set(findings.map(\.rule)).sorted().enumerated().map { ($1, $0) },
                                   uniquingKeysWith: { a, _ in a })
         let kindRank = Dictionary(FindingKind.allCases.map(\.rawValue).sorted().enumerated().map { ($1, $0) },
                                   uniquingKeysWith: { a, _ in a })
-        let keys = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
+        let order = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
             (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
              ruleRank[findings[i].rule] ?? 0, kindRank[findings[i].kind.rawValue] ?? 0, i)
-        }.sorted { $0 < $1 }
-        var ordered: [Finding] = []
-        ordered.reserveCapacity(findings.count)
-        for key in keys { ordered.append(findings[key.4]) }
-        return ordered
+        }.sorted { $0 < $1 }.map(\.4)
+        // Position p receives the finding at order[p].
+        var placed = [Bool](repeating: false, count: findings.count)
+        for start in findings.indices where !placed[start] {
+            let first = findings[start]
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start {
+                    findings[position] = first
+                    break
+                }
+                findings[position] = findings[source]
+                position = source
+            }
+        }
     }
 }
