@@ -31,27 +31,31 @@ struct EngagementPartScope {
         return ScopeDefinition(
             variables: [("engagement", .object(PlanTypes.engagement)), variable],
             summary: summary,
+            // The parts are read through the engagement's CEL object: its `engagement` is
+            // borrowed from it, where `plan.engagements[i]` would copy the whole record.
             forEach: { subjects, range, body in
                 for e in range {
-                    for p in 0..<part.count(subjects.plan.engagements[e]) { body(Subject(scope: part.scope, index: e, part: p)) }
+                    for p in 0..<part.count(subjects.engagements[e].engagement) { body(Subject(scope: part.scope, index: e, part: p)) }
                 }
             },
             value: { subjects, subject, i in
                 i == 0 ? .object(subjects.engagements[subject.index]) : part.object(subjects.engagements[subject.index], subject.part)
             },
             node: { subjects, subject, i in
-                let e = subjects.plan.engagements[subject.index]
-                return i == 0 ? e.node : part.node(e, subject.part)
+                let object = subjects.engagements[subject.index]
+                return i == 0 ? object.engagement.node : part.node(object.engagement, subject.part)
             },
             describe: { subjects, subject in
-                let e = subjects.plan.engagements[subject.index]
-                return SubjectDescription(node: part.node(e, subject.part), path: "\(e.path).\(part.listKey)[\(part.index(e, subject.part))]",
-                                          engagement: e.id, country: part.country(e, subject.part),
-                                          provider: part.provider(e, subject.part), key: part.key(e, subject.part))
+                let object = subjects.engagements[subject.index]
+                return SubjectDescription(node: part.node(object.engagement, subject.part),
+                                          path: "\(object.engagement.path).\(part.listKey)[\(part.index(object.engagement, subject.part))]",
+                                          engagement: object.engagement.id, country: part.country(object.engagement, subject.part),
+                                          provider: part.provider(object.engagement, subject.part),
+                                          key: part.key(object.engagement, subject.part))
             },
             label: { subjects, subject in
-                let e = subjects.plan.engagements[subject.index]
-                return "\(e.id), \(part.label(e, subject.part))"
+                let object = subjects.engagements[subject.index]
+                return "\(object.engagement.id), \(part.label(object.engagement, subject.part))"
             },
             engagements: { subjects, subject in [subjects.plan.engagements[subject.index].id] },
             itemNames: { subjects in ScopeDefinition.perEngagementNames(subjects, count: part.count) })
