@@ -11,20 +11,22 @@ struct EngagementPartScope {
     /// The engagement's list key in the plan (`locations`).
     let listKey: String
     let summary: String
-    /// How many parts an engagement has.
-    let count: @Sendable (Engagement) -> Int
+    /// How many parts an engagement has. The part closures take the engagement's CEL
+    /// object and read its record in place: an `Engagement` passed by value would be
+    /// copied whole for every item and finding.
+    let count: @Sendable (EngagementObject) -> Int
     /// The part's CEL object.
     let object: @Sendable (EngagementObject, Int) -> CELValue
     /// The part's YAML node.
-    let node: @Sendable (Engagement, Int) -> YAMLNode
+    let node: @Sendable (EngagementObject, Int) -> YAMLNode
     /// The part's position in the plan's list.
-    let index: @Sendable (Engagement, Int) -> Int
+    let index: @Sendable (EngagementObject, Int) -> Int
     /// The finding fields the part fills: country, provider and the key inside its engagement.
-    let country: @Sendable (Engagement, Int) -> String?
-    let provider: @Sendable (Engagement, Int) -> String?
-    let key: @Sendable (Engagement, Int) -> String
+    let country: @Sendable (EngagementObject, Int) -> String?
+    let provider: @Sendable (EngagementObject, Int) -> String?
+    let key: @Sendable (EngagementObject, Int) -> String
     /// What `explain` shows after the engagement id (`PH, Manila`).
-    let label: @Sendable (Engagement, Int) -> String
+    let label: @Sendable (EngagementObject, Int) -> String
 
     var definition: ScopeDefinition {
         let part = self
@@ -35,7 +37,7 @@ struct EngagementPartScope {
             // borrowed from it, where `plan.engagements[i]` would copy the whole record.
             forEach: { subjects, range, body in
                 for e in range {
-                    for p in 0..<part.count(subjects.engagements[e].engagement) { body(Subject(scope: part.scope, index: e, part: p)) }
+                    for p in 0..<part.count(subjects.engagements[e]) { body(Subject(scope: part.scope, index: e, part: p)) }
                 }
             },
             value: { subjects, subject, i in
@@ -43,19 +45,18 @@ struct EngagementPartScope {
             },
             node: { subjects, subject, i in
                 let object = subjects.engagements[subject.index]
-                return i == 0 ? object.engagement.node : part.node(object.engagement, subject.part)
+                return i == 0 ? object.engagement.node : part.node(object, subject.part)
             },
             describe: { subjects, subject in
                 let object = subjects.engagements[subject.index]
-                return SubjectDescription(node: part.node(object.engagement, subject.part),
-                                          path: "\(object.engagement.path).\(part.listKey)[\(part.index(object.engagement, subject.part))]",
-                                          engagement: object.engagement.id, country: part.country(object.engagement, subject.part),
-                                          provider: part.provider(object.engagement, subject.part),
-                                          key: part.key(object.engagement, subject.part))
+                return SubjectDescription(node: part.node(object, subject.part),
+                                          path: "\(object.engagement.path).\(part.listKey)[\(part.index(object, subject.part))]",
+                                          engagement: object.engagement.id, country: part.country(object, subject.part),
+                                          provider: part.provider(object, subject.part), key: part.key(object, subject.part))
             },
             label: { subjects, subject in
                 let object = subjects.engagements[subject.index]
-                return "\(object.engagement.id), \(part.label(object.engagement, subject.part))"
+                return "\(object.engagement.id), \(part.label(object, subject.part))"
             },
             engagements: { subjects, subject in [subjects.plan.engagements[subject.index].id] },
             itemNames: { subjects in ScopeDefinition.perEngagementNames(subjects, count: part.count) })

@@ -9,7 +9,7 @@ extension ScopeDefinition {
         value: { subjects, subject, _ in .object(subjects.engagements[subject.index]) },
         node: { subjects, subject, _ in subjects.engagements[subject.index].engagement.node },
         describe: { subjects, subject in
-            // Through the CEL object, which lends its `engagement` (see EngagementPartScope).
+            // Fields read in place through the CEL object, not a copy of the whole record.
             let object = subjects.engagements[subject.index]
             return SubjectDescription(node: object.engagement.node, path: object.engagement.path,
                                       engagement: object.engagement.id, country: nil, provider: nil, key: nil)
