@@ -7,8 +7,10 @@ struct Fingerprint {
     /// Adds one part (nil hashes as a NUL), then the unit separator between parts.
     mutating func add(_ part: String?) {
         var hash = value
-        if let part {
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if var part {
+            part.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            }
         } else {
             hash = hash &* 0x0000_0100_0000_01B3
         }
