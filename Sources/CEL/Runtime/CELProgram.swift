@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A compiled expression, ready to be evaluated many times (thread-safe).
 public struct CELProgram: Sendable {
     /// The parsed expression.
@@ -9,9 +11,11 @@ public struct CELProgram: Sendable {
     /// Global variable names in slot order (see `evaluate(slots:budget:)`).
     public let variableNames: [String]
     let plan: Eval
-    let tracedPlan: Eval
     let localCount: Int
     let defaultBudget: Int
+    /// What the traced plan is built from, and the plan once built: only `explain` and
+    /// `eval` trace, so a check never plans an expression twice.
+    private let tracing: TracedPlan
 
     init(env: CELEnvironment, ast: CELAST, checked: CELCheckedAST?) {
         self.ast = ast
@@ -19,11 +23,21 @@ public struct CELProgram: Sendable {
         self.types = checked?.types ?? [:]
         var p = Planner(env: env, references: checked?.references, traced: false)
         plan = p.plan(ast.expr)
-        var tp = Planner(env: env, references: checked?.references, traced: true)
-        tracedPlan = tp.plan(ast.expr)
         variableNames = p.globalNames
-        localCount = max(p.localCount, tp.localCount)
+        localCount = p.localCount
         defaultBudget = env.defaultBudget
+        tracing = TracedPlan(env: env, references: checked?.references)
+    }
+
+    /// A program for `expr`, a node of this program's expression, planned with what the
+    /// checker found for it here (no parse, no check): `a.b == c` ↦ the program of `a.b`.
+    /// Its `ast.source` is the whole expression's text, so node ranges stay valid.
+    public func subprogram(_ expr: CELExpr) -> CELProgram {
+        CELProgram(env: tracing.env, ast: CELAST(expr: expr, source: ast.source, nextID: ast.nextID),
+                   checked: tracing.references.map {
+                       CELCheckedAST(ast: CELAST(expr: expr, source: ast.source, nextID: ast.nextID),
+                                     resultType: types[expr.id] ?? .dyn, types: types, references: $0)
+                   })
     }
 
     /// Slot index of a global variable, for `evaluate(slots:budget:)`.
@@ -33,7 +47,9 @@ public struct CELProgram: Sendable {
         variableNames.map { n in act[n] ?? .error(CELError("no such attribute '\(n)'")) }
     }
 
-    private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool) -> (CELValue, [Int: CELValue]?) {
+    private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool,
+                     localCount: Int? = nil) -> (CELValue, [Int: CELValue]?) {
+        let localCount = localCount ?? self.localCount
         let globals = slots.count >= variableNames.count
             ? slots : slots + [CELValue](repeating: .null, count: variableNames.count - slots.count)
         // Locals live in temporary (stack) storage for the duration of the evaluation.
@@ -70,7 +86,31 @@ public struct CELProgram: Sendable {
 
     /// Evaluates and records the value of every evaluated sub-expression (see `CELTrace`).
     public func evaluateTraced(_ activation: CELActivation, budget: Int? = nil) -> (CELValue, CELTrace) {
-        let (v, trace) = run(tracedPlan, makeSlots(activation.values), budget, true)
+        let traced = tracing.plan(ast.expr)
+        let (v, trace) = run(traced.eval, makeSlots(activation.values), budget, true, localCount: traced.localCount)
         return (v, CELTrace(values: trace ?? [:]))
+    }
+}
+
+/// The traced plan of one program, built the first time it is asked for and shared by
+/// every copy of the program (thread-safe).
+private final class TracedPlan: Sendable {
+    let env: CELEnvironment
+    let references: [Int: Reference]?
+    private let built = Mutex<(eval: Eval, localCount: Int)?>(nil)
+
+    init(env: CELEnvironment, references: [Int: Reference]?) {
+        self.env = env
+        self.references = references
+    }
+
+    func plan(_ expr: CELExpr) -> (eval: Eval, localCount: Int) {
+        built.withLock { built in
+            if let built { return built }
+            var planner = Planner(env: env, references: references, traced: true)
+            let plan = (eval: planner.plan(expr), localCount: planner.localCount)
+            built = plan
+            return plan
+        }
     }
 }

@@ -27,6 +27,7 @@ struct Planner {
     }
 
     mutating func plan(_ e: CELExpr) -> Eval {
+        CELPlanCounter.current?.record(traced: traced)
         // Globals are collected in a first pass so local slot numbers can follow them.
         collectGlobals(e)
         return planNode(e)

@@ -71,8 +71,7 @@ public enum Explainer {
             return .failure(.unknownRule(ruleID, suggestion: Suggestions.didYouMean(ruleID, among: rules.rules.map(\.id))))
         }
         if let problem = unknownFilter(filter, plan) { return .failure(.unknownFilter(problem)) }
-        let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
-        let program = RuleProgram(rule, environment: rules.environment.environment(for: rule.scope), sets: sets)
+        let program = rules.programs.program(rule, of: rules).forPlan(plan.id)
         let subjects = PlanSubjects(plan)
         let allWaivers = (options.waivers.allowPlanWaivers ? plan.waivers : []) + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         var items: [ItemExplanation] = []
@@ -130,11 +129,12 @@ public enum Explainer {
                                             activation: program.assert.activation(subjects, subject), budget: budget)
         }
         let outcome: ItemExplanation.Outcome
+        var explained = Explanation.Cache()
         if let when, when.resultValue.boolValue == nil {
             outcome = .evaluationError("'when' gave \(when.result)")
         } else if assert == nil {
             outcome = .notApplicable
-        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget) {
+        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget, explained: &explained) {
             let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan, policy: policy)
             let waived = applied.first { $0.kind == finding.kind && $0.rule == finding.rule }?.status == .waived
             outcome = finding.kind == .violation ? .violation(message: finding.message, waived: waived)

@@ -47,10 +47,7 @@ public struct Evaluator: Sendable {
     /// `check`, and whether `options.deadline` stopped the evaluation before every rule
     /// ran on every item (then `findings` are incomplete and the run must not pass).
     public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
-        let sets = rules.environment.sets.mapValues { PlanValues.strings($0.members) }
-        let programs = rules.enabledRules.map {
-            RuleProgram($0, environment: rules.environment.environment(for: $0.scope), sets: sets)
-        }
+        let programs = rules.programs.programs(rules.enabledRules, of: rules).map { $0.forPlan(plan.id) }
         let subjects = PlanSubjects(plan)
         let budget = options.budget
         let deadline = options.deadline
@@ -61,8 +58,14 @@ public struct Evaluator: Sendable {
                           engagements: range, budget: budget, deadline: deadline)
         }
         var timedOut = results.contains { $0.timedOut }
-        var findings = results.flatMap { $0.findings }
-        results = []
+        // Gathered chunk by chunk, each chunk let go once copied, so the findings are not
+        // held twice over.
+        var findings: [Finding] = []
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        for i in results.indices {
+            findings += results[i].findings
+            results[i].findings = []
+        }
         var work = 0
         let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
             + waivers.filter { $0.plan == nil || $0.plan == plan.id }
@@ -70,7 +73,8 @@ public struct Evaluator: Sendable {
                                            loadedRules: Set(rules.rules.map(\.id)), deadline: deadline, work: &work) {
             timedOut = true
         }
-        return (Self.inPlanOrder(findings), timedOut)
+        Self.putInPlanOrder(&findings)
+        return (findings, timedOut)
     }
 
     /// Every program on every subject in `engagements`; stops (`timedOut`) once the
@@ -81,11 +85,12 @@ public struct Evaluator: Sendable {
         var items = 0
         for program in programs {
             var timedOut = false
+            var explained = Explanation.Cache()
             subjects.forEach(program.rule.scope, engagements: engagements) { subject in
                 if timedOut { return }
                 if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
                 items &+= 1
-                if let finding = evaluate(program, subjects, subject, budget: budget) {
+                if let finding = evaluate(program, subjects, subject, budget: budget, explained: &explained) {
                     findings.append(finding)
                 }
             }
@@ -94,8 +99,10 @@ public struct Evaluator: Sendable {
         return (findings, false)
     }
 
-    /// One rule on one item: nil when it passes or does not apply.
-    static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> Finding? {
+    /// One rule on one item: nil when it passes or does not apply. `explained` keeps what
+    /// this rule's findings share (see `Explanation.because`).
+    static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
+                         explained: inout Explanation.Cache) -> Finding? {
         if let when = program.when {
             switch when.program.evaluate(slots: when.slots(subjects, subject), budget: budget) {
             case .bool(true): break
@@ -108,7 +115,7 @@ public struct Evaluator: Sendable {
         case .bool(true):
             return nil
         case .bool(false):
-            return violation(program, subjects, subject, budget: budget)
+            return violation(program, subjects, subject, budget: budget, explained: &explained)
         case .error(let error):
             return failure(program, subjects, subject, error: error, in: "assert")
         case let other:
@@ -116,18 +123,22 @@ public struct Evaluator: Sendable {
         }
     }
 
-    static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> Finding {
+    static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
+                          explained: inout Explanation.Cache) -> Finding {
         let rule = program.rule
-        let message = program.message.map { parts in
-            parts.map { part in
+        var message = ""
+        if let parts = program.message {
+            for part in parts {
                 switch part {
-                case .text(let text): text
+                case .text(let text): message += text
                 case .value(let bound):
-                    ValueDisplay.message(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+                    message += ValueDisplay.message(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
                 }
-            }.joined()
-        } ?? (rule.title ?? rule.id)
-        let because = program.explanation.because(subjects, subject, budget: budget)
+            }
+        } else {
+            message = rule.title ?? rule.id
+        }
+        let because = program.explanation.because(subjects, subject, budget: budget, cache: &explained)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
 
@@ -140,38 +151,56 @@ public struct Evaluator: Sendable {
                         kind: FindingKind, message: String, because: [Because]) -> Finding {
         let rule = program.rule
         let about = subjects.describe(subject)
-        var location = about.node.span
+        var focused: YAMLNode?
         for (variable, field) in program.focus {
-            if let node = subjects.node(of: variable, for: subject)?[field] {
-                location = node.span
-                break
-            }
+            focused = program.focusNode(subjects, subject, variable)?[field]
+            if focused != nil { break }
         }
+        let location = (focused ?? about.node).span
+        var fingerprint = Fingerprint()
+        fingerprint.add(rule.id)
+        fingerprint.add(kind.rawValue)
+        fingerprint.add(subjects.plan.id)
+        fingerprint.add(about.engagement)
+        fingerprint.add(about.country)
+        fingerprint.add(about.provider)
+        fingerprint.add(about.key)
         return Finding(
-            rule: rule.id, ruleTitle: rule.title, severity: rule.severity, kind: kind, status: .failing,
-            message: message, plan: subjects.plan.id, location: location, path: about.path,
-            engagement: about.engagement, country: about.country, provider: about.provider,
-            remediation: rule.remediation, references: rule.references, waiver: nil,
-            fingerprint: Fingerprint.of([rule.id, kind.rawValue, subjects.plan.id, about.engagement,
-                                         about.country, about.provider, about.key]),
+            program.findingRule, severity: rule.severity, kind: kind, status: .failing,
+            message: message, location: location, path: about.path,
+            engagement: about.engagement, country: about.country, provider: about.provider, waiver: nil,
+            fingerprint: fingerprint.value,
             because: because)
     }
 
     /// Findings go by position in the plan file, then rule id, then kind. Small integer
-    /// keys are sorted and the findings gathered once: sorting the (large) findings
-    /// themselves would copy each of them many times.
-    static func inPlanOrder(_ findings: [Finding]) -> [Finding] {
+    /// keys are sorted and the findings moved into place along the permutation's cycles:
+    /// sorting the (large) findings themselves would copy each of them many times, and a
+    /// second array would hold them all twice.
+    static func putInPlanOrder(_ findings: inout [Finding]) {
         let ruleRank = Dictionary(Set(findings.map(\.rule)).sorted().enumerated().map { ($1, $0) },
                                   uniquingKeysWith: { a, _ in a })
         let kindRank = Dictionary(FindingKind.allCases.map(\.rawValue).sorted().enumerated().map { ($1, $0) },
                                   uniquingKeysWith: { a, _ in a })
-        let keys = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
+        let order = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
             (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
              ruleRank[findings[i].rule] ?? 0, kindRank[findings[i].kind.rawValue] ?? 0, i)
-        }.sorted { $0 < $1 }
-        var ordered: [Finding] = []
-        ordered.reserveCapacity(findings.count)
-        for key in keys { ordered.append(findings[key.4]) }
-        return ordered
+        }.sorted { $0 < $1 }.map(\.4)
+        // Position p receives the finding at order[p].
+        var placed = [Bool](repeating: false, count: findings.count)
+        for start in findings.indices where !placed[start] {
+            let first = findings[start]
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start {
+                    findings[position] = first
+                    break
+                }
+                findings[position] = findings[source]
+                position = source
+            }
+        }
     }
 }

@@ -4,8 +4,8 @@ import CEL
 /// `location.country == company.country` ↦ `"PH" == "US"`.
 ///
 /// Planned once per rule: the operands of a top-level comparison (or, for any other
-/// assert, each plan field it reads) are compiled as programs of their own, so
-/// explaining a finding costs a few small evaluations, not a traced re-run.
+/// assert, each plan field it reads) are programs of their own, so explaining a finding
+/// costs a few small evaluations, not a traced re-run.
 struct Explanation {
     private enum Shape {
         case comparison(text: String, op: String, lhs: RuleProgram.Bound, rhs: RuleProgram.Bound)
@@ -19,7 +19,9 @@ struct Explanation {
 
     private let shape: Shape
 
-    init(_ assert: CELProgram, scope: RuleScope, environment: CELEnvironment, sets: [String: CELValue]) {
+    /// Plans the operands (or fields) as sub-programs of `assert`: the checked expression
+    /// is reused, nothing is checked or planned from text again.
+    init(_ assert: CELProgram, scope: RuleScope, sets: [String: CELValue]) {
         let text = Array(assert.ast.source.unicodeScalars)
         func source(_ expr: CELExpr) -> String {
             let start = max(0, min(expr.range.start, text.count)), end = max(start, min(expr.range.end, text.count))
@@ -27,35 +29,67 @@ struct Explanation {
             view.append(contentsOf: text[start..<end])
             return String(view)
         }
-        func compile(_ expr: CELExpr) -> RuleProgram.Bound? {
-            (try? environment.compile(source(expr))).map { RuleProgram.Bound($0, scope: scope, sets: sets) }
+        func bound(_ expr: CELExpr) -> RuleProgram.Bound {
+            RuleProgram.Bound(assert.subprogram(expr), scope: scope, sets: sets)
         }
+        // An operand is shown as one value only when its recorded text is a whole
+        // expression on its own: `!(a in b)` is recorded without its `)`, and such an
+        // assert is shown by its fields instead. Parsing the text is the test; the
+        // operand's program is still the checked sub-expression's.
+        func isWhole(_ expr: CELExpr) -> Bool { (try? CELParser.parse(source(expr))) != nil }
         let root = assert.ast.expr
         if case .call(nil, let function, let args) = root.kind, let op = Self.operators[function], args.count == 2,
-           let lhs = compile(args[0]), let rhs = compile(args[1]) {
-            shape = .comparison(text: source(root), op: op, lhs: lhs, rhs: rhs)
+           isWhole(args[0]), isWhole(args[1]) {
+            shape = .comparison(text: source(root), op: op, lhs: bound(args[0]), rhs: bound(args[1]))
             return
         }
         var seen = Set<String>()
         var fields: [(String, RuleProgram.Bound)] = []
         root.walk { expr in
+            // Only a variable this scope binds: elsewhere the name is a macro's own variable.
             guard case .select(let operand, _, false) = expr.kind, case .ident(let name) = operand.kind,
-                  PolicyEnvironment.scopeVariables.contains(name) else { return }
+                  PolicyEnvironment.scopeVariables.contains(name), Binding(name, in: scope) != nil else { return }
             let written = source(expr)
-            if seen.insert(written).inserted, let program = compile(expr) { fields.append((written, program)) }
+            if seen.insert(written).inserted { fields.append((written, bound(expr))) }
         }
         shape = .fields(fields)
     }
 
-    func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int) -> [Because] {
-        func value(_ bound: RuleProgram.Bound) -> String {
-            ValueDisplay.summary(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+    /// The "because" lines for `subject`. Lines that come out the same share one array
+    /// (kept in `cache`, one per rule and thread), and an operand that reads only named
+    /// sets is shown once: `location.country in approved` lists `approved` a single time.
+    func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, cache: inout Cache) -> [Because] {
+        var key: [String] = []
+        func value(_ bound: RuleProgram.Bound, _ operand: Int) -> String {
+            if bound.isConstant, let shown = cache.constants[operand] { return shown }
+            let shown = ValueDisplay.summary(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+            if bound.isConstant { cache.constants[operand] = shown } else { key.append(shown) }
+            return shown
         }
+        let values: [String]
         switch shape {
-        case .comparison(let text, let op, let lhs, let rhs):
-            return [Because(expression: text, value: "\(value(lhs)) \(op) \(value(rhs))")]
+        case .comparison(_, _, let lhs, let rhs):
+            values = [value(lhs, 0), value(rhs, 1)]
         case .fields(let fields):
-            return fields.map { Because(expression: $0.text, value: value($0.value)) }
+            values = fields.indices.map { value(fields[$0].value, $0) }
         }
+        if let lines = cache.lines[key] { return lines }
+        let lines: [Because]
+        switch shape {
+        case .comparison(let text, let op, _, _):
+            lines = [Because(expression: text, value: "\(values[0]) \(op) \(values[1])")]
+        case .fields(let fields):
+            lines = zip(fields, values).map { Because(expression: $0.text, value: $1) }
+        }
+        cache.lines[key] = lines
+        return lines
+    }
+
+    /// What one thread has already worked out for one rule's findings.
+    struct Cache {
+        /// The shown value of each operand that reads only named sets, by operand number.
+        fileprivate var constants: [Int: String] = [:]
+        /// The lines made so far, by the shown values of the operands that read the plan.
+        fileprivate var lines: [[String]: [Because]] = [:]
     }
 }

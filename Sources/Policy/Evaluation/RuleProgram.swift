@@ -1,11 +1,14 @@
 import CEL
+import YAML
 
 /// A compiled rule readied for evaluation: for each of its programs, where each
-/// variable slot's value comes from, worked out once per run.
-struct RuleProgram {
+/// variable slot's value comes from. Built once per rule set (`RulePrograms`).
+struct RuleProgram: Sendable {
     /// Where one variable's value comes from.
     enum Source {
         case variable(Binding, name: String)
+        /// The scope's variable number `index`, read straight from the scope's definition.
+        case scoped(index: Int, value: @Sendable (PlanSubjects, Subject, Int) -> CELValue)
         case constant(CELValue)
         case missing(String)
     }
@@ -13,19 +16,27 @@ struct RuleProgram {
     struct Bound {
         let program: CELProgram
         let sources: [Source]
+        /// Whether every variable is a constant (a named set): the value is the same on every subject.
+        let isConstant: Bool
 
         init(_ program: CELProgram, scope: RuleScope, sets: [String: CELValue]) {
             self.program = program
             sources = program.variableNames.map { name in
                 if let set = sets[name] { return .constant(set) }
-                if let binding = Binding(name, in: scope) { return .variable(binding, name: name) }
+                switch Binding(name, in: scope) {
+                case .scoped(let index)?: return .scoped(index: index, value: scope.definition.value)
+                case let binding?: return .variable(binding, name: name)
+                case nil: break
+                }
                 return .missing(name)
             }
+            isConstant = sources.allSatisfy { if case .constant = $0 { true } else { false } }
         }
 
-        private init(program: CELProgram, sources: [Source]) {
+        private init(program: CELProgram, sources: [Source], isConstant: Bool) {
             self.program = program
             self.sources = sources
+            self.isConstant = isConstant
         }
 
         /// A copy whose constant lists (the named sets) are this thread's own buffers.
@@ -33,13 +44,15 @@ struct RuleProgram {
             Bound(program: program, sources: sources.map { source in
                 if case .constant(.list(let items)) = source { return .constant(.list(items.map { $0 })) }
                 return source
-            })
+            }, isConstant: isConstant)
         }
 
         func slots(_ subjects: PlanSubjects, _ subject: Subject) -> [CELValue] {
             sources.map { source in
                 switch source {
                 case .constant(let value): return value
+                case .scoped(let index, let value):
+                    return value(subjects, subject, index)
                 case .variable(let binding, let name):
                     return subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
                 case .missing(let name):
@@ -48,6 +61,7 @@ struct RuleProgram {
             }
         }
 
+
         /// The variables by name, for a traced evaluation (`shore explain`).
         func activation(_ subjects: PlanSubjects, _ subject: Subject) -> CELActivation {
             CELActivation(Dictionary(zip(program.variableNames, slots(subjects, subject)), uniquingKeysWith: { a, _ in a }))
@@ -55,7 +69,10 @@ struct RuleProgram {
 
     }
 
-    let rule: Rule
+    /// The rule as the run sees it (its severity and `enabled` after overrides).
+    private(set) var rule: Rule
+    /// What the rule's findings on the plan being checked share (see `forPlan`).
+    private(set) var findingRule: FindingRule
     let when: Bound?
     let assert: Bound
     /// The message template's parts, its placeholders bound.
@@ -67,25 +84,29 @@ struct RuleProgram {
     }
     /// The variable and field the assert is about, in the order they appear, for
     /// pointing a finding at the most specific field.
-    let focus: [(variable: String, field: String)]
+    let focus: [(variable: Int, field: String)]
+    /// The scope's node of a variable (`ScopeDefinition.node`), for `focus`.
+    let focusNode: @Sendable (PlanSubjects, Subject, Int) -> YAMLNode?
 
     /// How to show the values behind a failed assert.
     let explanation: Explanation
 
-    private init(rule: Rule, when: Bound?, assert: Bound, message: [MessagePart]?, focus: [(variable: String, field: String)],
-                 explanation: Explanation) {
+    private init(rule: Rule, findingRule: FindingRule, when: Bound?, assert: Bound, message: [MessagePart]?,
+                 focus: [(variable: Int, field: String)], explanation: Explanation) {
         self.rule = rule
+        self.findingRule = findingRule
         self.when = when
         self.assert = assert
         self.message = message
         self.focus = focus
+        focusNode = rule.scope.definition.node
         self.explanation = explanation
     }
 
     /// A copy for one thread (see `Bound.copyForThread`).
     func copyForThread() -> RuleProgram {
         RuleProgram(
-            rule: rule, when: when?.copyForThread(), assert: assert.copyForThread(),
+            rule: rule, findingRule: findingRule, when: when?.copyForThread(), assert: assert.copyForThread(),
             message: message?.map { part in
                 if case .value(let bound) = part { return .value(bound.copyForThread()) }
                 return part
@@ -93,9 +114,33 @@ struct RuleProgram {
             focus: focus, explanation: explanation)
     }
 
-    init(_ rule: Rule, environment: CELEnvironment, sets: [String: CELValue]) {
+    /// The same program for `rule` (the rule it was built from, perhaps with another
+    /// severity or `enabled`).
+    func with(_ rule: Rule) -> RuleProgram {
+        var copy = self
+        copy.rule = rule
+        return copy.forPlan(findingRule.plan)
+    }
+
+    /// The same program for checking plan `planID`: its findings share one `FindingRule`.
+    func forPlan(_ planID: String) -> RuleProgram {
+        var copy = self
+        copy.findingRule = FindingRule(rule: rule.id, ruleTitle: rule.title, plan: planID,
+                                       remediation: rule.remediation, references: rule.references)
+        return copy
+    }
+
+    /// Whether this program was built from `rule`'s expressions.
+    func isBuilt(from rule: Rule) -> Bool {
+        self.rule.id == rule.id && self.rule.scope == rule.scope && self.rule.assert.text == rule.assert.text
+            && self.rule.when?.text == rule.when?.text && self.rule.message?.text == rule.message?.text
+    }
+
+    init(_ rule: Rule, sets: [String: CELValue]) {
         self.rule = rule
-        explanation = Explanation(rule.assert.program, scope: rule.scope, environment: environment, sets: sets)
+        findingRule = FindingRule(rule: rule.id, ruleTitle: rule.title, plan: "", remediation: rule.remediation,
+                                  references: rule.references)
+        explanation = Explanation(rule.assert.program, scope: rule.scope, sets: sets)
         when = rule.when.map { Bound($0.program, scope: rule.scope, sets: sets) }
         assert = Bound(rule.assert.program, scope: rule.scope, sets: sets)
         message = rule.message?.parts.map { part in
@@ -104,12 +149,15 @@ struct RuleProgram {
             case .expression(let program, _): .value(Bound(program, scope: rule.scope, sets: sets))
             }
         }
-        var focus: [(String, String)] = []
+        let definition = rule.scope.definition
+        var focus: [(Int, String)] = []
         rule.assert.program.ast.expr.walk { expr in
-            if case .select(let operand, let field, _) = expr.kind, case .ident(let name) = operand.kind {
-                focus.append((name, field))
+            if case .select(let operand, let field, _) = expr.kind, case .ident(let name) = operand.kind,
+               let index = definition.variableNames.firstIndex(of: name) {
+                focus.append((index, field))
             }
         }
         self.focus = focus
+        focusNode = definition.node
     }
 }

@@ -86,11 +86,4 @@ struct PlanSubjects {
     func describe(_ subject: Subject) -> SubjectDescription {
         subject.scope.definition.describe(self, subject)
     }
-
-    /// The node a variable's fields live in, for pointing at `engagement.controls`.
-    func node(of variable: String, for subject: Subject) -> YAMLNode? {
-        let definition = subject.scope.definition
-        guard let index = definition.variableNames.firstIndex(of: variable) else { return nil }
-        return definition.node(self, subject, index)
-    }
 }

@@ -28,7 +28,8 @@ public struct WaiverPolicy: Sendable, Hashable {
 /// (`waiver-expired`, warning); an active waiver that matches nothing is reported
 /// (`waiver-unused`, info).
 ///
-/// Linear: the failing findings are indexed by rule, (rule, engagement), (rule, country)
+/// Linear: the failing findings of the rules the waivers name are indexed by rule,
+/// (rule, engagement), (rule, country)
 /// and (rule, engagement, country), so a waiver looks only at the findings it covers; a
 /// bucket a waiver has gone through holds nothing failing any more and is emptied, so
 /// each finding is visited at most four times however many waivers there are.
@@ -54,8 +55,11 @@ enum WaiverMatcher {
             guard let deadline, work & 63 == 0 else { return true }
             return ContinuousClock.now < deadline
         }
+        // Only findings of a rule some waiver names can be waived: the others are not indexed.
+        let waivedRules = Set(waivers.map(\.rule))
         var buckets: [BucketKey: [Int]] = [:]
-        for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
+        for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable
+            && waivedRules.contains(findings[i].rule) {
             guard tick() else { return false }
             for key in BucketKey.all(rule: findings[i].rule, engagement: findings[i].engagement, country: findings[i].country) {
                 buckets[key, default: []].append(i)
@@ -121,12 +125,13 @@ enum WaiverMatcher {
 
     private static func report(_ waiver: Waiver, plan: Plan, kind: FindingKind, severity: Severity, message: String) -> Finding {
         Finding(
-            rule: waiver.rule, ruleTitle: nil, severity: severity, kind: kind, status: .failing, message: message,
-            plan: plan.id, location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
-            provider: nil,
-            remediation: kind == .waiverExpired ? "Renew the waiver with a new expiry date, or fix the findings it covered." : "Remove the waiver, or correct its rule, engagement or country.",
-            references: [], waiver: nil,
-            fingerprint: Fingerprint.of([waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil]),
+            FindingRule(rule: waiver.rule, ruleTitle: nil, plan: plan.id,
+                        remediation: kind == .waiverExpired ? "Renew the waiver with a new expiry date, or fix the findings it covered." : "Remove the waiver, or correct its rule, engagement or country.",
+                        references: []),
+            severity: severity, kind: kind, status: .failing, message: message,
+            location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
+            provider: nil, waiver: nil,
+            fingerprint: Fingerprint.value(waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil),
             because: [])
     }
 }

@@ -57,16 +57,45 @@ public struct Because: Sendable, Hashable {
     }
 }
 
+/// What every finding of one rule on one plan shares, held once: a finding keeps one
+/// reference to it instead of five fields of its own.
+final class FindingRule: Sendable, Hashable {
+    let rule: String
+    let ruleTitle: String?
+    let plan: String
+    let remediation: String?
+    let references: [String]
+
+    init(rule: String, ruleTitle: String?, plan: String, remediation: String?, references: [String]) {
+        self.rule = rule
+        self.ruleTitle = ruleTitle
+        self.plan = plan
+        self.remediation = remediation
+        self.references = references
+    }
+
+    static func == (a: FindingRule, b: FindingRule) -> Bool {
+        a === b || (a.rule, a.ruleTitle, a.plan, a.remediation) == (b.rule, b.ruleTitle, b.plan, b.remediation)
+            && a.references == b.references
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(plan)
+    }
+}
+
 /// One result of checking a plan: a violated rule (or an evaluation error, or a
 /// waiver problem), precisely located, with its subject and a stable fingerprint.
+///
+/// Compact, because a large plan has hundreds of thousands: what a rule's findings
+/// share is one `FindingRule`, and the fingerprint is kept as its 64-bit number.
 public struct Finding: Sendable, Hashable {
-    public let rule: String
-    public let ruleTitle: String?
+    private let shared: FindingRule
     public var severity: Severity
     public let kind: FindingKind
     public var status: FindingStatus
     public let message: String
-    public let plan: String
     /// The most specific place in the plan (the field the assert is about, where known).
     public let location: SourceSpan?
     /// The subject's path in the plan: `engagements[0].locations[0]`.
@@ -74,14 +103,38 @@ public struct Finding: Sendable, Hashable {
     public let engagement: String?
     public let country: String?
     public let provider: String?
-    public let remediation: String?
-    public let references: [String]
     public var waiver: WaiverReference?
-    /// Stable across edits elsewhere in the plan: built from the rule, kind, plan id and
-    /// the ids of the subject, never from lines or list positions.
-    public let fingerprint: String
+    private let fingerprintValue: UInt64
     /// For a failed assert, the values behind it.
     public let because: [Because]
+
+    init(_ shared: FindingRule, severity: Severity, kind: FindingKind, status: FindingStatus, message: String,
+         location: SourceSpan?, path: String?, engagement: String?, country: String?, provider: String?,
+         waiver: WaiverReference?, fingerprint: UInt64, because: [Because]) {
+        self.shared = shared
+        self.severity = severity
+        self.kind = kind
+        self.status = status
+        self.message = message
+        self.location = location
+        self.path = path
+        self.engagement = engagement
+        self.country = country
+        self.provider = provider
+        self.waiver = waiver
+        self.fingerprintValue = fingerprint
+        self.because = because
+    }
+
+    public var rule: String { shared.rule }
+    public var ruleTitle: String? { shared.ruleTitle }
+    public var plan: String { shared.plan }
+    public var remediation: String? { shared.remediation }
+    public var references: [String] { shared.references }
+
+    /// Stable across edits elsewhere in the plan: built from the rule, kind, plan id and
+    /// the ids of the subject, never from lines or list positions. 16 hex digits.
+    public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
 
     /// The plan file.
     public var file: String? { location?.path }

@@ -4,6 +4,8 @@ public struct RuleSet: Sendable {
     public let environment: PolicyEnvironment
     /// The rule files read, in load order.
     public let files: [String]
+    /// The rules' evaluation programs, built once and shared by every plan checked.
+    let programs = RulePrograms()
 
     /// The classification scale, lowest first.
     public var classifications: [String] { environment.classifications }

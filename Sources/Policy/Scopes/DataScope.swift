@@ -3,13 +3,13 @@ extension ScopeDefinition {
     static let data = EngagementPartScope(
         scope: .data, variable: ("data", .object(PlanTypes.data)), listKey: "data",
         summary: "data item of each engagement",
-        count: { $0.data.count },
+        count: { $0.engagement.data.count },
         object: { .object($0.dataObjects[$1]) },
-        node: { $0.data[$1].node },
-        index: { $0.data[$1].index },
+        node: { $0.engagement.data[$1].node },
+        index: { $0.engagement.data[$1].index },
         country: { _, _ in nil },
         provider: { _, _ in nil },
-        key: { $0.data[$1].name },
-        label: { $0.data[$1].name }
+        key: { $0.engagement.data[$1].name },
+        label: { $0.engagement.data[$1].name }
     ).definition
 }

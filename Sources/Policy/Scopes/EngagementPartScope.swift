@@ -11,47 +11,52 @@ struct EngagementPartScope {
     /// The engagement's list key in the plan (`locations`).
     let listKey: String
     let summary: String
-    /// How many parts an engagement has.
-    let count: @Sendable (Engagement) -> Int
+    /// How many parts an engagement has. The part closures take the engagement's CEL
+    /// object and read its record in place: an `Engagement` passed by value would be
+    /// copied whole for every item and finding.
+    let count: @Sendable (EngagementObject) -> Int
     /// The part's CEL object.
     let object: @Sendable (EngagementObject, Int) -> CELValue
     /// The part's YAML node.
-    let node: @Sendable (Engagement, Int) -> YAMLNode
+    let node: @Sendable (EngagementObject, Int) -> YAMLNode
     /// The part's position in the plan's list.
-    let index: @Sendable (Engagement, Int) -> Int
+    let index: @Sendable (EngagementObject, Int) -> Int
     /// The finding fields the part fills: country, provider and the key inside its engagement.
-    let country: @Sendable (Engagement, Int) -> String?
-    let provider: @Sendable (Engagement, Int) -> String?
-    let key: @Sendable (Engagement, Int) -> String
+    let country: @Sendable (EngagementObject, Int) -> String?
+    let provider: @Sendable (EngagementObject, Int) -> String?
+    let key: @Sendable (EngagementObject, Int) -> String
     /// What `explain` shows after the engagement id (`PH, Manila`).
-    let label: @Sendable (Engagement, Int) -> String
+    let label: @Sendable (EngagementObject, Int) -> String
 
     var definition: ScopeDefinition {
         let part = self
         return ScopeDefinition(
             variables: [("engagement", .object(PlanTypes.engagement)), variable],
             summary: summary,
+            // The parts are read through the engagement's CEL object: its `engagement` is
+            // borrowed from it, where `plan.engagements[i]` would copy the whole record.
             forEach: { subjects, range, body in
                 for e in range {
-                    for p in 0..<part.count(subjects.plan.engagements[e]) { body(Subject(scope: part.scope, index: e, part: p)) }
+                    for p in 0..<part.count(subjects.engagements[e]) { body(Subject(scope: part.scope, index: e, part: p)) }
                 }
             },
             value: { subjects, subject, i in
                 i == 0 ? .object(subjects.engagements[subject.index]) : part.object(subjects.engagements[subject.index], subject.part)
             },
             node: { subjects, subject, i in
-                let e = subjects.plan.engagements[subject.index]
-                return i == 0 ? e.node : part.node(e, subject.part)
+                let object = subjects.engagements[subject.index]
+                return i == 0 ? object.engagement.node : part.node(object, subject.part)
             },
             describe: { subjects, subject in
-                let e = subjects.plan.engagements[subject.index]
-                return SubjectDescription(node: part.node(e, subject.part), path: "\(e.path).\(part.listKey)[\(part.index(e, subject.part))]",
-                                          engagement: e.id, country: part.country(e, subject.part),
-                                          provider: part.provider(e, subject.part), key: part.key(e, subject.part))
+                let object = subjects.engagements[subject.index]
+                return SubjectDescription(node: part.node(object, subject.part),
+                                          path: "\(object.engagement.path).\(part.listKey)[\(part.index(object, subject.part))]",
+                                          engagement: object.engagement.id, country: part.country(object, subject.part),
+                                          provider: part.provider(object, subject.part), key: part.key(object, subject.part))
             },
             label: { subjects, subject in
-                let e = subjects.plan.engagements[subject.index]
-                return "\(e.id), \(part.label(e, subject.part))"
+                let object = subjects.engagements[subject.index]
+                return "\(object.engagement.id), \(part.label(object, subject.part))"
             },
             engagements: { subjects, subject in [subjects.plan.engagements[subject.index].id] },
             itemNames: { subjects in ScopeDefinition.perEngagementNames(subjects, count: part.count) })

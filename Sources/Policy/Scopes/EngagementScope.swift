@@ -7,10 +7,12 @@ extension ScopeDefinition {
         summary: "engagement",
         forEach: { _, range, body in for e in range { body(Subject(scope: .engagement, index: e, part: 0)) } },
         value: { subjects, subject, _ in .object(subjects.engagements[subject.index]) },
-        node: { subjects, subject, _ in subjects.plan.engagements[subject.index].node },
+        node: { subjects, subject, _ in subjects.engagements[subject.index].engagement.node },
         describe: { subjects, subject in
-            let e = subjects.plan.engagements[subject.index]
-            return SubjectDescription(node: e.node, path: e.path, engagement: e.id, country: nil, provider: nil, key: nil)
+            // Fields read in place through the CEL object, not a copy of the whole record.
+            let object = subjects.engagements[subject.index]
+            return SubjectDescription(node: object.engagement.node, path: object.engagement.path,
+                                      engagement: object.engagement.id, country: nil, provider: nil, key: nil)
         },
         label: { subjects, subject in subjects.plan.engagements[subject.index].id },
         engagements: { subjects, subject in [subjects.plan.engagements[subject.index].id] },

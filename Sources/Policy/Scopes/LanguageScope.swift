@@ -3,13 +3,13 @@ extension ScopeDefinition {
     static let language = EngagementPartScope(
         scope: .language, variable: ("language", .object(PlanTypes.language)), listKey: "languages",
         summary: "working language of each engagement",
-        count: { $0.languages.count },
+        count: { $0.engagement.languages.count },
         object: { .object($0.languageObjects[$1]) },
-        node: { $0.languages[$1].node },
-        index: { $0.languages[$1].index },
+        node: { $0.engagement.languages[$1].node },
+        index: { $0.engagement.languages[$1].index },
         country: { _, _ in nil },
         provider: { _, _ in nil },
-        key: { $0.languages[$1].code },
-        label: { $0.languages[$1].code }
+        key: { $0.engagement.languages[$1].code },
+        label: { $0.engagement.languages[$1].code }
     ).definition
 }

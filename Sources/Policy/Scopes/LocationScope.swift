@@ -3,13 +3,13 @@ extension ScopeDefinition {
     static let location = EngagementPartScope(
         scope: .location, variable: ("location", .object(PlanTypes.location)), listKey: "locations",
         summary: "location of each engagement",
-        count: { $0.locations.count },
+        count: { $0.engagement.locations.count },
         object: { .object($0.locationObjects[$1]) },
-        node: { $0.locations[$1].node },
-        index: { $0.locations[$1].index },
-        country: { $0.locations[$1].country },
+        node: { $0.engagement.locations[$1].node },
+        index: { $0.engagement.locations[$1].index },
+        country: { $0.engagement.locations[$1].country },
         provider: { _, _ in nil },
-        key: { $0.locations[$1].country + "/" + ($0.locations[$1].city ?? "") },
-        label: { e, i in [e.locations[i].country, e.locations[i].city].compactMap { $0 }.joined(separator: ", ") }
+        key: { $0.engagement.locations[$1].country + "/" + ($0.engagement.locations[$1].city ?? "") },
+        label: { e, i in [e.engagement.locations[i].country, e.engagement.locations[i].city].compactMap { $0 }.joined(separator: ", ") }
     ).definition
 }

@@ -69,7 +69,7 @@ extension RuleScope {
 
 extension ScopeDefinition {
     /// The `--at` names of the subjects, counted per engagement: `id#0`, `id#1`, …
-    static func perEngagementNames(_ subjects: PlanSubjects, count: (Engagement) -> Int) -> [String] {
-        subjects.plan.engagements.flatMap { e in (0..<count(e)).map { "\(e.id)#\($0)" } }
+    static func perEngagementNames(_ subjects: PlanSubjects, count: (EngagementObject) -> Int) -> [String] {
+        subjects.engagements.flatMap { e in (0..<count(e)).map { "\(e.engagement.id)#\($0)" } }
     }
 }

@@ -6,13 +6,13 @@ extension ScopeDefinition {
     static let subcontractor = EngagementPartScope(
         scope: .subcontractor, variable: ("subcontractor", .object(PlanTypes.subcontractor)), listKey: "subcontractors",
         summary: "subcontractor of each engagement",
-        count: { $0.subcontractors.count },
+        count: { $0.engagement.subcontractors.count },
         object: { .object($0.subcontractorObjects[$1]) },
-        node: { $0.subcontractors[$1].node },
-        index: { $0.subcontractors[$1].index },
-        country: { $0.subcontractors[$1].country },
-        provider: { $0.subcontractors[$1].name },
-        key: { $0.subcontractors[$1].name },
-        label: { e, i in "\(e.subcontractors[i].name), \(e.subcontractors[i].country)" }
+        node: { $0.engagement.subcontractors[$1].node },
+        index: { $0.engagement.subcontractors[$1].index },
+        country: { $0.engagement.subcontractors[$1].country },
+        provider: { $0.engagement.subcontractors[$1].name },
+        key: { $0.engagement.subcontractors[$1].name },
+        label: { e, i in "\(e.engagement.subcontractors[i].name), \(e.engagement.subcontractors[i].country)" }
     ).definition
 }
