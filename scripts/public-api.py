@@ -18,6 +18,7 @@ the package and the fuzz package and restores `public` on every declaration a co
 error names, until both build. CEL is a standalone library product (its API serves
 users outside the package) and is reported but never narrowed.
 """
+import json
 import os
 import re
 import subprocess
@@ -117,7 +118,7 @@ def external_words(sources):
 
 def unused(sources):
     """(path, line index, name) of public declarations no other module names as a word."""
-    return [(path, index, name) for path, index, name, unnamed in candidates(sources) if unnamed]
+    return [(path, index, name) for path, index, name, unnamed, _, _ in candidates(sources) if unnamed]
 
 
 def candidates(sources):
@@ -138,7 +139,7 @@ def candidates(sources):
                 unnamed = name not in outside[module]
             if kind in TYPE_KINDS | {"typealias"} and not unnamed:
                 continue
-            result.append((path, index, name, unnamed))
+            result.append((path, index, name, unnamed, kind, enclosing))
     return result
 
 
@@ -172,9 +173,16 @@ def set_public(path, index, public):
     open(path, "w", encoding="utf-8").write("\n".join(lines))
 
 
+def drop_redundant_setter(path, index):
+    """`internal(set)` says nothing on a declaration that is internal now."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    lines[index] = re.sub(r"\binternal\(set\)\s+", "", lines[index], count=1)
+    open(path, "w", encoding="utf-8").write("\n".join(lines))
+
+
 def build():
-    commands = [["swift", "build", "--build-tests"],
-                ["swift", "build", "--package-path", "Fuzz", "--scratch-path", ".build-fuzz-access"]]
+    commands = [["swift", "build", "--build-tests", "-Xswiftc", "-diagnostic-style", "-Xswiftc", "llvm"],
+                ["swift", "build", "--package-path", "Fuzz", "--scratch-path", ".build-fuzz-access", "-Xswiftc", "-diagnostic-style", "-Xswiftc", "llvm"]]
     output = ""
     ok = True
     for command in commands:
@@ -191,41 +199,78 @@ def narrow(with_build):
     module names as a word; with --build every member, then puts `public` back on each
     declaration a compiler error points at (its `declared here` note, the declaration
     itself, or failing those its name) until the package and the fuzz package build."""
-    sources = all_sources()
-    changed = [(path, index, name) for path, index, name, unnamed in candidates(sources) if with_build or unnamed]
-    for path, index, _ in changed:
-        set_public(path, index, False)
-    print(f"made {len(changed)} declarations internal")
-    add_testable()
+    state = os.path.join(ROOT, ".build", "public-api-narrowed.json")
+    if "--resume" in sys.argv:
+        with open(state) as file:
+            saved = json.load(file)
+        changed = [tuple(entry) for entry in saved["changed"]]
+        restored = {tuple(entry) for entry in saved["restored"]}
+    else:
+        sources = all_sources()
+        changed = [(path, index, name, kind, enclosing)
+                   for path, index, name, unnamed, kind, enclosing in candidates(sources) if with_build or unnamed]
+        for path, index, *_ in changed:
+            set_public(path, index, False)
+        restored = set()
+        print(f"made {len(changed)} declarations internal")
+        add_testable()
     if not with_build:
         return
     by_name = {}
     by_place = {}
-    for path, index, name in changed:
-        by_name.setdefault(name, []).append((path, index))
+    for path, index, name, kind, enclosing in changed:
+        # An initialiser or subscript is found by its type's name (`Type(…)`, `Type[…]`).
+        by_name.setdefault(enclosing if kind in ("init", "subscript") and enclosing else name, []).append((path, index))
         by_place[(os.path.realpath(path), index + 1)] = (path, index)
-    restored = set()
+
+    def named_on_line(file, line_number):
+        try:
+            text = open(file, encoding="utf-8").read().split("\n")[line_number - 1]
+        except (OSError, IndexError):
+            return set()
+        return {place for word in WORD.findall(text) for place in by_name.get(word, [])}
+
     for attempt in range(1, 60):
         ok, output = build()
         if ok:
+            for path, index in {(path, index) for path, index, *_ in changed} - restored:
+                drop_redundant_setter(path, index)
             print(f"builds after {attempt} build(s); {len(changed) - len(restored)} stay internal, "
                   f"{len(restored)} restored")
             return
         wanted = set()
         pending_names = []
         precise = False
+        in_error = False
+        current_file, last_row = None, None
         for line in output.split("\n"):
-            place = re.match(r"^(/[^:]+\.swift):(\d+):\d+: (error|note): (.*)$", line)
-            if not place:
+            # Headers (`path:line:col: error: …`) and, in Swift's framed style, the marks
+            # under a numbered source row (`  34 |  …` then `     |  `- note: …`).
+            header = re.match(r"^(/[^:]+\.swift):(\d+):\d+: (error|note|warning): (.*)$", line)
+            row = re.match(r"^\s*(\d+) \|", line)
+            mark = re.search(r"`- (error|note): (.*)$", line)
+            if header:
+                current_file, last_row = os.path.realpath(header.group(1)), int(header.group(2))
+                if header.group(3) == "error":
+                    if pending_names and not precise:
+                        for name in pending_names:
+                            wanted.update(by_name.get(name, []))
+                    pending_names = re.findall(r"'([A-Za-z_][A-Za-z0-9_]*)", header.group(4))
+                    wanted.update(named_on_line(header.group(1), int(header.group(2)))
+                                  if not any(by_name.get(name) for name in pending_names) else set())
+                    precise = False
+                    in_error = True
+                elif header.group(3) == "warning":
+                    in_error = False
+                key = (current_file, last_row)
+            elif row:
+                last_row = int(row.group(1))
                 continue
-            key = (os.path.realpath(place.group(1)), int(place.group(2)))
-            if place.group(3) == "error":
-                if pending_names and not precise:
-                    for name in pending_names:
-                        wanted.update(by_name.get(name, []))
-                pending_names = re.findall(r"'([A-Za-z_][A-Za-z0-9_]*)", place.group(4))
-                precise = False
-            if key in by_place:
+            elif mark and current_file:
+                key = (current_file, last_row)
+            else:
+                continue
+            if in_error and key in by_place:
                 wanted.add(by_place[key])
                 precise = True
         if pending_names and not precise:
@@ -233,11 +278,14 @@ def narrow(with_build):
                 wanted.update(by_name.get(name, []))
         wanted -= restored
         if not wanted:
-            print(output[-6000:])
+            print("\n".join(line for line in output.split("\n") if ": error:" in line)[-6000:])
             sys.exit("the build fails for a reason this script cannot fix")
         for path, index in wanted:
             set_public(path, index, True)
         restored |= wanted
+        os.makedirs(os.path.dirname(state), exist_ok=True)
+        with open(state, "w") as file:
+            json.dump({"changed": changed, "restored": sorted(restored)}, file)
         print(f"build {attempt}: restored {len(wanted)} declaration(s)", flush=True)
     sys.exit("gave up after 60 builds")
 
@@ -265,4 +313,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BrokenPipeError:
+        sys.exit(0)

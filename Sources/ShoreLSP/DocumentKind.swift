@@ -1,5 +1,5 @@
 /// Which of Shore's file formats an open document is.
-public enum DocumentKind: String, Sendable {
+enum DocumentKind: String, Sendable {
     case rules
     case tests
     case waivers

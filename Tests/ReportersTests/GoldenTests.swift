@@ -10,7 +10,7 @@
 // Paths in the output are relative to the repository root (ReportOptions.workingDirectory),
 // and the tool version is pinned, so the files do not depend on the machine.
 import Foundation
-import Reporters
+@testable import Reporters
 import Testing
 
 @Suite("Golden files")

@@ -1,5 +1,5 @@
 import Foundation
-import ShoreLSP
+@testable import ShoreLSP
 import XCTest
 
 /// Drives a `LanguageServer` in-process: sends JSON-RPC messages as the client would

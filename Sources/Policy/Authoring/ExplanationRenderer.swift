@@ -4,7 +4,7 @@ import SourceText
 /// `assert` with their results and the value of each sub-expression under it.
 public struct ExplanationRenderer: Sendable {
     /// How file paths are shown (e.g. relative to the working directory).
-    public var displayPath: @Sendable (String) -> String
+    var displayPath: @Sendable (String) -> String
 
     public init(displayPath: @escaping @Sendable (String) -> String = { $0 }) {
         self.displayPath = displayPath
@@ -127,7 +127,7 @@ public struct ExplanationRenderer: Sendable {
 
     /// The expression on one line (whitespace runs, newlines included, become one
     /// space) and, for each scalar offset of the original, its column in that line.
-    public static func flatten(_ text: String) -> (String, [Int]) {
+    static func flatten(_ text: String) -> (String, [Int]) {
         var line = String.UnicodeScalarView()
         var columns: [Int] = []
         var pendingSpace = false

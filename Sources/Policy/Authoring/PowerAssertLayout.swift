@@ -8,19 +8,19 @@
 ///
 /// Values are placed right to left; one that would run into a value already on the
 /// lowest row starts a new row, and every value keeps a bar up to its anchor.
-public enum PowerAssertLayout {
+enum PowerAssertLayout {
     public struct Mark: Sendable, Equatable {
         /// Column (0-based, in characters) under which the value hangs.
-        public let column: Int
+        let column: Int
         public let text: String
-        public init(column: Int, text: String) {
+        init(column: Int, text: String) {
             self.column = column
             self.text = text
         }
     }
 
     /// The lines to print under the expression (without the expression itself).
-    public static func lines(_ marks: [Mark]) -> [String] {
+    static func lines(_ marks: [Mark]) -> [String] {
         guard !marks.isEmpty else { return [] }
         var unique: [Mark] = []
         for mark in marks.sorted(by: { $0.column > $1.column }) where !unique.contains(where: { $0.column == mark.column }) {

@@ -12,14 +12,14 @@ public enum ValueDisplay {
     ]
 
     /// One line, at most `limit` characters (cut with `…`).
-    public static func short(_ value: CELValue, limit: Int = 60) -> String {
+    static func short(_ value: CELValue, limit: Int = 60) -> String {
         let text = literal(value)
         guard text.count > limit else { return text }
         return String(text.prefix(max(1, limit - 1))) + "…"
     }
 
     /// The full literal form; objects show their identifying fields.
-    public static func literal(_ value: CELValue) -> String {
+    static func literal(_ value: CELValue) -> String {
         switch value {
         case .object(let optional as CELOptional):
             return optional.value.map { "optional.of(\(literal($0)))" } ?? "optional.none()"

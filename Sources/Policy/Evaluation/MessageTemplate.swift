@@ -47,7 +47,7 @@ public struct MessageTemplate: Sendable {
     }
 
     /// A value as a person reads it in a message.
-    public static func display(_ value: CELValue) -> String {
+    static func display(_ value: CELValue) -> String {
         switch value {
         case .string(let s): s
         case .list(let items): items.map(display).joined(separator: ", ")

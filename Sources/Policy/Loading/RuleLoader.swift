@@ -9,18 +9,18 @@ public struct RuleLoadResult: Sendable {
     public let rules: RuleSet?
     public let diagnostics: [Diagnostic]
     /// Every set defined in a rule file, and the rules that use each set (for lint).
-    public let setUsage: [String: [String]]
+    let setUsage: [String: [String]]
     /// The environment the rules compiled in (scale and sets), even when some rule had
     /// errors: what an editor completes against.
     public var environment: PolicyEnvironment?
     /// Rules that compiled, with unique ids (for lint's summary, also when `rules` is nil).
-    public var compiledRuleCount: Int = 0
+    var compiledRuleCount: Int = 0
 }
 
 /// Loads rule files (docs/rules-reference.md): reads every pack, gathers the classification scale
 /// and the named sets, then compiles every rule's CEL against the plan schema.
 public struct RuleLoader: Sendable {
-    public var yaml: YAMLLoader
+    var yaml: YAMLLoader
 
     public init(yaml: YAMLLoader = YAMLLoader()) {
         self.yaml = yaml

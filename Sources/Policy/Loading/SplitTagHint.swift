@@ -5,7 +5,7 @@ import SourceText
 /// reports an unsupported tag and a missing `assert`. Rule loading rewrites the tag
 /// error as `rules.yaml-split-expression` with the fix, and drops the follow-on
 /// missing field.
-public enum SplitTagHint {
+enum SplitTagHint {
     public static func explain(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var rewritten: [(key: String, line: Int)] = []
         var result: [Diagnostic] = []

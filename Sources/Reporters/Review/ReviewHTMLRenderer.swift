@@ -2,7 +2,7 @@
 /// network, no external fonts; readable printed and with assistive technology (headings,
 /// table headers, chart titles and descriptions, marks and words beside every colour).
 /// Every plan string is escaped with `ReviewEscaping.html`.
-public enum ReviewHTMLRenderer {
+enum ReviewHTMLRenderer {
     public static func render(_ review: ReviewReport) -> String {
         let h = ReviewEscaping.html
         let v = review.verdict

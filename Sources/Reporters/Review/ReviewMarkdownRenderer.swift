@@ -1,7 +1,7 @@
 /// The review as GitHub-flavoured Markdown (for a pull request, a wiki page or a ticket).
 /// Every plan string is escaped with `ReviewEscaping.markdown`; pictures are tables with
 /// bars in code spans (which hold only generated characters).
-public enum ReviewMarkdownRenderer {
+enum ReviewMarkdownRenderer {
     public static func render(_ review: ReviewReport) -> String {
         var out: [String] = []
         let e = ReviewEscaping.markdown

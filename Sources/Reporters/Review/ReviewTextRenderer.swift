@@ -1,7 +1,7 @@
 /// The review as plain text for a terminal or an e-mail: aligned columns, bars drawn
 /// with █. Plan strings go through `ReviewEscaping.text` (no control characters reach
 /// the terminal).
-public enum ReviewTextRenderer {
+enum ReviewTextRenderer {
     public static func render(_ review: ReviewReport) -> String {
         var out: [String] = []
         let e = ReviewEscaping.text
