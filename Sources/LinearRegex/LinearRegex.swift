@@ -33,9 +33,9 @@ public struct LinearRegex: Sendable {
     /// Bounds on what a pattern may cost to compile and run.
     public struct Limits: Sendable {
         /// Longest pattern accepted, in Unicode scalars.
-        public var maxPatternLength: Int
+        var maxPatternLength: Int
         /// Most instructions a compiled program may have (after expanding counted repetition).
-        public var maxProgramSize: Int
+        var maxProgramSize: Int
         /// Limits for untrusted patterns; the defaults suit CEL policies.
         public init(maxPatternLength: Int = 4096, maxProgramSize: Int = 20_000) {
             self.maxPatternLength = maxPatternLength
@@ -52,11 +52,11 @@ public struct LinearRegex: Sendable {
     private let sharedDFA: SharedDFA
 
     /// Number of capturing groups in the pattern (group 0, the whole match, not counted).
-    public let captureGroupCount: Int
+    let captureGroupCount: Int
 
     /// Names of the capturing groups, in order (nil for unnamed groups);
     /// `captureGroupNames[0]` is group 1.
-    public let captureGroupNames: [String?]
+    let captureGroupNames: [String?]
 
     /// Compiles `pattern`, or throws a `RegexError` naming the offset of the problem.
     public init(_ pattern: String, limits: Limits = .default) throws(RegexError) {
@@ -99,7 +99,7 @@ public struct LinearRegex: Sendable {
     }
 
     /// The leftmost-first match in `text` (as RE2 and Perl choose it), or nil.
-    public func firstMatch(in text: String) -> Range<String.Index>? {
+    func firstMatch(in text: String) -> Range<String.Index>? {
         guard let groups = captureGroups(in: text), let whole = groups.first else { return nil }
         return whole
     }
@@ -107,7 +107,7 @@ public struct LinearRegex: Sendable {
     /// The leftmost-first match and its capturing groups: element 0 is the
     /// whole match, element k is group k (nil when it did not participate).
     /// Nil when there is no match.
-    public func captureGroups(in text: String) -> [Range<String.Index>?]? {
+    func captureGroups(in text: String) -> [Range<String.Index>?]? {
         let view = text.unicodeScalars
         let indices = Array(view.indices) + [view.endIndex]
         let scalars = view.map(\.value)

@@ -9,8 +9,8 @@ import SeededRandom
 /// Country codes are written bare, so Norway is `NO` and Norwegian `no`. The text depends
 /// only on the engagement count and the seed (about 550 bytes an engagement).
 public struct PlanGenerator {
-    public let engagements: Int
-    public let seed: UInt64
+    let engagements: Int
+    let seed: UInt64
 
     public init(engagements: Int, seed: UInt64) {
         self.engagements = max(0, engagements)

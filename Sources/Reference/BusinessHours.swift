@@ -30,13 +30,13 @@ public struct BusinessHours: Sendable, Hashable, CustomStringConvertible, Codabl
     }
 
     /// True when the window ends on the next day (`21:00-06:00`).
-    public var crossesMidnight: Bool { endMinute < startMinute }
+    var crossesMidnight: Bool { endMinute < startMinute }
 
     /// The length in minutes (1…1440).
-    public var durationMinutes: Int { crossesMidnight ? endMinute + 1440 - startMinute : endMinute - startMinute }
+    var durationMinutes: Int { crossesMidnight ? endMinute + 1440 - startMinute : endMinute - startMinute }
 
     /// The end as minutes after the start day's midnight (> `startMinute`; up to 2879).
-    public var endMinuteFromStartDay: Int { crossesMidnight ? endMinute + 1440 : endMinute }
+    var endMinuteFromStartDay: Int { crossesMidnight ? endMinute + 1440 : endMinute }
 
     /// `HH:MM-HH:MM`.
     public var description: String { Self.format(startMinute) + "-" + Self.format(endMinute) }
@@ -79,7 +79,7 @@ public struct BusinessHours: Sendable, Hashable, CustomStringConvertible, Codabl
     }
 
     /// Parses strict `HH:MM-HH:MM`, or returns nil.
-    public static func parse(_ text: String) -> BusinessHours? { try? BusinessHours(parsing: text) }
+    static func parse(_ text: String) -> BusinessHours? { try? BusinessHours(parsing: text) }
 
     private static func rangeError(_ text: String, _ s: Int, _ e: Int) -> ReferenceError {
         if s == e {

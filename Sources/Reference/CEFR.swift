@@ -30,12 +30,12 @@ public enum CEFRLevel: String, CaseIterable, Sendable, Hashable, Comparable, Cus
     }
 
     /// "Basic user", "Independent user", "Proficient user", or "Native speaker".
-    public var band: String { self == .native ? "Native speaker" : Self.table[ordinal - 1].band }
+    var band: String { self == .native ? "Native speaker" : Self.table[ordinal - 1].band }
     /// The CEFR name: Breakthrough, Waystage, Threshold, Vantage, Effective Operational
     /// Proficiency, Mastery; "Native" for `native`.
     public var name: String { self == .native ? "Native" : Self.table[ordinal - 1].name }
     /// A one-line paraphrase of the global-scale descriptor.
-    public var descriptor: String {
+    var descriptor: String {
         self == .native
             ? "Uses the language as a first language (not a CEFR level; ranked above C2)."
             : Self.table[ordinal - 1].descriptor

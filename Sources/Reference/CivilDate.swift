@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Encodes and decodes as its `YYYY-MM-DD` string; decoding validates like `init(parsing:)`.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    let year: Int
+    let month: Int
+    let day: Int
 
     /// A valid date, or nil (`CivilDate(year: 2027, month: 2, day: 30)` is nil).
     public init?(year: Int, month: Int, day: Int) {
@@ -72,11 +72,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public static func isLeapYear(_ year: Int) -> Bool {
+    static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -120,7 +120,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// begins in `zone`. Local times that do not exist (spring-forward gap) use the offset in
     /// force before the transition, so 02:30 on a New York spring-forward day is 03:30 EDT;
     /// local times that occur twice (fall-back) take the first occurrence.
-    public func instant(atMinute minutes: Int, in zone: TimeZone) -> Date {
+    func instant(atMinute minutes: Int, in zone: TimeZone) -> Date {
         let local = Double(daysSinceEpoch) * 86_400 + Double(minutes) * 60  // wall clock read as UTC
         let before = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - 86_400 * 1.5)))
         let after = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local + 86_400 * 1.5)))

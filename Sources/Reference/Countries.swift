@@ -6,13 +6,13 @@ public struct Country: Sendable, Hashable, Identifiable {
     /// ISO 3166-1 alpha-2 code, upper case (`PH`).
     public let alpha2: String
     /// ISO 3166-1 alpha-3 code (`PHL`).
-    public let alpha3: String
+    let alpha3: String
     /// ISO 3166-1 numeric code, zero-padded (`608`).
-    public let numeric: String
+    let numeric: String
     /// The ISO English short name (`Korea, Republic of`).
     public let name: String
     /// A friendlier common name where the ISO name is awkward (`South Korea`), else nil.
-    public let commonName: String?
+    let commonName: String?
     /// The country's IANA zones from tzdata's `zone.tab` (empty for BV and HM).
     public let timeZones: [String]
     /// Hand-compiled notes from `reference/countries.tsv` (pitfalls, set memberships).
@@ -57,11 +57,11 @@ public struct NonISOCountryCode: Sendable, Hashable {
     public let code: String
     public let kind: Kind
     /// What the code stands for ("Netherlands Antilles, withdrawn 2010").
-    public let meaning: String
+    let meaning: String
     /// The ISO code to use instead, when there is exactly one.
-    public let replacement: String?
+    let replacement: String?
     /// The ISO codes that cover it now, when there are several (AN → BQ, CW, SX).
-    public let successors: [String]
+    let successors: [String]
 }
 
 /// Lookup of ISO 3166-1 countries. Codes are case-sensitive upper-case alpha-2.
@@ -172,7 +172,7 @@ public enum Countries {
 
     /// Known codes that are not ISO 3166-1 alpha-2 but that users write, with what to use
     /// instead (from reference/README.md and ISO 3166-3 for the withdrawn codes).
-    public static let nonISOCodes: [NonISOCountryCode] = [
+    static let nonISOCodes: [NonISOCountryCode] = [
         .init(code: "UK", kind: .alias, meaning: "the United Kingdom's code is GB ('UK' is only exceptionally reserved)", replacement: "GB", successors: []),
         .init(code: "EL", kind: .alias, meaning: "EU usage for Greece; the ISO code is GR", replacement: "GR", successors: []),
         .init(code: "XI", kind: .alias, meaning: "Northern Ireland for EU VAT purposes; it is part of GB", replacement: "GB", successors: []),

@@ -1,29 +1,29 @@
 /// How far a set's coverage of one member reaches (e.g. an adequacy decision that
 /// covers only some recipients).
-public struct ScopeNote: Sendable, Hashable {
+struct ScopeNote: Sendable, Hashable {
     /// `full`, `partial` or `conditional` where the file says so, else nil.
-    public let scope: String?
+    let scope: String?
     /// Free-text explanation.
-    public let note: String?
+    let note: String?
     /// Other fields as written (`decision`, `adopted`, `valid_until`).
-    public let details: [String: String]
+    let details: [String: String]
 }
 
 /// A place in a set that has no ISO 3166-1 code (a region or an organisation); country
 /// codes can never match it.
-public struct NonISOMember: Sendable, Hashable {
+struct NonISOMember: Sendable, Hashable {
     public let name: String
     public let kind: String?
     /// Other fields as written (`decision`, `authority`, `iso_3166_2`, …; lists joined with ", ").
-    public let details: [String: String]
+    let details: [String: String]
 }
 
 /// A country that used to be in a set.
-public struct RemovedMember: Sendable, Hashable {
+struct RemovedMember: Sendable, Hashable {
     public let code: String
     /// ISO date, `YYYY-MM-DD`.
-    public let removedOn: String
-    public let note: String
+    let removedOn: String
+    let note: String
 }
 
 /// A built-in named set of countries (`eu`, `eea`, `ofac_comprehensive`, …), with its
@@ -34,27 +34,27 @@ public struct CountrySet: Sendable, Hashable, Identifiable {
     public let description: String
     /// The primary source URL; cite it in output.
     public let source: String
-    public let otherSources: [String]
+    let otherSources: [String]
     /// Date (`YYYY-MM-DD`) of the newest dated source that supports the list as written.
     public let asOf: String
     /// Date of the latest change reflected in the list, when known.
-    public let effectiveSince: String?
+    let effectiveSince: String?
     /// ISO 3166-1 alpha-2 members, in file order.
     public let members: [String]
     /// Members covered only for some recipients (`partial` in the file).
     public let partial: [String]
     /// Codes whose membership the compiler could not confirm (not in `members`).
-    public let unconfirmed: [String]
+    let unconfirmed: [String]
     /// Per-member scope notes.
-    public let scope: [String: ScopeNote]
+    let scope: [String: ScopeNote]
     /// Regions and organisations without an ISO code (not in `members`).
-    public let nonISOMembers: [NonISOMember]
+    let nonISOMembers: [NonISOMember]
     /// Former members with the date and reason of removal.
-    public let removed: [RemovedMember]
+    let removed: [RemovedMember]
     /// For territories: the member state each belongs to (`GF` → `FR`).
-    public let parent: [String: String]
+    let parent: [String: String]
     /// `members` as a set, for membership tests.
-    public let memberSet: Set<String>
+    let memberSet: Set<String>
 
     init(id: String, description: String, source: String, otherSources: [String], asOf: String,
          effectiveSince: String?, members: [String], partial: [String], unconfirmed: [String],
@@ -81,10 +81,10 @@ public struct CountrySet: Sendable, Hashable, Identifiable {
     public func contains(_ code: String) -> Bool { memberSet.contains(code) }
 
     /// `asOf` as a date.
-    public var asOfDate: CivilDate? { CivilDate.parse(asOf) }
+    var asOfDate: CivilDate? { CivilDate.parse(asOf) }
 
     /// True when the member's coverage is partial or conditional.
-    public func isPartial(_ code: String) -> Bool { partial.contains(code) }
+    func isPartial(_ code: String) -> Bool { partial.contains(code) }
 }
 
 /// The built-in named sets from `reference/country-sets.yaml`.
@@ -92,8 +92,8 @@ public enum CountrySets {
     static let byID: [String: CountrySet] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// The set with this id, or nil.
-    public static func set(_ id: String) -> CountrySet? { byID[id] }
+    static func set(_ id: String) -> CountrySet? { byID[id] }
 
     /// The ids of all sets, in file order.
-    public static var ids: [String] { all.map(\.id) }
+    static var ids: [String] { all.map(\.id) }
 }

@@ -5,7 +5,7 @@ public struct Currency: Sendable, Hashable {
     /// `INR`.
     public let code: String
     /// `356`.
-    public let numeric: String
+    let numeric: String
     /// `Indian Rupee`.
     public let name: String
 }

@@ -5,9 +5,9 @@
 /// are laid over it.
 public struct ExchangeRates: Sendable, Hashable {
     /// Units of each currency per 1 EUR.
-    public let perEuro: [String: Double]
+    let perEuro: [String: Double]
 
-    public init(perEuro: [String: Double]) {
+    init(perEuro: [String: Double]) {
         self.perEuro = perEuro
     }
 
@@ -35,7 +35,7 @@ public struct ExchangeRates: Sendable, Hashable {
     }
 
     /// Whether the table can convert `currency`.
-    public func knows(_ currency: String) -> Bool { perEuro[currency] != nil }
+    func knows(_ currency: String) -> Bool { perEuro[currency] != nil }
 
     /// `amount` of `from` in `to`, or nil when either currency has no rate.
     public func convert(_ amount: Double, from: String, to: String) -> Double? {

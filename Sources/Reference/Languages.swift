@@ -6,13 +6,13 @@ public struct Language: Sendable, Hashable, Identifiable {
     /// The BCP 47 primary language subtag (`en`, `fil`).
     public let code: String
     /// The ISO 639-2/T (= 639-3) three-letter code (`eng`, `fil`).
-    public let alpha3: String
+    let alpha3: String
     /// The ISO 639-2/B code where it differs from `alpha3` (`ger` for `de`).
-    public let alpha3Bibliographic: String?
+    let alpha3Bibliographic: String?
     /// English name (ISO 639-3 reference name).
     public let name: String
     /// True for ISO 639-3 macrolanguages (`no`, `zh`, `ar`).
-    public let isMacrolanguage: Bool
+    let isMacrolanguage: Bool
     /// Hand-compiled notes from `reference/languages.tsv` (common confusions).
     public let notes: String?
 
@@ -29,15 +29,15 @@ public struct Language: Sendable, Hashable, Identifiable {
 }
 
 /// An official language of a territory as CLDR lists it (raw, with script subtags).
-public struct OfficialLanguage: Sendable, Hashable {
+struct OfficialLanguage: Sendable, Hashable {
     /// CLDR's code as written, possibly with a script (`sr_Latn`, `zh_Hant`).
-    public let cldrCode: String
+    let cldrCode: String
     /// The primary language subtag (`sr`, `zh`).
     public let code: String
     /// True for `de_facto_official`, false for `official`.
-    public let deFacto: Bool
+    let deFacto: Bool
     /// Share of the population using it, in percent, as CLDR gives it.
-    public let populationPercent: Double
+    let populationPercent: Double
 }
 
 /// Language codes, names and official languages.
@@ -117,7 +117,7 @@ public enum Languages {
     public static func language(_ code: String) -> Language? { lookup(code) }
 
     /// True when `code` is a valid BCP 47 primary language subtag exactly as written.
-    public static func isValid(_ code: String) -> Bool { lookup(code) != nil }
+    static func isValid(_ code: String) -> Bool { lookup(code) != nil }
 
     /// The English name of a language code, or nil when the code is not valid.
     public static func name(_ code: String) -> String? { lookup(code)?.name }
@@ -158,7 +158,7 @@ public enum Languages {
 
     /// The primary language subtag of a BCP 47 tag or CLDR/POSIX locale id:
     /// `en-US` → `en`, `sr_Latn` → `sr`, `zh-Hant-TW` → `zh`. No validation.
-    public static func primarySubtag(of tag: String) -> String {
+    static func primarySubtag(of tag: String) -> String {
         String(tag.prefix { $0 != "-" && $0 != "_" })
     }
 
@@ -186,7 +186,7 @@ public enum Languages {
 
     /// Macrolanguages whose individual members CLDR may list beside them.
     /// Only Norwegian occurs in the data: `no` = {`nb` Bokmål, `nn` Nynorsk}.
-    public static let macrolanguageMembers: [String: [String]] = ["no": ["nb", "nn"]]
+    static let macrolanguageMembers: [String: [String]] = ["no": ["nb", "nn"]]
 
     static let macrolanguageOfMember: [String: String] = {
         var result: [String: String] = [:]
@@ -195,7 +195,7 @@ public enum Languages {
     }()
 
     /// The macrolanguage a code belongs to, if it is a member of one we model (`nb` → `no`).
-    public static func macrolanguage(of code: String) -> String? { macrolanguageOfMember[code] }
+    static func macrolanguage(of code: String) -> String? { macrolanguageOfMember[code] }
 
     /// The official and de facto official languages of a country (`official_languages()` in
     /// rules), per Unicode CLDR 41, in the file's order (by population share); regional
@@ -228,7 +228,7 @@ public enum Languages {
 
     /// CLDR's raw entries for a territory, in file order (script subtags kept). CLDR also
     /// covers a few non-ISO territories (`XK`, `AC`, `IC`, …).
-    public static func officialLanguageDetails(_ countryCode: String) -> [OfficialLanguage] {
+    static func officialLanguageDetails(_ countryCode: String) -> [OfficialLanguage] {
         officialByCountry[countryCode] ?? []
     }
 
@@ -236,7 +236,7 @@ public enum Languages {
     /// primary subtag, or one is a member of the other's macrolanguage (`nb` and `nn`
     /// satisfy `no`, and `no` satisfies `nb`/`nn`: in practice "Norwegian" is one working
     /// language). Region and script subtags are ignored (`en-GB` satisfies `en`).
-    public static func languageSatisfies(_ spoken: String, _ required: String) -> Bool {
+    static func languageSatisfies(_ spoken: String, _ required: String) -> Bool {
         let a = primarySubtag(of: spoken), b = primarySubtag(of: required)
         if a == b { return true }
         return macrolanguageOfMember[a] == b || macrolanguageOfMember[b] == a

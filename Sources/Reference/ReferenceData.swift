@@ -1,12 +1,12 @@
 import Foundation
 
 /// Where the built-in facts come from, for `--version` output and report footers.
-public enum ReferenceData {
+enum ReferenceData {
     /// One data source and its version.
     public struct Source: Sendable, Hashable {
-        public let what: String
+        let what: String
         public let source: String
-        public let version: String
+        let version: String
     }
 
     /// The sources of the generated tables (see `reference/README.md`), plus the time zone

@@ -19,7 +19,7 @@ public enum Regimes {
     }
 
     /// Whether `id` names a regime: `eu`, `eea`, `uk`, or a lower-case ISO 3166-1 code.
-    public static func isKnown(_ id: String) -> Bool {
+    static func isKnown(_ id: String) -> Bool {
         named.contains(id) || (id.count == 2 && id == id.lowercased() && Countries.isValid(id.uppercased()) && id != "gb")
     }
 
@@ -44,7 +44,7 @@ public enum Regimes {
     }
 
     /// The regimes that are not a single country's code.
-    public static let named: [String] = ["eu", "eea", "uk"]
+    static let named: [String] = ["eu", "eea", "uk"]
 
     /// Every regime id, for did-you-mean and completion.
     public static var all: [String] {

@@ -53,7 +53,7 @@ public enum Regions {
     }
 
     /// The codes of a country's regions, sorted.
-    public static func codes(in country: String) -> [String] {
+    static func codes(in country: String) -> [String] {
         byCode.keys.filter { $0.hasPrefix(country + "-") }.sorted()
     }
 }

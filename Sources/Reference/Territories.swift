@@ -1,14 +1,14 @@
 /// A territory with its own ISO 3166-1 code that belongs to another state: Puerto Rico
 /// to the US, Réunion to France, Åland to Finland (`reference/territories.tsv`).
-public struct Territory: Sendable, Hashable {
+struct Territory: Sendable, Hashable {
     public let code: String
     /// The state it belongs to.
-    public let sovereign: String
+    let sovereign: String
     /// Whether a company of the sovereign state works there "at home": false for a
     /// territory with its own legal regime (Hong Kong and Macao for China).
-    public let domestic: Bool
+    let domestic: Bool
     /// What it is, with its ISO 3166-2 entry where it has one.
-    public let note: String
+    let note: String
 }
 
 /// Home and territories: which codes count as the same country for offshoring.
@@ -16,7 +16,7 @@ public enum Territories {
     static let byCode: [String: Territory] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// The territory entry for a code, or nil for a sovereign state (or unlisted code).
-    public static func territory(_ code: String) -> Territory? { byCode[code] }
+    static func territory(_ code: String) -> Territory? { byCode[code] }
 
     /// Whether work in `country` is at home for a company of `home`: the same code, or
     /// a territory of `home` that shares its legal order (`PR` for `US`), or `home`
@@ -29,7 +29,7 @@ public enum Territories {
     }
 
     /// The domestic territories of `state` (`US` → AS, GU, MP, PR, UM, VI).
-    public static func domesticTerritories(of state: String) -> [String] {
+    static func domesticTerritories(of state: String) -> [String] {
         all.filter { $0.sovereign == state && $0.domestic }.map(\.code)
     }
 }

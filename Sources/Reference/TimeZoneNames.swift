@@ -23,10 +23,10 @@ extension TimeZones {
     }()
 
     /// Whether `identifier` is a tzdb zone or documented link name (case-sensitive).
-    public static func isTZDBName(_ identifier: String) -> Bool { names[identifier] != nil }
+    static func isTZDBName(_ identifier: String) -> Bool { names[identifier] != nil }
 
     /// The canonical zone `identifier` names (itself for a zone), or nil for an unknown name.
-    public static func canonical(_ identifier: String) -> String? {
+    static func canonical(_ identifier: String) -> String? {
         guard let entry = names[identifier] else { return nil }
         return entry.target ?? identifier
     }

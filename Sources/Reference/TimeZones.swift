@@ -31,13 +31,13 @@ public enum TimeZones {
     }()
 
     /// The tz database version Foundation uses (e.g. "2025b").
-    public static var dataVersion: String { TimeZone.timeZoneDataVersion }
+    static var dataVersion: String { TimeZone.timeZoneDataVersion }
 
     /// True for an IANA zone name Foundation can resolve that the tz database lists (see
     /// `TimeZoneNames.swift`): canonical names, documented links (`Asia/Calcutta`,
     /// `US/Eastern`), `UTC` and `GMT`; not `SystemV/EST5`. Case-sensitive. Offset spellings
     /// Foundation would also accept (`GMT+5`, `UTC+1`) and `Factory` are not zones here.
-    public static func isKnown(_ identifier: String) -> Bool { zone(identifier) != nil }
+    static func isKnown(_ identifier: String) -> Bool { zone(identifier) != nil }
 
     /// The zone for an IANA name (see `isKnown`), or nil.
     public static func zone(_ identifier: String) -> TimeZone? {

@@ -22,15 +22,15 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// Settings shared by reporters.
 public struct ReportOptions: Sendable {
     /// ANSI colours in text output.
-    public var colored: Bool
+    var colored: Bool
     /// Shore's version, written into SARIF and JUnit.
-    public var toolVersion: String
+    var toolVersion: String
     /// When set, file paths inside this directory are shown relative to it (the CLI passes
     /// its working directory, so SARIF and GitHub annotations get repository-relative
     /// paths even though plans are loaded by absolute path). Nil: paths as given.
-    public var workingDirectory: String?
+    var workingDirectory: String?
     /// The project's home page, written as SARIF's `tool.driver.informationUri` when set.
-    public var informationUri: String?
+    var informationUri: String?
 
     public init(colored: Bool = false, toolVersion: String = ShoreVersion.current,
                 workingDirectory: String? = nil, informationUri: String? = nil) {

@@ -1,7 +1,7 @@
 import Policy
 
 /// Which of Shore's file formats an open document is.
-public enum DocumentKind: String, Sendable {
+enum DocumentKind: String, Sendable {
     case rules
     case tests
     case waivers

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `file:` URIs and paths.
-public enum DocumentURI {
+enum DocumentURI {
     /// The path of a `file:` URI (percent-decoded), else the URI itself.
     public static func path(of uri: String) -> String {
         guard uri.hasPrefix("file://") else { return uri }
@@ -11,7 +11,7 @@ public enum DocumentURI {
     }
 
     /// A `file:` URI for an absolute path.
-    public static func uri(ofPath path: String) -> String {
+    static func uri(ofPath path: String) -> String {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~")
         return "file://" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
     }

@@ -47,7 +47,7 @@ public enum JSON: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Expre
     }
 
     /// Parses UTF-8 JSON text; nil when it is not JSON.
-    public static func parse(_ bytes: [UInt8]) -> JSON? {
+    static func parse(_ bytes: [UInt8]) -> JSON? {
         try? JSONDecoder().decode(JSON.self, from: Data(bytes))
     }
 

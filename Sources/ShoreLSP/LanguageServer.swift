@@ -13,11 +13,11 @@ import YAML
 public final class LanguageServer {
     public enum State: Sendable { case starting, running, shuttingDown }
 
-    public private(set) var state = State.starting
+    private(set) var state = State.starting
     /// Set by `exit`: 0 after `shutdown`, else 1.
     public private(set) var exitCode: Int32?
     /// How long a changed document waits for further changes before it is checked.
-    public private(set) var debounce: Double = 0.01
+    private(set) var debounce: Double = 0.01
     let analyzer = Analyzer()
     private let send: (JSON) -> Void
     private let version: String
@@ -32,7 +32,7 @@ public final class LanguageServer {
     }
 
     /// True when some document waits to be checked.
-    public var hasPendingChecks: Bool { !pending.isEmpty }
+    var hasPendingChecks: Bool { !pending.isEmpty }
 
     /// Handles one frame read from the client.
     public func receive(_ frame: MessageFramer.Frame) {

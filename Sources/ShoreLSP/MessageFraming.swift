@@ -10,9 +10,9 @@ public struct MessageFramer: Sendable {
     }
 
     /// The largest body accepted: a 256 MiB file, escaped as JSON, fits.
-    public var maxBodyBytes = 320 << 20
+    var maxBodyBytes = 320 << 20
     /// The largest header block accepted.
-    public var maxHeaderBytes = 8 << 10
+    var maxHeaderBytes = 8 << 10
 
     private var buffer: [UInt8] = []
     private var start = 0
@@ -85,7 +85,7 @@ public struct MessageFramer: Sendable {
     }
 
     /// `Content-Length: N` and the body, ready to write.
-    public static func frame(_ body: String) -> [UInt8] {
+    static func frame(_ body: String) -> [UInt8] {
         let bytes = Array(body.utf8)
         return Array("Content-Length: \(bytes.count)\r\n\r\n".utf8) + bytes
     }

@@ -1,5 +1,5 @@
 /// JSON-RPC and LSP error codes the server answers with.
-public enum RPCError: Int, Sendable {
+enum RPCError: Int, Sendable {
     case parseError = -32700
     case invalidRequest = -32600
     case methodNotFound = -32601

@@ -2,15 +2,15 @@ import SourceText
 
 /// An open document: its text as the editor has it (UTF-8), its version, and where
 /// its lines start as LSP counts them (`\n`, `\r\n` and `\r` end a line).
-public struct TextDocument: Sendable {
-    public let uri: String
+struct TextDocument: Sendable {
+    let uri: String
     /// The file path for a `file:` URI, else the URI itself.
     public let path: String
-    public private(set) var version: Int
-    public private(set) var bytes: [UInt8]
+    private(set) var version: Int
+    private(set) var bytes: [UInt8]
     private var lineStarts: [Int]
 
-    public init(uri: String, version: Int, text: String) {
+    init(uri: String, version: Int, text: String) {
         self.uri = uri
         self.path = DocumentURI.path(of: uri)
         self.version = version
@@ -21,11 +21,11 @@ public struct TextDocument: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A `SourceFile` of this text, for Shore's positions.
-    public var sourceFile: SourceFile { SourceFile(path: path, bytes: bytes) }
+    var sourceFile: SourceFile { SourceFile(path: path, bytes: bytes) }
 
     /// Applies `didChange` content changes in order: a change with a `range` replaces
     /// that range, one without replaces the whole text.
-    public mutating func apply(_ changes: [(range: LSPRange?, text: String)], version: Int) {
+    mutating func apply(_ changes: [(range: LSPRange?, text: String)], version: Int) {
         for change in changes {
             if let range = change.range {
                 let from = offset(of: range.start)
@@ -57,7 +57,7 @@ public struct TextDocument: Sendable {
     }
 
     /// The LSP position of a byte offset.
-    public func position(ofOffset offset: Int) -> LSPPosition {
+    func position(ofOffset offset: Int) -> LSPPosition {
         let clamped = max(0, min(offset, bytes.count))
         var low = 0, high = lineStarts.count - 1
         while low < high {
@@ -75,24 +75,24 @@ public struct TextDocument: Sendable {
     }
 
     /// Shore's 1-based line and column (in Unicode scalars) as an LSP position.
-    public func position(of shore: SourcePosition, in file: SourceFile) -> LSPPosition {
+    func position(of shore: SourcePosition, in file: SourceFile) -> LSPPosition {
         position(ofOffset: file.byteOffset(of: shore))
     }
 
     /// An LSP position as Shore's 1-based line and column.
-    public func shorePosition(of position: LSPPosition, in file: SourceFile) -> SourcePosition {
+    func shorePosition(of position: LSPPosition, in file: SourceFile) -> SourcePosition {
         file.position(ofByteOffset: offset(of: position))
     }
 
     /// The range of a Shore span (a span past the end of its line stays on it).
-    public func range(of span: SourceSpan, in file: SourceFile) -> LSPRange {
+    func range(of span: SourceSpan, in file: SourceFile) -> LSPRange {
         let start = position(of: span.start, in: file)
         let end = position(of: span.end, in: file)
         return LSPRange(start: start, end: end < start ? start : end)
     }
 
     /// The text of 0-based line `line` up to `character` (UTF-16), as scalars.
-    public func linePrefix(_ position: LSPPosition) -> String {
+    func linePrefix(_ position: LSPPosition) -> String {
         guard position.line >= 0, position.line < lineStarts.count else { return "" }
         let from = lineStarts[position.line]
         return String(decoding: bytes[from..<max(from, offset(of: position))], as: UTF8.self)
@@ -106,7 +106,7 @@ public struct TextDocument: Sendable {
         return String(decoding: bytes[lineStarts[line]..<end], as: UTF8.self)
     }
 
-    public var lineCount: Int { lineStarts.count }
+    var lineCount: Int { lineStarts.count }
 
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
@@ -139,39 +139,39 @@ public struct TextDocument: Sendable {
 }
 
 /// A 0-based line and a column in UTF-16 code units.
-public struct LSPPosition: Sendable, Hashable, Comparable {
+struct LSPPosition: Sendable, Hashable, Comparable {
     public var line: Int
-    public var character: Int
-    public init(line: Int, character: Int) {
+    var character: Int
+    init(line: Int, character: Int) {
         self.line = line
         self.character = character
     }
 
     public static func < (a: LSPPosition, b: LSPPosition) -> Bool { (a.line, a.character) < (b.line, b.character) }
 
-    public init?(_ json: JSON?) {
+    init?(_ json: JSON?) {
         guard let line = json?["line"]?.int, let character = json?["character"]?.int else { return nil }
         self.init(line: line, character: character)
     }
 
-    public var json: JSON { ["line": .int(line), "character": .int(character)] }
+    var json: JSON { ["line": .int(line), "character": .int(character)] }
 }
 
 /// A range of LSP positions (end exclusive).
-public struct LSPRange: Sendable, Hashable {
+struct LSPRange: Sendable, Hashable {
     public var start: LSPPosition
-    public var end: LSPPosition
-    public init(start: LSPPosition, end: LSPPosition) {
+    var end: LSPPosition
+    init(start: LSPPosition, end: LSPPosition) {
         self.start = start
         self.end = end
     }
 
-    public init?(_ json: JSON?) {
+    init?(_ json: JSON?) {
         guard let start = LSPPosition(json?["start"]), let end = LSPPosition(json?["end"]) else { return nil }
         self.init(start: start, end: end)
     }
 
     public func contains(_ position: LSPPosition) -> Bool { start <= position && position <= end }
 
-    public var json: JSON { ["start": start.json, "end": end.json] }
+    var json: JSON { ["start": start.json, "end": end.json] }
 }

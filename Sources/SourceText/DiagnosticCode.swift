@@ -11,9 +11,9 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
     /// The severity the code is usually reported at.
     public let severity: Severity
     /// What the code means, in one sentence.
-    public let summary: String
+    let summary: String
     /// A message Shore writes with this code.
-    public let example: String
+    let example: String
 
     init(_ rawValue: String, _ severity: Severity, _ summary: String, example: String) {
         self.rawValue = rawValue

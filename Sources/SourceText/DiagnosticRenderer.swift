@@ -12,7 +12,7 @@
 /// escaped (`VisibleText`), so a hostile file cannot restyle or spoof the output.
 public struct DiagnosticRenderer: Sendable {
     /// Use ANSI colours (for a terminal).
-    public var colored: Bool
+    var colored: Bool
 
     public init(colored: Bool = false) {
         self.colored = colored

@@ -1,9 +1,9 @@
 /// Writes docs/diagnostics.md from the declared `DiagnosticCode`s, so the list of codes
 /// in the documentation is the list in the code.
-public enum DiagnosticsReference {
+enum DiagnosticsReference {
     /// Each area of codes with what its codes are about, in the order the document
     /// lists them.
-    public static let areas: [(name: String, about: String)] = [
+    static let areas: [(name: String, about: String)] = [
         ("yaml", "A file that is not well-formed YAML, or that passes a reading limit (`YAMLLimits`)."),
         ("io", "An input path that cannot be read as a file."),
         ("plan", "A sourcing plan that does not fit the plan format (docs/plan-format.md) or contradicts itself."),
@@ -29,7 +29,7 @@ public enum DiagnosticsReference {
     }
 
     /// The whole document, ending in a newline.
-    public static func markdown() -> String {
+    static func markdown() -> String {
         var out = """
             # Diagnostics
 

@@ -7,7 +7,7 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// Most nodes that aliases may add when expanded (default 1,000,000): an alias
     /// bomb (`a: &a [x, x]`, `b: &b [*a, *a]`, …) ends here, in milliseconds.
-    public var maxAliasExpansion: Int
+    var maxAliasExpansion: Int
 
     public init(maxFileBytes: Int = 256 << 20, maxDepth: Int = 256, maxAliasExpansion: Int = 1_000_000) {
         self.maxFileBytes = maxFileBytes

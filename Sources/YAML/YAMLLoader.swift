@@ -24,7 +24,7 @@ public struct YAMLLoader: Sendable {
     public var limits: YAMLLimits
     /// Parse a large file's long top-level list on several cores (see `ChunkedYAML`);
     /// the result is the same as a sequential parse.
-    public var parallel: Bool
+    var parallel: Bool
     /// Text to read instead of the file on disk, by path (an editor's unsaved buffers).
     public var overlay: [String: [UInt8]] = [:]
 

@@ -1,10 +1,10 @@
 import Foundation
-import YAML
+@testable import YAML
 import Testing
 import CEL
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// The explain data model and `eval`'s evaluator.
 @Suite("Authoring: explain and eval")

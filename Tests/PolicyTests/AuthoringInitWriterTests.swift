@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Policy
+@testable import Policy
 
 /// `InitWriter`: a write that fails part-way leaves the folder as it was.
 @Suite("Authoring: init writer")

@@ -1,6 +1,6 @@
 import Testing
-import Policy
-import SourceText
+@testable import Policy
+@testable import SourceText
 
 /// `Linter`: the loader's diagnostics (info included) plus the lint-only checks.
 @Suite("Authoring: lint")

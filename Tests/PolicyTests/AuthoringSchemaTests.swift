@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import Policy
-import YAML
+@testable import Policy
+@testable import YAML
 
 /// The JSON Schemas under schemas/: generated from Sources/Policy/Schema, meta-valid,
 /// and they accept the repository's own files and reject a typo.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// Checks `plan` against `rules` (both YAML text) in a temporary folder.
 func check(plan: String, rules: String, waivers: String? = nil, failOn: Severity? = .error) throws -> CheckReport {

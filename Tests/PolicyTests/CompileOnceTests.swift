@@ -1,7 +1,7 @@
 import CEL
 import Foundation
-import Policy
-import Reference
+@testable import Policy
+@testable import Reference
 import Testing
 
 /// Rule programs are planned once per rule set: checking another plan (or the same one

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SourceText
+@testable import SourceText
 
 /// docs/diagnostics.md is generated from the `DiagnosticCode` declarations. After an
 /// intended change, regenerate it with

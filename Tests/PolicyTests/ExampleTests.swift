@@ -1,8 +1,8 @@
 import Testing
-import Policy
-import Reference
-import SourceText
-import YAML
+@testable import Policy
+@testable import Reference
+@testable import SourceText
+@testable import YAML
 
 /// The shared example must produce exactly the findings in examples/expected.
 @Suite("The shared example")

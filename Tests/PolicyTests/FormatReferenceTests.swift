@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Policy
-import Reference
+@testable import Reference
 
 /// docs/plan-format.md and docs/rules-reference.md are generated from the schema and
 /// the rules' environment. After an intended change, regenerate them with

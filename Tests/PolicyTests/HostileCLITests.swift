@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import Policy
-import ShoreCLI
+@testable import Policy
+@testable import ShoreCLI
 
 /// `shore check` on hostile input: exit 2 with every error listed (not only the
 /// first), findings of the good plans still reported; evaluation errors fail closed.

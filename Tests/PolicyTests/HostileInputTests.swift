@@ -1,10 +1,10 @@
 import SeededRandom
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
-import YAML
+@testable import Policy
+@testable import Reference
+@testable import SourceText
+@testable import YAML
 
 /// Plans are untrusted: no crash on any input. Each bad plan gets a clear, located error and no
 /// plan, so nothing confusing can pass as clean.

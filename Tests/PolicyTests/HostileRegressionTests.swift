@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
-import YAML
+@testable import Policy
+@testable import Reference
+@testable import SourceText
+@testable import YAML
 
 /// Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found, kept as regression tests:
 /// each asserts the diagnostic it must give, not merely that nothing crashed.

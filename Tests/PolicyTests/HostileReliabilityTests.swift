@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 @testable import Policy
-import Reference
-import ShoreCLI
-import SourceText
-import YAML
+@testable import Reference
+@testable import ShoreCLI
+@testable import SourceText
+@testable import YAML
 
 #if canImport(Glibc)
 import Glibc

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// Hostile rule files: errors located inside the expression; run-time blow-ups are
 /// `evaluation-error` findings (fail closed), never a hang and never a pass.

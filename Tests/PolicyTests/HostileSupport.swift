@@ -1,8 +1,8 @@
 import Foundation
-import Policy
-import Reference
-import ShoreCLI
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import ShoreCLI
+@testable import SourceText
 
 /// A scratch folder for one hostile-input test, removed when the value goes away.
 final class Scratch {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// The one input pipeline: what each command asks for is loaded, in one order, with
 /// every problem reported.

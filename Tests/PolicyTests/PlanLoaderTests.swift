@@ -1,8 +1,8 @@
 import Testing
 import Foundation
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 @Suite("Plan loading and derived facts")
 struct PlanLoaderTests {

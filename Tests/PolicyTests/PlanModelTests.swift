@@ -1,8 +1,8 @@
 import Testing
 import Foundation
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// The facts a compliance reviewer asks about: regions, home and territories, regimes,
 /// owners and groups, subcontractors, financial-sector facts, currencies.

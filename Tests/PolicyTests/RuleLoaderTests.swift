@@ -1,6 +1,6 @@
 import Testing
-import Policy
-import SourceText
+@testable import Policy
+@testable import SourceText
 
 /// Loads rule text as `rules.yaml`.
 func loadRules(_ text: String) -> RuleLoadResult {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// The embedded starter pack is the rules/ folder, byte for byte, and loads cleanly.
 @Suite("Embedded starter pack")

@@ -1,7 +1,7 @@
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// The example plans under the starter pack (the embedded copy).
 @Suite("Example plans under the starter pack")

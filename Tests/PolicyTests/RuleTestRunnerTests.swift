@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 
 @Suite("Rule test runner")

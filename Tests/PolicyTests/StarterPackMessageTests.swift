@@ -1,7 +1,7 @@
 import Testing
 import Foundation
-import Policy
-import Reference
+@testable import Policy
+@testable import Reference
 
 /// The starter pack's messages say exactly what is missing and show shares rounded, not truncated.
 /// Rule tests (rules/*.test.yaml) pin which findings fire; these pin what the findings say.

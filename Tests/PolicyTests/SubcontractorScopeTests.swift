@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import Policy
-import Reference
-import SourceText
+@testable import Policy
+@testable import Reference
+@testable import SourceText
 
 /// `for: subcontractor` is a scope like `for: location`: its findings are located,
 /// fingerprinted, waivable, testable and explainable the same way.

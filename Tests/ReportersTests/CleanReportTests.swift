@@ -2,8 +2,8 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Policy
-import Reporters
+@testable import Policy
+@testable import Reporters
 import Testing
 
 /// A plan with no findings: every format still says so sensibly.

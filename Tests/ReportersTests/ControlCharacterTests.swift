@@ -2,9 +2,9 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Policy
-import Reporters
-import SourceText
+@testable import Policy
+@testable import Reporters
+@testable import SourceText
 import Testing
 
 /// Plan values holding every control character (C0, DEL, C1 including U+009B), ANSI

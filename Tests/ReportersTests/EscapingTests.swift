@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Policy
+@testable import Policy
 @testable import Reporters
 import Testing
 

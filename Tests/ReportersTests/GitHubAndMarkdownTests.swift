@@ -1,6 +1,6 @@
 import Foundation
-import Policy
-import Reporters
+@testable import Policy
+@testable import Reporters
 import Testing
 
 @Suite("GitHub and Markdown reporters")

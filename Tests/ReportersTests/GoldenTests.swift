@@ -10,8 +10,8 @@
 // Paths in the output are relative to the repository root (ReportOptions.workingDirectory),
 // and the tool version is pinned, so the files do not depend on the machine.
 import Foundation
-import Policy
-import Reporters
+@testable import Policy
+@testable import Reporters
 import Testing
 
 @Suite("Golden files")

@@ -1,8 +1,8 @@
 import Foundation
-import Policy
-import Reporters
+@testable import Policy
+@testable import Reporters
 import Testing
-import YAML
+@testable import YAML
 
 @Suite("JSON reporter")
 struct JSONReporterTests {

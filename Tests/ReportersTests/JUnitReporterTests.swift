@@ -2,9 +2,9 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Policy
-import Reporters
-import SourceText
+@testable import Policy
+@testable import Reporters
+@testable import SourceText
 import Testing
 
 @Suite("JUnit reporter")

@@ -1,7 +1,7 @@
 import Foundation
-import Policy
-import Reference
-import Reporters
+@testable import Policy
+@testable import Reference
+@testable import Reporters
 
 /// The repository root, found from this file's path (three levels up).
 let repositoryRoot: String = URL(fileURLWithPath: #filePath)

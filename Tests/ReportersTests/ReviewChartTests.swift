@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Reporters
+@testable import Reporters
 
 /// What the review's charts claim: limits only from loaded rules, failing rows marked with
 /// the rule and its minimum, a phone-width form of every chart, author code spans as code.

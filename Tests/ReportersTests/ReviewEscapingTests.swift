@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Reporters
+@testable import Reporters
 
 /// Plan strings cannot break out of any review format: plans are untrusted input.
 @Suite("Review escaping")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Reporters
+@testable import Reporters
 
 /// The Markdown and text reviews of the shared example, compared with the files in
 /// ReviewGolden/. After an intended change, regenerate them with

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Reporters
+@testable import Reporters
 
 /// The HTML review: every section is there, the page is self-contained and well formed.
 @Suite("Review HTML")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import Policy
-import Reporters
+@testable import Policy
+@testable import Reporters
 
 /// What the review model says about the shared example and about small plans.
 @Suite("Review model")

@@ -1,7 +1,7 @@
 import Foundation
-import Policy
-import Reference
-import Reporters
+@testable import Policy
+@testable import Reference
+@testable import Reporters
 
 /// Helpers for the review tests.
 enum ReviewFixtures {

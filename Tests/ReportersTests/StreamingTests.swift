@@ -1,5 +1,5 @@
-import Policy
-import Reporters
+@testable import Policy
+@testable import Reporters
 import Testing
 
 /// Reporters stream: a report is handed to the sink finding by finding, so the largest

@@ -1,5 +1,5 @@
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// `explain`, `eval` and `lint` output on the shared example, pinned by golden files.
 @Suite("Authoring commands: golden output")

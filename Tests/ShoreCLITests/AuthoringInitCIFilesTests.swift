@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// The CI files `shore init` writes, checked by the tools that read them: the GitHub and
 /// GitLab files against their published schemas (check-jsonschema), the pre-commit

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// `shore init` into a temporary folder, then the generated repository used at once.
 @Suite("shore init")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// `shore lint` on a pack with one of each problem, in text, JSON and SARIF.
 @Suite("shore lint")

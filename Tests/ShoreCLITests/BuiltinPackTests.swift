@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// The built-in pack is named like a folder of rules (`builtin`, `builtin:NAME`), so a
 /// company's own rules sit beside it instead of silently replacing it.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// The repository root, found from this file's path.
 let repoRoot: String = URL(fileURLWithPath: #filePath)

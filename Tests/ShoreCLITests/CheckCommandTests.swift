@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 @Suite("shore check")
 struct CheckCommandTests {

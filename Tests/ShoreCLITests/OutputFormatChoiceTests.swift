@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// One rule for check, review and lint: a known `--output` extension names the format,
 /// `--format` must agree with it, an unknown one is an error unless `--format` is given.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// Where reports go: `--output` never overwrites an input, is written atomically, and
 /// every failure (a folder, a missing folder, a full disk, an unwritable stdout) is a

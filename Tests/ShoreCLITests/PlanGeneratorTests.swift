@@ -1,5 +1,5 @@
 import Foundation
-import PlanGenerator
+@testable import PlanGenerator
 import Testing
 
 /// The generated plans the benchmarks and scaling tests run on: valid input of the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// `shore review` run in-process: exit codes like `check`, the verdict first.
 @Suite("shore review")

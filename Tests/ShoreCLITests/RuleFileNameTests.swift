@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Policy
+@testable import Policy
 
 /// One test of what a rule file and a rule test file are, by name, whatever the case of
 /// the extension: the same for folder searches, `shore test FILE`, the language server

@@ -1,5 +1,5 @@
 import Foundation
-import PlanGenerator
+@testable import PlanGenerator
 import Testing
 
 /// Check and review must do linear work in the number of engagements. Nothing is timed:

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShoreCLI
+@testable import ShoreCLI
 
 /// A fresh temporary folder holding a copy of rules/ (rule files, tests, fixtures).
 func copyOfRules() throws -> String {

@@ -1,4 +1,4 @@
-import ShoreLSP
+@testable import ShoreLSP
 import XCTest
 
 /// Plans, tests and YAML: completion of keys and codes, hover on keys, quick fixes for

@@ -1,4 +1,4 @@
-import ShoreLSP
+@testable import ShoreLSP
 import XCTest
 
 /// The protocol as a client sees it, with the exact JSON the server sends.

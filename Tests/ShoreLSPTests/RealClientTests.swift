@@ -1,5 +1,5 @@
 import Foundation
-import ShoreLSP
+@testable import ShoreLSP
 import XCTest
 
 /// `shore lsp` as a separate process, driven by an independent client: pygls and

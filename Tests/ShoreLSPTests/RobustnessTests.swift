@@ -1,4 +1,4 @@
-import ShoreLSP
+@testable import ShoreLSP
 import XCTest
 
 /// Bad and hostile input: the server answers or errors as the protocol says, and never

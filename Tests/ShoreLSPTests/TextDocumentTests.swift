@@ -1,5 +1,5 @@
-import ShoreLSP
-import SourceText
+@testable import ShoreLSP
+@testable import SourceText
 import XCTest
 
 /// Positions between Shore (1-based, columns in Unicode scalars, libyaml's line breaks)

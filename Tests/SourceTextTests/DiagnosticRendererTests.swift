@@ -1,5 +1,5 @@
 import Testing
-import SourceText
+@testable import SourceText
 import Spelling
 
 @Suite("Compiler-style rendering")

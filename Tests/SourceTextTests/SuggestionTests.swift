@@ -1,5 +1,5 @@
 import Spelling
-import SourceText
+@testable import SourceText
 import Testing
 
 /// Every "did you mean …?" chooses by `ClosestMatch`'s one rule.

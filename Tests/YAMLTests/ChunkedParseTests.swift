@@ -1,5 +1,5 @@
 import Testing
-import SourceText
+@testable import SourceText
 @testable import YAML
 
 /// A large file parsed in parallel pieces must give exactly the sequential tree.

@@ -1,5 +1,5 @@
 import Testing
-import YAML
+@testable import YAML
 
 @Suite("YAML 1.2 core schema")
 struct CoreSchemaTests {

@@ -1,6 +1,6 @@
 import Testing
-import SourceText
-import YAML
+@testable import SourceText
+@testable import YAML
 
 @Suite("Bad YAML gives a located diagnostic")
 struct ErrorTests {

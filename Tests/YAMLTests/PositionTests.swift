@@ -1,5 +1,5 @@
 import Testing
-import YAML
+@testable import YAML
 
 @Suite("Positions of nodes and keys")
 struct PositionTests {

@@ -1,4 +1,4 @@
-import SourceText
+@testable import SourceText
 @testable import YAML
 
 /// Loads YAML text as if from `test.yaml`.

@@ -4,7 +4,7 @@ import YAML
 
 /// The item an expression is evaluated at (`shore eval --for SCOPE --at ID`).
 public struct EvalTarget: Sendable, Equatable {
-    public var scope: RuleScope
+    var scope: RuleScope
     /// Engagement id (`ID` or `ID#N` for location, data and language; N counts from 0),
     /// country code for `country`, provider name for `provider`; nil for `plan`.
     public var at: String?

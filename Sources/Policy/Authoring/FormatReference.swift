@@ -6,10 +6,10 @@ import Reference
 /// documentation cannot drift from what Shore accepts and what rules can read. A test
 /// compares the committed files with these; `SHORE_UPDATE_DOCS=1 swift test --filter
 /// FormatReferenceTests` rewrites them.
-public enum FormatReference {
+enum FormatReference {
     /// Every field of every plan object: type, whether required, default, validation,
     /// example; then the facts Shore derives.
-    public static func planFormat() -> String {
+    static func planFormat() -> String {
         var o = """
         # Plan format
 
@@ -47,7 +47,7 @@ public enum FormatReference {
 
     /// Rule files, scopes and their variables, every field rules can read with its CEL
     /// type, every function, and the built-in named sets with source and as-of date.
-    public static func rulesReference() -> String {
+    static func rulesReference() -> String {
         var o = """
         # Rules reference
 

@@ -2,7 +2,7 @@
 public struct InitFile: Sendable, Equatable {
     /// Path relative to the new repository's root.
     public let path: String
-    public let contents: String
+    let contents: String
 
     public init(path: String, contents: String) {
         self.path = path

@@ -9,7 +9,7 @@ public struct InitWriter {
     /// The folder to write into (absolute).
     public let root: String
     /// How the folder is shown in messages (`repo`, `.`).
-    public let shownRoot: String
+    let shownRoot: String
 
     public init(root: String, shownRoot: String) {
         self.root = root
@@ -17,7 +17,7 @@ public struct InitWriter {
     }
 
     /// Everything that keeps `files` from being written; empty when all can be.
-    public func problems(_ files: [InitFile]) -> [Diagnostic] {
+    func problems(_ files: [InitFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         switch Self.kind(root) {
         case .folder: break

@@ -16,21 +16,21 @@ public enum SchemaKind: String, CaseIterable, Sendable {
     }
 
     /// The committed file name under `schemas/`.
-    public var fileName: String { "\(rawValue).schema.json" }
+    var fileName: String { "\(rawValue).schema.json" }
 }
 
 /// Turns Shore's schema objects into JSON Schema (draft 2020-12) for editors
 /// (yaml-language-server): descriptions for hover, enums for completion, and
 /// `additionalProperties: false` everywhere except free-form maps like `attributes`.
 public enum JSONSchemaGenerator {
-    public static let draft = "https://json-schema.org/draft/2020-12/schema"
+    static let draft = "https://json-schema.org/draft/2020-12/schema"
 
     /// The schema's text, ending in a newline: what `schemas/KIND.schema.json` holds.
     public static func text(_ kind: SchemaKind) -> String {
         schema(kind).rendered() + "\n"
     }
 
-    public static func schema(_ kind: SchemaKind) -> JSONText {
+    static func schema(_ kind: SchemaKind) -> JSONText {
         var builder = Builder()
         let root = builder.object(kind.root)
         guard case .object(let members) = root else { return root }

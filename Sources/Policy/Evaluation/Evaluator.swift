@@ -9,10 +9,10 @@ public struct EvaluationOptions: Sendable {
     /// error (and so an `evaluation-error` finding), never a hang.
     public var budget: Int
     /// Split a large plan's engagements over the machine's cores.
-    public var parallel: Bool
+    var parallel: Bool
     /// When the whole run must stop (`shore check --timeout`): checked between items;
     /// past it the evaluation stops and the run reports `run.timeout`.
-    public var deadline: ContinuousClock.Instant?
+    var deadline: ContinuousClock.Instant?
     /// The run date waivers are judged on, and whether a plan's own waivers count.
     public var waivers: WaiverPolicy
 
@@ -25,7 +25,7 @@ public struct EvaluationOptions: Sendable {
     }
 
     /// Whether `deadline` has passed.
-    public var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+    var isPastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
 }
 
 /// Checks plans against a rule set: every enabled rule on every item of its scope.

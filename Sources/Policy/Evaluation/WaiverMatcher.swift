@@ -6,10 +6,10 @@ public struct WaiverPolicy: Sendable, Hashable {
     /// The run date: a waiver has expired when the later of this and the plan's own date
     /// is past its expiry, so back-dating a plan cannot revive an expired waiver. Nil
     /// judges by the plan date alone (rule tests, which fix their own dates).
-    public var asOf: CivilDate?
+    var asOf: CivilDate?
     /// Whether a plan's own `waivers:` are applied (`shore.yaml` `waivers: { plan: forbid }`
     /// turns them off, so a plan cannot waive its own findings).
-    public var allowPlanWaivers: Bool
+    var allowPlanWaivers: Bool
 
     public init(asOf: CivilDate? = nil, allowPlanWaivers: Bool = true) {
         self.asOf = asOf
@@ -17,7 +17,7 @@ public struct WaiverPolicy: Sendable, Hashable {
     }
 
     /// The date expiry is judged on for `plan`.
-    public func judgingDate(for plan: Plan) -> CivilDate {
+    func judgingDate(for plan: Plan) -> CivilDate {
         guard let asOf else { return plan.date }
         return max(asOf, plan.date)
     }

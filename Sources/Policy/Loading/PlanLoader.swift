@@ -13,28 +13,28 @@ public struct PlanLoadResult: Sendable {
 
 /// Loads and validates sourcing plans (docs/plan-format.md) and computes their derived facts.
 public struct PlanLoader: Sendable {
-    public var yaml: YAMLLoader
+    var yaml: YAMLLoader
     /// The classification scale of the rule set (`level` ranks against it).
-    public var classifications: [String]
+    var classifications: [String]
     /// The date used when a plan has none.
-    public var today: CivilDate
+    var today: CivilDate
     /// Most engagements one plan may list (`plan.too-many-engagements` past it).
-    public var maxEngagements: Int = PlanLoader.defaultMaxEngagements
+    var maxEngagements: Int = PlanLoader.defaultMaxEngagements
     /// The default for `maxEngagements`: ten times the 100,000-engagement benchmark plan.
-    public static let defaultMaxEngagements = 1_000_000
+    static let defaultMaxEngagements = 1_000_000
     /// The exchange rates costs are converted with: the built-in reference rates, with
     /// shore.yaml's `fx:` laid over them by the caller; a plan's own `company.fx` is laid
     /// over these.
     public var exchangeRates: ExchangeRates = .builtIn
     /// Most people one location may have (`plan.headcount-too-large` past it).
-    public var maxHeadcount: Int64 = PlanLoader.defaultMaxHeadcount
+    var maxHeadcount: Int64 = PlanLoader.defaultMaxHeadcount
     /// The default for `maxHeadcount`: ten million, five times the largest employer.
-    public static let defaultMaxHeadcount: Int64 = 10_000_000
+    static let defaultMaxHeadcount: Int64 = 10_000_000
     /// Largest annual cost of one engagement (`plan.cost-too-large` past it).
-    public var maxAnnualCost: Double = PlanLoader.defaultMaxAnnualCost
+    var maxAnnualCost: Double = PlanLoader.defaultMaxAnnualCost
     /// The default for `maxAnnualCost`: 10^18, room for any contract in any currency
     /// (a million of them still add up far inside a double's range).
-    public static let defaultMaxAnnualCost: Double = 1e18
+    static let defaultMaxAnnualCost: Double = 1e18
 
     public init(yaml: YAMLLoader = YAMLLoader(), classifications: [String] = Classifications.defaultScale,
                 today: CivilDate = CivilDate.today()) {

@@ -9,12 +9,12 @@ public struct RuleLoadResult: Sendable {
     public let rules: RuleSet?
     public let diagnostics: [Diagnostic]
     /// Every set defined in a rule file, and the rules that use each set (for lint).
-    public let setUsage: [String: [String]]
+    let setUsage: [String: [String]]
     /// The environment the rules compiled in (scale and sets), even when some rule had
     /// errors: what an editor completes against.
     public var environment: PolicyEnvironment?
     /// Rules that compiled, with unique ids (for lint's summary, also when `rules` is nil).
-    public var compiledRuleCount: Int = 0
+    var compiledRuleCount: Int = 0
 }
 
 /// Loads rule files (docs/rules-reference.md): reads every pack, gathers the classification scale
@@ -22,7 +22,7 @@ public struct RuleLoadResult: Sendable {
 /// stage, `RuleYAMLTrapStage`, explains expressions YAML took apart. Commands load rules
 /// through `InputLoader`, which runs this.
 public struct RuleLoader: Sendable {
-    public var yaml: YAMLLoader
+    var yaml: YAMLLoader
 
     public init(yaml: YAMLLoader = YAMLLoader()) {
         self.yaml = yaml

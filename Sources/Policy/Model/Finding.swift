@@ -27,7 +27,7 @@ public final class WaiverReference: Sendable, Hashable {
     public let expires: String
     public let location: SourceSpan
 
-    public init(reason: String, approvedBy: String, ticket: String?, expires: String, location: SourceSpan) {
+    init(reason: String, approvedBy: String, ticket: String?, expires: String, location: SourceSpan) {
         self.reason = reason
         self.approvedBy = approvedBy
         self.ticket = ticket

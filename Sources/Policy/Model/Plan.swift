@@ -31,14 +31,14 @@ public struct Company: Sendable {
     public let languages: [String]
     /// The legal regimes that bind it: its country's (`Regimes.defaults`) and any the
     /// plan adds (`eu`, `eea`, `uk`, `us`, …).
-    public let regimes: [String]
+    let regimes: [String]
     /// The currency costs are reported in: `currency:`, else the first cost's currency,
     /// else nil when the plan gives no cost.
     public let currency: String?
     /// The company's sector (`financial-services`), for packs that apply to one sector.
-    public let sector: String?
+    let sector: String?
     /// Its own exchange rates (`fx:`): units of each currency per one unit of `currency`.
-    public let fx: [String: Double]
+    let fx: [String: Double]
     public let node: YAMLNode
 }
 
@@ -51,10 +51,10 @@ extension Company {
 }
 
 /// An owner of a provider and its share, in percent (the OFAC and EU 50% rules).
-public struct Owner: Sendable {
+struct Owner: Sendable {
     public let country: String
     /// 0…100.
-    public let share: Double
+    let share: Double
     public let node: YAMLNode
 }
 
@@ -63,27 +63,27 @@ public struct Provider: Sendable {
     public let name: String
     public let kind: String
     public let country: String
-    public let owners: [Owner]
+    let owners: [Owner]
     /// The provider's parent group, when it belongs to one.
-    public let group: String?
+    let group: String?
     /// Its Legal Entity Identifier (ISO 17442), checked.
-    public let lei: String?
+    let lei: String?
     public let node: YAMLNode
 }
 
 /// A provider's subcontractor on one engagement: the chain DORA, the EBA guidelines and
 /// GDPR Art. 28(2) ask about.
-public struct Subcontractor: Sendable {
+struct Subcontractor: Sendable {
     public let name: String
     public let country: String
-    public let region: String?
+    let region: String?
     public let kind: String?
     /// The engagement's functions it supports (free text).
-    public let functions: [String]
+    let functions: [String]
     /// Names of the engagement's data items it touches.
     public let data: [String]
     /// Its country is the company's home country or a domestic territory of it.
-    public let domestic: Bool
+    let domestic: Bool
     public let index: Int
     public let node: YAMLNode
 }
@@ -96,9 +96,9 @@ public struct Hub: Sendable {
 }
 
 /// A notification of the outsourcing to a supervisor.
-public struct Notification: Sendable {
-    public let date: CivilDate
-    public let supervisor: String
+struct Notification: Sendable {
+    let date: CivilDate
+    let supervisor: String
 }
 
 /// How an engagement is sourced, derived from the provider's kind and where the work is.
@@ -113,24 +113,24 @@ public enum SourcingModel: String, Sendable, CaseIterable {
 public struct Engagement: Sendable {
     public let id: String
     public let service: String?
-    public let customerFacing: Bool
-    public let markets: [String]
+    let customerFacing: Bool
+    let markets: [String]
     public let provider: Provider
     public let locations: [Location]
     public let data: [DataItem]
     public let languages: [LanguageSkill]
     public let controls: [String]
-    public let subcontractors: [Subcontractor]
+    let subcontractors: [Subcontractor]
     /// A critical or important function (DORA Art. 3(22), EBA/GL/2019/02).
-    public let criticalOrImportant: Bool
+    let criticalOrImportant: Bool
     /// An ICT service (DORA Art. 3(21)).
-    public let ict: Bool
-    public let notified: Notification?
+    let ict: Bool
+    let notified: Notification?
     /// The hub the team reports to: overlap is measured against its day, not head office's.
     public let reportsTo: Hub?
     public let cost: Cost?
     public let start: CivilDate?
-    public let end: CivilDate?
+    let end: CivilDate?
     /// Company-specific untyped facts (`attributes:`), or nil when absent.
     public let attributes: YAMLNode?
     /// Position in the plan's `engagements` list.
@@ -138,9 +138,9 @@ public struct Engagement: Sendable {
     public let node: YAMLNode
 
     /// Any location is outside the company's home country and its domestic territories.
-    public let offshore: Bool
+    let offshore: Bool
     /// The provider is external (not `captive` or `in-house`).
-    public let outsourced: Bool
+    let outsourced: Bool
     public let model: SourcingModel
     /// Sum of the locations' headcount.
     public let headcount: Int64
@@ -153,13 +153,13 @@ public struct Engagement: Sendable {
 public struct Location: Sendable {
     public let country: String
     /// ISO 3166-2 code, when given (`UA-43`).
-    public let region: String?
+    let region: String?
     public let city: String?
     public let timezone: String
     public let hours: BusinessHours
     public let headcount: Int64
     /// The company's home country or one of its domestic territories (`PR` for `US`).
-    public let domestic: Bool
+    let domestic: Bool
     /// Not domestic.
     public var offshore: Bool { !domestic }
     /// Hours of the business day the team reports to (the engagement's hub, else the
@@ -175,15 +175,15 @@ public struct DataItem: Sendable {
     public let classification: String
     /// Rank of the classification on the scale, from 1.
     public let level: Int64
-    public let personal: Bool
+    let personal: Bool
     public let subjects: [String]
-    public let categories: [String]
+    let categories: [String]
     /// Countries where the data is stored (at rest), as opposed to where work is done.
-    public let storageCountries: [String]
+    let storageCountries: [String]
     /// Approximate number of persons or records.
-    public let records: Int64?
+    let records: Int64?
     /// De-identified (no longer personal in the sense of HIPAA, GDPR Recital 26).
-    public let deidentified: Bool
+    let deidentified: Bool
     public let index: Int
     public let node: YAMLNode
 }
@@ -213,11 +213,11 @@ public struct CountryAggregate: Sendable {
     /// Share of the plan's total headcount, 0…1.
     public let headcountShare: Double
     /// The company's home country or one of its domestic territories.
-    public let domestic: Bool
+    let domestic: Bool
     /// Ids of the engagements with a location here.
-    public let engagements: [String]
+    let engagements: [String]
     /// The first location in this country: where findings about it point.
-    public let firstLocation: (engagement: Int, location: Int)
+    let firstLocation: (engagement: Int, location: Int)
 }
 
 /// All engagements of one provider (`for: provider`), grouped by name.
@@ -225,17 +225,17 @@ public struct ProviderAggregate: Sendable {
     public let name: String
     public let country: String
     public let kind: String
-    public let engagements: [String]
+    let engagements: [String]
     public let headcount: Int64
     /// Share of the plan's total annual cost (in the reporting currency), 0…1.
     public let costShare: Double
     /// Its annual cost in the reporting currency.
     public let cost: Double
     /// The provider's group (`provider.group`), or its own name when it gives none.
-    public let group: String
+    let group: String
     /// The group's share of the plan's total annual cost, 0…1.
-    public let groupCostShare: Double
-    public let owners: [Owner]
+    let groupCostShare: Double
+    let owners: [Owner]
     /// The first engagement with this provider: where findings about it point.
-    public let firstEngagement: Int
+    let firstEngagement: Int
 }

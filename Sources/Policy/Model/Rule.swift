@@ -17,10 +17,10 @@ public enum RuleScope: String, Sendable, CaseIterable {
 }
 
 /// A CEL expression as written in a rule file, compiled.
-public struct RuleExpression: Sendable {
+struct RuleExpression: Sendable {
     /// The expression text (the YAML scalar's value).
     public let text: String
-    public let program: CELProgram
+    let program: CELProgram
     /// The YAML scalar it was read from, for mapping CEL offsets back to the file.
     public let node: YAMLNode
 }
@@ -32,8 +32,8 @@ public struct Rule: Sendable {
     public let description: String?
     public var severity: Severity
     public let scope: RuleScope
-    public let when: RuleExpression?
-    public let assert: RuleExpression
+    let when: RuleExpression?
+    let assert: RuleExpression
     public let message: MessageTemplate?
     public let remediation: String?
     public let references: [String]

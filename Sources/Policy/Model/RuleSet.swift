@@ -29,7 +29,7 @@ public struct RuleFileSummary: Sendable, Hashable {
 
 extension RuleSet {
     /// Each rule file read, in load order, with its rule counts.
-    public var fileSummaries: [RuleFileSummary] {
+    var fileSummaries: [RuleFileSummary] {
         var total: [String: Int] = [:]
         var enabled: [String: Int] = [:]
         for rule in rules {

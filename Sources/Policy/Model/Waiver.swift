@@ -14,5 +14,5 @@ public struct Waiver: Sendable {
     public let node: YAMLNode
 
     /// Whether the waiver still applies on `date` (it applies through its expiry day).
-    public func isActive(on date: CivilDate) -> Bool { date <= expires }
+    func isActive(on date: CivilDate) -> Bool { date <= expires }
 }

@@ -9,7 +9,7 @@ public struct Baseline: Sendable {
     /// The baseline's findings as it records them (to name the fixed ones).
     public let findings: [BaselineFinding]
 
-    public init(fingerprints: Set<String>, findings: [BaselineFinding] = []) {
+    init(fingerprints: Set<String>, findings: [BaselineFinding] = []) {
         self.fingerprints = fingerprints
         self.findings = findings
     }
@@ -65,7 +65,7 @@ public struct Baseline: Sendable {
     }
 
     /// The JSON result version baselines are read from.
-    public static let supportedVersion = 1
+    static let supportedVersion = 1
 
     /// The report without the findings already in the baseline, with the counts of
     /// new, known and fixed findings (`CheckReport.baseline`).

@@ -6,7 +6,7 @@ public struct BaselineComparison: Sendable {
     public let known: Int
     public let fixed: [BaselineFinding]
 
-    public init(new: Int, known: Int, fixed: [BaselineFinding]) {
+    init(new: Int, known: Int, fixed: [BaselineFinding]) {
         self.new = new
         self.known = known
         self.fixed = fixed

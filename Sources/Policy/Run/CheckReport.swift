@@ -5,7 +5,7 @@ public struct PlanReport: Sendable {
     public let plan: Plan
     public let findings: [Finding]
 
-    public init(plan: Plan, findings: [Finding]) {
+    init(plan: Plan, findings: [Finding]) {
         self.plan = plan
         self.findings = findings
     }
@@ -59,7 +59,7 @@ public struct CheckReport: Sendable {
 
     /// The same report (overrides and baseline counts included) with `extra`
     /// diagnostics after its own.
-    public func adding(_ extra: [Diagnostic]) -> CheckReport {
+    func adding(_ extra: [Diagnostic]) -> CheckReport {
         var copy = self
         copy.diagnostics += extra
         return copy

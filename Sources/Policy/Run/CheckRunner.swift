@@ -7,12 +7,12 @@ import YAML
 public struct CheckRequest: Sendable {
     public var plans: [String]
     public var rules: [RuleSource]
-    public var waiverFiles: [String]
+    var waiverFiles: [String]
     public var overrides: [String: RuleOverride]
-    public var failOn: Severity?
+    var failOn: Severity?
     /// The run date: plans without a `date:` take it, and waivers are judged on the
     /// later of it and the plan's date (`--as-of`; default: today).
-    public var today: CivilDate
+    var today: CivilDate
     public var evaluation: EvaluationOptions
     public var yamlLimits: YAMLLimits
     /// The rates plan costs are converted with (shore.yaml's `fx:` over the built-in
@@ -101,7 +101,7 @@ public enum CheckRunner {
     /// `run.timeout`: the deadline passed before every plan was checked (or, with
     /// `stage`, while that later stage ran); the run is invalid (exit 2), so an
     /// unfinished check never reads as clean.
-    public static func timeout(unchecked plans: [String], partly: String? = nil, stage: String? = nil) -> Diagnostic {
+    static func timeout(unchecked plans: [String], partly: String? = nil, stage: String? = nil) -> Diagnostic {
         let names = plans.prefix(5).joined(separator: ", ") + (plans.count > 5 ? ", …" : "")
         let message = if let stage { "the run ran out of time in its \(stage) stage" }
             else if let partly { "the check ran out of time while evaluating \(partly); not fully checked: \(names)" }

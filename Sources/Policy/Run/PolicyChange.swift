@@ -12,7 +12,7 @@ public struct PolicyChange: Sendable, Hashable {
     public let declaredEnabled: Bool
     public let enabled: Bool
 
-    public init(rule: String, ruleTitle: String?, declaredSeverity: Severity, severity: Severity,
+    init(rule: String, ruleTitle: String?, declaredSeverity: Severity, severity: Severity,
                 declaredEnabled: Bool, enabled: Bool) {
         self.rule = rule
         self.ruleTitle = ruleTitle

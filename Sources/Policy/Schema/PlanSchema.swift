@@ -3,14 +3,14 @@
 /// docs/rules-reference.md are generated from it. Derived facts are documented here too;
 /// a test checks that these objects and the CEL object types rules see agree.
 public enum PlanSchema {
-    public static let providerKinds = ["agency", "freelancer", "contractor", "captive", "in-house"]
+    static let providerKinds = ["agency", "freelancer", "contractor", "captive", "in-house"]
 
-    public static let owner = SchemaObject("owner", "An owner of a provider.", ruleType: "shore.Owner", fields: [
+    static let owner = SchemaObject("owner", "An owner of a provider.", ruleType: "shore.Owner", fields: [
         SchemaField("country", .country, required: true, "Where the owner is established (or, for a person, a national of).", example: "RU"),
         SchemaField("share", .number, required: true, "Its share of the provider, in percent (0 … 100).", example: "50"),
     ])
 
-    public static let subcontractor = SchemaObject("subcontractor", "A provider's subcontractor on this engagement.", ruleType: "shore.Subcontractor", fields: [
+    static let subcontractor = SchemaObject("subcontractor", "A provider's subcontractor on this engagement.", ruleType: "shore.Subcontractor", fields: [
         SchemaField("name", .string, required: true, "The subcontractor's name.", example: "Minsk Dev Partners"),
         SchemaField("country", .country, required: true, "Where it performs its part (ISO 3166-1 alpha-2).", example: "BY"),
         SchemaField("region", .region, "ISO 3166-2 region where it works, when it matters.", example: "UA-43"),
@@ -22,13 +22,13 @@ public enum PlanSchema {
         SchemaField("offshore", .bool, "Not domestic."),
     ])
 
-    public static let hub = SchemaObject("hub", "The office a team reports to, when it is not head office: overlap is measured against its business day.", ruleType: "shore.Hub", fields: [
+    static let hub = SchemaObject("hub", "The office a team reports to, when it is not head office: overlap is measured against its business day.", ruleType: "shore.Hub", fields: [
         SchemaField("city", .string, "The hub's city, for people reading the plan.", example: "London"),
         SchemaField("timezone", .timeZone, required: true, "The hub's IANA zone.", example: "Europe/London"),
         SchemaField("hours", .hours, "The hub's business hours; default 09:00-17:00.", example: "08:00-16:00"),
     ])
 
-    public static let notification = SchemaObject("notification", "A notification of the outsourcing to a supervisor.", ruleType: "shore.Notification", fields: [
+    static let notification = SchemaObject("notification", "A notification of the outsourcing to a supervisor.", ruleType: "shore.Notification", fields: [
         SchemaField("date", .date, required: true, "When the supervisor was notified.", example: "2026-10-01"),
         SchemaField("supervisor", .string, required: true, "Who was notified (BaFin, PRA, FCA, Central Bank of Ireland …).", example: "BaFin"),
     ])
@@ -108,7 +108,7 @@ public enum PlanSchema {
         SchemaField("headcount", .integer, "The sum of the locations' headcount."),
     ])
 
-    public static let company = SchemaObject("company", "The company that sources the work.", ruleType: "shore.Company", fields: [
+    static let company = SchemaObject("company", "The company that sources the work.", ruleType: "shore.Company", fields: [
         SchemaField("name", .string, required: true, "Company name.", example: "Acme Corp"),
         SchemaField("country", .country, required: true, "Home country (ISO 3166-1 alpha-2).", example: "US"),
         SchemaField("timezone", .timeZone, "IANA zone; default: the country's zone when it has only one.", example: "America/New_York"),
@@ -123,7 +123,7 @@ public enum PlanSchema {
 
     /// The view a `for: country` rule sees: every location in one country, across
     /// engagements. Shore builds it; a plan never writes it.
-    public static let countryView = SchemaObject("country", "All locations in one country, across engagements (`for: country`).", ruleType: "shore.Country", fields: [], derived: [
+    static let countryView = SchemaObject("country", "All locations in one country, across engagements (`for: country`).", ruleType: "shore.Country", fields: [], derived: [
         SchemaField("code", .country, "The country (ISO 3166-1 alpha-2).", example: "PH"),
         SchemaField("name", .string, "The country's English name.", example: "Philippines"),
         SchemaField("headcount", .integer, "Headcount of all locations in the country."),
@@ -133,7 +133,7 @@ public enum PlanSchema {
     ])
 
     /// The view a `for: provider` rule sees: one provider, across engagements.
-    public static let providerView = SchemaObject("provider", "One provider, across engagements (`for: provider`).", ruleType: "shore.ProviderSummary", fields: [], derived: [
+    static let providerView = SchemaObject("provider", "One provider, across engagements (`for: provider`).", ruleType: "shore.ProviderSummary", fields: [], derived: [
         SchemaField("name", .string, "The provider's name (providers are grouped by it)."),
         SchemaField("country", .country, "Where it is established."),
         SchemaField("kind", .oneOf(providerKinds), "agency, freelancer, contractor, captive or in-house."),
@@ -158,7 +158,7 @@ public enum PlanSchema {
 
 /// Waivers, in a plan's `waivers:` or a `--waivers` file.
 public enum WaiverSchema {
-    public static let waiver = SchemaObject("waiver", "An approved, expiring exception to one rule.", fields: [
+    static let waiver = SchemaObject("waiver", "An approved, expiring exception to one rule.", fields: [
         SchemaField("rule", .string, required: true, "The rule id it waives.", example: "DATA-001"),
         SchemaField("plan", .string, "Only for this plan id; absent = any plan."),
         SchemaField("engagement", .string, "Only for this engagement id."),

@@ -1,7 +1,7 @@
 /// Rule files, rule tests and `shore.yaml`, as data (docs/rules-reference.md is generated from it): the loaders
 /// validate against these and `shore schema` prints them as JSON Schema.
 public enum RuleSchema {
-    public static let severities = ["error", "warning", "info"]
+    static let severities = ["error", "warning", "info"]
 
     public static let rule = SchemaObject("rule", "One policy rule: a CEL assertion checked on every item of its scope.", fields: [
         SchemaField("id", .string, required: true, "Unique across every rule loaded.", example: "DATA-001"),
@@ -36,7 +36,7 @@ public enum RuleSchema {
         SchemaField("rules", .list(.object(rule)), "The rules."),
     ])
 
-    public static let expectation = SchemaObject("expected finding", "A finding a test expects.", fields: [
+    static let expectation = SchemaObject("expected finding", "A finding a test expects.", fields: [
         SchemaField("rule", .string, required: true, "Rule id."),
         SchemaField("engagement", .string, "Engagement id of the finding."),
         SchemaField("country", .country, "Country of the finding."),
@@ -58,19 +58,19 @@ public enum RuleSchema {
         SchemaField("tests", .list(.object(test)), required: true, "The tests."),
     ])
 
-    public static let override = SchemaObject("override", "Per-rule settings in shore.yaml.", fields: [
+    static let override = SchemaObject("override", "Per-rule settings in shore.yaml.", fields: [
         SchemaField("severity", .oneOf(severities), "A new severity for the rule."),
         SchemaField("enabled", .bool, "false turns the rule off."),
     ])
 
     /// `waivers:` in shore.yaml written as a mapping.
-    public static let waiverSettings = SchemaObject("waiver settings", "Waiver files, and whether plans may waive their own findings.", fields: [
+    static let waiverSettings = SchemaObject("waiver settings", "Waiver files, and whether plans may waive their own findings.", fields: [
         SchemaField("files", .anyOf([.string, .list(.string)]), "Waiver files."),
         SchemaField("plan", .oneOf(["allow", "forbid"]), "forbid: a plan's own `waivers:` are an error (default allow)."),
     ])
 
     /// `fx:` in shore.yaml: the company's own exchange rates.
-    public static let exchangeRates = SchemaObject("exchange rates", "Exchange rates laid over the built-in reference rates for every plan.", fields: [
+    static let exchangeRates = SchemaObject("exchange rates", "Exchange rates laid over the built-in reference rates for every plan.", fields: [
         SchemaField("base", .currency, required: true, "The currency the rates are given against.", example: "USD"),
         SchemaField("rates", .map(.number), required: true, "Units of each currency per one unit of `base`.", example: "{ INR: 87.2, KES: 129.5 }"),
     ])

@@ -5,12 +5,12 @@ public struct SchemaField: Sendable {
     public var required: Bool
     public var description: String
     /// An example value for documentation (`PH`, `"09:00-17:00"`).
-    public var example: String?
+    var example: String?
     /// The field's name in CEL (`plan:` is `plan.id` to rules), or nil when rules cannot
     /// read it (a plan's own `waivers`).
-    public var ruleName: String?
+    var ruleName: String?
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, _ description: String, example: String? = nil,
+    init(_ name: String, _ type: FieldType, required: Bool = false, _ description: String, example: String? = nil,
                 ruleName: String?? = .none) {
         self.name = name
         self.type = type
@@ -30,12 +30,12 @@ public struct SchemaObject: Sendable {
     public var fields: [SchemaField]
     /// The CEL object type rules see it as (`shore.Location`), or nil for file formats
     /// rules never read (waivers, rule files, config).
-    public var ruleType: String?
+    var ruleType: String?
     /// Read-only facts Shore computes (`offshore`, `overlap_hours`), with their types and
     /// meaning: rules read them, a file may not write them.
-    public var derivedFields: [SchemaField]
+    var derivedFields: [SchemaField]
 
-    public init(_ name: String, _ description: String, ruleType: String? = nil, fields: [SchemaField],
+    init(_ name: String, _ description: String, ruleType: String? = nil, fields: [SchemaField],
                 derived: [SchemaField] = []) {
         self.name = name
         self.description = description
@@ -45,11 +45,11 @@ public struct SchemaObject: Sendable {
     }
 
     /// The names of the derived facts: writing one in a file is an error.
-    public var derived: [String] { derivedFields.map(\.name) }
+    var derived: [String] { derivedFields.map(\.name) }
 
     public func field(_ name: String) -> SchemaField? {
         fields.first { $0.name == name }
     }
 
-    public var fieldNames: [String] { fields.map(\.name) }
+    var fieldNames: [String] { fields.map(\.name) }
 }

@@ -64,7 +64,7 @@ extension RuleScope {
     }
 
     /// The variables a rule of this scope can use, beside `plan` and `company`.
-    public var variables: [String] { definition.variableNames }
+    var variables: [String] { definition.variableNames }
 }
 
 extension ScopeDefinition {

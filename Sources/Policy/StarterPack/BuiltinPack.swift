@@ -7,7 +7,7 @@ import SourceText
 /// instead of silently replacing them.
 public enum BuiltinPack {
     /// The word that names the pack.
-    public static let keyword = "builtin"
+    static let keyword = "builtin"
 
     /// The pack's parts, by file name without `.yaml`, in file order.
     public static var names: [String] {

@@ -4,7 +4,7 @@
 // rules are named `builtin` or `builtin:NAME` (BuiltinPack).
 
 /// The starter pack's rule files, as (path, text); `BuiltinPack` serves them as rule sources.
-public enum EmbeddedRules {
+enum EmbeddedRules {
     public static let files: [(path: String, text: String)] = [
         ("rules/concentration.yaml", #"""
 policy: concentration

@@ -87,7 +87,7 @@ public indirect enum JSONText: Sendable, Equatable {
     }
 
     /// Appends `quote(s)` to `out`; printable ASCII without `"` or a backslash is copied whole.
-    public static func appendQuoted(_ s: String, to out: inout String) {
+    static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
             out += s

@@ -1,12 +1,12 @@
 /// The Markdown catalogue of a rule set (rules/README.md): one table row per rule,
 /// generated from the loaded rules so the documentation cannot drift from them.
-public enum RuleCatalogue {
+enum RuleCatalogue {
     /// The marker lines around the generated part of a README.
-    public static let startMarker = "<!-- catalogue:start (generated from the rules; do not edit by hand) -->"
-    public static let endMarker = "<!-- catalogue:end -->"
+    static let startMarker = "<!-- catalogue:start (generated from the rules; do not edit by hand) -->"
+    static let endMarker = "<!-- catalogue:end -->"
 
     /// The table, grouped by policy pack in load order, rules in file order.
-    public static func markdown(_ rules: RuleSet) -> String {
+    static func markdown(_ rules: RuleSet) -> String {
         var lines: [String] = []
         var policies: [String] = []
         for rule in rules.rules where !policies.contains(rule.policy) { policies.append(rule.policy) }
@@ -28,7 +28,7 @@ public enum RuleCatalogue {
 
     /// `readme` with the text between the markers replaced by the catalogue; nil when
     /// the markers are missing.
-    public static func update(readme: String, with rules: RuleSet) -> String? {
+    static func update(readme: String, with rules: RuleSet) -> String? {
         guard let start = readme.range(of: startMarker), let end = readme.range(of: endMarker),
               start.upperBound <= end.lowerBound else { return nil }
         return String(readme[..<start.upperBound]) + "\n\n" + markdown(rules) + "\n" + String(readme[end.lowerBound...])

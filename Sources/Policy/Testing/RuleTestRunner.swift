@@ -7,8 +7,8 @@ import YAML
 /// that give none.
 public struct RuleTestRequest: Sendable {
     public var rules: [RuleSource]
-    public var tests: [String]
-    public var today: CivilDate
+    var tests: [String]
+    var today: CivilDate
     public var yamlLimits: YAMLLimits
     /// Text to read instead of files on disk, by path (see `YAMLLoader.overlay`).
     public var overlay: [String: [UInt8]] = [:]
@@ -31,7 +31,7 @@ public struct ExpectedFinding: Sendable, Hashable, CustomStringConvertible {
     public var country: String?
     public var provider: String?
     public var kind: FindingKind
-    public var status: FindingStatus?
+    var status: FindingStatus?
     public var severity: Severity?
     /// Where the expectation is written.
     public var location: SourceSpan?
@@ -50,7 +50,7 @@ public struct ExpectedFinding: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether `finding` is one this expectation describes.
-    public func matches(_ finding: Finding) -> Bool {
+    func matches(_ finding: Finding) -> Bool {
         finding.rule == rule && finding.kind == kind
             && (engagement == nil || finding.engagement == engagement)
             && (country == nil || finding.country == country)
@@ -77,9 +77,9 @@ public struct RuleTestResult: Sendable {
     /// Every finding the rules produced (narrowed to the test's `rules:`).
     public let actual: [Finding]
     /// Expected findings with no actual finding to match.
-    public let missing: [ExpectedFinding]
+    let missing: [ExpectedFinding]
     /// Actual findings that no expectation matches.
-    public let unexpected: [Finding]
+    let unexpected: [Finding]
     /// Why the test could not run (its plan or the test itself is invalid, or the rules
     /// did not load; the diagnostics are in the report); nil when it ran. A test that
     /// could not run counts as failed.
@@ -358,7 +358,7 @@ public enum RuleTestRunner {
 }
 
 /// How tests show findings: `DATA-001 engagement=tier1-support country=PH kind=violation status=failing`.
-public enum RuleTestFormat {
+enum RuleTestFormat {
     public static func line(_ finding: Finding) -> String {
         line(rule: finding.rule, engagement: finding.engagement, country: finding.country, provider: finding.provider,
              kind: finding.kind.rawValue, status: finding.status.rawValue, severity: finding.severity.rawValue)

@@ -2,7 +2,7 @@
 
 extension CountrySets {
     /// The date country-sets.yaml was compiled.
-    public static let compiled: String = "2026-12-07"
+    static let compiled: String = "2026-12-07"
 
     /// Every built-in set, in file order.
     public static let all: [CountrySet] = [

@@ -2,9 +2,9 @@
 
 extension ExchangeRates {
     /// Where the built-in rates come from.
-    public static let builtInSource: String = "Built-in reference exchange rates: units of each currency per 1 EUR, the mean of the European Central Bank's daily euro foreign exchange reference rates in 2025 (255 business days, 2025-01-02 to 2025-12-31), from the ECB's eurofxref-hist.csv; only currencies quoted on every one of those days. Regenerate with scripts/generate-reference.py --import-ecb-rates eurofxref-hist.csv 2025."
+    static let builtInSource: String = "Built-in reference exchange rates: units of each currency per 1 EUR, the mean of the European Central Bank's daily euro foreign exchange reference rates in 2025 (255 business days, 2025-01-02 to 2025-12-31), from the ECB's eurofxref-hist.csv; only currencies quoted on every one of those days. Regenerate with scripts/generate-reference.py --import-ecb-rates eurofxref-hist.csv 2025."
     /// The last day the built-in rates cover.
-    public static let builtInAsOf: String = "2025-12-31"
+    static let builtInAsOf: String = "2025-12-31"
     /// Units of each currency per 1 EUR.
     static let builtInPerEuro: [String: Double] = [
         "EUR": 1,

@@ -2,7 +2,7 @@
 
 extension RegionSets {
     /// The date region-sets.yaml was compiled.
-    public static let compiled: String = "2026-12-06"
+    static let compiled: String = "2026-12-06"
 
     /// Every built-in set, in file order.
     public static let all: [CountrySet] = [

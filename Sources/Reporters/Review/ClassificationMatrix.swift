@@ -3,13 +3,13 @@ import Policy
 /// Which classes of data are handled in which countries: rows are the classification
 /// scale (highest first), columns the plan's location countries; a cell holds the data
 /// items of that class handled by an engagement with a location in that country.
-public struct ClassificationMatrix: Sendable, Hashable {
+struct ClassificationMatrix: Sendable, Hashable {
     /// Highest first.
-    public let classifications: [String]
+    let classifications: [String]
     /// Country codes, in order of first appearance in the plan.
-    public let countries: [String]
+    let countries: [String]
     /// `cells[row][column]`: the names of the data items (`engagement: item`).
-    public let cells: [[[String]]]
+    let cells: [[[String]]]
 
     init(plan: Plan, scale: [String]) {
         var rows = Array(scale.reversed())

@@ -2,21 +2,21 @@ import Policy
 import SourceText
 
 /// One finding as the review shows it.
-public struct ReviewFinding: Sendable, Hashable {
+struct ReviewFinding: Sendable, Hashable {
     public let rule: String
-    public let ruleTitle: String?
+    let ruleTitle: String?
     public let severity: Severity
     public let kind: FindingKind
-    public let waived: Bool
+    let waived: Bool
     public let message: String
     /// `examples/plans/x.yaml:18`, or nil when the finding has no location.
     public let location: String?
     public let country: String?
     public let provider: String?
-    public let remediation: String?
-    public let references: [String]
+    let remediation: String?
+    let references: [String]
     /// `waived until 2027-03-31 by VP Engineering (ENG-2211): reason`.
-    public let waiver: String?
+    let waiver: String?
 
     init(_ finding: Finding, rules: RuleSet?, path: (String) -> String) {
         rule = finding.rule
@@ -39,7 +39,7 @@ public struct ReviewFinding: Sendable, Hashable {
 
     /// The detail lines under the finding, in order, each present only when known:
     /// Rule, Where, Waiver, Fix, References (joined with `; `). Renderers escape them.
-    public var details: [(label: String, value: String)] {
+    var details: [(label: String, value: String)] {
         var lines: [(String, String)] = []
         if let ruleTitle { lines.append(("Rule", ruleTitle)) }
         if let location { lines.append(("Where", location)) }
@@ -50,7 +50,7 @@ public struct ReviewFinding: Sendable, Hashable {
     }
 
     /// `✗ error`, `! warning`, `i info`, `– waived`.
-    public var markSymbol: String {
+    var markSymbol: String {
         if waived { return "–" }
         switch severity {
         case .error: return "✗"
@@ -60,7 +60,7 @@ public struct ReviewFinding: Sendable, Hashable {
     }
 
     /// `error`, `warning (waived)`.
-    public var label: String { severity.rawValue + (waived ? " (waived)" : "") }
+    var label: String { severity.rawValue + (waived ? " (waived)" : "") }
 
     /// Most severe first: failing before waived, then error, warning, info; then rule id.
     static func mostSevereFirst(_ a: ReviewFinding, _ b: ReviewFinding) -> Bool {
@@ -72,12 +72,12 @@ public struct ReviewFinding: Sendable, Hashable {
 
 /// The findings about one engagement, or the plan-wide ones (country and provider
 /// aggregates, plan rules, waivers that name no engagement).
-public struct FindingGroup: Sendable, Hashable {
+struct FindingGroup: Sendable, Hashable {
     /// The engagement id, or nil for the plan-wide group.
     public let engagement: String?
     /// `Manila Contact Co (agency, PH)`, or nil for the plan-wide group.
-    public let subtitle: String?
-    public let mark: ReviewMark
+    let subtitle: String?
+    let mark: ReviewMark
     /// Most severe first.
     public let findings: [ReviewFinding]
 
@@ -89,5 +89,5 @@ public struct FindingGroup: Sendable, Hashable {
     }
 
     /// `tier1-support`, or `Plan-wide`.
-    public var heading: String { engagement ?? "Plan-wide (countries, providers, waivers)" }
+    var heading: String { engagement ?? "Plan-wide (countries, providers, waivers)" }
 }

@@ -7,48 +7,48 @@ import SourceText
 /// every string in it is raw plan or rule text, and each renderer escapes it for its format.
 public struct ReviewReport: Sendable {
     /// The plan's id.
-    public let planID: String
-    public let title: String?
+    let planID: String
+    let title: String?
     /// The plan file, relative to the base folder given to `build` when it lies inside it.
-    public let planFile: String
+    let planFile: String
     /// The plan's reference date, `YYYY-MM-DD`.
-    public let planDate: String
-    public let company: ReviewCompany
-    public let verdict: ReviewVerdict
+    let planDate: String
+    let company: ReviewCompany
+    let verdict: ReviewVerdict
     /// One row per engagement, in plan order.
-    public let sourcingMap: [SourcingMapRow]
-    public let headcountByCountry: ShareChart
-    public let spendByProvider: ShareChart
-    public let dataMatrix: ClassificationMatrix
-    public let timeline: WorkdayTimeline
+    let sourcingMap: [SourcingMapRow]
+    let headcountByCountry: ShareChart
+    let spendByProvider: ShareChart
+    let dataMatrix: ClassificationMatrix
+    let timeline: WorkdayTimeline
     /// Engagements with findings, most severe first, then the plan-wide group (if any).
-    public let findingGroups: [FindingGroup]
+    let findingGroups: [FindingGroup]
     /// Engagements without any finding, in plan order.
-    public let clearEngagements: [String]
+    let clearEngagements: [String]
     public let waivers: WaiverSummary
-    public let checklist: SignOffChecklist
+    let checklist: SignOffChecklist
     /// Non-fatal notes about the inputs (warnings from loading rules or the plan).
-    public let inputNotes: [String]
+    let inputNotes: [String]
     /// The `shore.yaml` overrides the evaluation ran with (a rule disabled, a severity
     /// changed); shown as "Policy changes" so a weakened policy is never silent.
-    public let policyChanges: [PolicyChange]
+    let policyChanges: [PolicyChange]
     /// What a large plan's tables and charts leave out and what stands in for it (one
     /// sentence each); empty when everything is shown.
-    public let summaries: [String]
+    let summaries: [String]
 }
 
 /// The company that sources the work.
-public struct ReviewCompany: Sendable, Hashable {
+struct ReviewCompany: Sendable, Hashable {
     public let name: String
     public let country: String
-    public let countryName: String
-    public let timezone: String
+    let countryName: String
+    let timezone: String
     /// `HH:MM-HH:MM`, local.
     public let hours: String
 }
 
 /// How an engagement (or the plan) stands: worst failing finding.
-public enum ReviewMark: String, Sendable, Hashable, Comparable {
+enum ReviewMark: String, Sendable, Hashable, Comparable {
     case clear
     case warning
     case error
@@ -64,7 +64,7 @@ public enum ReviewMark: String, Sendable, Hashable, Comparable {
     public static func < (a: ReviewMark, b: ReviewMark) -> Bool { a.rank < b.rank }
 
     /// ✗ failing error, ! warning, ✓ clear.
-    public var symbol: String {
+    var symbol: String {
         switch self {
         case .error: "✗"
         case .warning: "!"
@@ -73,7 +73,7 @@ public enum ReviewMark: String, Sendable, Hashable, Comparable {
     }
 
     /// The word beside the symbol, so colour and symbol are never the only signal.
-    public var word: String {
+    var word: String {
         switch self {
         case .error: "failing"
         case .warning: "warning"

@@ -9,23 +9,23 @@ import Policy
 ///
 /// Failing `info` findings (such as unused waivers) are counted but do not change it.
 /// The verdict does not depend on `--fail-on`; the exit code does.
-public struct ReviewVerdict: Sendable, Hashable {
+struct ReviewVerdict: Sendable, Hashable {
     public enum Outcome: String, Sendable, Hashable {
         case blocked
         case needsAttention = "needs attention"
         case clear
     }
 
-    public let outcome: Outcome
-    public let failingErrors: Int
+    let outcome: Outcome
+    let failingErrors: Int
     public let failingWarnings: Int
     public let failingInfos: Int
-    public let waived: Int
-    public let waiversExpiringSoon: Int
-    public let waiversExpired: Int
+    let waived: Int
+    let waiversExpiringSoon: Int
+    let waiversExpired: Int
 
     /// How many days ahead a waiver counts as expiring soon.
-    public static let expiringWindowDays = 90
+    static let expiringWindowDays = 90
 
     init(findings: [Finding], waivers: WaiverSummary) {
         let failing = findings.filter(\.isFailing)
@@ -45,10 +45,10 @@ public struct ReviewVerdict: Sendable, Hashable {
     }
 
     /// `BLOCKED`, `NEEDS ATTENTION`, `CLEAR`.
-    public var headline: String { outcome.rawValue.uppercased() }
+    var headline: String { outcome.rawValue.uppercased() }
 
     /// The mark that goes with the outcome.
-    public var mark: ReviewMark {
+    var mark: ReviewMark {
         switch outcome {
         case .blocked: .error
         case .needsAttention: .warning
@@ -57,7 +57,7 @@ public struct ReviewVerdict: Sendable, Hashable {
     }
 
     /// `7 failing errors, 2 warnings, 0 info; 1 waived; 0 waivers expiring within 90 days, 1 expired`.
-    public var counts: String {
+    var counts: String {
         "\(Self.plural(failingErrors, "failing error")), \(Self.plural(failingWarnings, "warning")), "
             + "\(failingInfos) info; \(waived) waived; "
             + "\(Self.plural(waiversExpiringSoon, "waiver")) expiring within \(Self.expiringWindowDays) days, "
@@ -65,7 +65,7 @@ public struct ReviewVerdict: Sendable, Hashable {
     }
 
     /// One sentence for the reader: why this verdict.
-    public var reason: String {
+    var reason: String {
         switch outcome {
         case .blocked:
             "Do not sign: failing errors must be fixed or waived first."

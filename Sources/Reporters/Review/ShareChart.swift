@@ -3,27 +3,27 @@ import Policy
 
 /// A bar chart of shares: headcount by country, spend by provider. The threshold, when
 /// a rule sets one, is drawn as a line; bars above it are flagged.
-public struct ShareChart: Sendable, Hashable {
-    public struct Bar: Sendable, Hashable {
-        public let label: String
+struct ShareChart: Sendable, Hashable {
+    struct Bar: Sendable, Hashable {
+        let label: String
         /// The absolute amount (headcount, annual cost).
         public let value: Double
         /// The amount's display form (`70`, `1,200,000 USD`).
-        public let valueText: String
+        let valueText: String
         /// 0…1.
-        public let share: Double
-        public let overThreshold: Bool
+        let share: Double
+        let overThreshold: Bool
     }
 
-    public let title: String
-    public let bars: [Bar]
+    let title: String
+    let bars: [Bar]
     /// 0…1, or nil when no loaded rule limits this share.
-    public let threshold: Double?
+    let threshold: Double?
     /// The rule the threshold comes from (`CONC-001`); set whenever `threshold` is.
-    public let thresholdRule: String?
+    let thresholdRule: String?
 
     /// The axis maximum: the next 10% above both the largest share and the threshold.
-    public var axisMaximum: Double {
+    var axisMaximum: Double {
         let top = max(bars.map(\.share).max() ?? 0, (threshold ?? 0) + 0.05)
         return min(1, max(0.1, (top * 10).rounded(.up) / 10))
     }

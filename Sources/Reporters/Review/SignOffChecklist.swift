@@ -11,33 +11,33 @@ import Policy
 ///  2. the rule's remediation, one checkbox per distinct text.
 /// Plan-wide findings (countries, providers) get their own list. Waived findings are
 /// not listed (they were accepted by their approver); the three sign-offs close the list.
-public struct SignOffChecklist: Sendable, Hashable {
-    public struct Item: Sendable, Hashable {
+struct SignOffChecklist: Sendable, Hashable {
+    struct Item: Sendable, Hashable {
         public let text: String
         /// The rules behind it (`QC-001`).
         public let rules: [String]
         /// True for a missing control (text is the control name).
-        public let isControl: Bool
+        let isControl: Bool
 
-        public init(text: String, rules: [String], isControl: Bool) {
+        init(text: String, rules: [String], isControl: Bool) {
             self.text = text
             self.rules = rules
             self.isControl = isControl
         }
     }
 
-    public struct Section: Sendable, Hashable {
+    struct Section: Sendable, Hashable {
         /// The engagement id, or nil for plan-wide items.
         public let engagement: String?
         public let items: [Item]
     }
 
-    public let sections: [Section]
+    let sections: [Section]
     /// The people who sign: procurement, legal, security.
-    public let signOffs: [String]
+    let signOffs: [String]
 
     /// Control names recognised in any assert, even one that does not read `controls`.
-    public static let knownControls: Set<String> = [
+    static let knownControls: Set<String> = [
         "audit-rights", "sla", "dpa", "sccs", "scc", "tia", "pci-dss", "hipaa-baa", "iso27001", "soc2",
         "cultural-training", "nda", "bcp", "background-checks", "right-to-terminate", "escrow",
     ]

@@ -1,44 +1,44 @@
 import Policy
 
 /// One engagement in the sourcing map.
-public struct SourcingMapRow: Sendable, Hashable {
+struct SourcingMapRow: Sendable, Hashable {
     public struct Place: Sendable, Hashable {
-        public let city: String?
+        let city: String?
         public let country: String
-        public let countryName: String
+        let countryName: String
         public let headcount: Int64
         /// Local working hours, `HH:MM-HH:MM`.
         public let hours: String
-        public let overlapHours: Double
+        let overlapHours: Double
 
         /// `Manila, PH` (or `PH` without a city).
-        public var label: String { city.map { "\($0), \(country)" } ?? country }
+        var label: String { city.map { "\($0), \(country)" } ?? country }
     }
 
     public let id: String
-    public let service: String?
+    let service: String?
     public let provider: String
-    public let providerKind: String
-    public let providerCountry: String
+    let providerKind: String
+    let providerCountry: String
     /// `in-house`, `outsourced`, `offshore-outsourced`, `offshore-captive`.
     public let model: String
-    public let places: [Place]
+    let places: [Place]
     public let headcount: Int64
     /// The highest classification of the engagement's data, or nil when it handles none.
-    public let highestClassification: String?
+    let highestClassification: String?
     /// `en C1`, `fr B1`.
     public let languages: [String]
-    public let controls: [String]
-    public let annualCost: Double?
+    let controls: [String]
+    let annualCost: Double?
     public let currency: String?
-    public let mark: ReviewMark
+    let mark: ReviewMark
     /// How many of its findings are waived (they do not count against the mark).
-    public let waived: Int
+    let waived: Int
     /// Failing plan-wide findings about one of its countries or its provider (such as a
     /// country over the headcount limit): the rule ids, and the worst of their marks.
     /// They are not the engagement's own, so `mark` ignores them, but its row names them.
-    public let planWideRules: [String]
-    public let planWideMark: ReviewMark
+    let planWideRules: [String]
+    let planWideMark: ReviewMark
 
     /// `findings` are the engagement's own; `related` the failing plan-wide findings about
     /// one of its countries or its provider.
@@ -75,24 +75,24 @@ public struct SourcingMapRow: Sendable, Hashable {
     }
 
     /// `✓ clear, 1 waived`, plus `⚠ plan-wide CONC-001` for related plan-wide findings.
-    public var statusText: String {
+    var statusText: String {
         "\(mark.symbol) \(mark.word)" + (waived > 0 ? ", \(waived) waived" : "")
             + (planWideText.map { "; \($0)" } ?? "")
     }
 
     /// `⚠ plan-wide CONC-001`, or nil when no plan-wide finding concerns the row.
-    public var planWideText: String? {
+    var planWideText: String? {
         planWideRules.isEmpty ? nil : "\(planWideMark.symbol) plan-wide \(planWideRules.joined(separator: ", "))"
     }
 
     /// `8.0 h` for one location; `8.0 h / 2.0 h` for several.
-    public var overlapText: String { places.map { ReviewText.hours($0.overlapHours) }.joined(separator: " / ") }
+    var overlapText: String { places.map { ReviewText.hours($0.overlapHours) }.joined(separator: " / ") }
 
     /// The cost as the plan gives it, when that is not the reporting currency: `310,000,000 INR`.
-    public let originalCost: String?
+    let originalCost: String?
 
     /// `480,000 USD`, `3,555,444 USD (310,000,000 INR)`, or `—`.
-    public var costText: String {
+    var costText: String {
         annualCost.map { ReviewText.money($0, currency) + (originalCost.map { " (\($0))" } ?? "") } ?? "—"
     }
 }

@@ -9,23 +9,23 @@ public struct WaiverSummary: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public let rule: String
         /// `engagement tier1-support, country PH`, or `whole plan`.
-        public let scope: String
-        public let reason: String
-        public let approvedBy: String
-        public let ticket: String?
-        public let expires: String
+        let scope: String
+        let reason: String
+        let approvedBy: String
+        let ticket: String?
+        let expires: String
         /// Days from the plan date to the expiry (negative once expired).
-        public let daysLeft: Int
+        let daysLeft: Int
         /// How many findings it waives.
-        public let waives: Int
+        let waives: Int
         /// `examples/plans/x.yaml:93`.
         public let location: String
     }
 
-    public let active: [Entry]
-    public let expiringSoon: [Entry]
-    public let expired: [Entry]
-    public let unused: [Entry]
+    let active: [Entry]
+    let expiringSoon: [Entry]
+    let expired: [Entry]
+    let unused: [Entry]
 
     public var isEmpty: Bool { active.isEmpty && expiringSoon.isEmpty && expired.isEmpty && unused.isEmpty }
 

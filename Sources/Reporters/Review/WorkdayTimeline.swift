@@ -13,54 +13,54 @@ import Reference
 ///
 /// A row whose location fails a loaded rule on `overlap_hours` carries that rule and the
 /// minimum it asks for; `limits` lists every such minimum the loaded rules set.
-public struct WorkdayTimeline: Sendable, Hashable {
+struct WorkdayTimeline: Sendable, Hashable {
     /// A stretch of the axis, in minutes after the company's local midnight (0…1440).
-    public struct Segment: Sendable, Hashable {
+    struct Segment: Sendable, Hashable {
         public let start: Int
-        public let end: Int
+        let end: Int
 
-        public init(start: Int, end: Int) {
+        init(start: Int, end: Int) {
             self.start = start
             self.end = end
         }
     }
 
-    public struct Row: Sendable, Hashable {
+    struct Row: Sendable, Hashable {
         /// `Manila, PH`.
-        public let label: String
+        let label: String
         public let engagement: String
         /// `21:00-06:00 Asia/Manila`.
-        public let localHours: String
-        public let segments: [Segment]
-        public let overlapHours: Double
-        public let offshore: Bool
+        let localHours: String
+        let segments: [Segment]
+        let overlapHours: Double
+        let offshore: Bool
         /// The failing overlap finding on this location, if any.
-        public let shortfall: Shortfall?
+        let shortfall: Shortfall?
 
         /// `below 4.0 h (TZ-002)`, or nil when the row passes every overlap rule.
-        public var shortfallText: String? {
+        var shortfallText: String? {
             shortfall.map { f in f.minimum.map { "below \(ReviewText.hours($0)) (\(f.rule))" } ?? "fails \(f.rule)" }
         }
     }
 
     /// A location that fails a rule on its overlap: the rule and the minimum its assert
     /// sets (nil when the assert has no constant minimum).
-    public struct Shortfall: Sendable, Hashable {
+    struct Shortfall: Sendable, Hashable {
         public let rule: String
-        public let minimum: Double?
+        let minimum: Double?
     }
 
     /// A minimum overlap set by a loaded, enabled location rule: `TZ-001 ≥ 2 h`.
-    public struct Limit: Sendable, Hashable {
+    struct Limit: Sendable, Hashable {
         public let rule: String
-        public let minimum: Double
+        let minimum: Double
     }
 
     /// `09:00-17:00 America/New_York`.
-    public let companyLabel: String
-    public let businessDay: [Segment]
-    public let rows: [Row]
-    public let date: String
+    let companyLabel: String
+    let businessDay: [Segment]
+    let rows: [Row]
+    let date: String
     public let limits: [Limit]
 
     init(plan: Plan, findings: [Finding] = [], rules: RuleSet? = nil) {

@@ -6,10 +6,10 @@ import SourceText
 /// real CLI writes to the terminal; tests capture the text, or hand in descriptors
 /// (a full device, a pipe nobody reads) to see how a failed write is reported.
 public final class CommandIO {
-    public var standardOutput: String { captured?.text ?? "" }
-    public private(set) var standardError = ""
+    var standardOutput: String { captured?.text ?? "" }
+    private(set) var standardError = ""
     /// Folder for relative paths, `./rules` and `shore.yaml`.
-    public let workingDirectory: String
+    let workingDirectory: String
     private let environment: [String: String]
     private let captured: StringSink?
     private let stdout: FileDescriptorSink?
@@ -28,12 +28,12 @@ public final class CommandIO {
     }
 
     /// Keeps the output in `standardOutput` and `standardError`.
-    public static func capturing(workingDirectory: String, environment: [String: String] = [:]) -> CommandIO {
+    static func capturing(workingDirectory: String, environment: [String: String] = [:]) -> CommandIO {
         CommandIO(workingDirectory: workingDirectory, environment: environment)
     }
 
     /// Writes stdout to the descriptor `standardOutput` and keeps stderr in `standardError`.
-    public static func writing(to standardOutput: Int32, workingDirectory: String, isTerminal: Bool = false,
+    static func writing(to standardOutput: Int32, workingDirectory: String, isTerminal: Bool = false,
                                environment: [String: String] = [:]) -> CommandIO {
         CommandIO(workingDirectory: workingDirectory, environment: environment,
                   standardOutput: standardOutput, standardError: nil, isTerminal: isTerminal)
@@ -61,14 +61,14 @@ public final class CommandIO {
     /// Where stdout text goes.
     var standardOutputSink: any TextSink { captured ?? stdout! }
 
-    public func out(_ text: String) {
+    func out(_ text: String) {
         standardOutputSink.write(text)
     }
 
     /// Writes to stderr at once (after what stdout has buffered, so the two keep
     /// their order on a terminal). A failed stderr write is ignored: there is nowhere
     /// left to report it.
-    public func err(_ text: String) {
+    func err(_ text: String) {
         guard let stderrDescriptor else { return standardError += text }
         stdout?.flush()
         FileDescriptorSink(descriptor: stderrDescriptor, capacity: 0).write(text)
@@ -79,7 +79,7 @@ public final class CommandIO {
         path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
     }
 
-    public func exists(_ path: String) -> Bool {
+    func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: resolve(path))
     }
 
@@ -89,11 +89,11 @@ public final class CommandIO {
     }
 
     /// Whether stdout is a terminal.
-    public var isTerminal: Bool { stdoutIsTerminal }
+    var isTerminal: Bool { stdoutIsTerminal }
 
     /// Whether output to stdout may be coloured: a terminal, and `NO_COLOR` unset or
     /// empty (https://no-color.org).
-    public var colorsStandardOutput: Bool {
+    var colorsStandardOutput: Bool {
         stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
