@@ -5,10 +5,10 @@ import SourceText
 /// value of each sub-expression (`shore explain`). A data model; `ExplanationRenderer` draws it.
 public struct RuleExplanation: Sendable {
     public let ruleID: String
-    let title: String?
-    let scope: RuleScope
+    public let title: String?
+    public let scope: RuleScope
     public let severity: Severity
-    let planID: String
+    public let planID: String
     public let items: [ItemExplanation]
 }
 
@@ -26,12 +26,12 @@ public struct ItemExplanation: Sendable {
     /// `engagements[0].locations[0]`, or `plan`.
     public let path: String
     /// `tier1-support, PH`.
-    let label: String
+    public let label: String
     public let location: SourceSpan
-    let when: TracedExpression?
+    public let when: TracedExpression?
     /// Nil when `when` was not true.
-    let assert: TracedExpression?
-    let outcome: Outcome
+    public let assert: TracedExpression?
+    public let outcome: Outcome
 }
 
 /// Which items to explain: all, or those of one engagement or country.

@@ -3,16 +3,16 @@ import Reference
 
 /// One evaluated expression of a rule (`when` or `assert`) with the value of each of
 /// its sub-expressions, for drawing power-assert style.
-struct TracedExpression: Sendable {
+public struct TracedExpression: Sendable {
     /// The value of one sub-expression, shown under `anchor`.
-    struct SubValue: Sendable, Equatable {
+    public struct SubValue: Sendable, Equatable {
         /// The sub-expression's extent in the expression text (Unicode-scalar offsets).
-        let range: Range<Int>
+        public let range: Range<Int>
         /// Where its value is drawn: the operator, the called function's name, or the start.
-        let anchor: Int
+        public let anchor: Int
         public let value: String
         /// For macros: the element that decided the result (`at m = "CA"`).
-        let note: String?
+        public let note: String?
     }
 
     /// `when` or `assert`.
@@ -20,11 +20,11 @@ struct TracedExpression: Sendable {
     /// The expression as written.
     public let text: String
     /// The whole expression's value, in CEL literal form.
-    let result: String
-    let resultValue: CELValue
-    let resultNote: String?
+    public let result: String
+    public let resultValue: CELValue
+    public let resultNote: String?
     /// Sub-expression values in anchor order; short-circuited parts are absent.
-    let values: [SubValue]
+    public let values: [SubValue]
 
     /// Evaluates `program` with tracing and collects what to show.
     static func trace(field: String, text: String, program: CELProgram, activation: CELActivation, budget: Int) -> TracedExpression {

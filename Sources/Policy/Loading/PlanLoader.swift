@@ -13,11 +13,11 @@ public struct PlanLoadResult: Sendable {
 
 /// Loads and validates sourcing plans (docs/plan-format.md) and computes their derived facts.
 public struct PlanLoader: Sendable {
-    var yaml: YAMLLoader
+    public var yaml: YAMLLoader
     /// The classification scale of the rule set (`level` ranks against it).
     var classifications: [String]
     /// The date used when a plan has none.
-    var today: CivilDate
+    public var today: CivilDate
     /// Most engagements one plan may list (`plan.too-many-engagements` past it).
     var maxEngagements: Int = PlanLoader.defaultMaxEngagements
     /// The default for `maxEngagements`: ten times the 100,000-engagement benchmark plan.
