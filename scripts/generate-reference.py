@@ -507,7 +507,7 @@ def gen_sets(country_codes, source="country-sets.yaml", owner="CountrySets", wha
     out = [header([source])]
     out.append(f"extension {owner} {{\n")
     out.append(f"    /// The date {source} was compiled.\n")
-    out.append(f"    public static let compiled: String = {q(data.get('compiled', ''))}\n\n")
+    out.append(f"    static let compiled: String = {q(data.get('compiled', ''))}\n\n")
     out.append("    /// Every built-in set, in file order.\n")
     out.append("    public static let all: [CountrySet] = [\n")
     date = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -674,8 +674,8 @@ def gen_fx_rates(currency_codes):
         entries.append(f"{q(code)}: {rate}")
     out = [header(["fx-rates.tsv"])]
     out.append("extension ExchangeRates {\n")
-    out.append(f"    /// Where the built-in rates come from.\n    public static let builtInSource: String = {q(source)}\n")
-    out.append(f"    /// The last day the built-in rates cover.\n    public static let builtInAsOf: String = {q(as_of)}\n")
+    out.append(f"    /// Where the built-in rates come from.\n    static let builtInSource: String = {q(source)}\n")
+    out.append(f"    /// The last day the built-in rates cover.\n    static let builtInAsOf: String = {q(as_of)}\n")
     out.append("    /// Units of each currency per 1 EUR.\n")
     out.append("    static let builtInPerEuro: [String: Double] = [\n        " + ",\n        ".join(entries) + ",\n    ]\n}\n")
     return "".join(out)
