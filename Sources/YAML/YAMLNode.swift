@@ -31,26 +31,24 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public var style: YAMLStyle { record.style }
 
     /// Where the node starts.
-    public var start: SourcePosition {
-        let r = record
-        return SourcePosition(line: Int(r.startLine), column: Int(r.startColumn))
-    }
+    public var start: SourcePosition { document.position(record, at: index, end: false) }
 
     /// Where the node ends (just past its last character).
-    public var end: SourcePosition {
-        let r = record
-        return SourcePosition(line: Int(r.endLine), column: Int(r.endColumn))
-    }
+    public var end: SourcePosition { document.position(record, at: index, end: true) }
 
     /// The node's place in its file.
-    public var span: SourceSpan { SourceSpan(file: document.source, start: start, end: end) }
+    public var span: SourceSpan {
+        let r = record
+        return SourceSpan(file: document.source, start: document.position(r, at: index, end: false),
+                          end: document.position(r, at: index, end: true))
+    }
 
     // MARK: Scalars
 
     /// The scalar's text (after YAML's escapes and folding), or nil for a collection.
     public var scalar: String? {
         let r = record
-        return r.kind == .scalar ? document.scalarText(r) : nil
+        return r.kind == .scalar ? document.scalarText(r, at: index) : nil
     }
 
     /// The core-schema kind of a scalar (nil for a collection).
@@ -93,14 +91,14 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public var items: [YAMLNode] {
         let r = record
         guard r.kind == .sequence else { return [] }
-        return (0..<Int(r.count)).map { child(Int(r.first) + $0) }
+        return (0..<document.count(r, at: index)).map { child(Int(r.first) + $0) }
     }
 
     /// The entries of a mapping, in file order (empty for other kinds).
     public var entries: [Entry] {
         let r = record
         guard r.kind == .mapping else { return [] }
-        return stride(from: 0, to: Int(r.count), by: 2).map {
+        return stride(from: 0, to: document.count(r, at: index), by: 2).map {
             Entry(key: child(Int(r.first) + $0), value: child(Int(r.first) + $0 + 1))
         }
     }
@@ -108,7 +106,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     /// Number of items or entries (0 for a scalar).
     public var count: Int {
         let r = record
-        return r.kind == .mapping ? Int(r.count) / 2 : (r.kind == .sequence ? Int(r.count) : 0)
+        return r.kind == .mapping ? document.count(r, at: index) / 2 : (r.kind == .sequence ? document.count(r, at: index) : 0)
     }
 
     /// The value under a scalar key of a mapping.
@@ -116,7 +114,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         let r = record
         guard r.kind == .mapping else { return nil }
         var i = Int(r.first)
-        let end = i + Int(r.count)
+        let end = i + document.count(r, at: index)
         while i < end {
             if child(i).scalarEquals(key) { return child(i + 1) }
             i += 2
@@ -144,11 +142,10 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         let r = record
         guard r.kind == .scalar else { return false }
         let utf8 = text.utf8
-        return utf8.withContiguousStorageIfAvailable { wanted in
-            Int(r.count) == wanted.count && document.text.withUnsafeBufferPointer { all in
-                wanted.elementsEqual(UnsafeBufferPointer(rebasing: all[Int(r.first)..<Int(r.first + r.count)]))
-            }
-        } ?? document.scalarText(r).utf8.elementsEqual(utf8)
+        return document.withScalarBytes(r, at: index) { stored in
+            utf8.withContiguousStorageIfAvailable { wanted in stored.count == wanted.count && stored.elementsEqual(wanted) }
+                ?? stored.elementsEqual(utf8)
+        }
     }
 
     /// The entry whose key is `key` (the key node gives the key's own position).
