@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A language with a valid BCP 47 primary language subtag: an ISO 639-1 code, or an
 /// ISO 639-3 code where no ISO 639-1 code exists (`fil`, `gsw`).
@@ -164,25 +165,27 @@ public enum Languages {
 
     // MARK: Official languages
 
-    static let officialByCountry: [String: [OfficialLanguage]] = {
-        var result: [String: [OfficialLanguage]] = [:]
-        for parts in TableText.rows(officialData) {
-            guard let country = parts.first else { continue }
-            var languages: [OfficialLanguage] = []
-            if parts.count == 2 {
-                for item in TableText.split(parts[1], at: ",", keepingEmpty: false) {
-                    let fields = TableText.split(item, at: ":")
-                    guard fields.count == 3 else { continue }
-                    let cldr = fields[0]
-                    languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
-                                                      deFacto: fields[1] == "de_facto_official",
-                                                      populationPercent: Double(fields[2]) ?? 0))
-                }
+    /// Each country's CLDR entries, read from `officialData` the first time the country is
+    /// asked for: a check asks for one or a few countries, and parsing all 250 rows at
+    /// start cost a small plan's check about 5 % of its work.
+    private static let officialByCountry = Mutex<[String: [OfficialLanguage]]>([:])
+
+    static func officialEntries(_ countryCode: String) -> [OfficialLanguage] {
+        if let known = officialByCountry.withLock({ $0[countryCode] }) { return known }
+        var languages: [OfficialLanguage] = []
+        if let fields = TableText.row(officialData, key: countryCode), fields.count == 1 {
+            for item in TableText.split(fields[0], at: ",", keepingEmpty: false) {
+                let parts = TableText.split(item, at: ":")
+                guard parts.count == 3 else { continue }
+                let cldr = parts[0]
+                languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
+                                                  deFacto: parts[1] == "de_facto_official",
+                                                  populationPercent: Double(parts[2]) ?? 0))
             }
-            result[country] = languages
         }
-        return result
-    }()
+        officialByCountry.withLock { $0[countryCode] = languages }
+        return languages
+    }
 
     /// Macrolanguages whose individual members CLDR may list beside them.
     /// Only Norwegian occurs in the data: `no` = {`nb` Bokmål, `nn` Nynorsk}.
@@ -215,7 +218,7 @@ public enum Languages {
     ///
     /// The raw CLDR entries are available from `officialLanguageDetails`.
     public static func officialLanguages(_ countryCode: String) -> [String] {
-        guard let entries = officialByCountry[countryCode] else { return [] }
+        let entries = officialEntries(countryCode)
         let listed = Set(entries.map(\.code))
         var result: [String] = []
         for entry in entries {
@@ -229,7 +232,7 @@ public enum Languages {
     /// CLDR's raw entries for a territory, in file order (script subtags kept). CLDR also
     /// covers a few non-ISO territories (`XK`, `AC`, `IC`, …).
     public static func officialLanguageDetails(_ countryCode: String) -> [OfficialLanguage] {
-        officialByCountry[countryCode] ?? []
+        officialEntries(countryCode)
     }
 
     /// True when a person working in `spoken` meets a requirement for `required`: the same
