@@ -87,6 +87,13 @@ enum ChunkedYAML {
         records.reserveCapacity(parts.reduce(1) { $0 + $1.records.count })
         children.reserveCapacity(parts.reduce(0) { $0 + $1.children.count } + parts.reduce(0) { $0 + $1.records.count / 4 })
         text.reserveCapacity(parts.reduce(0) { $0 + $1.text.count })
+        // The root's value slot is patched below: give it entries in `children`.
+        if records[Int(rootIndex)].childrenInRecords, records[Int(rootIndex)].storedCount != YAMLDocument.Record.largeCount {
+            let root = records[Int(rootIndex)]
+            records[Int(rootIndex)].childrenInRecords = false
+            records[Int(rootIndex)].first = UInt32(children.count)
+            children += (0..<root.storedCount).map { root.first + $0 }
+        }
         let root = records[Int(rootIndex)]
         guard root.kind == .mapping, root.storedCount != YAMLDocument.Record.largeCount,
               let keyStart = lines.lineStart(split.keyLine) else { return nil }
@@ -117,7 +124,9 @@ enum ChunkedYAML {
             // (the piece ends at `bounds[p + 1]`; the last one ends with the sequence).
             let cut = p + 2 < bounds.count ? UInt32(bounds[p + 1]) : nil
             for var record in piece.records {
-                if record.kind != .scalar {
+                if record.childrenInRecords {
+                    record.first += recordBase
+                } else if record.kind != .scalar {
                     record.first += childBase
                 } else if !record.textInSource {
                     record.first += textBase
@@ -134,7 +143,9 @@ enum ChunkedYAML {
             let rootRecord = piece.records[Int(pieceRoot)]
             guard rootRecord.start != YAMLDocument.Record.unplaced, rootRecord.end != YAMLDocument.Record.unplaced,
                   rootRecord.storedCount != YAMLDocument.Record.largeCount else { return nil }
-            items += piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.storedCount)].map { $0 + recordBase }
+            items += rootRecord.childrenInRecords
+                ? (0..<rootRecord.storedCount).map { rootRecord.first + $0 + recordBase }
+                : piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.storedCount)].map { $0 + recordBase }
             if sequenceStart == nil { sequenceStart = rootRecord }
             sequenceEnd = rootRecord
         }

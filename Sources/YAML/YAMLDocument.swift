@@ -14,8 +14,9 @@ public final class YAMLDocument: Sendable {
         var start: UInt32
         /// Byte offset just past the node's last character, or `unplaced`.
         var end: UInt32
-        /// Collections: index of the first child in `children`. Scalars: offset of the
-        /// text, in the file's bytes when `textInSource`, else in `text`.
+        /// Collections: index of the first child in `children`, or of the first child's
+        /// record when `childrenInRecords`. Scalars: offset of the text, in the file's
+        /// bytes when `textInSource`, else in `text`.
         private var firstAndPlace: UInt32
         /// Collections: number of children (mappings: 2 × entries). Scalars: UTF-8
         /// length. `largeCount` when it does not fit in 24 bits (see `YAMLDocument.largeCounts`).
@@ -23,7 +24,8 @@ public final class YAMLDocument: Sendable {
 
         static let unplaced = UInt32.max
         static let largeCount: UInt32 = (1 << 24) - 1
-        private static let inSource: UInt32 = 1 << 31
+        /// The top bit of `first`: `textInSource` for a scalar, `childrenInRecords` for a collection.
+        private static let direct: UInt32 = 1 << 31
 
         init(start: UInt32, end: UInt32, first: UInt32, count: UInt32,
              kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle) {
@@ -35,14 +37,25 @@ public final class YAMLDocument: Sendable {
         }
 
         var first: UInt32 {
-            get { firstAndPlace & ~Self.inSource }
-            set { firstAndPlace = newValue | (firstAndPlace & Self.inSource) }
+            get { firstAndPlace & ~Self.direct }
+            set { firstAndPlace = newValue | (firstAndPlace & Self.direct) }
+        }
+        private var isDirect: Bool {
+            get { firstAndPlace & Self.direct != 0 }
+            set { firstAndPlace = newValue ? firstAndPlace | Self.direct : firstAndPlace & ~Self.direct }
         }
         /// The scalar's text is the file's own bytes at `first` (a plain or quoted scalar
         /// written without escapes or folding), not a copy in `text`.
         var textInSource: Bool {
-            get { firstAndPlace & Self.inSource != 0 }
-            set { firstAndPlace = newValue ? firstAndPlace | Self.inSource : firstAndPlace & ~Self.inSource }
+            get { kind == .scalar && isDirect }
+            set { isDirect = newValue }
+        }
+        /// The collection's children are the records from `first` on, one after another (a
+        /// collection of scalars, nearly every flow mapping of a plan): `children` holds
+        /// no entries for it.
+        var childrenInRecords: Bool {
+            get { kind != .scalar && isDirect }
+            set { isDirect = newValue }
         }
         /// The count, or `largeCount` when the document keeps it in `largeCounts`.
         var storedCount: UInt32 {
@@ -88,6 +101,11 @@ public final class YAMLDocument: Sendable {
     func count(_ record: Record, at index: UInt32) -> Int {
         let stored = record.storedCount
         return stored == Record.largeCount ? Int(extras.largeCounts[index] ?? stored) : Int(stored)
+    }
+
+    /// The record index of child `i` of a collection's record.
+    func child(_ record: Record, _ i: Int) -> UInt32 {
+        record.childrenInRecords ? record.first + UInt32(i) : children[Int(record.first) + i]
     }
 
     /// Where the record at `index` starts (`end: false`) or ends.

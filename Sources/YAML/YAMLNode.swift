@@ -91,7 +91,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public var items: [YAMLNode] {
         let r = record
         guard r.kind == .sequence else { return [] }
-        return (0..<document.count(r, at: index)).map { child(Int(r.first) + $0) }
+        return (0..<document.count(r, at: index)).map { child(r, $0) }
     }
 
     /// The entries of a mapping, in file order (empty for other kinds).
@@ -99,7 +99,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         let r = record
         guard r.kind == .mapping else { return [] }
         return stride(from: 0, to: document.count(r, at: index), by: 2).map {
-            Entry(key: child(Int(r.first) + $0), value: child(Int(r.first) + $0 + 1))
+            Entry(key: child(r, $0), value: child(r, $0 + 1))
         }
     }
 
@@ -113,10 +113,10 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public subscript(key: String) -> YAMLNode? {
         let r = record
         guard r.kind == .mapping else { return nil }
-        var i = Int(r.first)
-        let end = i + document.count(r, at: index)
+        var i = 0
+        let end = document.count(r, at: index)
         while i < end {
-            if child(i).scalarEquals(key) { return child(i + 1) }
+            if child(r, i).scalarEquals(key) { return child(r, i + 1) }
             i += 2
         }
         return nil
@@ -124,17 +124,17 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
 
     /// The key node of mapping entry `i` (0 ≤ i < count), without building `entries`.
     public func key(at i: Int) -> YAMLNode {
-        child(Int(record.first) + 2 * i)
+        child(record, 2 * i)
     }
 
     /// The value node of mapping entry `i` (0 ≤ i < count).
     public func value(at i: Int) -> YAMLNode {
-        child(Int(record.first) + 2 * i + 1)
+        child(record, 2 * i + 1)
     }
 
     /// Item `i` of a sequence (0 ≤ i < count), without building `items`.
     public func item(at i: Int) -> YAMLNode {
-        child(Int(record.first) + i)
+        child(record, i)
     }
 
     /// True when this is a scalar whose text is exactly `text` (compares bytes; builds no string).
@@ -153,8 +153,8 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         entries.first { $0.key.scalar == key }
     }
 
-    private func child(_ position: Int) -> YAMLNode {
-        YAMLNode(document: document, index: document.children[position])
+    private func child(_ record: YAMLDocument.Record, _ i: Int) -> YAMLNode {
+        YAMLNode(document: document, index: document.child(record, i))
     }
 
     /// A short description for messages: `a mapping`, `a sequence`, `the string "x"`.

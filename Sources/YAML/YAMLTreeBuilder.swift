@@ -226,15 +226,27 @@ struct YAMLTreeBuilder {
     private mutating func close(_ event: yaml_event_t) {
         guard let frame = frames.popLast() else { return }
         let childCount = pending.count - frame.childStart
-        let first = UInt32(children.count)
-        children.append(contentsOf: pending[frame.childStart...])
-        pending.removeSubrange(frame.childStart...)
         let i = Int(frame.record)
-        records[i].first = first
+        // Children that are the records right after each other (no nested collection, no
+        // alias) need no entries in `children`.
+        let firstChild = childCount > 0 ? pending[frame.childStart] : 0
+        var consecutive = childCount > 0
+        for (k, child) in pending[frame.childStart...].enumerated() where child != firstChild + UInt32(k) {
+            consecutive = false
+            break
+        }
+        if consecutive {
+            records[i].first = firstChild
+            records[i].childrenInRecords = true
+        } else {
+            records[i].first = UInt32(children.count)
+            children.append(contentsOf: pending[frame.childStart...])
+        }
+        pending.removeSubrange(frame.childStart...)
         setCount(childCount, of: frame.record)
         records[i].end = place(event.end_mark, of: frame.record, end: true)
         if records[i].kind == .mapping {
-            checkDuplicateKeys(firstChild: Int(first), count: childCount)
+            checkDuplicateKeys(of: records[i], count: childCount)
         }
         let size = (records.count - i) + frame.aliasExtra
         if let anchor = frame.anchor {
@@ -316,11 +328,14 @@ struct YAMLTreeBuilder {
         }
     }
 
-    private mutating func checkDuplicateKeys(firstChild: Int, count: Int) {
+    private mutating func checkDuplicateKeys(of mapping: YAMLDocument.Record, count: Int) {
         let keyCount = count / 2
         guard keyCount > 1 else { return }
+        func keyIndex(_ k: Int) -> UInt32 {
+            mapping.childrenInRecords ? mapping.first + UInt32(2 * k) : children[Int(mapping.first) + 2 * k]
+        }
         func keyText(_ k: Int) -> ArraySlice<UInt8>? {
-            let index = children[firstChild + 2 * k]
+            let index = keyIndex(k)
             let record = records[Int(index)]
             guard record.kind == .scalar else { return nil }
             let start = Int(record.first), end = start + self.count(record, at: index)
@@ -331,7 +346,7 @@ struct YAMLTreeBuilder {
             for k in 1..<keyCount {
                 guard let text = keyText(k) else { continue }
                 if let earlier = (0..<k).first(where: { keyText($0).map { $0.elementsEqual(text) } ?? false }) {
-                    reportDuplicate(text, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+                    reportDuplicate(text, first: keyIndex(earlier), again: keyIndex(k))
                 }
             }
             return
@@ -340,19 +355,20 @@ struct YAMLTreeBuilder {
         for k in 0..<keyCount {
             guard let key = keyText(k) else { continue }
             if let earlier = seen[key] {
-                reportDuplicate(key, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+                reportDuplicate(key, first: keyIndex(earlier), again: keyIndex(k))
             } else {
                 seen[key] = k
             }
         }
     }
 
-    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: Int, again: Int) {
+    /// `first` and `again`: the record indices of the two keys.
+    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: UInt32, again: UInt32) {
         let key = String(decoding: bytes, as: UTF8.self)
         diagnostics.append(Diagnostic(
             .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
-            at: span(of: children[again]),
-            notes: [Diagnostic.Note("first written here", at: span(of: children[first]))],
+            at: span(of: again),
+            notes: [Diagnostic.Note("first written here", at: span(of: first))],
             help: "remove one of them, or merge their values"))
     }
 

@@ -55,6 +55,22 @@ struct CompactStorageTests {
         #expect(String(decoding: document.text, as: UTF8.self) == "f\tglit\nit's")
     }
 
+    /// A collection whose children are the records right after it lists none in
+    /// `children`; one with a nested collection or an alias does.
+    @Test func collectionsOfScalarsKeepNoChildList() throws {
+        let document = try #require(load("a: { b: 1, c: 2 }\nd: [x, y]\ne: &k [p]\nf: [*k, q]\n").document)
+        let root = try #require(document.root)
+        #expect(root["a"]?["c"]?.int == 2)
+        #expect(root["a"]?.key(at: 1).string == "c")
+        #expect(root["d"]?.items.map(\.string) == ["x", "y"])
+        #expect(root["f"]?.item(at: 0).items.map(\.string) == ["p"])
+        #expect(root["f"]?.item(at: 1).string == "q")
+        // The root's 8 entries and f's 2; a, d and e list nothing.
+        #expect(document.children.count == 10)
+        let duplicate = load("m: { k: 1, j: 2, k: 3 }\n")
+        #expect(duplicate.diagnostics.map { "\($0.location?.start.column ?? 0) \($0.notes.first?.location?.start.column ?? 0)" } == ["18 6"])
+    }
+
     @Test func aNodeTakesSixteenBytes() {
         #expect(MemoryLayout<YAMLDocument.Record>.stride == 16)
     }
