@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A language with a valid BCP 47 primary language subtag: an ISO 639-1 code, or an
 /// ISO 639-3 code where no ISO 639-1 code exists (`fil`, `gsw`).
@@ -165,27 +164,25 @@ public enum Languages {
 
     // MARK: Official languages
 
-    /// Each country's CLDR entries, read from `officialData` the first time the country is
-    /// asked for: a check asks for one or a few countries, and parsing all 250 rows at
-    /// start cost a small plan's check about 5 % of its work.
-    private static let officialByCountry = Mutex<[String: [OfficialLanguage]]>([:])
-
-    static func officialEntries(_ countryCode: String) -> [OfficialLanguage] {
-        if let known = officialByCountry.withLock({ $0[countryCode] }) { return known }
-        var languages: [OfficialLanguage] = []
-        if let fields = TableText.row(officialData, key: countryCode), fields.count == 1 {
-            for item in TableText.split(fields[0], at: ",", keepingEmpty: false) {
-                let parts = TableText.split(item, at: ":")
-                guard parts.count == 3 else { continue }
-                let cldr = parts[0]
-                languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
-                                                  deFacto: parts[1] == "de_facto_official",
-                                                  populationPercent: Double(parts[2]) ?? 0))
+    static let officialByCountry: [String: [OfficialLanguage]] = {
+        var result: [String: [OfficialLanguage]] = [:]
+        for parts in TableText.rows(officialData) {
+            guard let country = parts.first else { continue }
+            var languages: [OfficialLanguage] = []
+            if parts.count == 2 {
+                for item in TableText.split(parts[1], at: ",", keepingEmpty: false) {
+                    let fields = TableText.split(item, at: ":")
+                    guard fields.count == 3 else { continue }
+                    let cldr = fields[0]
+                    languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
+                                                      deFacto: fields[1] == "de_facto_official",
+                                                      populationPercent: Double(fields[2]) ?? 0))
+                }
             }
+            result[country] = languages
         }
-        officialByCountry.withLock { $0[countryCode] = languages }
-        return languages
-    }
+        return result
+    }()
 
     /// Macrolanguages whose individual members CLDR may list beside them.
     /// Only Norwegian occurs in the data: `no` = {`nb` Bokmål, `nn` Nynorsk}.
@@ -218,7 +215,7 @@ public enum Languages {
     ///
     /// The raw CLDR entries are available from `officialLanguageDetails`.
     public static func officialLanguages(_ countryCode: String) -> [String] {
-        let entries = officialEntries(countryCode)
+        guard let entries = officialByCountry[countryCode] else { return [] }
         let listed = Set(entries.map(\.code))
         var result: [String] = []
         for entry in entries {
@@ -232,7 +229,7 @@ public enum Languages {
     /// CLDR's raw entries for a territory, in file order (script subtags kept). CLDR also
     /// covers a few non-ISO territories (`XK`, `AC`, `IC`, …).
     public static func officialLanguageDetails(_ countryCode: String) -> [OfficialLanguage] {
-        officialEntries(countryCode)
+        officialByCountry[countryCode] ?? []
     }
 
     /// True when a person working in `spoken` meets a requirement for `required`: the same

@@ -7,27 +7,6 @@ enum TableText {
         split(text, at: "\n", keepingEmpty: false).map { split($0, at: separator) }
     }
 
-    /// The fields after the key of the first line that starts with `key` and `separator`,
-    /// or nil when no line does: one row of a table read without parsing the others.
-    static func row(_ text: String, key: String, separator: Unicode.Scalar = "\t") -> [String]? {
-        var text = text
-        let wanted = Array(key.utf8) + [UInt8(ascii: separator)]
-        return text.withUTF8 { bytes -> [String]? in
-            var lineStart = 0
-            while lineStart + wanted.count <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                if lineEnd - lineStart >= wanted.count,
-                   UnsafeBufferPointer(rebasing: bytes[lineStart..<lineStart + wanted.count]).elementsEqual(wanted) {
-                    let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart + wanted.count..<lineEnd]), as: UTF8.self)
-                    return split(rest, at: separator)
-                }
-                lineStart = lineEnd + 1
-            }
-            return nil
-        }
-    }
-
     /// `text` split at every `separator` (an ASCII character).
     static func split(_ text: String, at separator: Unicode.Scalar, keepingEmpty: Bool = true) -> [String] {
         var text = text
