@@ -12,12 +12,9 @@ extension TimeZones {
 
     static let names: [String: NameEntry] = {
         var result: [String: NameEntry] = [:]
-        for line in nameData.split(separator: "\n") {
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cells.count == 3 else { continue }
-            result[String(cells[0])] = NameEntry(
-                target: cells[1].isEmpty ? nil : String(cells[1]),
-                countries: cells[2].split(separator: ",").map(String.init))
+        for cells in TableText.rows(nameData) where cells.count == 3 {
+            result[cells[0]] = NameEntry(target: cells[1].isEmpty ? nil : cells[1],
+                                         countries: TableText.split(cells[2], at: ",", keepingEmpty: false))
         }
         return result
     }()

@@ -34,9 +34,10 @@ enum ChunkedYAML {
 
     /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
     /// time and frees it, so the peak is the tree plus one piece, not two trees.
-    static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
+    static func load(source: SourceFile, limits: YAMLLimits, lines: YAMLLineTable? = nil, pieces: Int = 8,
                      minimumBytes: Int = ChunkedYAML.minimumBytes) -> YAMLLoadResult? {
         guard source.bytes.count >= minimumBytes, let split = split(source.bytes, pieces: pieces) else { return nil }
+        let lines = lines ?? YAMLLineTable(source.bytes)
         let bytes = source.bytes
 
         // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
@@ -52,9 +53,9 @@ enum ChunkedYAML {
         DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
             var builder: YAMLTreeBuilder
             if i == 0 {
-                builder = YAMLTreeBuilder(source: source, limits: limits, input: skeletonBytes[...])
+                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: skeletonBytes[...])
             } else {
-                builder = YAMLTreeBuilder(source: source, limits: limits, input: bytes[bounds[i - 1]..<bounds[i]],
+                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: bytes[bounds[i - 1]..<bounds[i]],
                                           lineOffset: split.pieceLines[i - 1], depthOffset: 1)
             }
             builder.run()
@@ -69,29 +70,39 @@ enum ChunkedYAML {
               parts.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
               !parts.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
         else { return nil }
-        return stitch(&parts, split: split, source: source)
+        return stitch(&parts, split: split, bounds: bounds, source: source, lines: lines)
     }
 
     /// Joins the skeleton (part 0) and the pieces' sequences into one document, letting
     /// go of each piece as soon as it is copied in.
-    private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, source: SourceFile) -> YAMLLoadResult? {
+    private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, bounds: [Int], source: SourceFile,
+                               lines: YAMLLineTable) -> YAMLLoadResult? {
         let skeleton = parts[0]
         let diagnostics = parts.flatMap(\.diagnostics)
         guard let rootIndex = skeleton.rootIndex else { return nil }
         var records = skeleton.records
         var children = skeleton.children
         var text = skeleton.text
+        var extras = skeleton.extras
         records.reserveCapacity(parts.reduce(1) { $0 + $1.records.count })
         children.reserveCapacity(parts.reduce(0) { $0 + $1.children.count } + parts.reduce(0) { $0 + $1.records.count / 4 })
         text.reserveCapacity(parts.reduce(0) { $0 + $1.text.count })
+        // The root's value slot is patched below: give it entries in `children`.
+        if records[Int(rootIndex)].childrenInRecords, records[Int(rootIndex)].storedCount != YAMLDocument.Record.largeCount {
+            let root = records[Int(rootIndex)]
+            records[Int(rootIndex)].childrenInRecords = false
+            records[Int(rootIndex)].first = UInt32(children.count)
+            children += (0..<root.storedCount).map { root.first + $0 }
+        }
         let root = records[Int(rootIndex)]
-        guard root.kind == .mapping else { return nil }
+        guard root.kind == .mapping, root.storedCount != YAMLDocument.Record.largeCount,
+              let keyStart = lines.lineStart(split.keyLine) else { return nil }
 
         // The null the key holds in the skeleton.
         var valueSlot: Int?
-        for k in 0..<(Int(root.count) / 2) {
+        for k in 0..<(Int(root.storedCount) / 2) {
             let key = records[Int(children[Int(root.first) + 2 * k])]
-            if Int(key.startLine) - 1 == split.keyLine, key.startColumn == 1 {
+            if key.start == keyStart {
                 let value = records[Int(children[Int(root.first) + 2 * k + 1])]
                 guard value.kind == .scalar, value.scalarKind == .null else { return nil }
                 valueSlot = Int(root.first) + 2 * k + 1
@@ -105,36 +116,50 @@ enum ChunkedYAML {
         var sequenceEnd: YAMLDocument.Record?
         for p in 0..<(parts.count - 1) {
             let piece = parts[p + 1]
-            defer { parts[p + 1] = YAMLTreeBuilder(source: source, limits: .default, input: [][...]) }
+            defer { parts[p + 1] = YAMLTreeBuilder(source: source, limits: .default, lines: lines, input: [][...]) }
             guard let pieceRoot = piece.rootIndex, piece.records[Int(pieceRoot)].kind == .sequence else { return nil }
             let recordBase = UInt32(records.count), childBase = UInt32(children.count), textBase = UInt32(text.count)
             // Block collections end where the next token starts: at a cut that is the next
-            // item's `-`, not the start of the line where the piece stopped.
-            let cutLine = p + 1 < split.pieceLines.count ? UInt32(split.pieceLines[p + 1] + 1) : nil
+            // item's `-`, not the start of the line where the piece stopped
+            // (the piece ends at `bounds[p + 1]`; the last one ends with the sequence).
+            let cut = p + 2 < bounds.count ? UInt32(bounds[p + 1]) : nil
             for var record in piece.records {
-                record.first += record.kind == .scalar ? textBase : childBase
-                if let cutLine, record.kind != .scalar, record.endLine == cutLine, record.endColumn == 1 {
-                    record.endColumn = UInt32(split.indent + 1)
+                if record.childrenInRecords {
+                    record.first += recordBase
+                } else if record.kind != .scalar {
+                    record.first += childBase
+                } else if !record.textInSource {
+                    record.first += textBase
+                }
+                if let cut, record.kind != .scalar, record.end == cut {
+                    record.end = cut + UInt32(split.indent)
                 }
                 records.append(record)
             }
+            for (key, position) in piece.extras.unplaced { extras.unplaced[key + 2 * recordBase] = position }
+            for (key, count) in piece.extras.largeCounts { extras.largeCounts[key + recordBase] = count }
             children.append(contentsOf: piece.children.map { $0 + recordBase })
             text.append(contentsOf: piece.text)
             let rootRecord = piece.records[Int(pieceRoot)]
-            items += piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.count)].map { $0 + recordBase }
+            guard rootRecord.start != YAMLDocument.Record.unplaced, rootRecord.end != YAMLDocument.Record.unplaced,
+                  rootRecord.storedCount != YAMLDocument.Record.largeCount else { return nil }
+            items += rootRecord.childrenInRecords
+                ? (0..<rootRecord.storedCount).map { rootRecord.first + $0 + recordBase }
+                : piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.storedCount)].map { $0 + recordBase }
             if sequenceStart == nil { sequenceStart = rootRecord }
             sequenceEnd = rootRecord
         }
         guard let first = sequenceStart, let last = sequenceEnd else { return nil }
         let sequence = UInt32(records.count)
+        guard items.count < Int(YAMLDocument.Record.largeCount) else { return nil }
         records.append(YAMLDocument.Record(
-            startLine: first.startLine, startColumn: first.startColumn, endLine: last.endLine, endColumn: last.endColumn,
-            first: UInt32(children.count), count: UInt32(items.count),
+            start: first.start, end: last.end, first: UInt32(children.count), count: UInt32(items.count),
             kind: .sequence, scalarKind: .string, style: .block))
         children.append(contentsOf: items)
         children[valueSlot] = sequence
 
-        let document = YAMLDocument(source: source, records: records, children: children, text: text, rootIndex: rootIndex)
+        let document = YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+                                    extras: extras, rootIndex: rootIndex)
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
     }
 

@@ -6,61 +6,127 @@ import SourceText
 /// Aliases are resolved to the node they name (the tree is a DAG); the loader has
 /// already bounded how large the expanded tree may be.
 public final class YAMLDocument: Sendable {
-    /// One node in 24 bytes: positions, where its children or text are, and its kind,
-    /// scalar kind and style packed into the top byte of the end column.
+    /// One node in 16 bytes: where it starts and ends (byte offsets in the file), where
+    /// its children or text are, its count, and its kind, scalar kind and style packed
+    /// into the count's top byte.
     struct Record: Sendable {
-        var startLine: UInt32
-        var startColumn: UInt32
-        var endLine: UInt32
-        private var endColumnAndFlags: UInt32
-        /// Collections: index of the first child in `children`. Scalars: offset in `text`.
-        var first: UInt32
-        /// Collections: number of children (mappings: 2 × entries). Scalars: UTF-8 length.
-        var count: UInt32
+        /// Byte offset of the node's first character, or `unplaced` (see `YAMLDocument.unplaced`).
+        var start: UInt32
+        /// Byte offset just past the node's last character, or `unplaced`.
+        var end: UInt32
+        /// Collections: index of the first child in `children`, or of the first child's
+        /// record when `childrenInRecords`. Scalars: offset of the text, in the file's
+        /// bytes when `textInSource`, else in `text`.
+        private var firstAndPlace: UInt32
+        /// Collections: number of children (mappings: 2 × entries). Scalars: UTF-8
+        /// length. `largeCount` when it does not fit in 24 bits (see `YAMLDocument.largeCounts`).
+        private var countAndFlags: UInt32
 
-        static let maxColumn: UInt32 = (1 << 24) - 1
+        static let unplaced = UInt32.max
+        static let largeCount: UInt32 = (1 << 24) - 1
+        /// The top bit of `first`: `textInSource` for a scalar, `childrenInRecords` for a collection.
+        private static let direct: UInt32 = 1 << 31
 
-        init(startLine: UInt32, startColumn: UInt32, endLine: UInt32, endColumn: UInt32,
-             first: UInt32, count: UInt32, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle) {
-            self.startLine = startLine
-            self.startColumn = startColumn
-            self.endLine = endLine
-            self.endColumnAndFlags = 0
-            self.first = first
-            self.count = count
+        init(start: UInt32, end: UInt32, first: UInt32, count: UInt32,
+             kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle) {
+            self.start = start
+            self.end = end
+            self.firstAndPlace = first
             let flags = UInt32(kind.rawValue) | UInt32(scalarKind.rawValue) << 2 | UInt32(style.rawValue) << 5
-            self.endColumnAndFlags = min(endColumn, Self.maxColumn) | flags << 24
+            self.countAndFlags = min(count, Self.largeCount) | flags << 24
         }
 
-        var endColumn: UInt32 {
-            get { endColumnAndFlags & Self.maxColumn }
-            set { endColumnAndFlags = (endColumnAndFlags & ~Self.maxColumn) | min(newValue, Self.maxColumn) }
+        var first: UInt32 {
+            get { firstAndPlace & ~Self.direct }
+            set { firstAndPlace = newValue | (firstAndPlace & Self.direct) }
         }
-        var kind: YAMLNode.Kind { YAMLNode.Kind(rawValue: UInt8(endColumnAndFlags >> 24 & 0x3)) ?? .scalar }
-        var scalarKind: YAMLScalarKind { YAMLScalarKind(rawValue: UInt8(endColumnAndFlags >> 26 & 0x7)) ?? .string }
-        var style: YAMLStyle { YAMLStyle(rawValue: UInt8(endColumnAndFlags >> 29 & 0x7)) ?? .plain }
+        private var isDirect: Bool {
+            get { firstAndPlace & Self.direct != 0 }
+            set { firstAndPlace = newValue ? firstAndPlace | Self.direct : firstAndPlace & ~Self.direct }
+        }
+        /// The scalar's text is the file's own bytes at `first` (a plain or quoted scalar
+        /// written without escapes or folding), not a copy in `text`.
+        var textInSource: Bool {
+            get { kind == .scalar && isDirect }
+            set { isDirect = newValue }
+        }
+        /// The collection's children are the records from `first` on, one after another (a
+        /// collection of scalars, nearly every flow mapping of a plan): `children` holds
+        /// no entries for it.
+        var childrenInRecords: Bool {
+            get { kind != .scalar && isDirect }
+            set { isDirect = newValue }
+        }
+        /// The count, or `largeCount` when the document keeps it in `largeCounts`.
+        var storedCount: UInt32 {
+            get { countAndFlags & Self.largeCount }
+            set { countAndFlags = (countAndFlags & ~Self.largeCount) | min(newValue, Self.largeCount) }
+        }
+        var kind: YAMLNode.Kind { YAMLNode.Kind(rawValue: UInt8(countAndFlags >> 24 & 0x3)) ?? .scalar }
+        var scalarKind: YAMLScalarKind { YAMLScalarKind(rawValue: UInt8(countAndFlags >> 26 & 0x7)) ?? .string }
+        var style: YAMLStyle { YAMLStyle(rawValue: UInt8(countAndFlags >> 29 & 0x7)) ?? .plain }
+    }
+
+    /// What a document holds besides its records: the rare values that do not fit a record.
+    struct Extras: Sendable {
+        /// Positions that are not a character of the file (a column past its line's
+        /// end), by `2 × record + (0 start, 1 end)`; the record holds `Record.unplaced`.
+        var unplaced: [UInt32: SourcePosition] = [:]
+        /// Counts of 2^24 − 1 or more, by record.
+        var largeCounts: [UInt32: UInt32] = [:]
     }
 
     /// The file the document was read from.
     public let source: SourceFile
     let records: [Record]
     let children: [UInt32]
-    /// The text of every scalar, back to back (UTF-8).
+    /// The text of the scalars that are not the file's own bytes, back to back (UTF-8).
     let text: [UInt8]
+    let lines: YAMLLineTable
+    let extras: Extras
     let rootIndex: UInt32?
 
-    init(source: SourceFile, records: [Record], children: [UInt32], text: [UInt8], rootIndex: UInt32?) {
+    init(source: SourceFile, records: [Record], children: [UInt32], text: [UInt8], lines: YAMLLineTable,
+         extras: Extras, rootIndex: UInt32?) {
         self.source = source
         self.records = records
         self.children = children
         self.text = text
+        self.lines = lines
+        self.extras = extras
         self.rootIndex = rootIndex
     }
 
+    /// The count of the record at `index` (see `Record.storedCount`).
+    func count(_ record: Record, at index: UInt32) -> Int {
+        let stored = record.storedCount
+        return stored == Record.largeCount ? Int(extras.largeCounts[index] ?? stored) : Int(stored)
+    }
+
+    /// The record index of child `i` of a collection's record.
+    func child(_ record: Record, _ i: Int) -> UInt32 {
+        record.childrenInRecords ? record.first + UInt32(i) : children[Int(record.first) + i]
+    }
+
+    /// Where the record at `index` starts (`end: false`) or ends.
+    func position(_ record: Record, at index: UInt32, end: Bool) -> SourcePosition {
+        let offset = end ? record.end : record.start
+        if offset == Record.unplaced {
+            return extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
+        }
+        return lines.position(of: Int(offset), in: source.bytes)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the scalar stored at `record`.
+    func withScalarBytes<R>(_ record: Record, at index: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = Int(record.first), length = count(record, at: index)
+        let storage = record.textInSource ? source.bytes : text
+        return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+    }
+
     /// The text of the scalar stored at `record`.
-    func scalarText(_ record: Record) -> String {
-        let start = Int(record.first)
-        return String(decoding: text[start..<start + Int(record.count)], as: UTF8.self)
+    func scalarText(_ record: Record, at index: UInt32) -> String {
+        withScalarBytes(record, at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Another handle on the same nodes (the arrays are shared, not copied). Nodes reached
@@ -68,7 +134,8 @@ public final class YAMLDocument: Sendable {
     /// part of a large document through their own handle do not contend on one
     /// reference count (see `YAMLNode.rebased(onto:)`).
     public func sharingStorage() -> YAMLDocument {
-        YAMLDocument(source: source, records: records, children: children, text: text, rootIndex: rootIndex)
+        YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+                     extras: extras, rootIndex: rootIndex)
     }
 
     /// The top node, or nil for an empty document.

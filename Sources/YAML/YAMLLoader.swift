@@ -53,19 +53,22 @@ public struct YAMLLoader: Sendable {
     /// Parses YAML bytes; `path` names them in diagnostics.
     public func load(bytes: [UInt8], path: String) -> YAMLLoadResult {
         let source = SourceFile(path: path, bytes: bytes)
-        if bytes.count > limits.maxFileBytes {
+        // Nodes keep 31-bit offsets into the file: 2 GiB is the most any limit allows.
+        let maxBytes = min(limits.maxFileBytes, YAMLLineTable.maxBytes)
+        if bytes.count > maxBytes {
             let diagnostic = Diagnostic(
                 .yamlFileTooLarge,
-                "the file has \(bytes.count) bytes, more than the limit of \(limits.maxFileBytes)",
+                "the file has \(bytes.count) bytes, more than the limit of \(maxBytes)",
                 at: SourceSpan(file: source, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                 help: "split the file, or raise the limit if this size is expected"
             )
             return YAMLLoadResult(source: source, document: nil, diagnostics: [diagnostic])
         }
-        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8) {
+        let lines = YAMLLineTable(bytes)
+        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, lines: lines, pieces: 8) {
             return result
         }
-        var builder = YAMLTreeBuilder(source: source, limits: limits)
+        var builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines)
         builder.run()
         return builder.finish()
     }

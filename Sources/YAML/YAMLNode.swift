@@ -31,26 +31,24 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public var style: YAMLStyle { record.style }
 
     /// Where the node starts.
-    public var start: SourcePosition {
-        let r = record
-        return SourcePosition(line: Int(r.startLine), column: Int(r.startColumn))
-    }
+    public var start: SourcePosition { document.position(record, at: index, end: false) }
 
     /// Where the node ends (just past its last character).
-    public var end: SourcePosition {
-        let r = record
-        return SourcePosition(line: Int(r.endLine), column: Int(r.endColumn))
-    }
+    public var end: SourcePosition { document.position(record, at: index, end: true) }
 
     /// The node's place in its file.
-    public var span: SourceSpan { SourceSpan(file: document.source, start: start, end: end) }
+    public var span: SourceSpan {
+        let r = record
+        return SourceSpan(file: document.source, start: document.position(r, at: index, end: false),
+                          end: document.position(r, at: index, end: true))
+    }
 
     // MARK: Scalars
 
     /// The scalar's text (after YAML's escapes and folding), or nil for a collection.
     public var scalar: String? {
         let r = record
-        return r.kind == .scalar ? document.scalarText(r) : nil
+        return r.kind == .scalar ? document.scalarText(r, at: index) : nil
     }
 
     /// The core-schema kind of a scalar (nil for a collection).
@@ -93,32 +91,32 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public var items: [YAMLNode] {
         let r = record
         guard r.kind == .sequence else { return [] }
-        return (0..<Int(r.count)).map { child(Int(r.first) + $0) }
+        return (0..<document.count(r, at: index)).map { child(r, $0) }
     }
 
     /// The entries of a mapping, in file order (empty for other kinds).
     public var entries: [Entry] {
         let r = record
         guard r.kind == .mapping else { return [] }
-        return stride(from: 0, to: Int(r.count), by: 2).map {
-            Entry(key: child(Int(r.first) + $0), value: child(Int(r.first) + $0 + 1))
+        return stride(from: 0, to: document.count(r, at: index), by: 2).map {
+            Entry(key: child(r, $0), value: child(r, $0 + 1))
         }
     }
 
     /// Number of items or entries (0 for a scalar).
     public var count: Int {
         let r = record
-        return r.kind == .mapping ? Int(r.count) / 2 : (r.kind == .sequence ? Int(r.count) : 0)
+        return r.kind == .mapping ? document.count(r, at: index) / 2 : (r.kind == .sequence ? document.count(r, at: index) : 0)
     }
 
     /// The value under a scalar key of a mapping.
     public subscript(key: String) -> YAMLNode? {
         let r = record
         guard r.kind == .mapping else { return nil }
-        var i = Int(r.first)
-        let end = i + Int(r.count)
+        var i = 0
+        let end = document.count(r, at: index)
         while i < end {
-            if child(i).scalarEquals(key) { return child(i + 1) }
+            if child(r, i).scalarEquals(key) { return child(r, i + 1) }
             i += 2
         }
         return nil
@@ -126,17 +124,17 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
 
     /// The key node of mapping entry `i` (0 ≤ i < count), without building `entries`.
     public func key(at i: Int) -> YAMLNode {
-        child(Int(record.first) + 2 * i)
+        child(record, 2 * i)
     }
 
     /// The value node of mapping entry `i` (0 ≤ i < count).
     public func value(at i: Int) -> YAMLNode {
-        child(Int(record.first) + 2 * i + 1)
+        child(record, 2 * i + 1)
     }
 
     /// Item `i` of a sequence (0 ≤ i < count), without building `items`.
     public func item(at i: Int) -> YAMLNode {
-        child(Int(record.first) + i)
+        child(record, i)
     }
 
     /// True when this is a scalar whose text is exactly `text` (compares bytes; builds no string).
@@ -144,11 +142,10 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         let r = record
         guard r.kind == .scalar else { return false }
         let utf8 = text.utf8
-        return utf8.withContiguousStorageIfAvailable { wanted in
-            Int(r.count) == wanted.count && document.text.withUnsafeBufferPointer { all in
-                wanted.elementsEqual(UnsafeBufferPointer(rebasing: all[Int(r.first)..<Int(r.first + r.count)]))
-            }
-        } ?? document.scalarText(r).utf8.elementsEqual(utf8)
+        return document.withScalarBytes(r, at: index) { stored in
+            utf8.withContiguousStorageIfAvailable { wanted in stored.count == wanted.count && stored.elementsEqual(wanted) }
+                ?? stored.elementsEqual(utf8)
+        }
     }
 
     /// The entry whose key is `key` (the key node gives the key's own position).
@@ -156,8 +153,8 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
         entries.first { $0.key.scalar == key }
     }
 
-    private func child(_ position: Int) -> YAMLNode {
-        YAMLNode(document: document, index: document.children[position])
+    private func child(_ record: YAMLDocument.Record, _ i: Int) -> YAMLNode {
+        YAMLNode(document: document, index: document.child(record, i))
     }
 
     /// A short description for messages: `a mapping`, `a sequence`, `the string "x"`.

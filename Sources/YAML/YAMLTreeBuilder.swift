@@ -1,6 +1,12 @@
 import CYAML
 import SourceText
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns libyaml's events into the flat node arrays of a `YAMLDocument`, checking
 /// depth, alias expansion, duplicate keys, tags and integer range as it goes.
 struct YAMLTreeBuilder {
@@ -19,9 +25,13 @@ struct YAMLTreeBuilder {
     private let lineOffset: Int
     /// Nesting levels above `input`'s root, counted against `limits.maxDepth`.
     private let depthOffset: Int
+    /// The file's lines (shared by the pieces of a chunked parse): positions are stored
+    /// as byte offsets in the file.
+    private let lines: YAMLLineTable
     private(set) var records: [YAMLDocument.Record] = []
     private(set) var children: [UInt32] = []
     private(set) var text: [UInt8] = []
+    private(set) var extras = YAMLDocument.Extras()
     private var pending: [UInt32] = []
     private var frames: [Frame] = []
     private var anchors: [String: (index: UInt32, size: Int)] = [:]
@@ -32,9 +42,11 @@ struct YAMLTreeBuilder {
     /// False once libyaml stopped with an error (or a limit stopped reading).
     private(set) var readable = true
 
-    init(source: SourceFile, limits: YAMLLimits, input: ArraySlice<UInt8>? = nil, lineOffset: Int = 0, depthOffset: Int = 0) {
+    init(source: SourceFile, limits: YAMLLimits, lines: YAMLLineTable, input: ArraySlice<UInt8>? = nil,
+         lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
         self.limits = limits
+        self.lines = lines
         self.input = input ?? source.bytes[...]
         self.lineOffset = lineOffset
         self.depthOffset = depthOffset
@@ -42,7 +54,7 @@ struct YAMLTreeBuilder {
         let estimate = self.input.count / 6
         records.reserveCapacity(estimate)
         children.reserveCapacity(estimate)
-        text.reserveCapacity(self.input.count / 2)
+        text.reserveCapacity(self.input.count / 8)
     }
 
     mutating func run() {
@@ -87,7 +99,8 @@ struct YAMLTreeBuilder {
                 help: "write the document's fields, or remove the file"))
         }
         let document = readable && rootIndex != nil
-            ? YAMLDocument(source: source, records: records, children: children, text: text, rootIndex: rootIndex)
+            ? YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+                           extras: extras, rootIndex: rootIndex)
             : nil
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
     }
@@ -127,10 +140,7 @@ struct YAMLTreeBuilder {
 
     private mutating func scalar(_ event: yaml_event_t) -> Bool {
         let data = event.data.scalar
-        let offset = UInt32(text.count)
-        if let value = data.value, data.length > 0 {
-            text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
-        }
+        let bytes = UnsafeBufferPointer(start: data.length > 0 ? data.value : nil, count: data.length)
         let style: YAMLStyle = switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -138,12 +148,26 @@ struct YAMLTreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: .folded
         default: .plain
         }
+        // Most scalars are the file's own bytes (plain, or quoted without escapes): the
+        // record then points into the file rather than copying the text.
+        let start = offset(event.start_mark)
+        var inSource = false
+        var textOffset = UInt32(text.count)
+        if let start, !bytes.isEmpty,
+           style == .plain || style == .singleQuoted || style == .doubleQuoted {
+            let at = Int(start) + (style == .plain ? 0 : 1)
+            inSource = at + bytes.count <= source.bytes.count && source.bytes.withUnsafeBufferPointer {
+                memcmp($0.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0
+            }
+            if inSource { textOffset = UInt32(at) }
+        }
+        if !inSource, !bytes.isEmpty { text.append(contentsOf: bytes) }
         var kind: YAMLScalarKind = .string
         // Most plain scalars are text whose first byte already rules out null, bool and
         // numbers; only the others are decoded and resolved.
         let first: UInt8? = data.length > 0 ? data.value?[0] : nil
         if (style == .plain && YAMLScalarResolver.mayBeTyped(firstByte: first)) || data.tag != nil {
-            let value = String(decoding: text[Int(offset)...], as: UTF8.self)
+            let value = String(decoding: bytes, as: UTF8.self)
             if style == .plain { kind = YAMLScalarResolver.kind(ofPlain: value) }
             if let tag = data.tag {
                 kind = resolve(tag: String(cString: tag), text: value, inferred: kind, event: event)
@@ -157,7 +181,8 @@ struct YAMLTreeBuilder {
             }
         }
         let index = appendRecord(event, kind: .scalar, scalarKind: kind, style: style,
-                                 first: offset, count: UInt32(data.length))
+                                 first: textOffset, count: data.length, start: start)
+        if inSource { records[Int(index)].textInSource = true }
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = (index, 1)
         }
@@ -201,16 +226,27 @@ struct YAMLTreeBuilder {
     private mutating func close(_ event: yaml_event_t) {
         guard let frame = frames.popLast() else { return }
         let childCount = pending.count - frame.childStart
-        let first = UInt32(children.count)
-        children.append(contentsOf: pending[frame.childStart...])
-        pending.removeSubrange(frame.childStart...)
         let i = Int(frame.record)
-        records[i].first = first
-        records[i].count = UInt32(childCount)
-        records[i].endLine = UInt32(event.end_mark.line + 1 + lineOffset)
-        records[i].endColumn = UInt32(event.end_mark.column + 1)
+        // Children that are the records right after each other (no nested collection, no
+        // alias) need no entries in `children`.
+        let firstChild = childCount > 0 ? pending[frame.childStart] : 0
+        var consecutive = childCount > 0
+        for (k, child) in pending[frame.childStart...].enumerated() where child != firstChild + UInt32(k) {
+            consecutive = false
+            break
+        }
+        if consecutive {
+            records[i].first = firstChild
+            records[i].childrenInRecords = true
+        } else {
+            records[i].first = UInt32(children.count)
+            children.append(contentsOf: pending[frame.childStart...])
+        }
+        pending.removeSubrange(frame.childStart...)
+        setCount(childCount, of: frame.record)
+        records[i].end = place(event.end_mark, of: frame.record, end: true)
         if records[i].kind == .mapping {
-            checkDuplicateKeys(firstChild: Int(first), count: childCount)
+            checkDuplicateKeys(of: records[i], count: childCount)
         }
         let size = (records.count - i) + frame.aliasExtra
         if let anchor = frame.anchor {
@@ -251,14 +287,37 @@ struct YAMLTreeBuilder {
     // MARK: Helpers
 
     private mutating func appendRecord(
-        _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: UInt32, count: UInt32
+        _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: UInt32, count: Int,
+        start: UInt32?? = nil
     ) -> UInt32 {
         let index = UInt32(records.count)
-        records.append(YAMLDocument.Record(
-            startLine: UInt32(event.start_mark.line + 1 + lineOffset), startColumn: UInt32(event.start_mark.column + 1),
-            endLine: UInt32(event.end_mark.line + 1 + lineOffset), endColumn: UInt32(event.end_mark.column + 1),
-            first: first, count: count, kind: kind, scalarKind: scalarKind, style: style))
+        records.append(YAMLDocument.Record(start: 0, end: 0, first: first, count: 0,
+                                           kind: kind, scalarKind: scalarKind, style: style))
+        setCount(count, of: index)
+        records[Int(index)].start = place(event.start_mark, of: index, end: false, known: start)
+        records[Int(index)].end = place(event.end_mark, of: index, end: true)
         return index
+    }
+
+    /// The file offset of a mark, nil when it names no character of its line.
+    private func offset(_ mark: yaml_mark_t) -> UInt32? {
+        lines.offset(line: mark.line + lineOffset, column: mark.column, in: source.bytes).map(UInt32.init)
+    }
+
+    /// The offset to store for a record's mark; a mark with no offset is kept as it is.
+    private mutating func place(_ mark: yaml_mark_t, of index: UInt32, end: Bool, known: UInt32?? = nil) -> UInt32 {
+        if let offset = known ?? offset(mark) { return offset }
+        extras.unplaced[2 * index + (end ? 1 : 0)] = SourcePosition(line: mark.line + 1 + lineOffset, column: mark.column + 1)
+        return YAMLDocument.Record.unplaced
+    }
+
+    private mutating func setCount(_ count: Int, of index: UInt32) {
+        records[Int(index)].storedCount = UInt32(min(count, Int(YAMLDocument.Record.largeCount)))
+        if count >= Int(YAMLDocument.Record.largeCount) {
+            extras.largeCounts[index] = UInt32(count)
+        } else if !extras.largeCounts.isEmpty {
+            extras.largeCounts[index] = nil
+        }
     }
 
     private mutating func attach(_ index: UInt32) {
@@ -269,19 +328,25 @@ struct YAMLTreeBuilder {
         }
     }
 
-    private mutating func checkDuplicateKeys(firstChild: Int, count: Int) {
+    private mutating func checkDuplicateKeys(of mapping: YAMLDocument.Record, count: Int) {
         let keyCount = count / 2
         guard keyCount > 1 else { return }
+        func keyIndex(_ k: Int) -> UInt32 {
+            mapping.childrenInRecords ? mapping.first + UInt32(2 * k) : children[Int(mapping.first) + 2 * k]
+        }
         func keyText(_ k: Int) -> ArraySlice<UInt8>? {
-            let record = records[Int(children[firstChild + 2 * k])]
-            return record.kind == .scalar ? text[Int(record.first)..<Int(record.first + record.count)] : nil
+            let index = keyIndex(k)
+            let record = records[Int(index)]
+            guard record.kind == .scalar else { return nil }
+            let start = Int(record.first), end = start + self.count(record, at: index)
+            return record.textInSource ? source.bytes[start..<end] : text[start..<end]
         }
         if keyCount <= 16 {
             // Small mappings (nearly all of them): a pairwise scan allocates nothing.
             for k in 1..<keyCount {
                 guard let text = keyText(k) else { continue }
                 if let earlier = (0..<k).first(where: { keyText($0).map { $0.elementsEqual(text) } ?? false }) {
-                    reportDuplicate(text, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+                    reportDuplicate(text, first: keyIndex(earlier), again: keyIndex(k))
                 }
             }
             return
@@ -290,26 +355,35 @@ struct YAMLTreeBuilder {
         for k in 0..<keyCount {
             guard let key = keyText(k) else { continue }
             if let earlier = seen[key] {
-                reportDuplicate(key, first: firstChild + 2 * earlier, again: firstChild + 2 * k)
+                reportDuplicate(key, first: keyIndex(earlier), again: keyIndex(k))
             } else {
                 seen[key] = k
             }
         }
     }
 
-    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: Int, again: Int) {
+    /// `first` and `again`: the record indices of the two keys.
+    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: UInt32, again: UInt32) {
         let key = String(decoding: bytes, as: UTF8.self)
         diagnostics.append(Diagnostic(
             .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
-            at: span(of: records[Int(children[again])]),
-            notes: [Diagnostic.Note("first written here", at: span(of: records[Int(children[first])]))],
+            at: span(of: again),
+            notes: [Diagnostic.Note("first written here", at: span(of: first))],
             help: "remove one of them, or merge their values"))
     }
 
-    private func span(of record: YAMLDocument.Record) -> SourceSpan {
-        SourceSpan(file: source,
-                   start: SourcePosition(line: Int(record.startLine), column: Int(record.startColumn)),
-                   end: SourcePosition(line: Int(record.endLine), column: Int(record.endColumn)))
+    private func count(_ record: YAMLDocument.Record, at index: UInt32) -> Int {
+        record.storedCount == YAMLDocument.Record.largeCount ? Int(extras.largeCounts[index] ?? 0) : Int(record.storedCount)
+    }
+
+    private func span(of index: UInt32) -> SourceSpan {
+        let record = records[Int(index)]
+        func position(_ offset: UInt32, end: Bool) -> SourcePosition {
+            offset == YAMLDocument.Record.unplaced
+                ? extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
+                : lines.position(of: Int(offset), in: source.bytes)
+        }
+        return SourceSpan(file: source, start: position(record.start, end: false), end: position(record.end, end: true))
     }
 
     private func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {

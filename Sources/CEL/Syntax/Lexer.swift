@@ -32,6 +32,10 @@ struct Lexer {
     var i = 0
     var errors: [LexError] = []
 
+    /// Operators of one character (built once: a set literal in `next()` cost a set per token).
+    static let singleOperators: Set<Unicode.Scalar> = [
+        "+", "-", "*", "/", "%", "!", "<", ">", "?", ":", ".", ",", "(", ")", "[", "]", "{", "}",
+    ]
     static let reservedWords: Set<String> = [
         "as", "break", "const", "continue", "else", "for", "function", "if", "import",
         "let", "loop", "package", "namespace", "return", "var", "void", "while",
@@ -119,8 +123,7 @@ struct Lexer {
             i += 2
             return Token(kind: .op(op), start: start, end: i)
         }
-        let singles: Set<Unicode.Scalar> = ["+", "-", "*", "/", "%", "!", "<", ">", "?", ":", ".", ",", "(", ")", "[", "]", "{", "}"]
-        if singles.contains(c) {
+        if Lexer.singleOperators.contains(c) {
             i += 1
             return Token(kind: .op(String(c)), start: start, end: i)
         }

@@ -162,6 +162,7 @@ struct PlanBuilder {
             var engagements: [Engagement] = []
             var diagnostics: [Diagnostic] = []
             let overlaps = OverlapMemo()
+            let strings = StringInterner()
             // This chunk's own handle on the document: no reference-count contention
             // with the other chunks' threads.
             let handle = nodes.first?.document.sharingStorage()
@@ -169,7 +170,7 @@ struct PlanBuilder {
             for index in range {
                 let node = handle.map { nodes[index].rebased(onto: $0) } ?? nodes[index]
                 if let engagement = self.engagement(node, index: index, context: context,
-                                                    overlaps: overlaps, into: &diagnostics) {
+                                                    overlaps: overlaps, strings: strings, into: &diagnostics) {
                     engagements.append(engagement)
                 }
             }
@@ -235,7 +236,7 @@ struct PlanBuilder {
 
     // MARK: Engagements
 
-    func engagement(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo,
+    func engagement(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo, strings: StringInterner,
                     into diagnostics: inout [Diagnostic]) -> Engagement? {
         guard let fields = FieldReader.open(node, as: PlanSchema.engagement, codes: .plan, into: &diagnostics) else { return nil }
         let id = fields.string("id", into: &diagnostics)
@@ -243,7 +244,7 @@ struct PlanBuilder {
         let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false
         let markets = fields.countries("markets", into: &diagnostics)
         var provider: Provider?
-        if let node = fields.value("provider") { provider = readProvider(node, into: &diagnostics) }
+        if let node = fields.value("provider") { provider = readProvider(node, strings: strings, into: &diagnostics) }
 
         let locationNodes = fields.list("locations", into: &diagnostics)
         if fields.value("locations")?.kind == .sequence, locationNodes.isEmpty {
@@ -255,17 +256,17 @@ struct PlanBuilder {
         var reportsTo: Hub?
         if let node = fields.value("reports_to") { reportsTo = readHub(node, into: &diagnostics) }
         let locations = locationNodes.enumerated().compactMap {
-            location($1, index: $0, context: context, hub: reportsTo, overlaps: overlaps, into: &diagnostics)
+            location($1, index: $0, context: context, hub: reportsTo, overlaps: overlaps, strings: strings, into: &diagnostics)
         }
         let data = fields.list("data", into: &diagnostics).enumerated().compactMap {
-            dataItem($1, index: $0, scale: context.scale, into: &diagnostics)
+            dataItem($1, index: $0, scale: context.scale, strings: strings, into: &diagnostics)
         }
         let languages = fields.list("languages", into: &diagnostics).enumerated().compactMap {
             languageSkill($1, index: $0, into: &diagnostics)
         }
-        let controls = fields.strings("controls", into: &diagnostics)
+        let controls = strings.intern(fields.strings("controls", into: &diagnostics))
         let subcontractors = fields.list("subcontractors", into: &diagnostics).enumerated().compactMap {
-            subcontractor($1, index: $0, data: data, context: context, into: &diagnostics)
+            subcontractor($1, index: $0, data: data, context: context, strings: strings, into: &diagnostics)
         }
         let critical = fields.bool("critical_or_important", into: &diagnostics) ?? false
         let ict = fields.bool("ict", into: &diagnostics) ?? false
@@ -302,7 +303,7 @@ struct PlanBuilder {
         case (false, true): .offshoreCaptive
         }
         return Engagement(
-            id: id, service: service, customerFacing: customerFacing, markets: markets, provider: provider,
+            id: id, service: strings.intern(service), customerFacing: customerFacing, markets: markets, provider: provider,
             locations: locations, data: data, languages: languages, controls: controls, subcontractors: subcontractors,
             criticalOrImportant: critical, ict: ict, notified: notified, reportsTo: reportsTo, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
@@ -310,7 +311,7 @@ struct PlanBuilder {
             headcount: headcount)
     }
 
-    func readProvider(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Provider? {
+    func readProvider(_ node: YAMLNode, strings: StringInterner, into diagnostics: inout [Diagnostic]) -> Provider? {
         guard let fields = FieldReader.open(node, as: PlanSchema.provider, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let kind = fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics)
@@ -325,7 +326,8 @@ struct PlanBuilder {
                 at: list.span, help: "give each owner's share of the provider in percent; together at most 100"))
         }
         guard let name, let kind, let country else { return nil }
-        return Provider(name: name, kind: kind, country: country, owners: owners, group: group, lei: lei, node: node)
+        return Provider(name: strings.intern(name), kind: strings.intern(kind), country: country, owners: owners,
+                        group: strings.intern(group), lei: lei, node: node)
     }
 
     func readOwner(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Owner? {
@@ -349,7 +351,7 @@ struct PlanBuilder {
         return Notification(date: date, supervisor: supervisor)
     }
 
-    func subcontractor(_ node: YAMLNode, index: Int, data: [DataItem], context: Context,
+    func subcontractor(_ node: YAMLNode, index: Int, data: [DataItem], context: Context, strings: StringInterner,
                        into diagnostics: inout [Diagnostic]) -> Subcontractor? {
         guard let fields = FieldReader.open(node, as: PlanSchema.subcontractor, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
@@ -369,7 +371,8 @@ struct PlanBuilder {
             if let text { touched.append(text) }
         }
         guard let name, let country, let company = context.company else { return nil }
-        return Subcontractor(name: name, country: country, region: region, kind: kind, functions: functions, data: touched,
+        return Subcontractor(name: strings.intern(name), country: country, region: region, kind: kind,
+                             functions: strings.intern(functions), data: strings.intern(touched),
                              domestic: Territories.isDomestic(country, home: company.country), index: index, node: node)
     }
 
@@ -383,7 +386,7 @@ struct PlanBuilder {
 
     /// A location; its overlap is measured against `hub`'s business day when the
     /// engagement reports to one, else against the company's.
-    func location(_ node: YAMLNode, index: Int, context: Context, hub: Hub?, overlaps: OverlapMemo,
+    func location(_ node: YAMLNode, index: Int, context: Context, hub: Hub?, overlaps: OverlapMemo, strings: StringInterner,
                   into diagnostics: inout [Diagnostic]) -> Location? {
         guard let fields = FieldReader.open(node, as: PlanSchema.location, codes: .plan, into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
@@ -415,12 +418,14 @@ struct PlanBuilder {
                 } ?? 0
             }
         }
-        return Location(country: country, region: region, city: city, timezone: timezone, hours: hours, headcount: headcount,
+        return Location(country: country, region: region, city: strings.intern(city), timezone: strings.intern(timezone),
+                        hours: hours, headcount: headcount,
                         domestic: Territories.isDomestic(country, home: company.country), overlapHours: overlap,
                         index: index, node: node)
     }
 
-    func dataItem(_ node: YAMLNode, index: Int, scale: [String], into diagnostics: inout [Diagnostic]) -> DataItem? {
+    func dataItem(_ node: YAMLNode, index: Int, scale: [String], strings: StringInterner,
+                  into diagnostics: inout [Diagnostic]) -> DataItem? {
         guard let fields = FieldReader.open(node, as: PlanSchema.data, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let classification = fields.code("classification", kind: .classification, expected: .classification,
@@ -443,8 +448,8 @@ struct PlanBuilder {
         }
         let deidentified = fields.bool("deidentified", into: &diagnostics) ?? false
         guard let name, let classification else { return nil }
-        return DataItem(name: name, classification: classification.0, level: classification.1, personal: personal,
-                        subjects: subjects, categories: categories, storageCountries: storage,
+        return DataItem(name: strings.intern(name), classification: strings.intern(classification.0), level: classification.1,
+                        personal: personal, subjects: subjects, categories: strings.intern(categories), storageCountries: storage,
                         records: records.map { max(0, $0) }, deidentified: deidentified, index: index, node: node)
     }
 

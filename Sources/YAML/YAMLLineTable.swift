@@ -1,0 +1,121 @@
+import SourceText
+
+/// Where each line of a file starts, so a node can keep one byte offset per position
+/// instead of a line and a column (4 bytes instead of 8). Lines break where libyaml
+/// breaks them: LF, CR LF, a lone CR, NEL, LS and PS. Columns count Unicode scalars;
+/// a line of ASCII only (nearly every line) turns an offset into a column by one
+/// subtraction.
+struct YAMLLineTable: Sendable {
+    /// Start offset of each line; the top bit marks a line with a byte ≥ 0x80. A file that
+    /// ends in a line break has one more, empty line, where libyaml's stream end lies.
+    private let starts: [UInt32]
+    private let byteCount: Int
+    private static let nonASCII: UInt32 = 1 << 31
+
+    /// Largest file whose offsets fit (2 GiB).
+    static let maxBytes = Int(nonASCII) - 1
+
+    /// The lines of `bytes`; line 1 starts after a UTF-8 byte order mark (libyaml does
+    /// not count the mark as a column).
+    init(_ bytes: [UInt8]) {
+        byteCount = bytes.count
+        var starts: [UInt32] = []
+        starts.reserveCapacity(bytes.count / 32 + 2)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var lineStart = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var ascii = true
+            var i = lineStart
+            func endLine(next: Int) {
+                starts.append(UInt32(lineStart) | (ascii ? 0 : Self.nonASCII))
+                lineStart = next
+                ascii = true
+            }
+            guard let base = b.baseAddress else { return }
+            while i < n {
+                // Eight bytes at a time while they are ASCII and hold no CR or LF.
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0, !Self.hasByte(word, 0x0A), !Self.hasByte(word, 0x0D) {
+                        i += 8
+                        continue
+                    }
+                }
+                let byte = b[i]
+                switch byte {
+                case 0x0A:
+                    i += 1
+                    endLine(next: i)
+                case 0x0D:
+                    i += i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
+                    endLine(next: i)
+                case 0xC2 where i + 1 < n && b[i + 1] == 0x85:
+                    ascii = false
+                    i += 2
+                    endLine(next: i)
+                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    ascii = false
+                    i += 3
+                    endLine(next: i)
+                default:
+                    if byte >= 0x80 { ascii = false }
+                    i += 1
+                }
+            }
+            endLine(next: n)
+        }
+        if starts.isEmpty { starts.append(0) }
+        self.starts = starts
+    }
+
+    /// True when some byte of `word` equals `byte`.
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    private func start(_ line: Int) -> Int { Int(starts[line] & ~Self.nonASCII) }
+    private func end(_ line: Int) -> Int { line + 1 < starts.count ? start(line + 1) : byteCount }
+
+    /// The byte offset of 0-based `line` and `column` (Unicode scalars), or nil when that
+    /// position does not come back from `position(of:in:)` unchanged (a column past its
+    /// line's end): the caller keeps such a position as it is.
+    func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
+        guard line >= 0, line < starts.count, column >= 0 else { return nil }
+        let first = start(line), limit = end(line)
+        let isLast = line == starts.count - 1
+        if starts[line] & Self.nonASCII == 0 {
+            let offset = first + column
+            return offset < limit || (isLast && offset == limit) ? offset : nil
+        }
+        var offset = first
+        for _ in 0..<column {
+            guard offset < limit else { return nil }
+            offset += 1
+            while offset < limit, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        }
+        guard offset < limit || (isLast && offset == limit) else { return nil }
+        let back = position(of: offset, in: bytes)
+        return back.line == line + 1 && back.column == column + 1 ? offset : nil
+    }
+
+    /// The 1-based line and column of a byte offset.
+    func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if start(mid) <= offset { low = mid } else { high = mid - 1 }
+        }
+        let first = start(low)
+        guard offset > first else { return SourcePosition(line: low + 1, column: 1) }
+        if starts[low] & Self.nonASCII == 0 {
+            return SourcePosition(line: low + 1, column: offset - first + 1)
+        }
+        var column = 1
+        for index in first..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return SourcePosition(line: low + 1, column: column)
+    }
+
+    /// The byte offset where 0-based `line` starts.
+    func lineStart(_ line: Int) -> Int? { line >= 0 && line < starts.count ? start(line) : nil }
+}
