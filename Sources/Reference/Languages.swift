@@ -165,8 +165,10 @@ public enum Languages {
     // MARK: Official languages
 
     static let officialByCountry: [String: [OfficialLanguage]] = {
+        let rows = TableText.rows(officialData)
         var result: [String: [OfficialLanguage]] = [:]
-        for parts in TableText.rows(officialData) {
+        result.reserveCapacity(rows.count)
+        for parts in rows {
             guard let country = parts.first else { continue }
             var languages: [OfficialLanguage] = []
             if parts.count == 2 {

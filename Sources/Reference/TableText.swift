@@ -3,8 +3,33 @@
 /// about half of a small check's start-up.
 enum TableText {
     /// The non-empty lines of `text`, each split at every `separator` (empty fields kept).
+    /// One pass over the bytes; each row reserves as many fields as the one before it.
     static func rows(_ text: String, separator: Unicode.Scalar = "\t") -> [[String]] {
-        split(text, at: "\n", keepingEmpty: false).map { split($0, at: separator) }
+        var text = text
+        let fieldEnd = UInt8(ascii: separator), lineEnd = UInt8(ascii: "\n")
+        return text.withUTF8 { bytes in
+            var rows: [[String]] = []
+            var row: [String] = []
+            var fieldStart = 0, lineStart = 0
+            for i in 0...bytes.count {
+                let byte = i < bytes.count ? bytes[i] : lineEnd
+                guard byte == fieldEnd || byte == lineEnd else { continue }
+                if byte == fieldEnd || i > lineStart {
+                    row.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                }
+                fieldStart = i + 1
+                if byte == lineEnd {
+                    if i > lineStart {
+                        let width = row.count
+                        rows.append(row)
+                        row = []
+                        row.reserveCapacity(width)
+                    }
+                    lineStart = i + 1
+                }
+            }
+            return rows
+        }
     }
 
     /// `text` split at every `separator` (an ASCII character).

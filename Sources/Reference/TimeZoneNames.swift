@@ -11,8 +11,10 @@ extension TimeZones {
     }
 
     static let names: [String: NameEntry] = {
+        let rows = TableText.rows(nameData)
         var result: [String: NameEntry] = [:]
-        for cells in TableText.rows(nameData) where cells.count == 3 {
+        result.reserveCapacity(rows.count)
+        for cells in rows where cells.count == 3 {
             result[cells[0]] = NameEntry(target: cells[1].isEmpty ? nil : cells[1],
                                          countries: TableText.split(cells[2], at: ",", keepingEmpty: false))
         }

@@ -306,7 +306,8 @@ enum Resolution {
     }
 
     static func firstSegment(_ q: String) -> String {
-        String(q.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        guard let dot = q.utf8.firstIndex(of: UInt8(ascii: ".")) else { return q }
+        return String(q[..<dot])
     }
 
     /// Candidate fully qualified names for a name in a container (most specific first).

@@ -43,6 +43,28 @@ struct Lexer {
 
     init(_ text: String) { s = Array(text.unicodeScalars) }
 
+    /// The operator `first` and `second` spell together, if they are one.
+    static func twoCharacterOperator(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> String? {
+        switch (first, second) {
+        case ("=", "="): "=="
+        case ("!", "="): "!="
+        case ("<", "="): "<="
+        case (">", "="): ">="
+        case ("&", "&"): "&&"
+        case ("|", "|"): "||"
+        default: nil
+        }
+    }
+
+    /// The text of a run of ASCII scalars (an identifier), written as bytes at once: appending
+    /// one scalar at a time was most of the lexer's cost.
+    static func asciiText(_ run: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: run.count) { buffer in
+            for (k, c) in run.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+            return run.count
+        }
+    }
+
     func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
 
     static func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { $0 >= "0" && $0 <= "9" } ?? false }
@@ -107,8 +129,8 @@ struct Lexer {
             return Token(kind: .invalid, start: start, end: i)
         }
         if Lexer.isIdentStart(c) {
-            var name = ""
-            while let d = peek(), Lexer.isIdentStart(d) || Lexer.isDigit(d) { name.unicodeScalars.append(d); i += 1 }
+            while let d = peek(), Lexer.isIdentStart(d) || Lexer.isDigit(d) { i += 1 }
+            let name = Lexer.asciiText(s[start..<i])
             let kind: TokenKind
             switch name {
             case "true", "false", "null", "in": kind = .keyword(name)
@@ -118,8 +140,7 @@ struct Lexer {
         }
         if Lexer.isDigit(c) || (c == "." && Lexer.isDigit(peek(1))) { return lexNumber(start: start) }
         // operators
-        let two = peek(1).map { String(c) + String($0) } ?? ""
-        for op in ["==", "!=", "<=", ">=", "&&", "||"] where two == op {
+        if let second = peek(1), let op = Lexer.twoCharacterOperator(c, second) {
             i += 2
             return Token(kind: .op(op), start: start, end: i)
         }
@@ -248,8 +269,9 @@ struct Lexer {
             return Token(kind: .invalid, start: start, end: i)
         }
         if bytes { return Token(kind: .bytesLit(byteOut), start: start, end: i) }
-        var str = ""
-        str.unicodeScalars.append(contentsOf: scalars)
-        return Token(kind: .stringLit(str), start: start, end: i)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for u in scalars { UTF8.encode(u) { utf8.append($0) } }
+        return Token(kind: .stringLit(String(decoding: utf8, as: UTF8.self)), start: start, end: i)
     }
 }

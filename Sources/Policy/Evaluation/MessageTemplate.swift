@@ -17,26 +17,38 @@ public struct MessageTemplate: Sendable {
     /// The placeholders found in `text`: each expression's source and its offset
     /// (in Unicode scalars) within `text`.
     static func placeholders(in text: String) -> (pieces: [(isExpression: Bool, text: String, offset: Int)], unclosed: Int?) {
-        let scalars = Array(text.unicodeScalars)
+        // Pieces are sliced out of the text, not built a scalar at a time.
+        let scalars = text.unicodeScalars
+        let end = scalars.endIndex
         var pieces: [(Bool, String, Int)] = []
-        var literal = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
-                var j = i + 2
-                while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") { j += 1 }
-                guard j + 1 < scalars.count else { return (pieces, i) }
-                if !literal.isEmpty { pieces.append((false, String(literal), 0)); literal = .init() }
-                var inner = String.UnicodeScalarView()
-                inner.append(contentsOf: scalars[(i + 2)..<j])
-                pieces.append((true, String(inner), i + 2))
-                i = j + 2
-            } else {
-                literal.append(scalars[i])
-                i += 1
+        var literalStart = scalars.startIndex
+        var index = scalars.startIndex
+        var offset = 0
+        while index < end {
+            let next = scalars.index(after: index)
+            guard scalars[index] == "{", next < end, scalars[next] == "{" else {
+                index = next
+                offset += 1
+                continue
             }
+            let innerStart = scalars.index(after: next)
+            var close = innerStart
+            var closeOffset = offset + 2
+            var closed = false
+            while close < end {
+                let after = scalars.index(after: close)
+                if after < end, scalars[close] == "}", scalars[after] == "}" { closed = true; break }
+                close = after
+                closeOffset += 1
+            }
+            guard closed else { return (pieces, offset) }
+            if literalStart < index { pieces.append((false, String(scalars[literalStart..<index]), 0)) }
+            pieces.append((true, String(scalars[innerStart..<close]), offset + 2))
+            index = scalars.index(close, offsetBy: 2)
+            offset = closeOffset + 2
+            literalStart = index
         }
-        if !literal.isEmpty { pieces.append((false, String(literal), 0)) }
+        if literalStart < end { pieces.append((false, String(scalars[literalStart..<end]), 0)) }
         return (pieces, nil)
     }
 
