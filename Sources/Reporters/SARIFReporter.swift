@@ -44,10 +44,10 @@ struct SARIFReporter: Reporter {
             ("tool", .value(.object([("driver", .object(driver))]))),
             ("invocations", .value(.array([invocation(report, ruleIndex: index, options: options)]))),
             ("columnKind", .value(.string("unicodeCodePoints"))),
-            ("results", .items(AnySequence(report.allFindings.lazy.map {
-                result($0, ruleIndex: index[$0.rule], planFile: plansByID[$0.plan],
-                       baselined: report.baseline != nil, options: options)
-            }))),
+            ("results", .findings(report.plans) { finding, out, indent in
+                out.append(json: result(finding, ruleIndex: index[finding.rule], planFile: plansByID[finding.plan],
+                                        baselined: report.baseline != nil, options: options), indent: indent)
+            }),
         ] + baselineProperties(report)
         return .object([
             ("$schema", .value(.string(schemaURI))),
