@@ -7,7 +7,7 @@ import Policy
 /// `JSONText` tree for each.
 extension UTF8Text {
     /// `value.rendered(indent: indent)`.
-    mutating func append(json value: JSONText, indent: Int = 0) {
+    func append(json value: JSONText, indent: Int = 0) {
         switch value {
         case .null: append("null" as StaticString)
         case .bool(let flag): append(flag ? "true" as StaticString : "false")
@@ -62,18 +62,18 @@ extension UTF8Text {
     }
 
     /// Two spaces per level.
-    mutating func appendPad(_ level: Int) {
+    func appendPad(_ level: Int) {
         appendSpaces(2 * level)
     }
 
     /// `{` opening a non-empty object at `indent`.
-    mutating func openObject() {
+    func openObject() {
         append("{\n" as StaticString)
     }
 
     /// The key of a member of an object opened at `indent` (`key` needs no escaping);
     /// the value follows.
-    mutating func member(_ key: StaticString, first: Bool = false, indent: Int) {
+    func member(_ key: StaticString, first: Bool = false, indent: Int) {
         if !first { append(",\n" as StaticString) }
         appendPad(indent + 1)
         append(byte: 0x22)
@@ -82,19 +82,19 @@ extension UTF8Text {
     }
 
     /// `}` closing an object opened at `indent`.
-    mutating func closeObject(indent: Int) {
+    func closeObject(indent: Int) {
         append(byte: 0x0A)
         appendPad(indent)
         append(byte: 0x7D)
     }
 
     /// A string, or `null` when absent.
-    mutating func appendJSON(_ text: String?) {
+    func appendJSON(_ text: String?) {
         if let text { appendJSONQuoted(text) } else { append("null" as StaticString) }
     }
 
     /// A number, or `null` when absent.
-    mutating func appendJSON(_ number: Int?) {
+    func appendJSON(_ number: Int?) {
         if let number { append(int: number) } else { append("null" as StaticString) }
     }
 }
