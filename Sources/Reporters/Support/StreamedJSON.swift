@@ -44,6 +44,8 @@ indirect enum StreamedJSON {
             out.appendPad(indent)
             out.append(byte: 0x5D)
         case .findings(let plans, let item):
+            // What precedes the array goes out on its own, so each later write holds one finding.
+            out.flush(to: sink)
             var first = true
             for plan in plans {
                 for finding in plan.findings {
