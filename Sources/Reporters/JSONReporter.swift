@@ -136,20 +136,7 @@ struct JSONReporter: Reporter {
         if finding.because.isEmpty {
             out.append("[]" as StaticString)
         } else {
-            out.append("[\n" as StaticString)
-            for (position, because) in finding.because.enumerated() {
-                if position > 0 { out.append(",\n" as StaticString) }
-                out.appendPad(indent + 2)
-                out.openObject()
-                out.member("expression", first: true, indent: indent + 2)
-                out.appendJSONQuoted(because.expression)
-                out.member("value", indent: indent + 2)
-                out.appendJSONQuoted(because.value)
-                out.closeObject(indent: indent + 2)
-            }
-            out.append(byte: 0x0A)
-            out.appendPad(indent + 1)
-            out.append(byte: 0x5D)
+            out.appendBecause(finding.because, indent: indent + 2)
         }
         out.closeObject(indent: indent)
     }

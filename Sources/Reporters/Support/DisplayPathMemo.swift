@@ -28,19 +28,21 @@ struct DisplayPathMemo {
 
     /// The display path made safe for a terminal (`TerminalSafeText.escaped`).
     mutating func terminalSafe(_ path: String) -> String {
-        select(path)
-        if let safe { return safe }
-        let made = TerminalSafeText.escaped(shown)
-        safe = made
-        return made
+        derived(path, \.safe, TerminalSafeText.escaped)
     }
 
     /// The display path as a URI reference (SARIF's `artifactLocation.uri`).
     mutating func uriReference(_ path: String) -> String {
+        derived(path, \.uri, URIReference.fromPath)
+    }
+
+    /// A form of the display path, made the first time it is asked for and kept in `slot`.
+    private mutating func derived(_ path: String, _ slot: WritableKeyPath<Self, String?>,
+                                  _ make: (String) -> String) -> String {
         select(path)
-        if let uri { return uri }
-        let made = URIReference.fromPath(shown)
-        uri = made
+        if let kept = self[keyPath: slot] { return kept }
+        let made = make(shown)
+        self[keyPath: slot] = made
         return made
     }
 }

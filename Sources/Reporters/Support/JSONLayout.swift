@@ -97,4 +97,30 @@ extension UTF8Text {
     func appendJSON(_ number: Int?) {
         if let number { append(int: number) } else { append("null" as StaticString) }
     }
+
+    /// A non-empty `because` list as an array of `{expression, value}` objects, its items
+    /// at `indent` (the array's own member sits one level out).
+    func appendBecause(_ lines: [Because], indent: Int) {
+        append("[\n" as StaticString)
+        for (position, because) in lines.enumerated() {
+            if position > 0 { append(",\n" as StaticString) }
+            appendPad(indent)
+            openObject()
+            member("expression", first: true, indent: indent)
+            appendJSONQuoted(because.expression)
+            member("value", indent: indent)
+            appendJSONQuoted(because.value)
+            closeObject(indent: indent)
+        }
+        append(byte: 0x0A)
+        appendPad(indent - 1)
+        append(byte: 0x5D)
+    }
+
+    /// A string member, or nothing when the value is absent.
+    func optionalMember(_ key: StaticString, _ value: String?, indent: Int) {
+        guard let value else { return }
+        member(key, indent: indent)
+        appendJSONQuoted(value)
+    }
 }
