@@ -41,7 +41,9 @@ struct JSONReporter: Reporter {
                 ("overrides", .array(report.policyChanges.map(override))),
                 ("baseline", report.baseline.map(baseline) ?? .null),
             ]))),
-            ("findings", .items(AnySequence(report.allFindings.lazy.map { finding($0, options: options) }))),
+            ("findings", .findings(report.plans) { finding, out, indent in
+                write(finding, options: options, into: &out, indent: indent)
+            }),
             ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
         ])
     }
@@ -90,28 +92,53 @@ struct JSONReporter: Reporter {
         ])
     }
 
-    static func finding(_ finding: Finding, options: ReportOptions) -> JSONText {
-        .object([
-            ("rule", .string(finding.rule)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("status", .string(finding.status.rawValue)),
-            ("kind", .string(finding.kind.rawValue)),
-            ("message", .string(finding.message)),
-            ("plan", .string(finding.plan)),
-            ("file", .optional(finding.location.map { options.displayPath($0.path) })),
-            ("line", .optional(finding.location?.start.line)),
-            ("column", .optional(finding.location?.start.column)),
-            ("path", .optional(finding.path)),
-            ("engagement", .optional(finding.engagement)),
-            ("country", .optional(finding.country)),
-            ("provider", .optional(finding.provider)),
-            ("remediation", .optional(finding.remediation)),
-            ("waiver", finding.waiver.map { waiver($0, options: options) } ?? .null),
-            ("fingerprint", .string(finding.fingerprint)),
-            ("because", .array(finding.because.map {
-                .object([("expression", .string($0.expression)), ("value", .string($0.value))])
-            })),
-        ])
+    /// A finding's object, written member by member (the same text as a `JSONText` object
+    /// of these members).
+    static func write(_ finding: Finding, options: ReportOptions, into out: inout UTF8Text, indent: Int) {
+        out.openObject()
+        out.member("rule", first: true, indent: indent)
+        out.appendJSONQuoted(finding.rule)
+        out.member("severity", indent: indent)
+        out.appendJSONQuoted(finding.severity.rawValue)
+        out.member("status", indent: indent)
+        out.appendJSONQuoted(finding.status.rawValue)
+        out.member("kind", indent: indent)
+        out.appendJSONQuoted(finding.kind.rawValue)
+        out.member("message", indent: indent)
+        out.appendJSONQuoted(finding.message)
+        out.member("plan", indent: indent)
+        out.appendJSONQuoted(finding.plan)
+        out.member("file", indent: indent)
+        out.appendJSON(finding.location.map { options.displayPath($0.path) })
+        out.member("line", indent: indent)
+        out.appendJSON(finding.location?.start.line)
+        out.member("column", indent: indent)
+        out.appendJSON(finding.location?.start.column)
+        out.member("path", indent: indent)
+        out.appendJSON(finding.path)
+        out.member("engagement", indent: indent)
+        out.appendJSON(finding.engagement)
+        out.member("country", indent: indent)
+        out.appendJSON(finding.country)
+        out.member("provider", indent: indent)
+        out.appendJSON(finding.provider)
+        out.member("remediation", indent: indent)
+        out.appendJSON(finding.remediation)
+        out.member("waiver", indent: indent)
+        if let waiver = finding.waiver {
+            out.append(json: self.waiver(waiver, options: options), indent: indent + 1)
+        } else {
+            out.append("null" as StaticString)
+        }
+        out.member("fingerprint", indent: indent)
+        out.appendJSONQuoted(finding.fingerprint)
+        out.member("because", indent: indent)
+        if finding.because.isEmpty {
+            out.append("[]" as StaticString)
+        } else {
+            out.appendBecause(finding.because, indent: indent + 2)
+        }
+        out.closeObject(indent: indent)
     }
 
     static func waiver(_ waiver: WaiverReference, options: ReportOptions) -> JSONText {

@@ -39,15 +39,16 @@ struct SARIFReporter: Reporter {
         if isSemanticVersion(options.toolVersion) { driver.append(("semanticVersion", .string(options.toolVersion))) }
         if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
         driver.append(("rules", .array(descriptors.map(\.json))))
+        var paths = DisplayPathMemo(options: options)
         let plansByID = Dictionary(report.plans.map { ($0.plan.id, $0.plan.source.path) }, uniquingKeysWith: { first, _ in first })
         let run: [(String, StreamedJSON)] = [
             ("tool", .value(.object([("driver", .object(driver))]))),
             ("invocations", .value(.array([invocation(report, ruleIndex: index, options: options)]))),
             ("columnKind", .value(.string("unicodeCodePoints"))),
-            ("results", .items(AnySequence(report.allFindings.lazy.map {
-                result($0, ruleIndex: index[$0.rule], planFile: plansByID[$0.plan],
-                       baselined: report.baseline != nil, options: options)
-            }))),
+            ("results", .findings(report.plans) { finding, out, indent in
+                write(finding, ruleIndex: index[finding.rule], planFile: plansByID[finding.plan],
+                      baselined: report.baseline != nil, options: options, paths: &paths, into: out, indent: indent)
+            }),
         ] + baselineProperties(report)
         return .object([
             ("$schema", .value(.string(schemaURI))),
@@ -109,6 +110,98 @@ struct SARIFReporter: Reporter {
 
     // MARK: Results
 
+    /// `result(…)`'s object written member by member: the same text, without a tree per
+    /// finding. The rarer parts (a location that is only the plan's file, a suppression)
+    /// are written from `JSONText`.
+    static func write(_ finding: Finding, ruleIndex: Int?, planFile: String?, baselined: Bool,
+                      options: ReportOptions, paths: inout DisplayPathMemo, into out: UTF8Text, indent: Int) {
+        out.openObject()
+        out.member("ruleId", first: true, indent: indent)
+        out.appendJSONQuoted(finding.rule)
+        if let ruleIndex {
+            out.member("ruleIndex", indent: indent)
+            out.append(int: ruleIndex)
+        }
+        out.member("level", indent: indent)
+        out.appendJSONQuoted(SARIFLog.level(finding.severity))
+        out.member("message", indent: indent)
+        out.openObject()
+        out.member("text", first: true, indent: indent + 1)
+        out.appendJSONQuoted(finding.message)
+        out.closeObject(indent: indent + 1)
+        if let location = finding.location {
+            out.member("locations", indent: indent)
+            out.append("[\n" as StaticString)
+            out.appendPad(indent + 2)
+            out.openObject()
+            out.member("physicalLocation", first: true, indent: indent + 2)
+            out.openObject()
+            out.member("artifactLocation", first: true, indent: indent + 3)
+            out.openObject()
+            out.member("uri", first: true, indent: indent + 4)
+            out.appendJSONQuoted(paths.uriReference(location.path))
+            out.closeObject(indent: indent + 4)
+            out.member("region", indent: indent + 3)
+            out.append(json: SARIFLog.region(location), indent: indent + 4)
+            out.closeObject(indent: indent + 3)
+            out.closeObject(indent: indent + 2)
+            out.append(byte: 0x0A)
+            out.appendPad(indent + 1)
+            out.append(byte: 0x5D)
+        } else if let planFile {
+            out.member("locations", indent: indent)
+            out.append(json: .array([.object([("physicalLocation", .object([
+                ("artifactLocation", SARIFLog.artifactLocation(planFile, options: options)),
+            ]))])]), indent: indent + 1)
+        }
+        out.member("partialFingerprints", indent: indent)
+        out.openObject()
+        out.member("shore/v1", first: true, indent: indent + 1)
+        out.appendJSONQuoted(finding.fingerprint)
+        out.closeObject(indent: indent + 1)
+        if baselined {
+            out.member("baselineState", indent: indent)
+            out.append("\"new\"" as StaticString)
+        }
+        if let waiver = finding.waiver, !finding.isFailing {
+            out.member("suppressions", indent: indent)
+            out.append(json: .array([suppression(waiver, options: options)]), indent: indent + 1)
+        }
+        out.member("properties", indent: indent)
+        out.openObject()
+        out.member("kind", first: true, indent: indent + 1)
+        out.appendJSONQuoted(finding.kind.rawValue)
+        out.member("plan", indent: indent + 1)
+        out.appendJSONQuoted(finding.plan)
+        out.optionalMember("path", finding.path, indent: indent + 1)
+        out.optionalMember("engagement", finding.engagement, indent: indent + 1)
+        out.optionalMember("country", finding.country, indent: indent + 1)
+        out.optionalMember("provider", finding.provider, indent: indent + 1)
+        out.optionalMember("remediation", finding.remediation, indent: indent + 1)
+        if !finding.because.isEmpty {
+            out.member("because", indent: indent + 1)
+            out.appendBecause(finding.because, indent: indent + 3)
+        }
+        out.closeObject(indent: indent + 1)
+        out.closeObject(indent: indent)
+    }
+
+    /// A waived finding's suppression: external, accepted, with the waiver's reason,
+    /// location and approval.
+    static func suppression(_ waiver: WaiverReference, options: ReportOptions) -> JSONText {
+        var suppression: [(String, JSONText)] = [
+            ("kind", .string("external")),
+            ("status", .string("accepted")),
+            ("justification", .string(waiver.reason)),
+            ("location", SARIFLog.physicalLocation(waiver.location, options: options)),
+        ]
+        var properties: [(String, JSONText)] = [("approved_by", .string(waiver.approvedBy))]
+        if let ticket = waiver.ticket { properties.append(("ticket", .string(ticket))) }
+        properties.append(("expires", .string(waiver.expires)))
+        suppression.append(("properties", .object(properties)))
+        return .object(suppression)
+    }
+
     static func result(_ finding: Finding, ruleIndex: Int?, planFile: String?, baselined: Bool = false,
                        options: ReportOptions) -> JSONText {
         var members: [(String, JSONText)] = [("ruleId", .string(finding.rule))]
@@ -125,17 +218,7 @@ struct SARIFReporter: Reporter {
         members.append(("partialFingerprints", .object([(fingerprintKey, .string(finding.fingerprint))])))
         if baselined { members.append(("baselineState", .string("new"))) }
         if let waiver = finding.waiver, !finding.isFailing {
-            var suppression: [(String, JSONText)] = [
-                ("kind", .string("external")),
-                ("status", .string("accepted")),
-                ("justification", .string(waiver.reason)),
-                ("location", SARIFLog.physicalLocation(waiver.location, options: options)),
-            ]
-            var properties: [(String, JSONText)] = [("approved_by", .string(waiver.approvedBy))]
-            if let ticket = waiver.ticket { properties.append(("ticket", .string(ticket))) }
-            properties.append(("expires", .string(waiver.expires)))
-            suppression.append(("properties", .object(properties)))
-            members.append(("suppressions", .array([.object(suppression)])))
+            members.append(("suppressions", .array([suppression(waiver, options: options)])))
         }
         var properties: [(String, JSONText)] = [("kind", .string(finding.kind.rawValue)), ("plan", .string(finding.plan))]
         for (key, value) in [("path", finding.path), ("engagement", finding.engagement),

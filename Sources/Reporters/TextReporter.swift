@@ -33,9 +33,15 @@ struct TextReporter: Reporter {
         for diagnostic in report.diagnostics {
             sink.write(renderer.render(options.displayed(diagnostic)) + "\n")
         }
+        var out = UTF8Text(capacity: 1 << 14)
+        var paths = DisplayPathMemo(options: options)
         for failing in [true, false] {
             for finding in report.allFindings where finding.isFailing == failing {
-                sink.write(header(finding, ansi: ansi) + "\n" + body(finding, options: options) + "\n")
+                appendHeader(finding, ansi: ansi, to: &out)
+                out.append(byte: 0x0A)
+                appendBody(finding, options: options, paths: &paths, to: &out)
+                out.append(byte: 0x0A)
+                out.flush(to: sink)
             }
         }
         if let files = SummaryText.ruleFiles(report, displayPath: options.displayPath) {
@@ -50,28 +56,68 @@ struct TextReporter: Reporter {
 
     /// `error[DATA-001]: message`.
     static func header(_ finding: Finding, ansi: ANSI) -> String {
-        let label = "\(finding.severity.rawValue)[\(TerminalSafeText.escaped(finding.rule))]"
-        return ansi.severity(label, finding.severity) + ": "
-            + ansi.bold(indentingContinuation(TerminalSafeText.escaped(finding.message), by: label.count + 2))
+        var out = UTF8Text(capacity: 256)
+        appendHeader(finding, ansi: ansi, to: &out)
+        return out.text
+    }
+
+    static func appendHeader(_ finding: Finding, ansi: ANSI, to out: inout UTF8Text) {
+        let rule = TerminalSafeText.escaped(finding.rule)
+        let severity = finding.severity.rawValue
+        // The label's width in characters: its bytes when the rule id is ASCII.
+        let labelWidth = rule.utf8.allSatisfy { $0 < 0x80 }
+            ? severity.utf8.count + rule.utf8.count + 2 : "\(severity)[\(rule)]".count
+        ansi.appendStart(of: ansi.severityCode(finding.severity), to: &out)
+        out.append(severity)
+        out.append(byte: 0x5B)
+        out.append(rule)
+        out.append(byte: 0x5D)
+        ansi.appendEnd(to: &out)
+        out.append(": " as StaticString)
+        ansi.appendStart(of: ANSI.boldCode, to: &out)
+        out.append(indentingContinuation(TerminalSafeText.escaped(finding.message), by: labelWidth + 2))
+        ansi.appendEnd(to: &out)
     }
 
     /// Everything under the header: location arrow, snippet, waiver, help and the values
     /// behind a failed assert; each line ends in a newline.
     static func body(_ finding: Finding, options: ReportOptions) -> String {
+        var out = UTF8Text(capacity: 1024)
+        var paths = DisplayPathMemo(options: options)
+        appendBody(finding, options: options, paths: &paths, to: &out)
+        return out.text
+    }
+
+    static func appendBody(_ finding: Finding, options: ReportOptions, paths: inout DisplayPathMemo,
+                           to out: inout UTF8Text) {
         let ansi = ANSI(enabled: options.colored)
-        let width = finding.location.map { String($0.start.line).count } ?? 2
-        let arrowIndent = String(repeating: " ", count: width)
-        let noteIndent = String(repeating: " ", count: width + 1)
-        var out = ""
+        var width = 2
         if let location = finding.location {
-            let path = TerminalSafeText.escaped(options.displayPath(location.path))
-            out += arrowIndent + ansi.blue("-->") + " \(path):\(location.start.line):\(location.start.column)\n"
-            out += DiagnosticRenderer(colored: options.colored).snippet(location, severity: finding.severity)
+            width = decimalWidth(location.start.line)
+            out.appendSpaces(width)
+            ansi.appendStart(of: ANSI.blueCode, to: &out)
+            out.append("-->" as StaticString)
+            ansi.appendEnd(to: &out)
+            out.append(byte: 0x20)
+            out.append(paths.terminalSafe(location.path))
+            out.append(byte: 0x3A)
+            out.append(int: location.start.line)
+            out.append(byte: 0x3A)
+            out.append(int: location.start.column)
+            out.append(byte: 0x0A)
+            out.append(DiagnosticRenderer(colored: options.colored).snippet(location, severity: finding.severity))
         }
-        func note(_ label: String, _ text: String, separator: String = ": ", multiline: Bool = false) {
-            let prefix = noteIndent + ansi.bold("= " + label) + separator
+        let noteIndent = width + 1
+        func note(_ label: StaticString, _ text: String, separator: StaticString = ": ", multiline: Bool = false) {
+            out.appendSpaces(noteIndent)
+            ansi.appendStart(of: ANSI.boldCode, to: &out)
+            out.append("= " as StaticString)
+            out.append(label)
+            ansi.appendEnd(to: &out)
+            out.append(separator)
             let safe = multiline ? TerminalSafeText.multiline(text) : TerminalSafeText.escaped(text)
-            out += prefix + indentingContinuation(safe, by: noteIndent.count + 2 + label.count + separator.count) + "\n"
+            out.append(indentingContinuation(safe, by: noteIndent + 2 + label.utf8CodeUnitCount + separator.utf8CodeUnitCount))
+            out.append(byte: 0x0A)
         }
         if let waiver = finding.waiver {
             let ticket = waiver.ticket.map { " (\($0))" } ?? ""
@@ -79,12 +125,20 @@ struct TextReporter: Reporter {
             if finding.isFailing { note("note", "was waived " + text) } else { note("waived", text, separator: " ") }
         }
         if let remediation = finding.remediation { note("help", remediation, multiline: true) }
-        for because in finding.because { note("because", "\(because.expression) ↦ \(because.value)") }
-        return out
+        for because in finding.because { note("because", because.expression + " ↦ " + because.value) }
+    }
+
+    /// The number of decimal digits of a line number (`String(line).count`).
+    static func decimalWidth(_ value: Int) -> Int {
+        var width = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 { rest /= 10; width += 1 }
+        return width
     }
 
     /// Later lines of a multi-line text indented to line up under the first.
     static func indentingContinuation(_ text: String, by count: Int) -> String {
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return text }
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         return lines.enumerated().map { index, line in
             index == 0 ? String(line) : String(repeating: " ", count: count) + line

@@ -62,6 +62,15 @@ public struct DiagnosticRenderer: Sendable {
     /// Expands tabs, escapes unsafe characters (`VisibleText`), and finds where the caret starts and how wide it is (at least 1;
     /// up to the end of the line when the span continues on later lines).
     static func caretGeometry(line: String, span: SourceSpan) -> (String, Int, Int) {
+        // Printable ASCII is shown as it is, one column per byte: no scan by character.
+        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let length = line.utf8.count
+            let start = span.start.column
+            let startColumn = start > length ? length : max(0, start - 1)
+            let end = span.end.column
+            let endColumn = span.end.line == span.start.line && end >= 1 && end <= length ? end - 1 : length
+            return (line, startColumn, max(1, endColumn - startColumn))
+        }
         var display = ""
         var startColumn = 0
         var endColumn = -1

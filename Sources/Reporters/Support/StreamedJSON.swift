@@ -2,47 +2,64 @@ import Policy
 
 /// A JSON document written to a `TextSink` piece by piece, laid out exactly as
 /// `JSONText.rendered()` lays it out, whose long arrays (findings, SARIF results) are
-/// produced one item at a time: only one item's tree exists at once.
+/// written one finding at a time as bytes: only one finding's text exists at once.
 indirect enum StreamedJSON {
     case value(JSONText)
     case object([(String, StreamedJSON)])
     case array([StreamedJSON])
-    /// Items made on demand; written as an array of objects (never on one line).
-    case items(AnySequence<JSONText>)
+    /// Every finding of the plans, in order, each written by `item` at the given indent;
+    /// an array of objects (never on one line).
+    case findings([PlanReport], item: (Finding, inout UTF8Text, _ indent: Int) -> Void)
 
-    func write(to sink: TextSink, indent: Int = 0) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+    func write(to sink: TextSink) {
+        var out = UTF8Text(capacity: 1 << 14)
+        write(to: sink, buffer: &out, indent: 0)
+        out.flush(to: sink)
+    }
+
+    private func write(to sink: TextSink, buffer out: inout UTF8Text, indent: Int) {
         switch self {
         case .value(let value):
-            sink.write(value.rendered(indent: indent))
+            out.append(json: value, indent: indent)
         case .object(let members):
-            if members.isEmpty { return sink.write("{}") }
-            sink.write("{\n")
+            if members.isEmpty { return out.append("{}" as StaticString) }
+            out.append("{\n" as StaticString)
             for (position, (key, value)) in members.enumerated() {
-                sink.write((position == 0 ? "" : ",\n") + pad + JSONText.quote(key) + ": ")
-                value.write(to: sink, indent: indent + 1)
+                if position > 0 { out.append(",\n" as StaticString) }
+                out.appendPad(indent + 1)
+                out.appendJSONQuoted(key)
+                out.append(": " as StaticString)
+                value.write(to: sink, buffer: &out, indent: indent + 1)
             }
-            sink.write("\n" + close + "}")
+            out.closeObject(indent: indent)
         case .array(let elements):
-            if elements.isEmpty { return sink.write("[]") }
-            sink.write("[\n")
+            if elements.isEmpty { return out.append("[]" as StaticString) }
+            out.append("[\n" as StaticString)
             for (position, element) in elements.enumerated() {
-                sink.write(position == 0 ? pad : ",\n" + pad)
-                element.write(to: sink, indent: indent + 1)
+                if position > 0 { out.append(",\n" as StaticString) }
+                out.appendPad(indent + 1)
+                element.write(to: sink, buffer: &out, indent: indent + 1)
             }
-            sink.write("\n" + close + "]")
-        case .items(let items):
+            out.append(byte: 0x0A)
+            out.appendPad(indent)
+            out.append(byte: 0x5D)
+        case .findings(let plans, let item):
+            // What precedes the array goes out on its own, so each later write holds one finding.
+            out.flush(to: sink)
             var first = true
-            var buffer = ""
-            for item in items {
-                buffer.removeAll(keepingCapacity: true)
-                buffer += first ? "[\n" + pad : ",\n" + pad
-                item.write(into: &buffer, indent: indent + 1)
-                sink.write(buffer)
-                first = false
+            for plan in plans {
+                for finding in plan.findings {
+                    out.append(first ? "[\n" as StaticString : ",\n")
+                    out.appendPad(indent + 1)
+                    item(finding, &out, indent + 1)
+                    out.flush(to: sink)
+                    first = false
+                }
             }
-            sink.write(first ? "[]" : "\n" + close + "]")
+            if first { return out.append("[]" as StaticString) }
+            out.append(byte: 0x0A)
+            out.appendPad(indent)
+            out.append(byte: 0x5D)
         }
     }
 }

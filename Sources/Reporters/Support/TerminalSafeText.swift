@@ -5,10 +5,24 @@ import SourceText
 /// (`multiline`) keeps its line breaks.
 enum TerminalSafeText {
     static func escaped(_ value: String) -> String {
-        VisibleText.escaped(value)
+        hasNoUnsafeByte(value) ? value : VisibleText.escaped(value)
     }
 
     static func multiline(_ value: String) -> String {
-        VisibleText.escaped(value, lineBreaks: .kept)
+        hasNoUnsafeByte(value) ? value : VisibleText.escaped(value, lineBreaks: .kept)
+    }
+
+    /// True when no byte of `value` can begin a character `VisibleText` escapes: no C0
+    /// control but tab, no DEL, and none of the lead bytes 0xC2 (C1 controls), 0xD8
+    /// (U+061C) and 0xE2 (U+200E…U+2069). Such text is returned as it is, unscanned
+    /// by character.
+    static func hasNoUnsafeByte(_ value: String) -> Bool {
+        let safe = value.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 {
+                return false
+            }
+            return true
+        }
+        return safe ?? false
     }
 }

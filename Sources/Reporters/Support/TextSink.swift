@@ -3,6 +3,15 @@
 /// report gives the same sequence of writes.
 public protocol TextSink: AnyObject {
     func write(_ text: String)
+    /// Writes UTF-8 bytes (whole characters). Reporters that build an item as bytes
+    /// hand it over this way; a sink that keeps text as a string gets it decoded.
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension TextSink {
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        write(String(decoding: bytes, as: UTF8.self))
+    }
 }
 
 /// Keeps everything written in memory (`ReportRenderer.render`, tests).

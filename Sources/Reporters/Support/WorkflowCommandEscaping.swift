@@ -8,7 +8,8 @@ enum WorkflowCommandEscaping {
     /// one line and cannot start another; every other control or bidi character
     /// (ESC, OSC 8 links, BEL, BS, C1, U+202E …) shown as a `\u{…}` escape.
     static func data(_ value: String) -> String {
-        VisibleText.escaped(value) { scalar in
+        if TerminalSafeText.hasNoUnsafeByte(value), !value.utf8.contains(0x25) { return value }
+        return VisibleText.escaped(value) { scalar in
             switch scalar {
             case "%": "%25"
             case "\r": "%0D"
@@ -22,8 +23,10 @@ enum WorkflowCommandEscaping {
     /// A property value (`file=`, `title=`): as `data`, and `:` and `,` too, which
     /// would otherwise end the value.
     static func property(_ value: String) -> String {
+        let escaped = data(value)
+        if !escaped.utf8.contains(where: { $0 == 0x3A || $0 == 0x2C }) { return escaped }
         var out = ""
-        for scalar in data(value).unicodeScalars {
+        for scalar in escaped.unicodeScalars {
             switch scalar {
             case ":": out += "%3A"
             case ",": out += "%2C"

@@ -17,7 +17,7 @@ final class FileDescriptorSink: TextSink {
     private var buffer: [UInt8] = []
     private let capacity: Int
 
-    init(descriptor: Int32, capacity: Int = 1 << 16) {
+    init(descriptor: Int32, capacity: Int = 1 << 20) {
         self.descriptor = descriptor
         self.capacity = capacity
         buffer.reserveCapacity(capacity)
@@ -27,6 +27,16 @@ final class FileDescriptorSink: TextSink {
         guard failure == nil else { return }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= capacity { flush() }
+    }
+
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
+        if buffer.count + bytes.count > capacity, !buffer.isEmpty { flush() }
+        if bytes.count >= capacity {
+            failure = POSIXFile.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
     }
 
     /// Writes out what is buffered; returns false if this or an earlier write failed.

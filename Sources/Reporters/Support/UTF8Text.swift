@@ -1,0 +1,187 @@
+/// A reusable buffer of UTF-8 bytes in which a reporter builds one item of its output
+/// (a finding, a result) before handing it to its `TextSink` in one write. Text is
+/// appended as bytes: no intermediate strings, and escaping scans bytes, copying runs
+/// that need no escape whole. A class over its own storage (no copy-on-write checks
+/// per byte); one reporter owns one buffer.
+final class UTF8Text {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// What is buffered, as a string.
+    var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Hands what is buffered to `sink` and empties the buffer, keeping its capacity.
+    func flush(to sink: TextSink) {
+        guard count > 0 else { return }
+        sink.write(utf8: UnsafeBufferPointer(start: base, count: count))
+        count = 0
+    }
+
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { append($0) }
+        }
+    }
+
+    func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    func append(byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// `count` spaces.
+    func appendSpaces(_ spaces: Int) {
+        guard spaces > 0 else { return }
+        reserve(spaces)
+        (base + count).update(repeating: 0x20, count: spaces)
+        count += spaces
+    }
+
+    /// The decimal digits of `value`, as `String(value)` writes them.
+    func append(int value: Int) {
+        if value < 0 { append(byte: 0x2D) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var scale: UInt = 10
+        while digits < 20, magnitude >= scale {
+            digits += 1
+            let (next, overflow) = scale.multipliedReportingOverflow(by: 10)
+            if overflow { break }
+            scale = next
+        }
+        reserve(digits)
+        var position = count + digits - 1
+        repeat {
+            base[position] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+            position -= 1
+        } while magnitude > 0
+        count += digits
+    }
+
+    /// `JSONText.quote(text)`: the same escapes, found on the bytes. Only `"`, `\`,
+    /// bytes below 0x20, 0x7F and the lead bytes 0xC2, 0xD8 and 0xE2 (of the C1 controls,
+    /// U+061C and the U+20xx line separators and bidi controls) can start an escape.
+    func appendJSONQuoted(_ text: String) {
+        append(byte: 0x22)
+        if text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendJSONEscaped($0) }
+        }
+        append(byte: 0x22)
+    }
+
+    private func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        let count = source.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            if index + 8 <= count, Self.needsNoEscape(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = source[index]
+            if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
+                index += 1
+                continue
+            }
+            var length = 1
+            var scalar = UInt32(byte)
+            if byte >= 0x80 {
+                // A multi-byte character: escaped only if it is one of the listed scalars.
+                let next = index + 1 < count ? source[index + 1] : 0
+                let third = index + 2 < count ? source[index + 2] : 0
+                switch byte {
+                case 0xC2 where next >= 0x80 && next <= 0x9F:
+                    length = 2; scalar = UInt32(next)
+                case 0xD8 where next == 0x9C:
+                    length = 2; scalar = 0x061C
+                case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)):
+                    length = 3; scalar = 0x2000 + UInt32(third - 0x80)
+                case 0xE2 where next == 0x81 && third >= 0xA6 && third <= 0xA9:
+                    length = 3; scalar = 0x2040 + UInt32(third - 0x80)
+                default:
+                    index += 1
+                    continue
+                }
+            }
+            if runStart < index { append(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            appendJSONEscape(scalar)
+            index += length
+            runStart = index
+        }
+        if runStart < count { append(UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    /// True when none of the eight bytes of `word` is below 0x20, a quote, a backslash, 0x7F or
+    /// above it: the bytes are copied as they are (a word-at-a-time test).
+    @inline(__always)
+    static func needsNoEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        if word & highs != 0 { return false }
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return false }
+        return !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
+    }
+
+    private func appendJSONEscape(_ scalar: UInt32) {
+        append(byte: 0x5C)
+        switch scalar {
+        case 0x22: append(byte: 0x22)
+        case 0x5C: append(byte: 0x5C)
+        case 0x0A: append(byte: 0x6E)
+        case 0x0D: append(byte: 0x72)
+        case 0x09: append(byte: 0x74)
+        case 0x08: append(byte: 0x62)
+        case 0x0C: append(byte: 0x66)
+        default:
+            append(byte: 0x75)
+            let hex: StaticString = "0123456789abcdef"
+            hex.withUTF8Buffer { digits in
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    append(byte: digits[Int((scalar >> UInt32(shift)) & 0xF)])
+                }
+            }
+        }
+    }
+}
