@@ -74,8 +74,9 @@ public final class SourceFile: Sendable {
         return index
     }
 
-    /// Length in bytes of the line break at `index` (CRLF counts as one), 0 if none.
-    static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
+    /// Length in bytes of the line break at `index` (CRLF counts as one), 0 if none: the
+    /// breaks libyaml counts (LF, CRLF, a lone CR, NEL, LS, PS), so line numbers agree.
+    public static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
         switch bytes[index] {
         case 0x0A: return 1
         case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1

@@ -42,23 +42,14 @@ struct YAMLLineTable: Sendable {
                     }
                 }
                 let byte = b[i]
-                switch byte {
-                case 0x0A:
-                    i += 1
+                // Only these bytes can start a break; the one test of what a break is lives in SourceFile.
+                let breakLength = byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2
+                    ? SourceFile.lineBreakLength(bytes, at: i) : 0
+                if byte >= 0x80 { ascii = false }
+                if breakLength > 0 {
+                    i += breakLength
                     endLine(next: i)
-                case 0x0D:
-                    i += i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
-                    endLine(next: i)
-                case 0xC2 where i + 1 < n && b[i + 1] == 0x85:
-                    ascii = false
-                    i += 2
-                    endLine(next: i)
-                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
-                    ascii = false
-                    i += 3
-                    endLine(next: i)
-                default:
-                    if byte >= 0x80 { ascii = false }
+                } else {
                     i += 1
                 }
             }
