@@ -6,9 +6,7 @@ extension ScopeDefinition {
     static let country = ScopeDefinition(
         variables: [("country", .object(PlanTypes.country))],
         summary: "country where work is performed (all its locations together)",
-        forEach: { subjects, range, body in
-            if range.lowerBound == 0 { for c in subjects.countries.indices { body(Subject(scope: .country, index: c, part: 0)) } }
-        },
+        forEach: planWide(.country) { $0.countries.count },
         value: { subjects, subject, _ in .object(subjects.countries[subject.index]) },
         node: { _, _, _ in nil },
         describe: { subjects, subject in

@@ -5,7 +5,7 @@ extension ScopeDefinition {
     static let plan = ScopeDefinition(
         variables: [],
         summary: "plan",
-        forEach: { _, range, body in if range.lowerBound == 0 { body(Subject(scope: .plan, index: 0, part: 0)) } },
+        forEach: planWide(.plan) { _ in 1 },
         value: { _, _, _ in .err("the plan scope binds no variable of its own") },
         node: { _, _, _ in nil },
         describe: { subjects, _ in

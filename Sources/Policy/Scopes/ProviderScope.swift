@@ -6,9 +6,7 @@ extension ScopeDefinition {
     static let provider = ScopeDefinition(
         variables: [("provider", .object(PlanTypes.providerSummary))],
         summary: "provider (all its engagements together)",
-        forEach: { subjects, range, body in
-            if range.lowerBound == 0 { for p in subjects.providers.indices { body(Subject(scope: .provider, index: p, part: 0)) } }
-        },
+        forEach: planWide(.provider) { $0.providers.count },
         value: { subjects, subject, _ in .object(subjects.providers[subject.index]) },
         node: { _, _, _ in nil },
         describe: { subjects, subject in

@@ -32,6 +32,16 @@ struct ScopeDefinition: Sendable {
 
     /// The variable names.
     var variableNames: [String] { variables.map(\.name) }
+
+    /// `forEach` for a plan-wide scope with `count` subjects (the plan itself, each
+    /// country, each provider): all of them, once, in the range that starts at 0.
+    static func planWide(_ scope: RuleScope, count: @escaping @Sendable (PlanSubjects) -> Int)
+        -> @Sendable (PlanSubjects, Range<Int>, (Subject) -> Void) -> Void {
+        { subjects, range, body in
+            guard range.lowerBound == 0 else { return }
+            for index in 0..<count(subjects) { body(Subject(scope: scope, index: index, part: 0)) }
+        }
+    }
 }
 
 /// What a finding says about its subject.
