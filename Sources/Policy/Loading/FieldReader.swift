@@ -72,6 +72,9 @@ struct FieldReader {
     /// The key node of a field, for pointing at it.
     func key(_ name: String) -> YAMLNode? { node.entry(name)?.key }
 
+    /// Where a problem with a field's value is reported: the value, else the whole object.
+    func span(of name: String) -> SourceSpan { value(name)?.span ?? node.span }
+
     // MARK: Scalars
 
     /// Free text: any scalar is taken as written (`ticket: 1234` is "1234").

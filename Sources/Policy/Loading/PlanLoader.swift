@@ -250,7 +250,7 @@ struct PlanBuilder {
         if fields.value("locations")?.kind == .sequence, locationNodes.isEmpty {
             diagnostics.append(Diagnostic(
                 .planNoLocations, "engagement '\(id ?? "?")' lists no locations",
-                at: fields.value("locations")?.span ?? node.span,
+                at: fields.span(of: "locations"),
                 help: "add at least one location: `- { country: …, headcount: … }`"))
         }
         var reportsTo: Hub?
@@ -279,7 +279,7 @@ struct PlanBuilder {
         if let start, let end, end < start {
             diagnostics.append(Diagnostic(
                 .planEndBeforeStart, "engagement '\(id ?? "?")' ends (\(end)) before it starts (\(start))",
-                at: fields.value("end")?.span ?? node.span, help: "swap the dates, or correct one of them"))
+                at: fields.span(of: "end"), help: "swap the dates, or correct one of them"))
         }
         let attributes = fields.value("attributes")
         if let attributes, attributes.kind != .mapping {
@@ -336,7 +336,7 @@ struct PlanBuilder {
         let share = fields.number("share", into: &diagnostics)
         if let share, !(0...100).contains(share) {
             diagnostics.append(Diagnostic(.planInvalidShare, "an owner's share must be between 0 and 100 percent (\(share))",
-                                          at: fields.value("share")?.span ?? node.span, help: "write the share in percent: 50 for half"))
+                                          at: fields.span(of: "share"), help: "write the share in percent: 50 for half"))
             return nil
         }
         guard let country, let share else { return nil }
@@ -397,12 +397,12 @@ struct PlanBuilder {
         if let headcount, headcount < 0 {
             diagnostics.append(Diagnostic(
                 .planNegativeHeadcount, "headcount cannot be negative (\(headcount))",
-                at: fields.value("headcount")?.span ?? node.span, help: "write the number of people, 0 or more"))
+                at: fields.span(of: "headcount"), help: "write the number of people, 0 or more"))
         }
         if let headcount, headcount > loader.maxHeadcount {
             diagnostics.append(Diagnostic(
                 .planHeadcountTooLarge, "headcount \(headcount) is more than the limit of \(loader.maxHeadcount) people per location",
-                at: fields.value("headcount")?.span ?? node.span,
+                at: fields.span(of: "headcount"),
                 help: "write the real number of people at this location; split a larger site into several locations"))
         }
         let timezone = zone(fields, country: country, owner: "this location", into: &diagnostics)
@@ -443,7 +443,7 @@ struct PlanBuilder {
         let records = fields.integer("records", into: &diagnostics)
         if let records, records < 0 {
             diagnostics.append(Diagnostic(.planNegativeRecords, "records cannot be negative (\(records))",
-                                          at: fields.value("records")?.span ?? node.span,
+                                          at: fields.span(of: "records"),
                                           help: "give the approximate number of persons or records, 0 or more"))
         }
         let deidentified = fields.bool("deidentified", into: &diagnostics) ?? false
@@ -473,7 +473,7 @@ struct PlanBuilder {
         let currency = fields.currency("currency", into: &diagnostics)
         if let annual, annual < 0 {
             diagnostics.append(Diagnostic(.planNegativeCost, "annual cost cannot be negative",
-                                          at: fields.value("annual")?.span ?? node.span,
+                                          at: fields.span(of: "annual"),
                                           help: "give the yearly cost as a number of 0 or more, in `currency`"))
             return nil
         }
@@ -481,7 +481,7 @@ struct PlanBuilder {
         if annual > loader.maxAnnualCost {
             diagnostics.append(Diagnostic(.planCostTooLarge,
                                           "annual cost \(annual) is more than the limit of \(loader.maxAnnualCost)",
-                                          at: fields.value("annual")?.span ?? node.span,
+                                          at: fields.span(of: "annual"),
                                           help: "give the yearly cost of this engagement as a plain amount in `currency`"))
             return nil
         }
@@ -490,7 +490,7 @@ struct PlanBuilder {
             guard let value = money.rates.convert(annual, from: currency, to: money.currency) else {
                 diagnostics.append(Diagnostic(
                     .planUnknownExchangeRate, "no exchange rate from \(currency) to \(money.currency), the reporting currency",
-                    at: fields.value("currency")?.span ?? node.span,
+                    at: fields.span(of: "currency"),
                     help: "add the rate to the company: `fx: { \(currency): <\(currency) per 1 \(money.currency)> }` (or to shore.yaml's `fx:`)"))
                 return nil
             }
