@@ -79,48 +79,34 @@ struct StarterPackMessageTests {
             "support-ch-gsw speaks no customer language of Switzerland (de, fr, it) at C1 or above")
     }
 
-    @Test func concentrationSharesAreRoundedNotTruncated() throws {
+    /// Shares are rounded, never truncated, and a share just above a limit shows enough
+    /// decimals to be visibly above it (40.04%, not 40.0%).
+    @Test(arguments: [
+        (403, 597, 506_000, 494_000, "Philippines would hold 40.3% of all headcount (403 people), more than 40%",
+         "Manila Contact Co would receive 50.6% of the spend, more than 50%"),
+        (1001, 1499, 500_400, 499_600, "Philippines would hold 40.04% of all headcount (1001 people), more than 40%",
+         "Manila Contact Co would receive 50.04% of the spend, more than 50%"),
+    ])
+    func concentrationSharesAreRoundedNotTruncated(
+        offshore: Int, onshore: Int, offshoreCost: Int, onshoreCost: Int, headcountMessage: String, spendMessage: String
+    ) throws {
         let plan = """
-        plan: just-over
+        plan: share-boundary
         date: 2026-12-01
         company: { name: Acme Corp, country: US, timezone: America/New_York }
         engagements:
           - id: manila-support
             provider: { name: Manila Contact Co, kind: agency, country: PH }
-            locations: [{ country: PH, city: Manila, headcount: 403 }]
-            cost: { annual: 506000, currency: USD }
+            locations: [{ country: PH, city: Manila, headcount: \(offshore) }]
+            cost: { annual: \(offshoreCost), currency: USD }
           - id: onshore-support
             provider: { name: Ohio Staffing, kind: agency, country: US }
-            locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 597 }]
-            cost: { annual: 494000, currency: USD }
+            locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: \(onshore) }]
+            cost: { annual: \(onshoreCost), currency: USD }
         """
         let report = try Self.check(planText: plan)
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
-        #expect(Self.message(report, "CONC-001") ==
-            "Philippines would hold 40.3% of all headcount (403 people), more than 40%")
-        #expect(Self.message(report, "CONC-002") ==
-            "Manila Contact Co would receive 50.6% of the spend, more than 50%")
-    }
-
-    @Test func aShareJustAboveTheLimitShowsTwoDecimals() throws {
-        let plan = """
-        plan: just-above
-        date: 2026-12-01
-        company: { name: Acme Corp, country: US, timezone: America/New_York }
-        engagements:
-          - id: manila-support
-            provider: { name: Manila Contact Co, kind: agency, country: PH }
-            locations: [{ country: PH, city: Manila, headcount: 1001 }]
-            cost: { annual: 500400, currency: USD }
-          - id: onshore-support
-            provider: { name: Ohio Staffing, kind: agency, country: US }
-            locations: [{ country: US, city: Columbus, timezone: America/New_York, headcount: 1499 }]
-            cost: { annual: 499600, currency: USD }
-        """
-        let report = try Self.check(planText: plan)
-        #expect(Self.message(report, "CONC-001") ==
-            "Philippines would hold 40.04% of all headcount (1001 people), more than 40%")
-        #expect(Self.message(report, "CONC-002") ==
-            "Manila Contact Co would receive 50.04% of the spend, more than 50%")
+        #expect(Self.message(report, "CONC-001") == headcountMessage)
+        #expect(Self.message(report, "CONC-002") == spendMessage)
     }
 }

@@ -117,17 +117,14 @@ struct ReviewCurrencyTests {
     /// 3,555,482 USD: the spend chart and the sourcing map show that, the map with the
     /// INR amount beside it; the share is of the converted total.
     @Test func costsAreConvertedToTheReportingCurrency() throws {
-        let dir = try ReviewFixtures.temporaryDirectory()
-        let plan = dir.appendingPathComponent("plan.yaml")
-        try Data("""
+        let review = try #require(try ReviewFixtures.review(planText: """
         plan: inr
         date: 2026-12-01
         company: { name: Acme, country: US, timezone: America/New_York, currency: USD }
         engagements:
           - { id: blr, provider: { name: Bangalore Co, kind: agency, country: IN }, locations: [{ country: IN, headcount: 5 }], cost: { annual: 310000000, currency: INR } }
           - { id: atx, provider: { name: Austin Co, kind: agency, country: US }, locations: [{ country: US, timezone: America/Chicago, headcount: 5 }], cost: { annual: 10000000, currency: USD } }
-        """.utf8).write(to: plan)
-        let review = try #require(ReviewFixtures.review(plan: plan.path).review)
+        """).review)
         let bars = review.spendByProvider.bars
         #expect(bars.map(\.valueText) == ["3,555,482 USD", "10,000,000 USD"])
         #expect(bars.map { percent($0.share) } == ["26.2%", "73.8%"])
@@ -143,9 +140,7 @@ struct ReviewCurrencyTests {
 @Suite("Review timeline and hubs")
 struct ReviewHubTests {
     @Test func aHubTeamsRowSaysItsOverlapIsTheHubs() throws {
-        let dir = try ReviewFixtures.temporaryDirectory()
-        let plan = dir.appendingPathComponent("plan.yaml")
-        try Data("""
+        let review = try #require(try ReviewFixtures.review(planText: """
         plan: hub
         date: 2026-12-01
         company: { name: Acme, country: US, timezone: America/New_York }
@@ -154,8 +149,7 @@ struct ReviewHubTests {
             provider: { name: Deccan Ops, kind: agency, country: IN }
             reports_to: { city: London, timezone: Europe/London }
             locations: [{ country: IN, city: Bengaluru, hours: "10:00-19:00", headcount: 5 }]
-        """.utf8).write(to: plan)
-        let review = try #require(ReviewFixtures.review(plan: plan.path).review)
+        """).review)
         let row = try #require(review.timeline.rows.first)
         #expect(row.overlapHours == 4.5)
         #expect(row.localHours == "10:00-19:00 Asia/Kolkata · overlap measured against its hub, London (09:00-17:00 Europe/London)")
@@ -169,17 +163,14 @@ struct ReviewFlaggedBarTests {
     /// (CONC-001 looks at foreign countries only), so its bar is not a failure; the
     /// sourcing map shows the plan's own INR amount under the converted one.
     @Test func aDomesticCountryOverTheLineIsNotFlagged() throws {
-        let dir = try ReviewFixtures.temporaryDirectory()
-        let plan = dir.appendingPathComponent("plan.yaml")
-        try Data("""
+        let review = try #require(try ReviewFixtures.review(planText: """
         plan: pr
         date: 2026-12-01
         company: { name: Acme, country: US, timezone: America/New_York, currency: USD }
         engagements:
           - { id: sj, provider: { name: Isla Co, kind: agency, country: PR }, locations: [{ country: PR, timezone: America/Puerto_Rico, headcount: 60 }], cost: { annual: 100, currency: USD } }
           - { id: blr, provider: { name: Deccan Co, kind: agency, country: IN }, locations: [{ country: IN, hours: "19:30-03:30", headcount: 40 }], cost: { annual: 9852.39, currency: INR } }
-        """.utf8).write(to: plan)
-        let review = try #require(ReviewFixtures.review(plan: plan.path, rules: ReviewFixtures.path("rules")).review)
+        """, rules: ReviewFixtures.path("rules")).review)
         #expect(review.headcountByCountry.threshold == 0.4)
         #expect(review.headcountByCountry.bars.map(\.label) == ["Puerto Rico (PR)", "India (IN)"])
         #expect(review.headcountByCountry.bars.allSatisfy { !$0.overThreshold })

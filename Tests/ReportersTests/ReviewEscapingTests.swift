@@ -6,10 +6,7 @@ import Testing
 @Suite("Review escaping")
 struct ReviewEscapingTests {
     static func hostileReview() throws -> ReviewReport {
-        let dir = try ReviewFixtures.temporaryDirectory()
-        let plan = dir.appendingPathComponent("plan.yaml")
-        try Data(ReviewFixtures.hostilePlan.utf8).write(to: plan)
-        let (report, review) = ReviewFixtures.review(plan: plan.path, base: dir.path)
+        let (report, review) = try ReviewFixtures.review(planText: ReviewFixtures.hostilePlan)
         #expect(!report.hasInputErrors, "\(report.diagnostics)")
         return try #require(review)
     }

@@ -26,6 +26,16 @@ enum ReviewFixtures {
         review(plan: path("examples/plans/support-expansion-2027.yaml"))
     }
 
+    /// Writes `text` as `plan.yaml` in a fresh folder and reviews it there (paths shown
+    /// relative to that folder).
+    static func review(planText text: String, rules: String = path("examples/rules"))
+        throws -> (report: CheckReport, review: ReviewReport?) {
+        let dir = try temporaryDirectory()
+        let plan = dir.appendingPathComponent("plan.yaml")
+        try Data(text.utf8).write(to: plan)
+        return review(plan: plan.path, rules: rules, base: dir.path)
+    }
+
     /// A fresh temporary folder.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("shore-review-\(UUID().uuidString)")
