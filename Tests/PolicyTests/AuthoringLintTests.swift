@@ -67,6 +67,31 @@ struct AuthoringLintTests {
         #expect(report.exitCode == 0)
     }
 
+    /// A per-item rule that loops over plan.engagements does items × engagements work
+    /// (the built-in SANC-004 did, and ran out of budget on 10,000 engagements); counting
+    /// them, or the same loop in a `for: plan` rule, is fine.
+    @Test func perItemLoopOverPlanEngagementsIsAWarning() {
+        let report = Self.lint("""
+            policy: p
+            rules:
+              - id: R1
+                for: provider
+                when: "!plan.engagements.exists(e, e.id in provider.engagements && 'edd' in e.controls)"
+                assert: plan.engagements.size() > 0
+              - id: R2
+                for: plan
+                assert: plan.engagements.all(e, e.headcount > 0)
+              - id: R3
+                for: location
+                assert: "location.country == 'PH' || plan.engagements.filter(e, e.service == engagement.service).size() < 3"
+            """)
+        #expect(codes(report.diagnostics) == ["lint.plan-wide-search@5:13", "lint.plan-wide-search@12:42"])
+        #expect(report.diagnostics.first?.message == "the 'when' of R1 searches plan.engagements once per provider, so its work grows with providers × engagements")
+        #expect(report.diagnostics.first?.help?.contains("provider.controls") == true)
+        #expect(report.diagnostics.first?.location?.end.column == 29)
+        #expect(report.exitCode == 0)
+    }
+
     @Test func infoDiagnosticsAreShownByLint() {
         let report = Self.lint("""
             policy: p

@@ -50,4 +50,49 @@ enum LintChecks {
         for name in program.variableNames { activation[name] = sets[name] }
         return program.evaluate(activation, budget: 10_000).boolValue
     }
+
+    /// `lint.plan-wide-search`: a rule that runs once per item and, in its `when` or
+    /// `assert`, loops over `plan.engagements` (`exists`, `all`, `filter` …): the loop runs
+    /// for every item, so a plan of 10,000 engagements and 2,000 providers makes 20 million
+    /// steps, and one item's search can exceed the evaluation budget.
+    static func planWideSearches(_ rules: RuleSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in rules.rules where rule.scope != .plan {
+            for (field, expression) in [("when", rule.when), ("assert", rule.assert)] {
+                guard let expression, let loop = firstLoopOverPlanEngagements(expression.program.ast.expr) else { continue }
+                let item = rule.scope.rawValue
+                diagnostics.append(Diagnostic(
+                    .lintPlanWideSearch,
+                    "the '\(field)' of \(rule.id) searches plan.engagements once per \(item), so its work grows with \(item)s × engagements",
+                    at: ScalarSourceMap(node: expression.node).span(from: loop.start, to: loop.end), severity: .warning,
+                    help: planWideSearchHelp(rule.scope)))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Where `expr` first loops over `plan.engagements` (the range of `plan.engagements`).
+    private static func firstLoopOverPlanEngagements(_ expr: CELExpr) -> CELSourceRange? {
+        var found: CELSourceRange?
+        expr.walk { node in
+            guard found == nil, case .comprehension(let loop) = node.kind,
+                  case .select(let operand, "engagements", false) = loop.iterRange.kind,
+                  case .ident("plan") = operand.kind else { return }
+            found = loop.iterRange.range
+        }
+        return found
+    }
+
+    private static func planWideSearchHelp(_ scope: RuleScope) -> String {
+        switch scope {
+        case .provider:
+            return "read the provider's own facts (provider.engagements, provider.controls, provider.work_countries), or check the whole plan once in a `for: plan` rule"
+        case .country:
+            return "read the country's own facts (country.engagements, country.headcount), or check the whole plan once in a `for: plan` rule"
+        case .engagement:
+            return "use this engagement's own fields, or check the whole plan once in a `for: plan` rule"
+        default:
+            return "use this \(scope.rawValue)'s fields and its `engagement`, or check the whole plan once in a `for: plan` rule"
+        }
+    }
 }

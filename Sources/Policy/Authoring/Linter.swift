@@ -47,6 +47,7 @@ public enum Linter {
         if let rules = loaded.rules {
             diagnostics += LintChecks.unusedSets(rules, usage: loaded.setUsage)
             diagnostics += LintChecks.constantExpressions(rules)
+            diagnostics += LintChecks.planWideSearches(rules)
         }
         return LintReport(files: files, ruleCount: loaded.compiledRuleCount, diagnostics: diagnostics.sortedByLocation())
     }

@@ -384,11 +384,15 @@ final class CountryObject: CELObject, Sendable {
 final class ProviderSummaryObject: CELObject, Sendable {
     let aggregate: ProviderAggregate
     private let engagements: CELValue
+    private let controls: CELValue
+    private let workCountries: CELValue
     private let owners: CELValue
 
     init(_ aggregate: ProviderAggregate) {
         self.aggregate = aggregate
         engagements = PlanValues.strings(aggregate.engagements)
+        controls = PlanValues.strings(aggregate.controls)
+        workCountries = PlanValues.strings(aggregate.workCountries)
         owners = PlanValues.owners(aggregate.owners)
     }
 
@@ -400,6 +404,8 @@ final class ProviderSummaryObject: CELObject, Sendable {
         case "country": .string(aggregate.country)
         case "kind": .string(aggregate.kind)
         case "engagements": engagements
+        case "controls": controls
+        case "work_countries": workCountries
         case "headcount": .int(aggregate.headcount)
         case "cost": .double(aggregate.cost)
         case "cost_share": .double(aggregate.costShare)

@@ -80,7 +80,7 @@ enum Aggregates {
     /// silent merge that depends on the order).
     static func providers(_ engagements: [Engagement], into diagnostics: inout [Diagnostic]) -> [ProviderAggregate] {
         var order: [String] = []
-        var byName: [String: (first: Int, ids: [String], headcount: Int64, cost: Double)] = [:]
+        var byName: [String: (first: Int, ids: [String], headcount: Int64, cost: Double, work: ProviderWork)] = [:]
         var byGroup: [String: Double] = [:]
         var totalCost = 0.0
         var conflicted = false
@@ -95,9 +95,10 @@ enum Aggregates {
                 }
             } else {
                 order.append(name)
-                byName[name] = (e, [], 0, 0)
+                byName[name] = (e, [], 0, 0, ProviderWork())
             }
             byName[name]?.ids.append(engagement.id)
+            byName[name]?.work.add(engagement)
             guard let sum = add(engagement.headcount, to: byName[name]?.headcount ?? 0,
                                 at: engagement.locations.last?.node ?? engagement.node,
                                 what: "the headcount of provider \(name)", into: &diagnostics) else { return [] }
@@ -114,6 +115,7 @@ enum Aggregates {
             let group = provider.group ?? name
             return ProviderAggregate(
                 name: name, country: provider.country, kind: provider.kind, engagements: entry.ids,
+                controls: entry.work.controls, workCountries: entry.work.countries,
                 headcount: entry.headcount, costShare: totalCost > 0 ? entry.cost / totalCost : 0, cost: entry.cost,
                 group: group, groupCostShare: totalCost > 0 ? (byGroup[group] ?? 0) / totalCost : 0,
                 owners: provider.owners, firstEngagement: entry.first)

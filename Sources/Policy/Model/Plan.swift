@@ -226,6 +226,10 @@ public struct ProviderAggregate: Sendable {
     public let country: String
     public let kind: String
     let engagements: [String]
+    /// Every control recorded on at least one of its engagements, each once.
+    let controls: [String]
+    /// Every country where one of its engagements has a location, each once.
+    let workCountries: [String]
     public let headcount: Int64
     /// Share of the plan's total annual cost (in the reporting currency), 0…1.
     public let costShare: Double

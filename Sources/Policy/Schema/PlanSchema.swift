@@ -138,6 +138,8 @@ public enum PlanSchema {
         SchemaField("country", .country, "Where it is established."),
         SchemaField("kind", .oneOf(providerKinds), "agency, freelancer, contractor, captive or in-house."),
         SchemaField("engagements", .list(.string), "Ids of its engagements."),
+        SchemaField("controls", .list(.string), "Every control recorded on at least one of its engagements, each once, in plan order: `'edd' in provider.controls` instead of searching plan.engagements."),
+        SchemaField("work_countries", .list(.country), "Every country where one of its engagements has a location, each once, in plan order."),
         SchemaField("headcount", .integer, "Headcount across its engagements."),
         SchemaField("cost", .number, "Its annual cost across engagements, in the reporting currency."),
         SchemaField("cost_share", .number, "Its share of the plan's annual cost (converted to the reporting currency), 0 … 1."),

@@ -4,7 +4,7 @@
 // rules are named `builtin` or `builtin:NAME` (BuiltinPack).
 
 /// The starter pack's rule files, as (path, text); `BuiltinPack` serves them as rule sources.
-enum EmbeddedRules {
+public enum EmbeddedRules {
     public static let files: [(path: String, text: String)] = [
         ("rules/concentration.yaml", #"""
 policy: concentration
@@ -1278,9 +1278,7 @@ rules:
       country is reported once for one reason.
     when: >-
       provider.country != company.country &&
-      !plan.engagements.exists(e, e.id in provider.engagements && 'edd' in e.controls) &&
-      !plan.engagements.exists(e, e.id in provider.engagements &&
-        e.locations.exists(l, l.country == provider.country))
+      !('edd' in provider.controls) && !(provider.country in provider.work_countries)
     assert: "!(provider.country in eu_high_risk_third_countries)"
     message: >-
       provider {{ provider.name }} is based in {{ country_name(provider.country) }},
@@ -1349,9 +1347,7 @@ rules:
       ('us' in company.regimes || 'jp' in company.regimes) && provider.country != company.country &&
       !(provider.country in ofac_comprehensive) &&
       !(provider.country in eu_high_risk_third_countries) &&
-      !plan.engagements.exists(e, e.id in provider.engagements && 'edd' in e.controls) &&
-      !plan.engagements.exists(e, e.id in provider.engagements &&
-        e.locations.exists(l, l.country == provider.country))
+      !('edd' in provider.controls) && !(provider.country in provider.work_countries)
     assert: "!(provider.country in fatf_black || provider.country in fatf_grey)"
     message: >-
       provider {{ provider.name }} is based in {{ country_name(provider.country) }},
@@ -1416,7 +1412,7 @@ rules:
     when: >-
       ('eu' in company.regimes || 'uk' in company.regimes || 'us' in company.regimes) &&
       provider.country != company.country &&
-      !plan.engagements.exists(e, e.id in provider.engagements && 'sanctions-review' in e.controls)
+      !('sanctions-review' in provider.controls)
     assert: "!(provider.country in ['RU', 'BY'])"
     message: >-
       provider {{ provider.name }} is established in {{ country_name(provider.country) }}
@@ -1495,7 +1491,7 @@ rules:
       (ofac_comprehensive), Russia or Belarus holding together 50% or more call
       for screening them. A warning; satisfied by the control sanctions-review.
     when: >-
-      !plan.engagements.exists(e, e.id in provider.engagements && 'sanctions-review' in e.controls)
+      !('sanctions-review' in provider.controls)
     assert: >-
       sum(provider.owners.filter(o, o.country in ofac_comprehensive || o.country in ['RU', 'BY'])
         .map(o, o.share)) < 50.0

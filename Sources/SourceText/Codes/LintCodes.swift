@@ -11,5 +11,10 @@ extension DiagnosticCode {
         "lint.unused-set", .warning, "A set no rule uses.",
         example: "the set 'allies' is defined but no rule uses it")
 
-    static let lintCodes: [DiagnosticCode] = [lintConstantWhen, lintConstantAssert, lintUnusedSet]
+    public static let lintPlanWideSearch = DiagnosticCode(
+        "lint.plan-wide-search", .warning,
+        "A rule that runs once per item (per provider, location …) searches `plan.engagements`, so its work grows with items × engagements: slow on a large plan, and each item's search may run out of the evaluation budget.",
+        example: "the 'when' of SANC-004 searches plan.engagements once per provider, so its work grows with providers × engagements")
+
+    static let lintCodes: [DiagnosticCode] = [lintConstantWhen, lintConstantAssert, lintUnusedSet, lintPlanWideSearch]
 }
