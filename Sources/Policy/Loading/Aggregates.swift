@@ -9,34 +9,44 @@ enum Aggregates {
     /// One aggregate per location country, in order of first appearance; `home` decides
     /// which are domestic (the home country and its domestic territories).
     static func countries(_ engagements: [Engagement], home: String, into diagnostics: inout [Diagnostic]) -> [CountryAggregate] {
-        var order: [String] = []
-        var headcount: [String: Int64] = [:]
-        var ids: [String: [String]] = [:]
-        var first: [String: (Int, Int)] = [:]
+        // One dictionary lookup per location; everything else by the country's index.
+        var index: [String: Int] = [:]
+        var codes: [String] = []
+        var headcount: [Int64] = []
+        var ids: [[String]] = []
+        var first: [(Int, Int)] = []
         var total: Int64 = 0
-        for (e, engagement) in engagements.enumerated() {
-            for (l, location) in engagement.locations.enumerated() {
+        for e in engagements.indices {
+            let id = engagements[e].id
+            for (l, location) in engagements[e].locations.enumerated() {
                 let code = location.country
-                if first[code] == nil {
-                    order.append(code)
-                    first[code] = (e, l)
+                let c: Int
+                if let known = index[code] {
+                    c = known
+                } else {
+                    c = codes.count
+                    index[code] = c
+                    codes.append(code)
+                    headcount.append(0)
+                    ids.append([])
+                    first.append((e, l))
                 }
-                guard let countryTotal = add(location.headcount, to: headcount[code, default: 0], at: location.node,
+                guard let countryTotal = add(location.headcount, to: headcount[c], at: location.node,
                                              what: "the headcount in \(code)", into: &diagnostics),
                       let planTotal = add(location.headcount, to: total, at: location.node,
                                           what: "the plan's total headcount", into: &diagnostics) else { return [] }
-                headcount[code] = countryTotal
+                headcount[c] = countryTotal
                 total = planTotal
-                if ids[code]?.last != engagement.id { ids[code, default: []].append(engagement.id) }
+                if ids[c].last != id { ids[c].append(id) }
             }
         }
-        return order.map { code in
-            let count = headcount[code] ?? 0
+        return codes.indices.map { c in
+            let code = codes[c], count = headcount[c]
             return CountryAggregate(
                 code: code, name: Countries.countryName(code) ?? code, headcount: count,
                 headcountShare: total > 0 ? Double(count) / Double(total) : 0,
                 domestic: Territories.isDomestic(code, home: home),
-                engagements: ids[code] ?? [], firstLocation: first[code] ?? (0, 0))
+                engagements: ids[c], firstLocation: first[c])
         }
     }
 
@@ -57,18 +67,21 @@ enum Aggregates {
     /// gives costs in two: shares are converted to the first cost's currency, which the
     /// reader may not expect. Located at the first cost whose currency differs.
     static func mixedCurrencies(_ engagements: [Engagement]) -> Diagnostic? {
-        var first: (currency: String, node: YAMLNode)?
-        for engagement in engagements {
-            guard let currency = engagement.cost?.currency,
-                  let node = engagement.node["cost"]?["currency"] else { continue }
-            guard let earlier = first else { first = (currency, node); continue }
-            if currency != earlier.currency {
-                return Diagnostic(
-                    .planMixedCurrencies,
-                    "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
-                    at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlier.node.span)],
-                    help: "name the currency you report in: `company: { currency: … }`")
+        // Compare the currencies first; the nodes are looked up only for the two that differ.
+        var first: (currency: String, engagement: Int)?
+        for e in engagements.indices {
+            guard let currency = engagements[e].cost?.currency else { continue }
+            guard let earlier = first else {
+                if engagements[e].node["cost"]?["currency"] != nil { first = (currency, e) }
+                continue
             }
+            guard currency != earlier.currency, let node = engagements[e].node["cost"]?["currency"],
+                  let earlierNode = engagements[earlier.engagement].node["cost"]?["currency"] else { continue }
+            return Diagnostic(
+                .planMixedCurrencies,
+                "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
+                at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlierNode.span)],
+                help: "name the currency you report in: `company: { currency: … }`")
         }
         return nil
     }
@@ -79,39 +92,50 @@ enum Aggregates {
     /// is `plan.provider-conflict` at the later entry, with a note at the first (never a
     /// silent merge that depends on the order).
     static func providers(_ engagements: [Engagement], into diagnostics: inout [Diagnostic]) -> [ProviderAggregate] {
-        var order: [String] = []
-        var byName: [String: (first: Int, ids: [String], headcount: Int64, cost: Double, work: ProviderWork)] = [:]
+        /// What is summed for one provider name while the engagements are read.
+        struct Sums {
+            let first: Int
+            var ids: [String] = []
+            var headcount: Int64 = 0
+            var cost = 0.0
+            var work = ProviderWork()
+        }
+        // One dictionary lookup per engagement; the sums are updated in place by index.
+        var index: [String: Int] = [:]
+        var sums: [Sums] = []
         var byGroup: [String: Double] = [:]
         var totalCost = 0.0
         var conflicted = false
-        for (e, engagement) in engagements.enumerated() {
-            let provider = engagement.provider
+        for e in engagements.indices {
+            let provider = engagements[e].provider
             let name = provider.name
-            if let entry = byName[name] {
-                let earlier = engagements[entry.first].provider
-                if let conflict = conflict(provider, earlier) {
+            let p: Int
+            if let known = index[name] {
+                p = known
+                if let conflict = conflict(provider, engagements[sums[p].first].provider) {
                     diagnostics.append(conflict)
                     conflicted = true
                 }
             } else {
-                order.append(name)
-                byName[name] = (e, [], 0, 0, ProviderWork())
+                p = sums.count
+                index[name] = p
+                sums.append(Sums(first: e))
             }
-            byName[name]?.ids.append(engagement.id)
-            byName[name]?.work.add(engagement)
-            guard let sum = add(engagement.headcount, to: byName[name]?.headcount ?? 0,
-                                at: engagement.locations.last?.node ?? engagement.node,
+            sums[p].ids.append(engagements[e].id)
+            sums[p].work.add(engagements[e])
+            guard let sum = add(engagements[e].headcount, to: sums[p].headcount,
+                                at: engagements[e].locations.last?.node ?? engagements[e].node,
                                 what: "the headcount of provider \(name)", into: &diagnostics) else { return [] }
-            byName[name]?.headcount = sum
-            let cost = engagement.cost?.converted ?? 0
-            byName[name]?.cost += cost
-            byGroup[engagement.provider.group ?? name, default: 0] += cost
+            sums[p].headcount = sum
+            let cost = engagements[e].cost?.converted ?? 0
+            sums[p].cost += cost
+            byGroup[provider.group ?? name, default: 0] += cost
             totalCost += cost
         }
         if conflicted { return [] }
-        return order.compactMap { name -> ProviderAggregate? in
-            guard let entry = byName[name] else { return nil }
+        return sums.map { entry in
             let provider = engagements[entry.first].provider
+            let name = provider.name
             let group = provider.group ?? name
             return ProviderAggregate(
                 name: name, country: provider.country, kind: provider.kind, engagements: entry.ids,
