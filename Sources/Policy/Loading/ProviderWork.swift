@@ -2,17 +2,18 @@
 /// with a location, each once, in the order first met. A `for: provider` rule reads them
 /// as `provider.controls` and `provider.work_countries` instead of searching
 /// `plan.engagements` for the provider's engagements (work per provider, not per plan).
+///
+/// Both lists stay short (a plan's control vocabulary, a provider's countries), so a
+/// linear `contains` is cheaper than hashing every control of every engagement.
 struct ProviderWork {
     private(set) var controls: [String] = []
     private(set) var countries: [String] = []
-    private var seenControls: Set<String> = []
-    private var seenCountries: Set<String> = []
 
     mutating func add(_ engagement: Engagement) {
-        for control in engagement.controls where seenControls.insert(control).inserted {
+        for control in engagement.controls where !controls.contains(control) {
             controls.append(control)
         }
-        for location in engagement.locations where seenCountries.insert(location.country).inserted {
+        for location in engagement.locations where !countries.contains(location.country) {
             countries.append(location.country)
         }
     }
