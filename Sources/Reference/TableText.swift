@@ -32,20 +32,4 @@ enum TableText {
         }
     }
 
-    /// `text` split at every `separator` (an ASCII character).
-    static func split(_ text: String, at separator: Unicode.Scalar, keepingEmpty: Bool = true) -> [String] {
-        var text = text
-        let byte = UInt8(ascii: separator)
-        return text.withUTF8 { bytes in
-            var pieces: [String] = []
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == byte {
-                if keepingEmpty || i > start {
-                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                }
-                start = i + 1
-            }
-            return pieces
-        }
-    }
 }
