@@ -1,6 +1,7 @@
-/// The generated tables' text form, split on UTF-8 bytes: one row a line, fields split by
-/// a separator byte. Splitting by `Character` (grapheme clusters) made reading the tables
-/// about half of a small check's start-up.
+/// The text form of the largest generated tables (three-letter languages, regions), which
+/// a run reads only when it needs them: one row a line, fields split by a separator byte,
+/// on UTF-8 bytes (splitting by `Character` made reading tables half of a small check's
+/// start-up). The tables a plan always needs are generated as Swift literals instead.
 enum TableText {
     /// The non-empty lines of `text`, each split at every `separator` (empty fields kept).
     /// One pass over the bytes; each row reserves as many fields as the one before it.
@@ -31,5 +32,4 @@ enum TableText {
             return rows
         }
     }
-
 }
