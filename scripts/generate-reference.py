@@ -408,12 +408,13 @@ def gen_countries():
         for z in zones:
             if not re.fullmatch(r"[A-Za-z0-9_+/-]+", z):
                 raise DataError(f"countries.tsv: bad zone {z!r} for {a2}")
-        lines.append("\t".join([a2, r["alpha3"], r["numeric"], r["name"], r["common_name"],
-                                 ",".join(zones), r["notes"]]))
+        lines.append(f"        Country(alpha2: {q(a2)}, alpha3: {q(r['alpha3'])}, numeric: {q(r['numeric'])}, "
+                     f"name: {q(r['name'])}, commonName: {qopt(r['common_name'])}, timeZones: {qlist(zones)}, "
+                     f"notes: {qopt(r['notes'])}),\n")
     out.append("extension Countries {\n")
-    out.append("    /// ISO 3166-1 entries in alpha-2 order (Debian iso-codes 4.15.0-1; zones from tzdata 2026f zone.tab):\n")
-    out.append("    /// `alpha2<TAB>alpha3<TAB>numeric<TAB>name<TAB>common_name<TAB>zone,zone<TAB>notes` per line; parsed once, lazily.\n")
-    out.append("    static let countryData: String = " + lines_literal(lines) + "\n}\n")
+    out.append("    /// Every ISO 3166-1 entry (249), in alpha-2 order (Debian iso-codes 4.15.0-1; zones from\n")
+    out.append("    /// tzdata 2026f zone.tab). Built once, on first use, from literals: nothing is parsed.\n")
+    out.append("    public static let all: [Country] = [\n" + "".join(lines) + "    ]\n}\n")
     return "".join(out), seen
 
 
@@ -428,12 +429,14 @@ def gen_languages(country_codes):
             raise DataError(f"languages.tsv: bad or duplicate code {code!r}")
         two[code] = r
         name = r["name_iso639_3"] or r["name_iso639_2"].split(";")[0]
-        two_lines.append("\t".join([code, r["alpha3_t"], r["alpha3_b"], "M" if r["scope_iso639_3"] == "M" else "I",
-                                     name, r["notes"]]))
+        two_lines.append(f"        Language(code: {q(code)}, alpha3: {q(r['alpha3_t'])}, "
+                         f"alpha3Bibliographic: {qopt(r['alpha3_b'])}, name: {q(name)}, "
+                         f"isMacrolanguage: {'true' if r['scope_iso639_3'] == 'M' else 'false'}, "
+                         f"notes: {qopt(r['notes'])}),\n")
     out.append("extension Languages {\n")
-    out.append("    /// The ISO 639-1 languages in code order (Debian iso-codes 4.15.0-1):\n")
-    out.append("    /// `code<TAB>alpha3_t<TAB>alpha3_b<TAB>scope<TAB>name<TAB>notes` per line; parsed once, lazily.\n")
-    out.append("    static let twoLetterData: String = " + lines_literal(two_lines) + "\n\n")
+    out.append("    /// The ISO 639-1 (two-letter) languages (185), in code order (Debian iso-codes 4.15.0-1).\n")
+    out.append("    /// Built once, on first use, from literals: nothing is parsed.\n")
+    out.append("    public static let twoLetter: [Language] = [\n" + "".join(two_lines) + "    ]\n\n")
     three = read_tsv(ISO639_3_SUBSET, comments=True)
     alpha3_of_two = {r["alpha3_t"] for r in rows} | {r["alpha3_b"] for r in rows if r["alpha3_b"]}
     lines = []
@@ -457,7 +460,7 @@ def gen_languages(country_codes):
 def gen_country_languages(country_codes, two, three):
     path = os.path.join(REF, "country-languages.tsv")
     rows = read_tsv("country-languages.tsv", comments=True)
-    lines = []
+    lines, seen = [], set()
     for r in rows:
         c = r["alpha2"]
         if not re.fullmatch(r"[A-Z]{2}", c):  # CLDR also lists non-ISO territories (AC, XK, ...)
@@ -473,11 +476,26 @@ def gen_country_languages(country_codes, two, three):
             base = parts[0].split("_")[0]
             if base not in two and base not in three:
                 raise DataError(f"country-languages.tsv: {c}: unknown language {parts[0]}")
-        lines.append(f"{c}\t{','.join(detail)}")
+        if c in seen:
+            raise DataError(f"country-languages.tsv: {c} is listed twice")
+        seen.add(c)
+        entries = []
+        for d in detail:
+            cldr, status, percent = d.split(":")
+            if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", percent):
+                raise DataError(f"country-languages.tsv: {c}: bad population share {percent!r}")
+            entries.append(f"OfficialLanguage(cldrCode: {q(cldr)}, code: {q(cldr.split('_')[0])}, "
+                           f"deFacto: {'true' if status == 'de_facto_official' else 'false'}, "
+                           f"populationPercent: {percent})")
+        if not entries:
+            lines.append(f"        {q(c)}: [],\n")
+        else:
+            lines.append(f"        {q(c)}: [\n" + "".join(f"            {e},\n" for e in entries) + "        ],\n")
     out = [header(["country-languages.tsv"])]
     out.append("extension Languages {\n")
-    out.append("    /// CLDR 41 territoryInfo: `country<TAB>lang:status:percent,...` per line, as in the file.\n")
-    out.append("    static let officialData: String = " + lines_literal(lines) + "\n}\n")
+    out.append("    /// CLDR 41 territoryInfo: each territory's official languages, as in the file (by\n")
+    out.append("    /// population share). Built once, on first use, from literals: nothing is parsed.\n")
+    out.append("    static let officialByCountry: [String: [OfficialLanguage]] = [\n" + "".join(lines) + "    ]\n}\n")
     return "".join(out)
 
 
@@ -651,10 +669,11 @@ def gen_currencies():
         if not re.fullmatch(r"[A-Z]{3}", code) or code in codes:
             raise DataError(f"currencies.tsv: bad or duplicate code {code!r}")
         codes.add(code)
-        lines.append("\t".join([code, r["numeric"], r["name"]]))
+        lines.append(f"        {q(code)}: Currency(code: {q(code)}, numeric: {q(r['numeric'])}, name: {q(r['name'])}),\n")
     out.append("extension Currencies {\n")
-    out.append("    /// ISO 4217 currencies in code order (Debian iso-codes): `code<TAB>numeric<TAB>name` per line; parsed once, lazily.\n")
-    out.append("    static let currencyData: String = " + lines_literal(lines) + "\n}\n")
+    out.append("    /// ISO 4217 currencies by code (Debian iso-codes), written in code order. Built once, on\n")
+    out.append("    /// first use, from literals: nothing is parsed.\n")
+    out.append("    static let byCode: [String: Currency] = [\n" + "".join(lines) + "    ]\n}\n")
     return "".join(out), codes
 
 
@@ -756,13 +775,13 @@ def gen_time_zone_names(country_codes):
     lines = []
     for name in sorted(names):
         target = names[name]
-        owners = "" if target else ",".join(sorted(countries.get(name, ())))
-        lines.append("\t".join([name, target, owners]))
+        owners = [] if target else sorted(countries.get(name, ()))
+        lines.append(f"        {q(name)}: NameEntry(target: {qopt(target)}, countries: {qlist(owners)}),\n")
     out = [header([TZ_NAMES, "countries.tsv"])]
     out.append("extension TimeZones {\n")
-    out.append("    /// tzdb names (tzdata.zi): `name<TAB>link target (empty for a zone)<TAB>countries` per line,\n")
-    out.append("    /// countries (a zone's only) from zone.tab and zone1970.tab; parsed once, lazily.\n")
-    out.append("    static let nameData: String = " + lines_literal(lines) + "\n}\n")
+    out.append("    /// tzdb names (tzdata.zi) with each link's target and each zone's countries (zone.tab and\n")
+    out.append("    /// zone1970.tab), written in name order. Built once, on first use, from literals.\n")
+    out.append("    static let names: [String: NameEntry] = [\n" + "".join(lines) + "    ]\n}\n")
     return "".join(out)
 
 

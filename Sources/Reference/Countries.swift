@@ -66,19 +66,7 @@ public struct NonISOCountryCode: Sendable, Hashable {
 
 /// Lookup of ISO 3166-1 countries. Codes are case-sensitive upper-case alpha-2.
 public enum Countries {
-    /// Every ISO 3166-1 entry (249), in alpha-2 order.
-    public static let all: [Country] = {
-        var result: [Country] = []
-        result.reserveCapacity(250)
-        for f in TableText.rows(countryData) {
-            guard f.count == 7 else { continue }
-            result.append(Country(alpha2: f[0], alpha3: f[1], numeric: f[2], name: f[3],
-                                  commonName: f[4].isEmpty ? nil : f[4],
-                                  timeZones: TableText.split(f[5], at: ",", keepingEmpty: false),
-                                  notes: f[6].isEmpty ? nil : f[6]))
-        }
-        return result
-    }()
+    // `all`, every entry in alpha-2 order, is generated (Generated/CountryTable.swift).
 
     static let byAlpha2: [String: Country] = Dictionary(all.map { ($0.alpha2, $0) }, uniquingKeysWith: { a, _ in a })
     static let byAlpha3: [String: Country] = Dictionary(all.map { ($0.alpha3, $0) }, uniquingKeysWith: { a, _ in a })

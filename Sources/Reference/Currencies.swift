@@ -12,9 +12,7 @@ public struct Currency: Sendable, Hashable {
 
 /// Lookup of ISO 4217 currencies. Codes are case-sensitive upper-case (`USD`).
 public enum Currencies {
-    static let byCode: [String: Currency] = Dictionary(
-        TableText.rows(currencyData).filter { $0.count == 3 }.map { ($0[0], Currency(code: $0[0], numeric: $0[1], name: $0[2])) },
-        uniquingKeysWith: { a, _ in a })
+    // `byCode`, every currency by its code, is generated (Generated/CurrencyTable.swift).
 
     /// The currency with this code, or nil.
     public static func currency(_ code: String) -> Currency? { byCode[code] }

@@ -49,17 +49,7 @@ struct OfficialLanguage: Sendable, Hashable {
 /// special codes `mis`, `mul`, `und`, `zxx`). A three-letter code of a language that has a
 /// two-letter one (`eng`, `ger`) is invalid; the error suggests the two-letter code.
 public enum Languages {
-    /// The ISO 639-1 (two-letter) languages (185), in code order.
-    public static let twoLetter: [Language] = {
-        var result: [Language] = []
-        result.reserveCapacity(190)
-        for f in TableText.rows(twoLetterData) {
-            guard f.count == 6 else { continue }
-            result.append(Language(code: f[0], alpha3: f[1], alpha3Bibliographic: f[2].isEmpty ? nil : f[2],
-                                   name: f[4], isMacrolanguage: f[3] == "M", notes: f[5].isEmpty ? nil : f[5]))
-        }
-        return result
-    }()
+    // `twoLetter`, the ISO 639-1 languages in code order, is generated (Generated/LanguageTable.swift).
 
     static let threeLetter: [Language] = {
         var result: [Language] = []
@@ -164,27 +154,7 @@ public enum Languages {
 
     // MARK: Official languages
 
-    static let officialByCountry: [String: [OfficialLanguage]] = {
-        let rows = TableText.rows(officialData)
-        var result: [String: [OfficialLanguage]] = [:]
-        result.reserveCapacity(rows.count)
-        for parts in rows {
-            guard let country = parts.first else { continue }
-            var languages: [OfficialLanguage] = []
-            if parts.count == 2 {
-                for item in TableText.split(parts[1], at: ",", keepingEmpty: false) {
-                    let fields = TableText.split(item, at: ":")
-                    guard fields.count == 3 else { continue }
-                    let cldr = fields[0]
-                    languages.append(OfficialLanguage(cldrCode: cldr, code: primarySubtag(of: cldr),
-                                                      deFacto: fields[1] == "de_facto_official",
-                                                      populationPercent: Double(fields[2]) ?? 0))
-                }
-            }
-            result[country] = languages
-        }
-        return result
-    }()
+    // `officialByCountry`, CLDR's entries per territory, is generated (Generated/OfficialLanguageTable.swift).
 
     /// Macrolanguages whose individual members CLDR may list beside them.
     /// Only Norwegian occurs in the data: `no` = {`nb` Bokmål, `nn` Nynorsk}.

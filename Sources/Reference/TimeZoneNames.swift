@@ -10,16 +10,7 @@ extension TimeZones {
         let countries: [String]
     }
 
-    static let names: [String: NameEntry] = {
-        let rows = TableText.rows(nameData)
-        var result: [String: NameEntry] = [:]
-        result.reserveCapacity(rows.count)
-        for cells in rows where cells.count == 3 {
-            result[cells[0]] = NameEntry(target: cells[1].isEmpty ? nil : cells[1],
-                                         countries: TableText.split(cells[2], at: ",", keepingEmpty: false))
-        }
-        return result
-    }()
+    // `names`, every name with its entry, is generated (Generated/TimeZoneNameTable.swift).
 
     /// Whether `identifier` is a tzdb zone or documented link name (case-sensitive).
     static func isTZDBName(_ identifier: String) -> Bool { names[identifier] != nil }

@@ -11,6 +11,6 @@ struct FormatArgument<Report: FormattedReport>: ExpressibleByArgument, Sendable 
         self.format = format
     }
 
-    static var allValueStrings: [String] { Report.formats.formats.map(\.rawValue) }
+    static var allValueStrings: [String] { Report.formats.formats.map { $0.rawValue } }
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

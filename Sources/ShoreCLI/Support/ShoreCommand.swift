@@ -31,7 +31,7 @@ public enum ShoreMain {
 
     private static func execute(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
-            var command = try Shore.parseAsRoot(arguments)
+            var command = try CommandLineParser.parse(arguments)
             if let command = command as? any ShoreCommand {
                 return try command.execute(io)
             }
