@@ -47,10 +47,11 @@ final class PlanObject: CELObject, Sendable {
     let engagements: CELValue
     private let date: CELValue
 
-    init(_ plan: Plan, engagements: [EngagementObject]) {
+    /// `engagements`: each engagement's object boxed as a CEL value.
+    init(_ plan: Plan, engagements: [CELValue]) {
         self.plan = plan
         self.company = .object(CompanyObject(plan.company))
-        self.engagements = .list(engagements.map { .object($0) })
+        self.engagements = .list(engagements)
         self.date = PlanValues.timestamp(plan.date)
     }
 
@@ -108,36 +109,30 @@ final class CompanyObject: CELObject, Sendable {
     }
 }
 
-/// `engagement` in rules, with its parts already converted.
+/// `engagement` in rules, with its parts already converted. Each part's object is boxed
+/// as a CEL value once: `engagement.locations` lists these values and `for: location`
+/// binds them, so reading a part allocates nothing.
 final class EngagementObject: CELObject, Sendable {
     let engagement: Engagement
-    let locationObjects: [LocationObject]
-    let dataObjects: [DataObject]
-    let languageObjects: [LanguageObject]
+    let locationValues: [CELValue]
+    let dataValues: [CELValue]
+    let languageValues: [CELValue]
+    let subcontractorValues: [CELValue]
     private let markets: CELValue
     private let provider: CELValue
-    private let locations: CELValue
-    private let data: CELValue
-    private let languages: CELValue
     private let controls: CELValue
     private let attributes: CELValue
-    let subcontractorObjects: [SubcontractorObject]
-    private let subcontractors: CELValue
 
     init(_ engagement: Engagement) {
         self.engagement = engagement
-        locationObjects = engagement.locations.map(LocationObject.init)
-        dataObjects = engagement.data.map(DataObject.init)
-        languageObjects = engagement.languages.map(LanguageObject.init)
+        locationValues = engagement.locations.map { .object(LocationObject($0)) }
+        dataValues = engagement.data.map { .object(DataObject($0)) }
+        languageValues = engagement.languages.map { .object(LanguageObject($0)) }
+        subcontractorValues = engagement.subcontractors.map { .object(SubcontractorObject($0)) }
         markets = PlanValues.strings(engagement.markets)
         provider = .object(ProviderObject(engagement.provider))
-        locations = .list(locationObjects.map { .object($0) })
-        data = .list(dataObjects.map { .object($0) })
-        languages = .list(languageObjects.map { .object($0) })
         controls = PlanValues.strings(engagement.controls)
         attributes = engagement.attributes.map(PlanValues.value(of:)) ?? .map(CELMap())
-        subcontractorObjects = engagement.subcontractors.map(SubcontractorObject.init)
-        subcontractors = .list(subcontractorObjects.map { .object($0) })
     }
 
     var celTypeName: String { PlanTypes.engagement }
@@ -149,11 +144,11 @@ final class EngagementObject: CELObject, Sendable {
         case "customer_facing": .bool(engagement.customerFacing)
         case "markets": markets
         case "provider": provider
-        case "locations": locations
-        case "data": data
-        case "languages": languages
+        case "locations": .list(locationValues)
+        case "data": .list(dataValues)
+        case "languages": .list(languageValues)
         case "controls": controls
-        case "subcontractors": subcontractors
+        case "subcontractors": .list(subcontractorValues)
         case "critical_or_important": .bool(engagement.criticalOrImportant)
         case "ict": .bool(engagement.ict)
         case "notified": engagement.notified.map { .object(NotificationObject($0)) }

@@ -83,6 +83,9 @@ public struct Evaluator: Sendable {
                          deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
         var findings: [Finding] = []
         var items = 0
+        // One buffer for every evaluation's variable values, refilled each time.
+        var slots: [CELValue] = []
+        slots.reserveCapacity(8)
         for program in programs {
             var timedOut = false
             var explained = Explanation.Cache()
@@ -90,7 +93,7 @@ public struct Evaluator: Sendable {
                 if timedOut { return }
                 if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
                 items &+= 1
-                if let finding = evaluate(program, subjects, subject, budget: budget, explained: &explained) {
+                if let finding = evaluate(program, subjects, subject, budget: budget, slots: &slots, explained: &explained) {
                     findings.append(finding)
                 }
             }
@@ -102,20 +105,20 @@ public struct Evaluator: Sendable {
     /// One rule on one item: nil when it passes or does not apply. `explained` keeps what
     /// this rule's findings share (see `Explanation.because`).
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                         explained: inout Explanation.Cache) -> Finding? {
+                         slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding? {
         if let when = program.when {
-            switch when.program.evaluate(slots: when.slots(subjects, subject), budget: budget) {
+            switch when.evaluate(subjects, subject, budget: budget, slots: &slots) {
             case .bool(true): break
             case .bool(false): return nil
             case .error(let error): return failure(program, subjects, subject, error: error, in: "when")
             case let other: return failure(program, subjects, subject, error: CELError("'when' gave \(other.literalDescription), not a boolean"), in: "when")
             }
         }
-        switch program.assert.program.evaluate(slots: program.assert.slots(subjects, subject), budget: budget) {
+        switch program.assert.evaluate(subjects, subject, budget: budget, slots: &slots) {
         case .bool(true):
             return nil
         case .bool(false):
-            return violation(program, subjects, subject, budget: budget, explained: &explained)
+            return violation(program, subjects, subject, budget: budget, slots: &slots, explained: &explained)
         case .error(let error):
             return failure(program, subjects, subject, error: error, in: "assert")
         case let other:
@@ -124,7 +127,7 @@ public struct Evaluator: Sendable {
     }
 
     static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                          explained: inout Explanation.Cache) -> Finding {
+                          slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding {
         let rule = program.rule
         var message = ""
         if let parts = program.message {
@@ -132,13 +135,13 @@ public struct Evaluator: Sendable {
                 switch part {
                 case .text(let text): message += text
                 case .value(let bound):
-                    message += ValueDisplay.message(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+                    message += ValueDisplay.message(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
                 }
             }
         } else {
             message = rule.title ?? rule.id
         }
-        let because = program.explanation.because(subjects, subject, budget: budget, cache: &explained)
+        let because = program.explanation.because(subjects, subject, budget: budget, slots: &slots, cache: &explained)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
 

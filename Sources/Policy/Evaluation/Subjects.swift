@@ -35,6 +35,8 @@ struct PlanSubjects {
     let plan: Plan
     let planObject: PlanObject
     let engagements: [EngagementObject]
+    /// `engagements`, each boxed as a CEL value once (what `for: engagement` binds).
+    let engagementValues: [CELValue]
     let countries: [CountryObject]
     let providers: [ProviderSummaryObject]
     private let planValue: CELValue
@@ -42,7 +44,8 @@ struct PlanSubjects {
     init(_ plan: Plan) {
         self.plan = plan
         engagements = Parallel.map(plan.engagements, EngagementObject.init)
-        planObject = PlanObject(plan, engagements: engagements)
+        engagementValues = engagements.map { .object($0) }
+        planObject = PlanObject(plan, engagements: engagementValues)
         countries = plan.countries.map(CountryObject.init)
         providers = plan.providers.map(ProviderSummaryObject.init)
         planValue = .object(planObject)
@@ -52,6 +55,7 @@ struct PlanSubjects {
         plan = other.plan
         self.planObject = planObject
         engagements = other.engagements
+        engagementValues = other.engagementValues
         countries = other.countries
         providers = other.providers
         planValue = .object(planObject)

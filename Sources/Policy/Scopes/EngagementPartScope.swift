@@ -15,7 +15,7 @@ struct EngagementPartScope {
     /// object and read its record in place: an `Engagement` passed by value would be
     /// copied whole for every item and finding.
     let count: @Sendable (EngagementObject) -> Int
-    /// The part's CEL object.
+    /// The part as a CEL value (its object, boxed once).
     let object: @Sendable (EngagementObject, Int) -> CELValue
     /// The part's YAML node.
     let node: @Sendable (EngagementObject, Int) -> YAMLNode
@@ -41,7 +41,7 @@ struct EngagementPartScope {
                 }
             },
             value: { subjects, subject, i in
-                i == 0 ? .object(subjects.engagements[subject.index]) : part.object(subjects.engagements[subject.index], subject.part)
+                i == 0 ? subjects.engagementValues[subject.index] : part.object(subjects.engagements[subject.index], subject.part)
             },
             node: { subjects, subject, i in
                 let object = subjects.engagements[subject.index]

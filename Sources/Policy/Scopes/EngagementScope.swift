@@ -6,7 +6,7 @@ extension ScopeDefinition {
         variables: [("engagement", .object(PlanTypes.engagement))],
         summary: "engagement",
         forEach: { _, range, body in for e in range { body(Subject(scope: .engagement, index: e, part: 0)) } },
-        value: { subjects, subject, _ in .object(subjects.engagements[subject.index]) },
+        value: { subjects, subject, _ in subjects.engagementValues[subject.index] },
         node: { subjects, subject, _ in subjects.engagements[subject.index].engagement.node },
         describe: { subjects, subject in
             // Fields read in place through the CEL object, not a copy of the whole record.
