@@ -1,5 +1,6 @@
 import CEL
 import Reference
+import Synchronization
 import YAML
 
 /// Converts plan parts to CEL values. Objects answer field selections from values
@@ -40,25 +41,47 @@ enum PlanValues {
     }
 }
 
+/// `plan.engagements`: every engagement's object, built the first time a rule reads it
+/// and then shared by every thread's `plan`. Most rule sets never read it, and a check
+/// builds each engagement's object only while it checks that engagement.
+final class PlanEngagements: Sendable {
+    private let plan: Plan
+    private let built: Mutex<CELValue?>
+
+    /// `built`: the objects, when they are already made.
+    init(_ plan: Plan, built: [CELValue]? = nil) {
+        self.plan = plan
+        self.built = Mutex(built.map(CELValue.list))
+    }
+
+    var value: CELValue {
+        built.withLock { built in
+            if let built { return built }
+            let value = CELValue.list(Parallel.map(plan.engagements) { .object(EngagementObject($0)) })
+            built = value
+            return value
+        }
+    }
+}
+
 /// `plan` in rules.
 final class PlanObject: CELObject, Sendable {
     let plan: Plan
     let company: CELValue
-    let engagements: CELValue
+    private let allEngagements: PlanEngagements
     private let date: CELValue
 
-    /// `engagements`: each engagement's object boxed as a CEL value.
-    init(_ plan: Plan, engagements: [CELValue]) {
+    init(_ plan: Plan, engagements: PlanEngagements) {
         self.plan = plan
         self.company = .object(CompanyObject(plan.company))
-        self.engagements = .list(engagements)
+        self.allEngagements = engagements
         self.date = PlanValues.timestamp(plan.date)
     }
 
     private init(copying other: PlanObject) {
         plan = other.plan
         company = .object(CompanyObject(other.plan.company))
-        engagements = other.engagements
+        allEngagements = other.allEngagements
         date = other.date
     }
 
@@ -74,7 +97,7 @@ final class PlanObject: CELObject, Sendable {
         case "title": plan.title.map(CELValue.string)
         case "date": date
         case "company": company
-        case "engagements": engagements
+        case "engagements": allEngagements.value
         default: nil
         }
     }

@@ -48,7 +48,7 @@ public struct Evaluator: Sendable {
     /// ran on every item (then `findings` are incomplete and the run must not pass).
     public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
         let programs = rules.programs.programs(rules.enabledRules, of: rules).map { $0.forPlan(plan.id) }
-        let subjects = PlanSubjects(plan)
+        let subjects = PlanSubjects(checking: plan)
         let budget = options.budget
         let deadline = options.deadline
         var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
@@ -77,8 +77,14 @@ public struct Evaluator: Sendable {
         return (findings, timedOut)
     }
 
+    /// Engagements whose CEL objects are built, checked and let go together.
+    static let blockSize = 256
+
     /// Every program on every subject in `engagements`; stops (`timedOut`) once the
-    /// deadline has passed, looking at the clock every 64 items.
+    /// deadline has passed, looking at the clock every 64 items. The engagements' objects
+    /// are built `blockSize` engagements at a time and every program is run on a block
+    /// before the next is built, so a thread holds one block's objects. A program's
+    /// findings still come in subject order.
     static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int,
                          deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
         var findings: [Finding] = []
@@ -86,19 +92,26 @@ public struct Evaluator: Sendable {
         // One buffer for every evaluation's variable values, refilled each time.
         var slots: [CELValue] = []
         slots.reserveCapacity(8)
-        for program in programs {
-            var timedOut = false
-            var explained = Explanation.Cache()
-            subjects.forEach(program.rule.scope, engagements: engagements) { subject in
-                if timedOut { return }
-                if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
-                items &+= 1
-                if let finding = evaluate(program, subjects, subject, budget: budget, slots: &slots, explained: &explained) {
-                    findings.append(finding)
+        var explained = [Explanation.Cache](repeating: Explanation.Cache(), count: programs.count)
+        var start = engagements.lowerBound
+        repeat {
+            let block = start..<min(engagements.upperBound, start + blockSize)
+            let window = subjects.window(block)
+            for (number, program) in programs.enumerated() {
+                var timedOut = false
+                window.forEach(program.rule.scope, engagements: block) { subject in
+                    if timedOut { return }
+                    if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
+                    items &+= 1
+                    if let finding = evaluate(program, window, subject, budget: budget, slots: &slots,
+                                              explained: &explained[number]) {
+                        findings.append(finding)
+                    }
                 }
+                if timedOut { return (findings, true) }
             }
-            if timedOut { return (findings, true) }
-        }
+            start = block.upperBound
+        } while start < engagements.upperBound
         return (findings, false)
     }
 
