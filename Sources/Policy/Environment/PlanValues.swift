@@ -156,6 +156,11 @@ final class EngagementObject: CELObject, Sendable {
         provider = .object(ProviderObject(engagement.provider))
         controls = PlanValues.strings(engagement.controls)
         attributes = engagement.attributes.map(PlanValues.value(of:)) ?? .map(CELMap())
+        EngagementObjectCounter.current?.recordBuilt()
+    }
+
+    deinit {
+        EngagementObjectCounter.current?.recordReleased()
     }
 
     var celTypeName: String { PlanTypes.engagement }
