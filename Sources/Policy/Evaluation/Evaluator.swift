@@ -101,7 +101,7 @@ public struct Evaluator: Sendable {
                 var timedOut = false
                 window.forEach(program.rule.scope, engagements: block) { subject in
                     if timedOut { return }
-                    if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
+                    if items & 63 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
                     items &+= 1
                     if let finding = evaluate(program, window, subject, budget: budget, slots: &slots,
                                               explained: &explained[number]) {

@@ -64,15 +64,18 @@ struct RuleProgram: Sendable {
             return slots
         }
 
+        /// Sets `slots[i]` to variable i's value. The buffer only grows: the program reads
+        /// its own variables' slots, and overwriting them in place is cheaper than emptying
+        /// and refilling the array.
         private func fill(_ slots: inout [CELValue], _ subjects: PlanSubjects, _ subject: Subject) {
-            slots.removeAll(keepingCapacity: true)
-            for source in sources {
+            while slots.count < sources.count { slots.append(.null) }
+            for (slot, source) in sources.enumerated() {
                 switch source {
-                case .constant(let value): slots.append(value)
-                case .scoped(let index, let value): slots.append(value(subjects, subject, index))
+                case .constant(let value): slots[slot] = value
+                case .scoped(let index, let value): slots[slot] = value(subjects, subject, index)
                 case .variable(let binding, let name):
-                    slots.append(subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'"))
-                case .missing(let name): slots.append(.err("no such variable '\(name)'"))
+                    slots[slot] = subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
+                case .missing(let name): slots[slot] = .err("no such variable '\(name)'")
                 }
             }
         }
