@@ -141,6 +141,14 @@ func formatDouble(_ d: Double) -> String {
 }
 
 func quoteString(_ s: String) -> String {
+    // Nothing to escape (the common case): the text between quotes as it is.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        out += s
+        out += "\""
+        return out
+    }
     var out = "\""
     for u in s.unicodeScalars {
         switch u {

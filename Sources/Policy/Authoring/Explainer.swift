@@ -130,11 +130,13 @@ public enum Explainer {
         }
         let outcome: ItemExplanation.Outcome
         var explained = Explanation.Cache()
+        var slots: [CELValue] = []
         if let when, when.resultValue.boolValue == nil {
             outcome = .evaluationError("'when' gave \(when.result)")
         } else if assert == nil {
             outcome = .notApplicable
-        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget, explained: &explained) {
+        } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget, slots: &slots,
+                                                            explained: &explained) {
             let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan, policy: policy)
             let waived = applied.first { $0.kind == finding.kind && $0.rule == finding.rule }?.status == .waived
             outcome = finding.kind == .violation ? .violation(message: finding.message, waived: waived)

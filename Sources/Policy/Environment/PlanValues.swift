@@ -1,5 +1,6 @@
 import CEL
 import Reference
+import Synchronization
 import YAML
 
 /// Converts plan parts to CEL values. Objects answer field selections from values
@@ -40,24 +41,47 @@ enum PlanValues {
     }
 }
 
+/// `plan.engagements`: every engagement's object, built the first time a rule reads it
+/// and then shared by every thread's `plan`. Most rule sets never read it, and a check
+/// builds each engagement's object only while it checks that engagement.
+final class PlanEngagements: Sendable {
+    private let plan: Plan
+    private let built: Mutex<CELValue?>
+
+    /// `built`: the objects, when they are already made.
+    init(_ plan: Plan, built: [CELValue]? = nil) {
+        self.plan = plan
+        self.built = Mutex(built.map(CELValue.list))
+    }
+
+    var value: CELValue {
+        built.withLock { built in
+            if let built { return built }
+            let value = CELValue.list(Parallel.map(plan.engagements) { .object(EngagementObject($0)) })
+            built = value
+            return value
+        }
+    }
+}
+
 /// `plan` in rules.
 final class PlanObject: CELObject, Sendable {
     let plan: Plan
     let company: CELValue
-    let engagements: CELValue
+    private let allEngagements: PlanEngagements
     private let date: CELValue
 
-    init(_ plan: Plan, engagements: [EngagementObject]) {
+    init(_ plan: Plan, engagements: PlanEngagements) {
         self.plan = plan
         self.company = .object(CompanyObject(plan.company))
-        self.engagements = .list(engagements.map { .object($0) })
+        self.allEngagements = engagements
         self.date = PlanValues.timestamp(plan.date)
     }
 
     private init(copying other: PlanObject) {
         plan = other.plan
         company = .object(CompanyObject(other.plan.company))
-        engagements = other.engagements
+        allEngagements = other.allEngagements
         date = other.date
     }
 
@@ -73,7 +97,7 @@ final class PlanObject: CELObject, Sendable {
         case "title": plan.title.map(CELValue.string)
         case "date": date
         case "company": company
-        case "engagements": engagements
+        case "engagements": allEngagements.value
         default: nil
         }
     }
@@ -108,36 +132,35 @@ final class CompanyObject: CELObject, Sendable {
     }
 }
 
-/// `engagement` in rules, with its parts already converted.
+/// `engagement` in rules, with its parts already converted. Each part's object is boxed
+/// as a CEL value once: `engagement.locations` lists these values and `for: location`
+/// binds them, so reading a part allocates nothing.
 final class EngagementObject: CELObject, Sendable {
     let engagement: Engagement
-    let locationObjects: [LocationObject]
-    let dataObjects: [DataObject]
-    let languageObjects: [LanguageObject]
+    let locationValues: [CELValue]
+    let dataValues: [CELValue]
+    let languageValues: [CELValue]
+    let subcontractorValues: [CELValue]
     private let markets: CELValue
     private let provider: CELValue
-    private let locations: CELValue
-    private let data: CELValue
-    private let languages: CELValue
     private let controls: CELValue
     private let attributes: CELValue
-    let subcontractorObjects: [SubcontractorObject]
-    private let subcontractors: CELValue
 
     init(_ engagement: Engagement) {
         self.engagement = engagement
-        locationObjects = engagement.locations.map(LocationObject.init)
-        dataObjects = engagement.data.map(DataObject.init)
-        languageObjects = engagement.languages.map(LanguageObject.init)
+        locationValues = engagement.locations.map { .object(LocationObject($0)) }
+        dataValues = engagement.data.map { .object(DataObject($0)) }
+        languageValues = engagement.languages.map { .object(LanguageObject($0)) }
+        subcontractorValues = engagement.subcontractors.map { .object(SubcontractorObject($0)) }
         markets = PlanValues.strings(engagement.markets)
         provider = .object(ProviderObject(engagement.provider))
-        locations = .list(locationObjects.map { .object($0) })
-        data = .list(dataObjects.map { .object($0) })
-        languages = .list(languageObjects.map { .object($0) })
         controls = PlanValues.strings(engagement.controls)
         attributes = engagement.attributes.map(PlanValues.value(of:)) ?? .map(CELMap())
-        subcontractorObjects = engagement.subcontractors.map(SubcontractorObject.init)
-        subcontractors = .list(subcontractorObjects.map { .object($0) })
+        EngagementObjectCounter.current?.recordBuilt()
+    }
+
+    deinit {
+        EngagementObjectCounter.current?.recordReleased()
     }
 
     var celTypeName: String { PlanTypes.engagement }
@@ -149,11 +172,11 @@ final class EngagementObject: CELObject, Sendable {
         case "customer_facing": .bool(engagement.customerFacing)
         case "markets": markets
         case "provider": provider
-        case "locations": locations
-        case "data": data
-        case "languages": languages
+        case "locations": .list(locationValues)
+        case "data": .list(dataValues)
+        case "languages": .list(languageValues)
         case "controls": controls
-        case "subcontractors": subcontractors
+        case "subcontractors": .list(subcontractorValues)
         case "critical_or_important": .bool(engagement.criticalOrImportant)
         case "ict": .bool(engagement.ict)
         case "notified": engagement.notified.map { .object(NotificationObject($0)) }

@@ -80,18 +80,49 @@ public enum ValueDisplay {
     }
 
     private static func written(_ value: CELValue, typed: Bool, describing: Bool) -> String {
-        func write(_ value: CELValue) -> String { written(value, typed: typed, describing: describing) }
+        var out = ""
+        write(value, typed: typed, describing: describing, into: &out)
+        return out
+    }
+
+    /// Appends `written(value, …)` to `out`, without building the parts as strings of
+    /// their own.
+    private static func write(_ value: CELValue, typed: Bool, describing: Bool, into out: inout String) {
         switch value {
-        case .object(let optional as CELOptional):
-            return optional.value.map { "optional.of(\(write($0)))" } ?? "optional.none()"
         case .object(let object):
-            let fields = identity[object.celTypeName].map { describing ? $0.naming + $0.describing : $0.naming } ?? []
-            let shown = fields.compactMap { name in object.celField(name).map { "\(name): \(write($0))" } }
-            return (typed ? object.celTypeName : "") + "{" + shown.joined(separator: ", ") + "}"
+            let type = object.celTypeName
+            guard let fields = identity[type] else {
+                if let optional = object as? CELOptional {
+                    guard let wrapped = optional.value else { return out += "optional.none()" }
+                    out += "optional.of("
+                    write(wrapped, typed: typed, describing: describing, into: &out)
+                    return out += ")"
+                }
+                return out += (typed ? type : "") + "{}"
+            }
+            if typed { out += type }
+            out += "{"
+            var first = true
+            for list in describing ? [fields.naming, fields.describing] : [fields.naming] {
+                for name in list {
+                    guard let field = object.celField(name) else { continue }
+                    if !first { out += ", " }
+                    first = false
+                    out += name
+                    out += ": "
+                    write(field, typed: typed, describing: describing, into: &out)
+                }
+            }
+            out += "}"
         case .list(let items):
-            return "[" + items.map(write).joined(separator: ", ") + "]"
+            out += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { out += ", " }
+                write(item, typed: typed, describing: describing, into: &out)
+            }
+            out += "]"
         default:
-            return value.literalDescription
+            out += value.literalDescription
         }
     }
 }

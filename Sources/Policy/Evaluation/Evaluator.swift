@@ -48,7 +48,7 @@ public struct Evaluator: Sendable {
     /// ran on every item (then `findings` are incomplete and the run must not pass).
     public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
         let programs = rules.programs.programs(rules.enabledRules, of: rules).map { $0.forPlan(plan.id) }
-        let subjects = PlanSubjects(plan)
+        let subjects = PlanSubjects(checking: plan)
         let budget = options.budget
         let deadline = options.deadline
         var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
@@ -77,45 +77,61 @@ public struct Evaluator: Sendable {
         return (findings, timedOut)
     }
 
+    /// Engagements whose CEL objects are built, checked and let go together.
+    static let blockSize = 256
+
     /// Every program on every subject in `engagements`; stops (`timedOut`) once the
-    /// deadline has passed, looking at the clock every 64 items.
+    /// deadline has passed, looking at the clock every 64 items. The engagements' objects
+    /// are built `blockSize` engagements at a time and every program is run on a block
+    /// before the next is built, so a thread holds one block's objects. A program's
+    /// findings still come in subject order.
     static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int,
                          deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
         var findings: [Finding] = []
         var items = 0
-        for program in programs {
-            var timedOut = false
-            var explained = Explanation.Cache()
-            subjects.forEach(program.rule.scope, engagements: engagements) { subject in
-                if timedOut { return }
-                if let deadline, items & 63 == 0, ContinuousClock.now >= deadline { timedOut = true; return }
-                items &+= 1
-                if let finding = evaluate(program, subjects, subject, budget: budget, explained: &explained) {
-                    findings.append(finding)
+        // One buffer for every evaluation's variable values, refilled each time.
+        var slots: [CELValue] = []
+        slots.reserveCapacity(8)
+        var explained = [Explanation.Cache](repeating: Explanation.Cache(), count: programs.count)
+        var start = engagements.lowerBound
+        repeat {
+            let block = start..<min(engagements.upperBound, start + blockSize)
+            let window = subjects.window(block)
+            for (number, program) in programs.enumerated() {
+                var timedOut = false
+                window.forEach(program.rule.scope, engagements: block) { subject in
+                    if timedOut { return }
+                    if items & 63 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
+                    items &+= 1
+                    if let finding = evaluate(program, window, subject, budget: budget, slots: &slots,
+                                              explained: &explained[number]) {
+                        findings.append(finding)
+                    }
                 }
+                if timedOut { return (findings, true) }
             }
-            if timedOut { return (findings, true) }
-        }
+            start = block.upperBound
+        } while start < engagements.upperBound
         return (findings, false)
     }
 
     /// One rule on one item: nil when it passes or does not apply. `explained` keeps what
     /// this rule's findings share (see `Explanation.because`).
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                         explained: inout Explanation.Cache) -> Finding? {
+                         slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding? {
         if let when = program.when {
-            switch when.program.evaluate(slots: when.slots(subjects, subject), budget: budget) {
+            switch when.evaluate(subjects, subject, budget: budget, slots: &slots) {
             case .bool(true): break
             case .bool(false): return nil
             case .error(let error): return failure(program, subjects, subject, error: error, in: "when")
             case let other: return failure(program, subjects, subject, error: CELError("'when' gave \(other.literalDescription), not a boolean"), in: "when")
             }
         }
-        switch program.assert.program.evaluate(slots: program.assert.slots(subjects, subject), budget: budget) {
+        switch program.assert.evaluate(subjects, subject, budget: budget, slots: &slots) {
         case .bool(true):
             return nil
         case .bool(false):
-            return violation(program, subjects, subject, budget: budget, explained: &explained)
+            return violation(program, subjects, subject, budget: budget, slots: &slots, explained: &explained)
         case .error(let error):
             return failure(program, subjects, subject, error: error, in: "assert")
         case let other:
@@ -124,7 +140,7 @@ public struct Evaluator: Sendable {
     }
 
     static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                          explained: inout Explanation.Cache) -> Finding {
+                          slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding {
         let rule = program.rule
         var message = ""
         if let parts = program.message {
@@ -132,13 +148,13 @@ public struct Evaluator: Sendable {
                 switch part {
                 case .text(let text): message += text
                 case .value(let bound):
-                    message += ValueDisplay.message(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+                    message += ValueDisplay.message(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
                 }
             }
         } else {
             message = rule.title ?? rule.id
         }
-        let because = program.explanation.because(subjects, subject, budget: budget, cache: &explained)
+        let because = program.explanation.because(subjects, subject, budget: budget, slots: &slots, cache: &explained)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
 

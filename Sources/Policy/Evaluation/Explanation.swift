@@ -58,11 +58,12 @@ struct Explanation {
     /// The "because" lines for `subject`. Lines that come out the same share one array
     /// (kept in `cache`, one per rule and thread), and an operand that reads only named
     /// sets is shown once: `location.country in approved` lists `approved` a single time.
-    func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, cache: inout Cache) -> [Because] {
+    func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, slots: inout [CELValue],
+                 cache: inout Cache) -> [Because] {
         var key: [String] = []
         func value(_ bound: RuleProgram.Bound, _ operand: Int) -> String {
             if bound.isConstant, let shown = cache.constants[operand] { return shown }
-            let shown = ValueDisplay.summary(bound.program.evaluate(slots: bound.slots(subjects, subject), budget: budget))
+            let shown = ValueDisplay.summary(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
             if bound.isConstant { cache.constants[operand] = shown } else { key.append(shown) }
             return shown
         }

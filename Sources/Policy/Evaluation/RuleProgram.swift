@@ -13,7 +13,10 @@ struct RuleProgram: Sendable {
         case missing(String)
     }
 
-    struct Bound {
+    /// One program with where each of its variables comes from. A class, so a rule's
+    /// evaluation reads it in place: copying a struct of this size (the program's plan,
+    /// checked types and sources) costs a dozen reference counts per item.
+    final class Bound: Sendable {
         let program: CELProgram
         let sources: [Source]
         /// Whether every variable is a constant (a named set): the value is the same on every subject.
@@ -47,26 +50,40 @@ struct RuleProgram: Sendable {
             }, isConstant: isConstant)
         }
 
+        /// The program's value for `subject`. `slots` is the caller's buffer, refilled
+        /// for each evaluation so that evaluating allocates no array of its own.
+        func evaluate(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, slots: inout [CELValue]) -> CELValue {
+            fill(&slots, subjects, subject)
+            return program.evaluate(slots: slots, budget: budget)
+        }
+
+        /// The variables' values for `subject`, in slot order.
         func slots(_ subjects: PlanSubjects, _ subject: Subject) -> [CELValue] {
-            sources.map { source in
+            var slots: [CELValue] = []
+            fill(&slots, subjects, subject)
+            return slots
+        }
+
+        /// Sets `slots[i]` to variable i's value. The buffer only grows: the program reads
+        /// its own variables' slots, and overwriting them in place is cheaper than emptying
+        /// and refilling the array.
+        private func fill(_ slots: inout [CELValue], _ subjects: PlanSubjects, _ subject: Subject) {
+            while slots.count < sources.count { slots.append(.null) }
+            for (slot, source) in sources.enumerated() {
                 switch source {
-                case .constant(let value): return value
-                case .scoped(let index, let value):
-                    return value(subjects, subject, index)
+                case .constant(let value): slots[slot] = value
+                case .scoped(let index, let value): slots[slot] = value(subjects, subject, index)
                 case .variable(let binding, let name):
-                    return subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
-                case .missing(let name):
-                    return .err("no such variable '\(name)'")
+                    slots[slot] = subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
+                case .missing(let name): slots[slot] = .err("no such variable '\(name)'")
                 }
             }
         }
-
 
         /// The variables by name, for a traced evaluation (`shore explain`).
         func activation(_ subjects: PlanSubjects, _ subject: Subject) -> CELActivation {
             CELActivation(Dictionary(zip(program.variableNames, slots(subjects, subject)), uniquingKeysWith: { a, _ in a }))
         }
-
     }
 
     /// The rule as the run sees it (its severity and `enabled` after overrides).

@@ -4,7 +4,7 @@ extension ScopeDefinition {
         scope: .data, variable: ("data", .object(PlanTypes.data)), listKey: "data",
         summary: "data item of each engagement",
         count: { $0.engagement.data.count },
-        object: { .object($0.dataObjects[$1]) },
+        object: { $0.dataValues[$1] },
         node: { $0.engagement.data[$1].node },
         index: { $0.engagement.data[$1].index },
         country: { _, _ in nil },

@@ -15,7 +15,7 @@ struct EngagementPartScope {
     /// object and read its record in place: an `Engagement` passed by value would be
     /// copied whole for every item and finding.
     let count: @Sendable (EngagementObject) -> Int
-    /// The part's CEL object.
+    /// The part as a CEL value (its object, boxed once).
     let object: @Sendable (EngagementObject, Int) -> CELValue
     /// The part's YAML node.
     let node: @Sendable (EngagementObject, Int) -> YAMLNode
@@ -37,25 +37,25 @@ struct EngagementPartScope {
             // borrowed from it, where `plan.engagements[i]` would copy the whole record.
             forEach: { subjects, range, body in
                 for e in range {
-                    for p in 0..<part.count(subjects.engagements[e]) { body(Subject(scope: part.scope, index: e, part: p)) }
+                    for p in 0..<part.count(subjects.engagement(e)) { body(Subject(scope: part.scope, index: e, part: p)) }
                 }
             },
             value: { subjects, subject, i in
-                i == 0 ? .object(subjects.engagements[subject.index]) : part.object(subjects.engagements[subject.index], subject.part)
+                i == 0 ? subjects.engagementValue(subject.index) : part.object(subjects.engagement(subject.index), subject.part)
             },
             node: { subjects, subject, i in
-                let object = subjects.engagements[subject.index]
+                let object = subjects.engagement(subject.index)
                 return i == 0 ? object.engagement.node : part.node(object, subject.part)
             },
             describe: { subjects, subject in
-                let object = subjects.engagements[subject.index]
+                let object = subjects.engagement(subject.index)
                 return SubjectDescription(node: part.node(object, subject.part),
                                           path: "\(object.engagement.path).\(part.listKey)[\(part.index(object, subject.part))]",
                                           engagement: object.engagement.id, country: part.country(object, subject.part),
                                           provider: part.provider(object, subject.part), key: part.key(object, subject.part))
             },
             label: { subjects, subject in
-                let object = subjects.engagements[subject.index]
+                let object = subjects.engagement(subject.index)
                 return "\(object.engagement.id), \(part.label(object, subject.part))"
             },
             engagements: { subjects, subject in [subjects.plan.engagements[subject.index].id] },

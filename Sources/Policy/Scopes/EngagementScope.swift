@@ -6,11 +6,11 @@ extension ScopeDefinition {
         variables: [("engagement", .object(PlanTypes.engagement))],
         summary: "engagement",
         forEach: { _, range, body in for e in range { body(Subject(scope: .engagement, index: e, part: 0)) } },
-        value: { subjects, subject, _ in .object(subjects.engagements[subject.index]) },
-        node: { subjects, subject, _ in subjects.engagements[subject.index].engagement.node },
+        value: { subjects, subject, _ in subjects.engagementValue(subject.index) },
+        node: { subjects, subject, _ in subjects.engagement(subject.index).engagement.node },
         describe: { subjects, subject in
             // Fields read in place through the CEL object, not a copy of the whole record.
-            let object = subjects.engagements[subject.index]
+            let object = subjects.engagement(subject.index)
             return SubjectDescription(node: object.engagement.node, path: object.engagement.path,
                                       engagement: object.engagement.id, country: nil, provider: nil, key: nil)
         },

@@ -4,7 +4,7 @@ extension ScopeDefinition {
         scope: .language, variable: ("language", .object(PlanTypes.language)), listKey: "languages",
         summary: "working language of each engagement",
         count: { $0.engagement.languages.count },
-        object: { .object($0.languageObjects[$1]) },
+        object: { $0.languageValues[$1] },
         node: { $0.engagement.languages[$1].node },
         index: { $0.engagement.languages[$1].index },
         country: { _, _ in nil },

@@ -4,7 +4,7 @@ extension ScopeDefinition {
         scope: .location, variable: ("location", .object(PlanTypes.location)), listKey: "locations",
         summary: "location of each engagement",
         count: { $0.engagement.locations.count },
-        object: { .object($0.locationObjects[$1]) },
+        object: { $0.locationValues[$1] },
         node: { $0.engagement.locations[$1].node },
         index: { $0.engagement.locations[$1].index },
         country: { $0.engagement.locations[$1].country },

@@ -78,7 +78,8 @@ extension RuleScope {
 }
 
 extension ScopeDefinition {
-    /// The `--at` names of the subjects, counted per engagement: `id#0`, `id#1`, …
+    /// The `--at` names of the subjects, counted per engagement: `id#0`, `id#1`, … (of the
+    /// engagements in `subjects.window`: every one for `PlanSubjects(plan)`, which `eval` uses).
     static func perEngagementNames(_ subjects: PlanSubjects, count: (EngagementObject) -> Int) -> [String] {
         subjects.engagements.flatMap { e in (0..<count(e)).map { "\(e.engagement.id)#\($0)" } }
     }

@@ -7,7 +7,7 @@ extension ScopeDefinition {
         scope: .subcontractor, variable: ("subcontractor", .object(PlanTypes.subcontractor)), listKey: "subcontractors",
         summary: "subcontractor of each engagement",
         count: { $0.engagement.subcontractors.count },
-        object: { .object($0.subcontractorObjects[$1]) },
+        object: { $0.subcontractorValues[$1] },
         node: { $0.engagement.subcontractors[$1].node },
         index: { $0.engagement.subcontractors[$1].index },
         country: { $0.engagement.subcontractors[$1].country },
