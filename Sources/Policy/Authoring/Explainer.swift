@@ -75,9 +75,11 @@ public enum Explainer {
         let subjects = PlanSubjects(plan)
         let allWaivers = (options.waivers.allowPlanWaivers ? plan.waivers : []) + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         var items: [ItemExplanation] = []
+        let budget = ItemBudget(base: options.budget, plan: plan)
         subjects.forEach(rule.scope, engagements: 0..<plan.engagements.count) { subject in
             guard matches(subject, subjects, filter) else { return }
-            items.append(explain(program, subjects, subject, waivers: allWaivers, policy: options.waivers, budget: options.budget))
+            items.append(explain(program, subjects, subject, waivers: allWaivers, policy: options.waivers,
+                                 budget: budget.steps(rule.scope, item: subject.index)))
         }
         return .success(RuleExplanation(ruleID: rule.id, title: rule.title, scope: rule.scope, severity: rule.severity,
                                         planID: plan.id, items: items))

@@ -64,6 +64,7 @@ public enum ExpressionEvaluator {
         var activation = CELActivation()
         for (name, set) in environment.sets { activation[name] = PlanValues.strings(set.members) }
         var item: String?
+        var budget = options.budget
         if let plan {
             let subjects = PlanSubjects(plan)
             switch subject(subjects, target ?? EvalTarget(scope: .plan)) {
@@ -73,10 +74,11 @@ public enum ExpressionEvaluator {
                     activation[name] = Binding(name, in: scope).flatMap { subjects.value($0, for: subject) }
                 }
                 item = subjects.describe(subject).path ?? "plan"
+                budget = ItemBudget(base: options.budget, plan: plan).steps(scope, item: subject.index)
             }
         }
         for (name, value) in variables { activation[name] = value }
-        let value = program.evaluate(activation, budget: options.budget)
+        let value = program.evaluate(activation, budget: budget)
         let type: CELType = program.resultType == .dyn ? value.celType : program.resultType
         return .success(EvalOutcome(value: value, type: type, item: item))
     }

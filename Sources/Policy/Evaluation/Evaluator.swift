@@ -49,7 +49,7 @@ public struct Evaluator: Sendable {
     public func checkWithinDeadline(_ plan: Plan, waivers: [Waiver] = []) -> (findings: [Finding], timedOut: Bool) {
         let programs = rules.programs.programs(rules.enabledRules, of: rules).map { $0.forPlan(plan.id) }
         let subjects = PlanSubjects(checking: plan)
-        let budget = options.budget
+        let budget = ItemBudget(base: options.budget, plan: plan)
         let deadline = options.deadline
         var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
             // Each thread reads its own copies of what every rule touches, so the threads
@@ -85,7 +85,7 @@ public struct Evaluator: Sendable {
     /// are built `blockSize` engagements at a time and every program is run on a block
     /// before the next is built, so a thread holds one block's objects. A program's
     /// findings still come in subject order.
-    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: Int,
+    static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: ItemBudget,
                          deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
         var findings: [Finding] = []
         var items = 0
@@ -103,7 +103,7 @@ public struct Evaluator: Sendable {
                     if timedOut { return }
                     if items & 63 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
                     items &+= 1
-                    if let finding = evaluate(program, window, subject, budget: budget, slots: &slots,
+                    if let finding = evaluate(program, window, subject, budget: budget.steps(program.rule.scope, item: subject.index), slots: &slots,
                                               explained: &explained[number]) {
                         findings.append(finding)
                     }
