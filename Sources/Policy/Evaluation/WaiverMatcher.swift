@@ -28,11 +28,11 @@ public struct WaiverPolicy: Sendable, Hashable {
 /// (`waiver-expired`, warning); an active waiver that matches nothing is reported
 /// (`waiver-unused`, info).
 ///
-/// Linear: the failing findings of the rules the waivers name are indexed by rule,
-/// (rule, engagement), (rule, country)
-/// and (rule, engagement, country), so a waiver looks only at the findings it covers; a
-/// bucket a waiver has gone through holds nothing failing any more and is emptied, so
-/// each finding is visited at most four times however many waivers there are.
+/// Linear: each active waiver's key (its rule, and the engagement and country it names)
+/// is a bucket, and a failing finding goes into the buckets whose key it matches, so a
+/// waiver looks only at the findings it covers; a bucket a waiver has gone through holds
+/// nothing failing any more and is emptied, so each finding is visited at most four times
+/// however many waivers there are.
 enum WaiverMatcher {
     static func apply(_ waivers: [Waiver], to findings: [Finding], plan: Plan, policy: WaiverPolicy = WaiverPolicy(),
                       loadedRules: Set<String>? = nil) -> [Finding] {
@@ -55,17 +55,26 @@ enum WaiverMatcher {
             guard let deadline, work & 63 == 0 else { return true }
             return ContinuousClock.now < deadline
         }
-        // Only findings of a rule some waiver names can be waived: the others are not indexed.
-        let waivedRules = Set(waivers.map(\.rule))
+        // Only the buckets some waiver asks for are made, and a finding is looked up only
+        // under the kinds of key its rule's waivers use: a rule no waiver names costs one
+        // lookup per finding, a rule waived per engagement two.
+        let date = policy.judgingDate(for: plan)
         var buckets: [BucketKey: [Int]] = [:]
-        for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable
-            && waivedRules.contains(findings[i].rule) {
+        var shapes: [String: BucketKey.Shapes] = [:]
+        for waiver in waivers where (waiver.plan == nil || waiver.plan == plan.id) && waiver.isActive(on: date) {
+            let key = BucketKey(rule: waiver.rule, engagement: waiver.engagement, country: waiver.country)
+            buckets[key] = []
+            shapes[waiver.rule, default: []].insert(key.shape)
+        }
+        for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
+            let rule = findings[i].rule
+            guard let ruleShapes = shapes[rule] else { continue }
             guard tick() else { return false }
-            for key in BucketKey.all(rule: findings[i].rule, engagement: findings[i].engagement, country: findings[i].country) {
-                buckets[key, default: []].append(i)
+            for key in BucketKey.all(rule: rule, engagement: findings[i].engagement, country: findings[i].country,
+                                     shapes: ruleShapes) {
+                buckets[key]?.append(i)
             }
         }
-        let date = policy.judgingDate(for: plan)
         var result: [Finding] = []
         for waiver in waivers {
             guard tick() else { return false }
@@ -105,13 +114,35 @@ enum WaiverMatcher {
         let engagement: String?
         let country: String?
 
-        /// The buckets a finding belongs to: the rule alone, and with each of its
-        /// engagement and country it has (so each bucket holds the finding once).
-        static func all(rule: String, engagement: String?, country: String?) -> [BucketKey] {
-            var keys = [BucketKey(rule: rule, engagement: nil, country: nil)]
-            if let engagement { keys.append(BucketKey(rule: rule, engagement: engagement, country: nil)) }
-            if let country { keys.append(BucketKey(rule: rule, engagement: nil, country: country)) }
-            if let engagement, let country { keys.append(BucketKey(rule: rule, engagement: engagement, country: country)) }
+        /// Which of the four kinds of key this is: the rule alone, with an engagement,
+        /// with a country, or with both.
+        struct Shapes: OptionSet, Hashable {
+            let rawValue: UInt8
+            static let rule = Shapes(rawValue: 1)
+            static let engagement = Shapes(rawValue: 2)
+            static let country = Shapes(rawValue: 4)
+            static let both = Shapes(rawValue: 8)
+        }
+
+        var shape: Shapes {
+            switch (engagement, country) {
+            case (nil, nil): .rule
+            case (_?, nil): .engagement
+            case (nil, _?): .country
+            case (_?, _?): .both
+            }
+        }
+
+        /// The keys of the given shapes a finding belongs to (so each bucket holds the
+        /// finding once).
+        static func all(rule: String, engagement: String?, country: String?, shapes: Shapes) -> [BucketKey] {
+            var keys: [BucketKey] = []
+            if shapes.contains(.rule) { keys.append(BucketKey(rule: rule, engagement: nil, country: nil)) }
+            if shapes.contains(.engagement), let engagement { keys.append(BucketKey(rule: rule, engagement: engagement, country: nil)) }
+            if shapes.contains(.country), let country { keys.append(BucketKey(rule: rule, engagement: nil, country: country)) }
+            if shapes.contains(.both), let engagement, let country {
+                keys.append(BucketKey(rule: rule, engagement: engagement, country: country))
+            }
             return keys
         }
     }
