@@ -21,6 +21,15 @@ struct FieldCodes: Sendable {
     /// The code for each check this kind of file makes.
     let checks: [FieldCheck: DiagnosticCode]
 
+    init(wrongType: DiagnosticCode, unknownKey: DiagnosticCode, missingField: DiagnosticCode,
+         derivedField: DiagnosticCode?, checks: [FieldCheck: DiagnosticCode]) {
+        self.wrongType = wrongType
+        self.unknownKey = unknownKey
+        self.missingField = missingField
+        self.derivedField = derivedField
+        self.checks = checks
+    }
+
     /// The code for a failed `check`. A check the file kind does not declare reports its
     /// `wrongType` code: the value is not of the kind the field takes.
     func code(_ check: FieldCheck) -> DiagnosticCode { checks[check] ?? wrongType }
