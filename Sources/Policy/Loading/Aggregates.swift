@@ -9,34 +9,42 @@ enum Aggregates {
     /// One aggregate per location country, in order of first appearance; `home` decides
     /// which are domestic (the home country and its domestic territories).
     static func countries(_ engagements: [Engagement], home: String, into diagnostics: inout [Diagnostic]) -> [CountryAggregate] {
-        var order: [String] = []
-        var headcount: [String: Int64] = [:]
-        var ids: [String: [String]] = [:]
-        var first: [String: (Int, Int)] = [:]
+        /// One country's sums so far; `first` is its first location (engagement, location).
+        struct Sums {
+            let code: String
+            let first: (Int, Int)
+            var headcount: Int64 = 0
+            var ids: [String] = []
+        }
+        var sums: [Sums] = []
+        var byCode: [String: Int] = [:]
         var total: Int64 = 0
         for (e, engagement) in engagements.enumerated() {
             for (l, location) in engagement.locations.enumerated() {
                 let code = location.country
-                if first[code] == nil {
-                    order.append(code)
-                    first[code] = (e, l)
+                let c: Int
+                if let known = byCode[code] {
+                    c = known
+                } else {
+                    c = sums.count
+                    byCode[code] = c
+                    sums.append(Sums(code: code, first: (e, l)))
                 }
-                guard let countryTotal = add(location.headcount, to: headcount[code, default: 0], at: location.node,
+                guard let countryTotal = add(location.headcount, to: sums[c].headcount, at: location.node,
                                              what: "the headcount in \(code)", into: &diagnostics),
                       let planTotal = add(location.headcount, to: total, at: location.node,
                                           what: "the plan's total headcount", into: &diagnostics) else { return [] }
-                headcount[code] = countryTotal
+                sums[c].headcount = countryTotal
                 total = planTotal
-                if ids[code]?.last != engagement.id { ids[code, default: []].append(engagement.id) }
+                if sums[c].ids.last != engagement.id { sums[c].ids.append(engagement.id) }
             }
         }
-        return order.map { code in
-            let count = headcount[code] ?? 0
-            return CountryAggregate(
-                code: code, name: Countries.countryName(code) ?? code, headcount: count,
-                headcountShare: total > 0 ? Double(count) / Double(total) : 0,
-                domestic: Territories.isDomestic(code, home: home),
-                engagements: ids[code] ?? [], firstLocation: first[code] ?? (0, 0))
+        return sums.map { entry in
+            CountryAggregate(
+                code: entry.code, name: Countries.countryName(entry.code) ?? entry.code, headcount: entry.headcount,
+                headcountShare: total > 0 ? Double(entry.headcount) / Double(total) : 0,
+                domestic: Territories.isDomestic(entry.code, home: home),
+                engagements: entry.ids, firstLocation: entry.first)
         }
     }
 
@@ -79,38 +87,47 @@ enum Aggregates {
     /// is `plan.provider-conflict` at the later entry, with a note at the first (never a
     /// silent merge that depends on the order).
     static func providers(_ engagements: [Engagement], into diagnostics: inout [Diagnostic]) -> [ProviderAggregate] {
-        var order: [String] = []
-        var byName: [String: (first: Int, ids: [String], headcount: Int64, cost: Double)] = [:]
+        /// One provider's sums so far; `first` is the engagement that named it first.
+        struct Sums {
+            let first: Int
+            var ids: [String] = []
+            var headcount: Int64 = 0
+            var cost = 0.0
+        }
+        var sums: [Sums] = []
+        var byName: [String: Int] = [:]
         var byGroup: [String: Double] = [:]
         var totalCost = 0.0
         var conflicted = false
         for (e, engagement) in engagements.enumerated() {
             let provider = engagement.provider
             let name = provider.name
-            if let entry = byName[name] {
-                let earlier = engagements[entry.first].provider
-                if let conflict = conflict(provider, earlier) {
+            let p: Int
+            if let known = byName[name] {
+                p = known
+                if let conflict = conflict(provider, engagements[sums[p].first].provider) {
                     diagnostics.append(conflict)
                     conflicted = true
                 }
             } else {
-                order.append(name)
-                byName[name] = (e, [], 0, 0)
+                p = sums.count
+                byName[name] = p
+                sums.append(Sums(first: e))
             }
-            byName[name]?.ids.append(engagement.id)
-            guard let sum = add(engagement.headcount, to: byName[name]?.headcount ?? 0,
+            sums[p].ids.append(engagement.id)
+            guard let sum = add(engagement.headcount, to: sums[p].headcount,
                                 at: engagement.locations.last?.node ?? engagement.node,
                                 what: "the headcount of provider \(name)", into: &diagnostics) else { return [] }
-            byName[name]?.headcount = sum
+            sums[p].headcount = sum
             let cost = engagement.cost?.converted ?? 0
-            byName[name]?.cost += cost
-            byGroup[engagement.provider.group ?? name, default: 0] += cost
+            sums[p].cost += cost
+            byGroup[provider.group ?? name, default: 0] += cost
             totalCost += cost
         }
         if conflicted { return [] }
-        return order.compactMap { name -> ProviderAggregate? in
-            guard let entry = byName[name] else { return nil }
+        return sums.map { entry in
             let provider = engagements[entry.first].provider
+            let name = provider.name
             let group = provider.group ?? name
             return ProviderAggregate(
                 name: name, country: provider.country, kind: provider.kind, engagements: entry.ids,

@@ -66,10 +66,18 @@ public struct PlanLoader: Sendable {
 /// Overlap hours already worked out for a zone and hours, within one plan: a large
 /// plan repeats a handful of combinations many times. One per thread, never shared.
 final class OverlapMemo {
-    private var known: [String: Double] = [:]
+    /// A location's zone and hours, and the hub's (nil: the company's day).
+    private struct Key: Hashable {
+        let zone: String
+        let start: Int, end: Int
+        let hubZone: String?
+        let hubStart: Int, hubEnd: Int
+    }
+    private var known: [Key: Double] = [:]
 
-    func hours(_ zone: String, _ hours: BusinessHours, against reference: String, compute: () -> Double) -> Double {
-        let key = "\(zone) \(hours.startMinute) \(hours.endMinute) \(reference)"
+    func hours(_ zone: String, _ hours: BusinessHours, against hub: Hub?, compute: () -> Double) -> Double {
+        let key = Key(zone: zone, start: hours.startMinute, end: hours.endMinute, hubZone: hub?.timezone,
+                      hubStart: hub?.hours.startMinute ?? 0, hubEnd: hub?.hours.endMinute ?? 0)
         if let value = known[key] { return value }
         let value = compute()
         known[key] = value
@@ -411,7 +419,7 @@ struct PlanBuilder {
         let referenceZone = hub.flatMap { TimeZones.zone($0.timezone) } ?? context.companyZone
         let referenceHours = hub?.hours ?? company.hours
         if let referenceZone {
-            overlap = overlaps.hours(timezone, hours, against: hub.map { "\($0.timezone) \($0.hours.description)" } ?? "company") {
+            overlap = overlaps.hours(timezone, hours, against: hub) {
                 TimeZones.zone(timezone).map {
                     Overlap.hours(on: context.date, companyZone: referenceZone, companyHours: referenceHours,
                                   locationZone: $0, locationHours: hours)
