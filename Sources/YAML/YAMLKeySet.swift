@@ -58,9 +58,12 @@ public final class YAMLKeySet: Sendable {
         }
     }
 
-    /// The index of `name`, or nil.
+    /// The index of `name`, or nil. (Cheap for a literal: same-length candidates only,
+    /// and two equal short strings compare by their bits.)
     public func index(of name: String) -> Int? {
-        var name = name
-        return name.withUTF8 { index(of: $0) }
+        let length = name.utf8.count
+        guard length < byLength.count else { return nil }
+        for k in byLength[length] where names[ordered[k]] == name { return ordered[k] }
+        return nil
     }
 }

@@ -11,8 +11,9 @@ enum FieldCheck: Sendable {
 
 /// The diagnostic codes one kind of input file (plan, rules, config, waivers, tests)
 /// reports when `FieldReader` finds a field problem: `plan.unknown-key` for a plan,
-/// `rules.unknown-key` for a rule file.
-struct FieldCodes: Sendable {
+/// `rules.unknown-key` for a rule file. A class: each mapping a loader reads holds one
+/// reference to its file kind's codes rather than a copy of them.
+final class FieldCodes: Sendable {
     let wrongType: DiagnosticCode
     let unknownKey: DiagnosticCode
     let missingField: DiagnosticCode
