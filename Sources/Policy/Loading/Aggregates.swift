@@ -65,18 +65,19 @@ enum Aggregates {
     /// gives costs in two: shares are converted to the first cost's currency, which the
     /// reader may not expect. Located at the first cost whose currency differs.
     static func mixedCurrencies(_ engagements: [Engagement]) -> Diagnostic? {
-        var first: (currency: String, node: YAMLNode)?
-        for engagement in engagements {
-            guard let currency = engagement.cost?.currency,
-                  let node = engagement.node["cost"]?["currency"] else { continue }
-            guard let earlier = first else { first = (currency, node); continue }
-            if currency != earlier.currency {
-                return Diagnostic(
-                    .planMixedCurrencies,
-                    "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
-                    at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlier.node.span)],
-                    help: "name the currency you report in: `company: { currency: … }`")
-            }
+        // A cost's currency is set only when its `currency:` is written, so the node is
+        // looked up only for the two costs the warning points at.
+        func currencyNode(_ engagement: Engagement) -> YAMLNode? { engagement.node["cost"]?["currency"] }
+        guard let first = engagements.firstIndex(where: { $0.cost?.currency != nil }),
+              let earlier = engagements[first].cost?.currency else { return nil }
+        for engagement in engagements[(first + 1)...] {
+            guard let currency = engagement.cost?.currency, currency != earlier,
+                  let node = currencyNode(engagement) else { continue }
+            return Diagnostic(
+                .planMixedCurrencies,
+                "costs are given in \(earlier) and \(currency); shares convert them to \(earlier), the first cost's currency",
+                at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier)", at: currencyNode(engagements[first])?.span)],
+                help: "name the currency you report in: `company: { currency: … }`")
         }
         return nil
     }
