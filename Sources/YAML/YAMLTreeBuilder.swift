@@ -166,9 +166,12 @@ struct YAMLTreeBuilder {
         // Most plain scalars are text whose first byte already rules out null, bool and
         // numbers; only the others are decoded and resolved.
         let first: UInt8? = data.length > 0 ? data.value?[0] : nil
-        if (style == .plain && YAMLScalarResolver.mayBeTyped(firstByte: first)) || data.tag != nil {
+        if style == .plain, YAMLScalarResolver.mayBeTyped(firstByte: first) {
+            kind = YAMLScalarResolver.kind(ofPlain: bytes)
+        }
+        // A string is made only where a tag or an integer's range must be checked.
+        if data.tag != nil || kind == .int {
             let value = String(decoding: bytes, as: UTF8.self)
-            if style == .plain { kind = YAMLScalarResolver.kind(ofPlain: value) }
             if let tag = data.tag {
                 kind = resolve(tag: String(cString: tag), text: value, inferred: kind, event: event)
             }
@@ -334,6 +337,34 @@ struct YAMLTreeBuilder {
         func keyIndex(_ k: Int) -> UInt32 {
             mapping.childrenInRecords ? mapping.first + UInt32(2 * k) : children[Int(mapping.first) + 2 * k]
         }
+        if keyCount <= 16 {
+            // Small mappings (nearly all of them): a pairwise scan of the keys' bytes in
+            // place, allocating nothing.
+            var duplicates: [(first: UInt32, again: UInt32)] = []
+            records.withUnsafeBufferPointer { records in
+                source.bytes.withUnsafeBufferPointer { sourceBytes in
+                    text.withUnsafeBufferPointer { textBytes in
+                        func keyText(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+                            let index = keyIndex(k)
+                            let record = records[Int(index)]
+                            guard record.kind == .scalar else { return nil }
+                            let start = Int(record.first), length = self.count(record, at: index)
+                            return UnsafeBufferPointer(rebasing: (record.textInSource ? sourceBytes : textBytes)[start..<start + length])
+                        }
+                        for k in 1..<keyCount {
+                            guard let text = keyText(k) else { continue }
+                            let earlier = (0..<k).first { j in
+                                guard let other = keyText(j), other.count == text.count else { return false }
+                                return other.count == 0 || memcmp(other.baseAddress!, text.baseAddress!, text.count) == 0
+                            }
+                            if let earlier { duplicates.append((keyIndex(earlier), keyIndex(k))) }
+                        }
+                    }
+                }
+            }
+            for duplicate in duplicates { reportDuplicate(first: duplicate.first, again: duplicate.again) }
+            return
+        }
         func keyText(_ k: Int) -> ArraySlice<UInt8>? {
             let index = keyIndex(k)
             let record = records[Int(index)]
@@ -341,21 +372,11 @@ struct YAMLTreeBuilder {
             let start = Int(record.first), end = start + self.count(record, at: index)
             return record.textInSource ? source.bytes[start..<end] : text[start..<end]
         }
-        if keyCount <= 16 {
-            // Small mappings (nearly all of them): a pairwise scan allocates nothing.
-            for k in 1..<keyCount {
-                guard let text = keyText(k) else { continue }
-                if let earlier = (0..<k).first(where: { keyText($0).map { $0.elementsEqual(text) } ?? false }) {
-                    reportDuplicate(text, first: keyIndex(earlier), again: keyIndex(k))
-                }
-            }
-            return
-        }
         var seen: [ArraySlice<UInt8>: Int] = [:]
         for k in 0..<keyCount {
             guard let key = keyText(k) else { continue }
             if let earlier = seen[key] {
-                reportDuplicate(key, first: keyIndex(earlier), again: keyIndex(k))
+                reportDuplicate(first: keyIndex(earlier), again: keyIndex(k))
             } else {
                 seen[key] = k
             }
@@ -363,8 +384,10 @@ struct YAMLTreeBuilder {
     }
 
     /// `first` and `again`: the record indices of the two keys.
-    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: UInt32, again: UInt32) {
-        let key = String(decoding: bytes, as: UTF8.self)
+    private mutating func reportDuplicate(first: UInt32, again: UInt32) {
+        let record = records[Int(again)]
+        let start = Int(record.first), end = start + count(record, at: again)
+        let key = String(decoding: record.textInSource ? source.bytes[start..<end] : text[start..<end], as: UTF8.self)
         diagnostics.append(Diagnostic(
             .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
             at: span(of: again),
