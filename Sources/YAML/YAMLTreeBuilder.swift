@@ -183,9 +183,11 @@ struct YAMLTreeBuilder {
                     help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
             }
         }
+        // A scalar that is the file's own bytes ends on its line, just past them (and
+        // past the closing quote).
+        let end: UInt32?? = inSource ? .some(textOffset + UInt32(bytes.count) + (style == .plain ? 0 : 1)) : .none
         let index = appendRecord(event, kind: .scalar, scalarKind: kind, style: style,
-                                 first: textOffset, count: data.length, start: start)
-        if inSource { records[Int(index)].textInSource = true }
+                                 first: textOffset, count: data.length, start: start, end: end, textInSource: inSource)
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = (index, 1)
         }
@@ -289,16 +291,21 @@ struct YAMLTreeBuilder {
 
     // MARK: Helpers
 
+    /// Appends the record of `event`'s node. `start` and `end`: the marks' offsets when
+    /// already known (`.none`: worked out from the marks).
     private mutating func appendRecord(
         _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: UInt32, count: Int,
-        start: UInt32?? = nil
+        start: UInt32?? = nil, end: UInt32?? = nil, textInSource: Bool = false
     ) -> UInt32 {
         let index = UInt32(records.count)
-        records.append(YAMLDocument.Record(start: 0, end: 0, first: first, count: 0,
-                                           kind: kind, scalarKind: scalarKind, style: style))
-        setCount(count, of: index)
-        records[Int(index)].start = place(event.start_mark, of: index, end: false, known: start)
-        records[Int(index)].end = place(event.end_mark, of: index, end: true)
+        let largeCount = Int(YAMLDocument.Record.largeCount)
+        var record = YAMLDocument.Record(start: place(event.start_mark, of: index, end: false, known: start),
+                                         end: place(event.end_mark, of: index, end: true, known: end),
+                                         first: first, count: UInt32(min(count, largeCount)),
+                                         kind: kind, scalarKind: scalarKind, style: style)
+        if textInSource { record.textInSource = true }
+        records.append(record)
+        if count >= largeCount { extras.largeCounts[index] = UInt32(count) }
         return index
     }
 
