@@ -9,42 +9,34 @@ enum Aggregates {
     /// One aggregate per location country, in order of first appearance; `home` decides
     /// which are domestic (the home country and its domestic territories).
     static func countries(_ engagements: [Engagement], home: String, into diagnostics: inout [Diagnostic]) -> [CountryAggregate] {
-        /// One country's sums so far; `first` is its first location (engagement, location).
-        struct Sums {
-            let code: String
-            let first: (Int, Int)
-            var headcount: Int64 = 0
-            var ids: [String] = []
-        }
-        var sums: [Sums] = []
-        var byCode: [String: Int] = [:]
+        var order: [String] = []
+        var headcount: [String: Int64] = [:]
+        var ids: [String: [String]] = [:]
+        var first: [String: (Int, Int)] = [:]
         var total: Int64 = 0
         for (e, engagement) in engagements.enumerated() {
             for (l, location) in engagement.locations.enumerated() {
                 let code = location.country
-                let c: Int
-                if let known = byCode[code] {
-                    c = known
-                } else {
-                    c = sums.count
-                    byCode[code] = c
-                    sums.append(Sums(code: code, first: (e, l)))
+                if first[code] == nil {
+                    order.append(code)
+                    first[code] = (e, l)
                 }
-                guard let countryTotal = add(location.headcount, to: sums[c].headcount, at: location.node,
+                guard let countryTotal = add(location.headcount, to: headcount[code, default: 0], at: location.node,
                                              what: "the headcount in \(code)", into: &diagnostics),
                       let planTotal = add(location.headcount, to: total, at: location.node,
                                           what: "the plan's total headcount", into: &diagnostics) else { return [] }
-                sums[c].headcount = countryTotal
+                headcount[code] = countryTotal
                 total = planTotal
-                if sums[c].ids.last != engagement.id { sums[c].ids.append(engagement.id) }
+                if ids[code]?.last != engagement.id { ids[code, default: []].append(engagement.id) }
             }
         }
-        return sums.map { entry in
-            CountryAggregate(
-                code: entry.code, name: Countries.countryName(entry.code) ?? entry.code, headcount: entry.headcount,
-                headcountShare: total > 0 ? Double(entry.headcount) / Double(total) : 0,
-                domestic: Territories.isDomestic(entry.code, home: home),
-                engagements: entry.ids, firstLocation: entry.first)
+        return order.map { code in
+            let count = headcount[code] ?? 0
+            return CountryAggregate(
+                code: code, name: Countries.countryName(code) ?? code, headcount: count,
+                headcountShare: total > 0 ? Double(count) / Double(total) : 0,
+                domestic: Territories.isDomestic(code, home: home),
+                engagements: ids[code] ?? [], firstLocation: first[code] ?? (0, 0))
         }
     }
 
@@ -65,19 +57,18 @@ enum Aggregates {
     /// gives costs in two: shares are converted to the first cost's currency, which the
     /// reader may not expect. Located at the first cost whose currency differs.
     static func mixedCurrencies(_ engagements: [Engagement]) -> Diagnostic? {
-        // A cost's currency is set only when its `currency:` is written, so the node is
-        // looked up only for the two costs the warning points at.
-        func currencyNode(_ engagement: Engagement) -> YAMLNode? { engagement.node["cost"]?["currency"] }
-        guard let first = engagements.firstIndex(where: { $0.cost?.currency != nil }),
-              let earlier = engagements[first].cost?.currency else { return nil }
-        for engagement in engagements[(first + 1)...] {
-            guard let currency = engagement.cost?.currency, currency != earlier,
-                  let node = currencyNode(engagement) else { continue }
-            return Diagnostic(
-                .planMixedCurrencies,
-                "costs are given in \(earlier) and \(currency); shares convert them to \(earlier), the first cost's currency",
-                at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier)", at: currencyNode(engagements[first])?.span)],
-                help: "name the currency you report in: `company: { currency: … }`")
+        var first: (currency: String, node: YAMLNode)?
+        for engagement in engagements {
+            guard let currency = engagement.cost?.currency,
+                  let node = engagement.node["cost"]?["currency"] else { continue }
+            guard let earlier = first else { first = (currency, node); continue }
+            if currency != earlier.currency {
+                return Diagnostic(
+                    .planMixedCurrencies,
+                    "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
+                    at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlier.node.span)],
+                    help: "name the currency you report in: `company: { currency: … }`")
+            }
         }
         return nil
     }
@@ -88,47 +79,38 @@ enum Aggregates {
     /// is `plan.provider-conflict` at the later entry, with a note at the first (never a
     /// silent merge that depends on the order).
     static func providers(_ engagements: [Engagement], into diagnostics: inout [Diagnostic]) -> [ProviderAggregate] {
-        /// One provider's sums so far; `first` is the engagement that named it first.
-        struct Sums {
-            let first: Int
-            var ids: [String] = []
-            var headcount: Int64 = 0
-            var cost = 0.0
-        }
-        var sums: [Sums] = []
-        var byName: [String: Int] = [:]
+        var order: [String] = []
+        var byName: [String: (first: Int, ids: [String], headcount: Int64, cost: Double)] = [:]
         var byGroup: [String: Double] = [:]
         var totalCost = 0.0
         var conflicted = false
         for (e, engagement) in engagements.enumerated() {
             let provider = engagement.provider
             let name = provider.name
-            let p: Int
-            if let known = byName[name] {
-                p = known
-                if let conflict = conflict(provider, engagements[sums[p].first].provider) {
+            if let entry = byName[name] {
+                let earlier = engagements[entry.first].provider
+                if let conflict = conflict(provider, earlier) {
                     diagnostics.append(conflict)
                     conflicted = true
                 }
             } else {
-                p = sums.count
-                byName[name] = p
-                sums.append(Sums(first: e))
+                order.append(name)
+                byName[name] = (e, [], 0, 0)
             }
-            sums[p].ids.append(engagement.id)
-            guard let sum = add(engagement.headcount, to: sums[p].headcount,
+            byName[name]?.ids.append(engagement.id)
+            guard let sum = add(engagement.headcount, to: byName[name]?.headcount ?? 0,
                                 at: engagement.locations.last?.node ?? engagement.node,
                                 what: "the headcount of provider \(name)", into: &diagnostics) else { return [] }
-            sums[p].headcount = sum
+            byName[name]?.headcount = sum
             let cost = engagement.cost?.converted ?? 0
-            sums[p].cost += cost
-            byGroup[provider.group ?? name, default: 0] += cost
+            byName[name]?.cost += cost
+            byGroup[engagement.provider.group ?? name, default: 0] += cost
             totalCost += cost
         }
         if conflicted { return [] }
-        return sums.map { entry in
+        return order.compactMap { name -> ProviderAggregate? in
+            guard let entry = byName[name] else { return nil }
             let provider = engagements[entry.first].provider
-            let name = provider.name
             let group = provider.group ?? name
             return ProviderAggregate(
                 name: name, country: provider.country, kind: provider.kind, engagements: entry.ids,
