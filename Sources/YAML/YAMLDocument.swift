@@ -129,6 +129,24 @@ public final class YAMLDocument: Sendable {
         withScalarBytes(record, at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The record of the value under the scalar key whose bytes are `key` in the mapping
+    /// at `index`: the first such entry, as `YAMLNode.subscript(key:)` finds it.
+    func value(in index: UInt32, underKey key: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let mapping = records[Int(index)]
+        let end = count(mapping, at: index)
+        var i = 0
+        while i < end {
+            let keyIndex = child(mapping, i)
+            let record = records[Int(keyIndex)]
+            if record.kind == .scalar, count(record, at: keyIndex) == key.count,
+               withScalarBytes(record, at: keyIndex, { $0.elementsEqual(key) }) {
+                return child(mapping, i + 1)
+            }
+            i += 2
+        }
+        return nil
+    }
+
     /// Another handle on the same nodes (the arrays are shared, not copied). Nodes reached
     /// through it count their references on the new handle, so threads that each walk
     /// part of a large document through their own handle do not contend on one

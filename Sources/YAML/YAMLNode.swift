@@ -111,15 +111,11 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
 
     /// The value under a scalar key of a mapping.
     public subscript(key: String) -> YAMLNode? {
-        let r = record
-        guard r.kind == .mapping else { return nil }
-        var i = 0
-        let end = document.count(r, at: index)
-        while i < end {
-            if child(r, i).scalarEquals(key) { return child(r, i + 1) }
-            i += 2
+        guard kind == .mapping else { return nil }
+        var key = key
+        return key.withUTF8 { wanted in
+            document.value(in: index, underKey: wanted).map { YAMLNode(document: document, index: $0) }
         }
-        return nil
     }
 
     /// The key node of mapping entry `i` (0 ≤ i < count), without building `entries`.
@@ -141,11 +137,8 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     public func scalarEquals(_ text: String) -> Bool {
         let r = record
         guard r.kind == .scalar else { return false }
-        let utf8 = text.utf8
-        return document.withScalarBytes(r, at: index) { stored in
-            utf8.withContiguousStorageIfAvailable { wanted in stored.count == wanted.count && stored.elementsEqual(wanted) }
-                ?? stored.elementsEqual(utf8)
-        }
+        var text = text
+        return text.withUTF8 { wanted in document.withScalarBytes(r, at: index) { $0.elementsEqual(wanted) } }
     }
 
     /// The entry whose key is `key` (the key node gives the key's own position).

@@ -166,9 +166,12 @@ struct YAMLTreeBuilder {
         // Most plain scalars are text whose first byte already rules out null, bool and
         // numbers; only the others are decoded and resolved.
         let first: UInt8? = data.length > 0 ? data.value?[0] : nil
-        if (style == .plain && YAMLScalarResolver.mayBeTyped(firstByte: first)) || data.tag != nil {
+        if style == .plain, YAMLScalarResolver.mayBeTyped(firstByte: first) {
+            kind = YAMLScalarResolver.kind(ofPlain: bytes)
+        }
+        // A string is made only where a tag or an integer's range must be checked.
+        if data.tag != nil || kind == .int {
             let value = String(decoding: bytes, as: UTF8.self)
-            if style == .plain { kind = YAMLScalarResolver.kind(ofPlain: value) }
             if let tag = data.tag {
                 kind = resolve(tag: String(cString: tag), text: value, inferred: kind, event: event)
             }
@@ -180,9 +183,11 @@ struct YAMLTreeBuilder {
                     help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
             }
         }
+        // A scalar that is the file's own bytes ends on its line, just past them (and
+        // past the closing quote).
+        let end: UInt32?? = inSource ? .some(textOffset + UInt32(bytes.count) + (style == .plain ? 0 : 1)) : .none
         let index = appendRecord(event, kind: .scalar, scalarKind: kind, style: style,
-                                 first: textOffset, count: data.length, start: start)
-        if inSource { records[Int(index)].textInSource = true }
+                                 first: textOffset, count: data.length, start: start, end: end, textInSource: inSource)
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = (index, 1)
         }
@@ -286,16 +291,21 @@ struct YAMLTreeBuilder {
 
     // MARK: Helpers
 
+    /// Appends the record of `event`'s node. `start` and `end`: the marks' offsets when
+    /// already known (`.none`: worked out from the marks).
     private mutating func appendRecord(
         _ event: yaml_event_t, kind: YAMLNode.Kind, scalarKind: YAMLScalarKind, style: YAMLStyle, first: UInt32, count: Int,
-        start: UInt32?? = nil
+        start: UInt32?? = nil, end: UInt32?? = nil, textInSource: Bool = false
     ) -> UInt32 {
         let index = UInt32(records.count)
-        records.append(YAMLDocument.Record(start: 0, end: 0, first: first, count: 0,
-                                           kind: kind, scalarKind: scalarKind, style: style))
-        setCount(count, of: index)
-        records[Int(index)].start = place(event.start_mark, of: index, end: false, known: start)
-        records[Int(index)].end = place(event.end_mark, of: index, end: true)
+        let largeCount = Int(YAMLDocument.Record.largeCount)
+        var record = YAMLDocument.Record(start: place(event.start_mark, of: index, end: false, known: start),
+                                         end: place(event.end_mark, of: index, end: true, known: end),
+                                         first: first, count: UInt32(min(count, largeCount)),
+                                         kind: kind, scalarKind: scalarKind, style: style)
+        if textInSource { record.textInSource = true }
+        records.append(record)
+        if count >= largeCount { extras.largeCounts[index] = UInt32(count) }
         return index
     }
 
@@ -334,6 +344,34 @@ struct YAMLTreeBuilder {
         func keyIndex(_ k: Int) -> UInt32 {
             mapping.childrenInRecords ? mapping.first + UInt32(2 * k) : children[Int(mapping.first) + 2 * k]
         }
+        if keyCount <= 16 {
+            // Small mappings (nearly all of them): a pairwise scan of the keys' bytes in
+            // place, allocating nothing.
+            var duplicates: [(first: UInt32, again: UInt32)] = []
+            records.withUnsafeBufferPointer { records in
+                source.bytes.withUnsafeBufferPointer { sourceBytes in
+                    text.withUnsafeBufferPointer { textBytes in
+                        func keyText(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+                            let index = keyIndex(k)
+                            let record = records[Int(index)]
+                            guard record.kind == .scalar else { return nil }
+                            let start = Int(record.first), length = self.count(record, at: index)
+                            return UnsafeBufferPointer(rebasing: (record.textInSource ? sourceBytes : textBytes)[start..<start + length])
+                        }
+                        for k in 1..<keyCount {
+                            guard let text = keyText(k) else { continue }
+                            let earlier = (0..<k).first { j in
+                                guard let other = keyText(j), other.count == text.count else { return false }
+                                return other.count == 0 || memcmp(other.baseAddress!, text.baseAddress!, text.count) == 0
+                            }
+                            if let earlier { duplicates.append((keyIndex(earlier), keyIndex(k))) }
+                        }
+                    }
+                }
+            }
+            for duplicate in duplicates { reportDuplicate(first: duplicate.first, again: duplicate.again) }
+            return
+        }
         func keyText(_ k: Int) -> ArraySlice<UInt8>? {
             let index = keyIndex(k)
             let record = records[Int(index)]
@@ -341,21 +379,11 @@ struct YAMLTreeBuilder {
             let start = Int(record.first), end = start + self.count(record, at: index)
             return record.textInSource ? source.bytes[start..<end] : text[start..<end]
         }
-        if keyCount <= 16 {
-            // Small mappings (nearly all of them): a pairwise scan allocates nothing.
-            for k in 1..<keyCount {
-                guard let text = keyText(k) else { continue }
-                if let earlier = (0..<k).first(where: { keyText($0).map { $0.elementsEqual(text) } ?? false }) {
-                    reportDuplicate(text, first: keyIndex(earlier), again: keyIndex(k))
-                }
-            }
-            return
-        }
         var seen: [ArraySlice<UInt8>: Int] = [:]
         for k in 0..<keyCount {
             guard let key = keyText(k) else { continue }
             if let earlier = seen[key] {
-                reportDuplicate(key, first: keyIndex(earlier), again: keyIndex(k))
+                reportDuplicate(first: keyIndex(earlier), again: keyIndex(k))
             } else {
                 seen[key] = k
             }
@@ -363,8 +391,10 @@ struct YAMLTreeBuilder {
     }
 
     /// `first` and `again`: the record indices of the two keys.
-    private mutating func reportDuplicate(_ bytes: ArraySlice<UInt8>, first: UInt32, again: UInt32) {
-        let key = String(decoding: bytes, as: UTF8.self)
+    private mutating func reportDuplicate(first: UInt32, again: UInt32) {
+        let record = records[Int(again)]
+        let start = Int(record.first), end = start + count(record, at: again)
+        let key = String(decoding: record.textInSource ? source.bytes[start..<end] : text[start..<end], as: UTF8.self)
         diagnostics.append(Diagnostic(
             .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
             at: span(of: again),

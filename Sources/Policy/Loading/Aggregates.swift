@@ -52,12 +52,12 @@ enum Aggregates {
 
     /// `a + b`, or nil with `plan.headcount-overflow` at `location`'s headcount when the
     /// sum leaves the int64 range.
-    static func add(_ value: Int64, to sum: Int64, at location: YAMLNode, what: String,
+    static func add(_ value: Int64, to sum: Int64, at location: YAMLNode, what: @autoclosure () -> String,
                     into diagnostics: inout [Diagnostic]) -> Int64? {
         let (result, overflow) = sum.addingReportingOverflow(value)
         guard overflow else { return result }
         diagnostics.append(Diagnostic(
-            .planHeadcountOverflow, "\(what) passes the largest count Shore can hold (\(Int64.max)) here",
+            .planHeadcountOverflow, "\(what()) passes the largest count Shore can hold (\(Int64.max)) here",
             at: (location["headcount"] ?? location).span,
             help: "give each location's real headcount (at most \(PlanLoader.defaultMaxHeadcount))"))
         return nil

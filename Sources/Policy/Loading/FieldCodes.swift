@@ -11,8 +11,9 @@ enum FieldCheck: Sendable {
 
 /// The diagnostic codes one kind of input file (plan, rules, config, waivers, tests)
 /// reports when `FieldReader` finds a field problem: `plan.unknown-key` for a plan,
-/// `rules.unknown-key` for a rule file.
-struct FieldCodes: Sendable {
+/// `rules.unknown-key` for a rule file. A class: each mapping a loader reads holds one
+/// reference to its file kind's codes rather than a copy of them.
+final class FieldCodes: Sendable {
     let wrongType: DiagnosticCode
     let unknownKey: DiagnosticCode
     let missingField: DiagnosticCode
@@ -20,6 +21,15 @@ struct FieldCodes: Sendable {
     let derivedField: DiagnosticCode?
     /// The code for each check this kind of file makes.
     let checks: [FieldCheck: DiagnosticCode]
+
+    init(wrongType: DiagnosticCode, unknownKey: DiagnosticCode, missingField: DiagnosticCode,
+         derivedField: DiagnosticCode?, checks: [FieldCheck: DiagnosticCode]) {
+        self.wrongType = wrongType
+        self.unknownKey = unknownKey
+        self.missingField = missingField
+        self.derivedField = derivedField
+        self.checks = checks
+    }
 
     /// The code for a failed `check`. A check the file kind does not declare reports its
     /// `wrongType` code: the value is not of the kind the field takes.

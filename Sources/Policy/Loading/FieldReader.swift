@@ -9,35 +9,32 @@ import YAML
 /// Diagnostic codes come from the file kind's `FieldCodes`, e.g. `plan.unknown-key`,
 /// `plan.unknown-country`, `rules.missing-field`.
 struct FieldReader {
-    let node: YAMLNode
     let schema: SchemaObject
     let codes: FieldCodes
-    /// The value node of each schema field, by field index (nil when absent or null).
-    private let values: [YAMLNode?]
+    /// The mapping's entries matched against the schema's field names: the value node of
+    /// each field by field index (nil when absent or null).
+    private let fields: YAMLKeyMatch
+
+    /// The mapping read.
+    var node: YAMLNode { fields.mapping }
 
     /// Opens `node` as a `schema` mapping, reporting key problems; nil when `node` is
-    /// not a mapping at all. One pass over the keys, no per-key allocation.
+    /// not a mapping at all. One pass over the keys' bytes, no per-key allocation.
     static func open(
         _ node: YAMLNode, as schema: SchemaObject, codes: FieldCodes, into diagnostics: inout [Diagnostic]
     ) -> FieldReader? {
-        guard node.kind == .mapping else {
+        guard let fields = node.match(schema.keys) else {
             diagnostics.append(Diagnostic(
                 codes.wrongType, "expected \(schema.name) to be a mapping of fields, found \(node.kindDescription)",
                 at: node.span, help: "write it as `key: value` lines (fields: \(schema.fieldNames.joined(separator: ", ")))"))
             return nil
         }
-        var values = [YAMLNode?](repeating: nil, count: schema.fields.count)
-        for i in 0..<node.count {
+        for i in fields.unmatched {
             let keyNode = node.key(at: i)
             guard keyNode.kind == .scalar else {
                 diagnostics.append(Diagnostic(
                     codes.wrongType, "a key in \(schema.name) must be plain text, found \(keyNode.kindDescription)",
                     at: keyNode.span))
-                continue
-            }
-            if let f = schema.fields.firstIndex(where: { keyNode.scalarEquals($0.name) }) {
-                let value = node.value(at: i)
-                if !value.isNull { values[f] = value }
                 continue
             }
             let key = keyNode.scalar ?? ""
@@ -54,19 +51,19 @@ struct FieldReader {
                         ?? "expected one of: \(schema.fieldNames.joined(separator: ", "))"))
             }
         }
-        for (f, field) in schema.fields.enumerated() where field.required && values[f] == nil {
+        for (f, field) in schema.fields.enumerated() where field.required && !fields.has(f) {
             diagnostics.append(Diagnostic(
                 codes.missingField, "\(schema.name) is missing the required field '\(field.name)'",
                 at: node.entry(field.name)?.key.span ?? startSpan(node),
                 help: "add `\(field.name): …` (\(field.type.expectation))"))
         }
-        return FieldReader(node: node, schema: schema, codes: codes, values: values)
+        return FieldReader(schema: schema, codes: codes, fields: fields)
     }
 
     /// The value node of a field, nil when absent or null.
     func value(_ name: String) -> YAMLNode? {
-        guard let f = schema.fields.firstIndex(where: { $0.name == name }) else { return nil }
-        return values[f]
+        guard let f = schema.keys.index(of: name) else { return nil }
+        return fields.value(f)
     }
 
     /// The key node of a field, for pointing at it.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Reference
 import SourceText
 import YAML
@@ -64,15 +65,38 @@ public struct PlanLoader: Sendable {
 }
 
 /// Overlap hours already worked out for a zone and hours, within one plan: a large
-/// plan repeats a handful of combinations many times. One per thread, never shared.
+/// plan repeats a handful of combinations many times. One per thread, never shared;
+/// what one thread works out it also leaves in `shared` for the plan's other threads.
 final class OverlapMemo {
-    private var known: [String: Double] = [:]
+    /// A location's zone and hours, and the hub's (nil: the company's day).
+    struct Key: Hashable, Sendable {
+        let zone: String
+        let start: Int, end: Int
+        let hubZone: String?
+        let hubStart: Int, hubEnd: Int
+    }
+    /// What the threads reading one plan have worked out together.
+    final class Shared: Sendable {
+        fileprivate let known = Mutex<[Key: Double]>([:])
+    }
+    private var known: [Key: Double] = [:]
+    private let shared: Shared
 
-    func hours(_ zone: String, _ hours: BusinessHours, against reference: String, compute: () -> Double) -> Double {
-        let key = "\(zone) \(hours.startMinute) \(hours.endMinute) \(reference)"
+    init(shared: Shared = Shared()) {
+        self.shared = shared
+    }
+
+    func hours(_ zone: String, _ hours: BusinessHours, against hub: Hub?, compute: () -> Double) -> Double {
+        let key = Key(zone: zone, start: hours.startMinute, end: hours.endMinute, hubZone: hub?.timezone,
+                      hubStart: hub?.hours.startMinute ?? 0, hubEnd: hub?.hours.endMinute ?? 0)
         if let value = known[key] { return value }
+        if let value = shared.known.withLock({ $0[key] }) {
+            known[key] = value
+            return value
+        }
         let value = compute()
         known[key] = value
+        shared.known.withLock { $0[key] = value }
         return value
     }
 }
@@ -158,10 +182,11 @@ struct PlanBuilder {
     /// results and diagnostics come back in plan order. With no valid company the
     /// engagements are still read, to report what is wrong inside them.
     func readEngagements(_ nodes: [YAMLNode], context: Context) -> ([Engagement], [Diagnostic]) {
+        let sharedOverlaps = OverlapMemo.Shared()
         let chunks = Parallel.chunks(nodes.count) { range -> ([Engagement], [Diagnostic]) in
             var engagements: [Engagement] = []
             var diagnostics: [Diagnostic] = []
-            let overlaps = OverlapMemo()
+            let overlaps = OverlapMemo(shared: sharedOverlaps)
             let strings = StringInterner()
             // This chunk's own handle on the document: no reference-count contention
             // with the other chunks' threads.
@@ -411,7 +436,7 @@ struct PlanBuilder {
         let referenceZone = hub.flatMap { TimeZones.zone($0.timezone) } ?? context.companyZone
         let referenceHours = hub?.hours ?? company.hours
         if let referenceZone {
-            overlap = overlaps.hours(timezone, hours, against: hub.map { "\($0.timezone) \($0.hours.description)" } ?? "company") {
+            overlap = overlaps.hours(timezone, hours, against: hub) {
                 TimeZones.zone(timezone).map {
                     Overlap.hours(on: context.date, companyZone: referenceZone, companyHours: referenceHours,
                                   locationZone: $0, locationHours: hours)

@@ -11,7 +11,13 @@ final class StringInterner {
     func intern(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
         let (_, member) = known.insert(text)
-        return member.utf8.elementsEqual(text.utf8) ? member : text
+        return Self.sameBytes(member, text) ? member : text
+    }
+
+    /// True when `a` and `b` are the same UTF-8 bytes (compared in place).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { a in b.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
     }
 
     func intern(_ text: String?) -> String? { text.map(intern) }

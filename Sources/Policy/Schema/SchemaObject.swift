@@ -1,3 +1,5 @@
+import YAML
+
 /// One field of a `SchemaObject`.
 public struct SchemaField: Sendable {
     public var name: String
@@ -22,18 +24,21 @@ public struct SchemaField: Sendable {
 }
 
 /// A mapping in one of Shore's file formats: its fields, and the names Shore derives
-/// itself (which a file may not set).
-public struct SchemaObject: Sendable {
+/// itself (which a file may not set). A class: loaders hold one reference to it per
+/// mapping they read rather than a copy of its arrays.
+public final class SchemaObject: Sendable {
     /// Singular noun for messages: "engagement", "location".
-    public var name: String
-    public var description: String
-    public var fields: [SchemaField]
+    public let name: String
+    public let description: String
+    public let fields: [SchemaField]
     /// The CEL object type rules see it as (`shore.Location`), or nil for file formats
     /// rules never read (waivers, rule files, config).
-    var ruleType: String?
+    let ruleType: String?
     /// Read-only facts Shore computes (`offshore`, `overlap_hours`), with their types and
     /// meaning: rules read them, a file may not write them.
-    var derivedFields: [SchemaField]
+    let derivedFields: [SchemaField]
+    /// The field names as YAML keys: field `i` is key `i`.
+    let keys: YAMLKeySet
 
     init(_ name: String, _ description: String, ruleType: String? = nil, fields: [SchemaField],
                 derived: [SchemaField] = []) {
@@ -42,14 +47,15 @@ public struct SchemaObject: Sendable {
         self.ruleType = ruleType
         self.fields = fields
         self.derivedFields = derived
+        self.keys = YAMLKeySet(fields.map(\.name))
     }
 
     /// The names of the derived facts: writing one in a file is an error.
     var derived: [String] { derivedFields.map(\.name) }
 
     public func field(_ name: String) -> SchemaField? {
-        fields.first { $0.name == name }
+        keys.index(of: name).map { fields[$0] }
     }
 
-    var fieldNames: [String] { fields.map(\.name) }
+    var fieldNames: [String] { keys.names }
 }

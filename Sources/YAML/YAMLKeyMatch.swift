@@ -1,0 +1,89 @@
+/// A mapping's entries sorted out against a `YAMLKeySet` in one pass over its keys'
+/// bytes: the value written under each known key, and the entries whose key is not
+/// in the set. Made by `YAMLNode.match(_:)`.
+public struct YAMLKeyMatch: Sendable {
+    /// The mapping matched.
+    public let mapping: YAMLNode
+    /// For each key of the set (up to `inlineKeys`), 1 + the entry its value is written
+    /// in, 0 when the key is not written or its value is null: no allocation for the
+    /// mappings of a plan. A key written twice (which the YAML layer reports) keeps its
+    /// last non-null value.
+    private let entries: SIMD32<UInt8>
+    /// The same, as value records (`absent` when not written), for a mapping of 255 or
+    /// more entries or a set of more than `inlineKeys` keys; empty otherwise.
+    private let records: [UInt32]
+    /// The entries (0 ≤ i < `mapping.count`) whose key is not in the set or is not a
+    /// scalar, in file order.
+    public let unmatched: [Int]
+
+    static let inlineKeys = SIMD32<UInt8>.scalarCount
+    static let absent = UInt32.max
+
+    init(mapping: YAMLNode, entries: SIMD32<UInt8>, records: [UInt32], unmatched: [Int]) {
+        self.mapping = mapping
+        self.entries = entries
+        self.records = records
+        self.unmatched = unmatched
+    }
+
+    /// The value under key `key` (an index into the set's names): nil when absent or null.
+    public func value(_ key: Int) -> YAMLNode? {
+        if records.isEmpty {
+            let entry = entries[key]
+            return entry == 0 ? nil : mapping.value(at: Int(entry) - 1)
+        }
+        let record = records[key]
+        return record == Self.absent ? nil : YAMLNode(document: mapping.document, index: record)
+    }
+
+    /// True when key `key` has a value that is not null (no node is made).
+    public func has(_ key: Int) -> Bool {
+        records.isEmpty ? entries[key] != 0 : records[key] != Self.absent
+    }
+}
+
+extension YAMLNode {
+    /// This mapping's entries matched against `keys`; nil when this is not a mapping.
+    public func match(_ keys: YAMLKeySet) -> YAMLKeyMatch? {
+        guard kind == .mapping else { return nil }
+        return document.match(mapping: index, keys: keys)
+    }
+}
+
+extension YAMLDocument {
+    /// See `YAMLNode.match(_:)`: reads the records and key bytes in place.
+    func match(mapping index: UInt32, keys: YAMLKeySet) -> YAMLKeyMatch {
+        let node = YAMLNode(document: self, index: index)
+        var entries = SIMD32<UInt8>()
+        var values: [UInt32] = []
+        var unmatched: [Int] = []
+        records.withUnsafeBufferPointer { records in
+            source.bytes.withUnsafeBufferPointer { sourceBytes in
+                text.withUnsafeBufferPointer { textBytes in
+                    let mapping = records[Int(index)]
+                    let count = count(mapping, at: index) / 2
+                    let inline = count < Int(UInt8.max) && keys.names.count <= YAMLKeyMatch.inlineKeys
+                    if !inline { values = [UInt32](repeating: YAMLKeyMatch.absent, count: keys.names.count) }
+                    for entry in 0..<count {
+                        let keyIndex = child(mapping, 2 * entry), valueIndex = child(mapping, 2 * entry + 1)
+                        let key = records[Int(keyIndex)]
+                        guard key.kind == .scalar else {
+                            unmatched.append(entry)
+                            continue
+                        }
+                        let start = Int(key.first), length = self.count(key, at: keyIndex)
+                        let storage = key.textInSource ? sourceBytes : textBytes
+                        guard let field = keys.index(of: UnsafeBufferPointer(rebasing: storage[start..<start + length])) else {
+                            unmatched.append(entry)
+                            continue
+                        }
+                        let value = records[Int(valueIndex)]
+                        guard !(value.kind == .scalar && value.scalarKind == .null) else { continue }
+                        if inline { entries[field] = UInt8(entry + 1) } else { values[field] = valueIndex }
+                    }
+                }
+            }
+        }
+        return YAMLKeyMatch(mapping: node, entries: entries, records: values, unmatched: unmatched)
+    }
+}
