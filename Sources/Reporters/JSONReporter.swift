@@ -41,8 +41,8 @@ struct JSONReporter: Reporter {
                 ("overrides", .array(report.policyChanges.map(override))),
                 ("baseline", report.baseline.map(baseline) ?? .null),
             ]))),
-            ("findings", .findings(report.plans) { finding, out, indent in
-                write(finding, options: options, into: &out, indent: indent)
+            ("findings", .findings(report.plans, paths: DisplayPathMemo(options: options)) { finding, out, paths, indent in
+                write(finding, options: options, paths: &paths, into: &out, indent: indent)
             }),
             ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
         ])
@@ -94,7 +94,8 @@ struct JSONReporter: Reporter {
 
     /// A finding's object, written member by member (the same text as a `JSONText` object
     /// of these members).
-    static func write(_ finding: Finding, options: ReportOptions, into out: inout UTF8Text, indent: Int) {
+    static func write(_ finding: Finding, options: ReportOptions, paths: inout DisplayPathMemo,
+                      into out: inout UTF8Text, indent: Int) {
         out.openObject()
         out.member("rule", first: true, indent: indent)
         out.appendJSONQuoted(finding.rule)
@@ -109,7 +110,7 @@ struct JSONReporter: Reporter {
         out.member("plan", indent: indent)
         out.appendJSONQuoted(finding.plan)
         out.member("file", indent: indent)
-        out.appendJSON(finding.location.map { options.displayPath($0.path) })
+        out.appendJSON(finding.location.map { paths.shown($0.path) })
         out.member("line", indent: indent)
         out.appendJSON(finding.location?.start.line)
         out.member("column", indent: indent)

@@ -39,14 +39,14 @@ struct SARIFReporter: Reporter {
         if isSemanticVersion(options.toolVersion) { driver.append(("semanticVersion", .string(options.toolVersion))) }
         if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
         driver.append(("rules", .array(descriptors.map(\.json))))
-        var paths = DisplayPathMemo(options: options)
+        let ruleIndex = index
         let plansByID = Dictionary(report.plans.map { ($0.plan.id, $0.plan.source.path) }, uniquingKeysWith: { first, _ in first })
         let run: [(String, StreamedJSON)] = [
             ("tool", .value(.object([("driver", .object(driver))]))),
             ("invocations", .value(.array([invocation(report, ruleIndex: index, options: options)]))),
             ("columnKind", .value(.string("unicodeCodePoints"))),
-            ("results", .findings(report.plans) { finding, out, indent in
-                write(finding, ruleIndex: index[finding.rule], planFile: plansByID[finding.plan],
+            ("results", .findings(report.plans, paths: DisplayPathMemo(options: options)) { finding, out, paths, indent in
+                write(finding, ruleIndex: ruleIndex[finding.rule], planFile: plansByID[finding.plan],
                       baselined: report.baseline != nil, options: options, paths: &paths, into: out, indent: indent)
             }),
         ] + baselineProperties(report)

@@ -33,15 +33,20 @@ struct TextReporter: Reporter {
         for diagnostic in report.diagnostics {
             sink.write(renderer.render(options.displayed(diagnostic)) + "\n")
         }
-        var out = UTF8Text(capacity: 1 << 14)
-        var paths = DisplayPathMemo(options: options)
+        let out = UTF8Text(capacity: 1 << 14)
         for failing in [true, false] {
-            for finding in report.allFindings where finding.isFailing == failing {
-                appendHeader(finding, ansi: ansi, to: &out)
-                out.append(byte: 0x0A)
-                appendBody(finding, options: options, paths: &paths, to: &out)
-                out.append(byte: 0x0A)
-                out.flush(to: sink)
+            for plan in report.plans where !plan.findings.isEmpty {
+                let findings = plan.findings
+                ParallelRendering.write(count: findings.count, to: sink, buffer: out) { range, out in
+                    var out = out
+                    var paths = DisplayPathMemo(options: options)
+                    for i in range where findings[i].isFailing == failing {
+                        appendHeader(findings[i], ansi: ansi, to: &out)
+                        out.append(byte: 0x0A)
+                        appendBody(findings[i], options: options, paths: &paths, to: &out)
+                        out.append(byte: 0x0A)
+                    }
+                }
             }
         }
         if let files = SummaryText.ruleFiles(report, displayPath: options.displayPath) {

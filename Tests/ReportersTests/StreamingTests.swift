@@ -43,4 +43,24 @@ struct StreamingTests {
         #expect(largest[0] == largest[1], "\(format): largest write \(largest[0]) bytes at N, \(largest[1]) at 4N")
         #expect(largest[1] < 16_384)
     }
+
+    /// Past `ParallelRendering.threshold` findings are rendered a batch per core at a
+    /// time: byte for byte the text one thread writes, and the largest write is one
+    /// batch however many there are.
+    @Test(arguments: [OutputFormat.text, .json, .sarif])
+    func manyFindingsAreRenderedInBatchesOfBoundedSize(_ format: OutputFormat) {
+        var largest: [Int] = []
+        for copies in [400, 1_600] {
+            let report = Self.report(copies: copies)
+            let sink = RecordingSink()
+            ReportRenderer.write(report, as: format, options: testOptions(), to: sink)
+            let oneThread = ParallelRendering.$threshold.withValue(.max) {
+                ReportRenderer.render(report, as: format, options: testOptions())
+            }
+            #expect(sink.text == oneThread)
+            largest.append(sink.largest)
+        }
+        #expect(largest[0] == largest[1], "\(format): largest write \(largest[0]) bytes at N, \(largest[1]) at 4N")
+        #expect(largest[1] < ParallelRendering.batchSize * 2_048)
+    }
 }

@@ -132,13 +132,23 @@ struct PlanBuilder {
                               companyZone: company.flatMap { TimeZones.zone($0.timezone) }, money: money)
         let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, context: context)
         diagnostics += engagementDiagnostics
-        reportDuplicateIDs(engagementNodes, into: &diagnostics)
-        if company?.currency != nil, let node = fields.value("company"), node["currency"] == nil,
-           let mixed = Aggregates.mixedCurrencies(engagements) {
-            diagnostics.append(mixed)
+        // What is worked out over all engagements, in two independent halves run at once
+        // on a large plan; their problems are reported in the same order either way.
+        let inferredCurrency = company?.currency != nil && fields.value("company")?["currency"] == nil
+        let home = company?.country
+        let nodes = engagementNodes
+        let (planWide, byProvider) = Parallel.both(threshold: engagements.count >= 2_000) {
+            var found: [Diagnostic] = []
+            reportDuplicateIDs(nodes, into: &found)
+            if inferredCurrency, let mixed = Aggregates.mixedCurrencies(engagements) { found.append(mixed) }
+            let countries = home.map { Aggregates.countries(engagements, home: $0, into: &found) } ?? []
+            return (countries, found)
+        } _: {
+            var found: [Diagnostic] = []
+            return (Aggregates.providers(engagements, into: &found), found)
         }
-        let countries = company.map { Aggregates.countries(engagements, home: $0.country, into: &diagnostics) } ?? []
-        let providers = Aggregates.providers(engagements, into: &diagnostics)
+        let countries = planWide.0, providers = byProvider.0
+        diagnostics += planWide.1 + byProvider.1
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), codes: .plan, into: &diagnostics)
 
         guard let id, let company else { return nil }

@@ -27,4 +27,23 @@ enum Parallel {
     static func map<T: Sendable, U: Sendable>(_ items: [T], threshold: Int = 2_000, _ transform: @Sendable (T) -> U) -> [U] {
         chunks(items.count, threshold: threshold) { range in range.map { transform(items[$0]) } }.flatMap { $0 }
     }
+
+    /// `first()` and `second()`, at once when `threshold` holds (and on one thread, in
+    /// that order, when it does not).
+    static func both<A: Sendable, B: Sendable>(
+        threshold: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B
+    ) -> (A, B) {
+        guard threshold else { return (first(), second()) }
+        let results = Mutex<(A?, B?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                let a = first()
+                results.withLock { $0.0 = a }
+            } else {
+                let b = second()
+                results.withLock { $0.1 = b }
+            }
+        }
+        return results.withLock { ($0.0!, $0.1!) }
+    }
 }

@@ -1,7 +1,7 @@
 /// A report's findings mostly name the same few files, one after another: this keeps the
 /// last path's display forms so each is worked out once per run of findings in a file,
 /// not once per finding.
-struct DisplayPathMemo {
+struct DisplayPathMemo: Sendable {
     let options: ReportOptions
     private var path: String?
     private var shown = ""

@@ -8,8 +8,11 @@ indirect enum StreamedJSON {
     case object([(String, StreamedJSON)])
     case array([StreamedJSON])
     /// Every finding of the plans, in order, each written by `item` at the given indent;
-    /// an array of objects (never on one line).
-    case findings([PlanReport], item: (Finding, inout UTF8Text, _ indent: Int) -> Void)
+    /// an array of objects (never on one line). Rendered on every core
+    /// (`ParallelRendering`), so `item` depends on nothing but its arguments; each batch
+    /// of findings gets its own copy of `paths`.
+    case findings([PlanReport], paths: DisplayPathMemo,
+                  item: @Sendable (Finding, inout UTF8Text, inout DisplayPathMemo, _ indent: Int) -> Void)
 
     func write(to sink: TextSink) {
         var out = UTF8Text(capacity: 1 << 14)
@@ -43,18 +46,24 @@ indirect enum StreamedJSON {
             out.append(byte: 0x0A)
             out.appendPad(indent)
             out.append(byte: 0x5D)
-        case .findings(let plans, let item):
-            // What precedes the array goes out on its own, so each later write holds one finding.
+        case .findings(let plans, let paths, let item):
+            // What precedes the array goes out on its own; then the findings, a round of
+            // batches at a time.
             out.flush(to: sink)
             var first = true
-            for plan in plans {
-                for finding in plan.findings {
-                    out.append(first ? "[\n" as StaticString : ",\n")
-                    out.appendPad(indent + 1)
-                    item(finding, &out, indent + 1)
-                    out.flush(to: sink)
-                    first = false
+            for plan in plans where !plan.findings.isEmpty {
+                let findings = plan.findings
+                let opensArray = first
+                ParallelRendering.write(count: findings.count, to: sink, buffer: out) { range, out in
+                    var out = out
+                    var paths = paths
+                    for i in range {
+                        out.append(opensArray && i == 0 ? "[\n" as StaticString : ",\n")
+                        out.appendPad(indent + 1)
+                        item(findings[i], &out, &paths, indent + 1)
+                    }
                 }
+                first = false
             }
             if first { return out.append("[]" as StaticString) }
             out.append(byte: 0x0A)

@@ -2,8 +2,9 @@
 /// (a finding, a result) before handing it to its `TextSink` in one write. Text is
 /// appended as bytes: no intermediate strings, and escaping scans bytes, copying runs
 /// that need no escape whole. A class over its own storage (no copy-on-write checks
-/// per byte); one reporter owns one buffer.
-final class UTF8Text {
+/// per byte); one reporter owns one buffer, and one thread writes it at a time
+/// (`ParallelRendering` hands each of its buffers to one thread per round).
+final class UTF8Text: @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
