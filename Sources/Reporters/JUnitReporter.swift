@@ -29,14 +29,17 @@ struct JUnitReporter: Reporter {
         var totals = Counts()
         for suite in suites { totals.add(suite.counts) }
         if !report.diagnostics.isEmpty { totals.add(Counts(tests: report.diagnostics.count, errors: inputErrors)) }
+        let buffer = UTF8Text(capacity: 1 << 14)
         sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         sink.write("<testsuites name=\"shore\" \(totals.attributes)>\n")
         for suite in suites {
             sink.write("  <testsuite name=\"\(attribute(suite.plan.plan.id))\" \(suite.counts.attributes)"
                 + " file=\"\(attribute(options.displayPath(suite.plan.plan.source.path)))\">\n")
             writeProperties(report, options: options, to: sink)
-            for finding in suite.plan.findings {
-                sink.write(testCase(for: finding, failOn: report.failOn, options: options))
+            let findings = suite.plan.findings
+            let failOn = report.failOn
+            ParallelRendering.write(count: findings.count, to: sink, buffer: buffer) { range, out in
+                for i in range { out.append(testCase(for: findings[i], failOn: failOn, options: options)) }
             }
             for rule in suite.passingRules {
                 sink.write("    <testcase classname=\"\(attribute(rule.id))\" "

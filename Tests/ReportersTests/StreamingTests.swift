@@ -47,7 +47,7 @@ struct StreamingTests {
     /// Past `ParallelRendering.threshold` findings are rendered a batch per core at a
     /// time: byte for byte the text one thread writes, and the largest write is one
     /// batch however many there are.
-    @Test(arguments: [OutputFormat.text, .json, .sarif])
+    @Test(arguments: [OutputFormat.text, .json, .sarif, .junit])
     func manyFindingsAreRenderedInBatchesOfBoundedSize(_ format: OutputFormat) {
         var largest: [Int] = []
         for copies in [400, 1_600] {
