@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SourceText
 import Synchronization
 
@@ -36,15 +41,18 @@ enum ChunkedYAML {
     /// time and frees it, so the peak is the tree plus one piece, not two trees.
     static func load(source: SourceFile, limits: YAMLLimits, lines: YAMLLineTable? = nil, pieces: Int = 8,
                      minimumBytes: Int = ChunkedYAML.minimumBytes) -> YAMLLoadResult? {
-        guard source.bytes.count >= minimumBytes, let split = split(source.bytes, pieces: pieces) else { return nil }
+        guard source.bytes.count >= minimumBytes else { return nil }
         let lines = lines ?? YAMLLineTable(source.bytes)
+        guard let split = split(source.bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
         let bytes = source.bytes
 
         // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
-        // every later line keeps its number); its key then holds a null.
+        // every later line keeps its number); its key then holds a null. Every break is
+        // LF or CR LF here (`split`), so the region holds one LF per break.
+        let emptied = lines.breakCount(in: split.region)
         var skeleton = Array(bytes[0..<split.region.lowerBound])
-        skeleton.reserveCapacity(bytes.count - split.region.count + split.region.count / 30)
-        for byte in bytes[split.region] where byte == UInt8(ascii: "\n") { skeleton.append(byte) }
+        skeleton.reserveCapacity(bytes.count - split.region.count + emptied)
+        skeleton.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: emptied))
         skeleton.append(contentsOf: bytes[split.region.upperBound...])
 
         let skeletonBytes = skeleton
@@ -183,14 +191,14 @@ enum ChunkedYAML {
 
     /// The long block sequence under a root key, cut into about `pieces` parts at item
     /// lines; nil when the file has no such sequence of at least half its size.
-    static func split(_ bytes: [UInt8], pieces: Int) -> Split? {
+    static func split(_ bytes: [UInt8], pieces: Int, breaksAreLF: Bool? = nil) -> Split? {
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), dash = UInt8(ascii: "-")
         let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r")
         return bytes.withUnsafeBufferPointer { b -> Split? in
             let n = b.count
             // Lines are counted by LF here; libyaml also breaks lines at a lone CR, NEL,
             // LS and PS, so a file with any of those is parsed sequentially.
-            guard !hasOtherLineBreaks(b) else { return nil }
+            guard breaksAreLF ?? !hasOtherLineBreaks(b) else { return nil }
             // Pass 1: top-level lines (column 1, not blank, not a comment, not a `- ` item).
             var best: (key: Int, keyLine: Int, start: Int, end: Int, startLine: Int)?
             var current: (key: Int, keyLine: Int, start: Int, startLine: Int)?
@@ -209,8 +217,7 @@ enum ChunkedYAML {
                     }
                     current = nil
                     // A key whose value starts on the next line: `key:` then nothing (or a comment).
-                    var j = i
-                    while j < n, b[j] != newline { j += 1 }
+                    let j = nextLineFeed(b, from: i, to: n)
                     var end = j
                     while end > i, b[end - 1] == space || b[end - 1] == cr { end -= 1 }
                     if end > i, b[end - 1] == UInt8(ascii: ":"), b[i] != UInt8(ascii: "%"), b[i] != UInt8(ascii: "'"),
@@ -219,7 +226,7 @@ enum ChunkedYAML {
                     }
                     i = j
                 } else {
-                    while i < n, b[i] != newline { i += 1 }
+                    i = nextLineFeed(b, from: i, to: n)
                 }
                 i += 1
                 line += 1
@@ -241,8 +248,7 @@ enum ChunkedYAML {
                     indent = q - p
                     break
                 }
-                while p < region.end, b[p] != newline { p += 1 }
-                p += 1
+                p = nextLineFeed(b, from: p, to: region.end) + 1
                 lineNumber += 1
             }
             guard let indent else { return nil }
@@ -264,13 +270,18 @@ enum ChunkedYAML {
                     pieceLines.append(lineNumber)
                     target = p + share
                 }
-                while p < region.end, b[p] != newline { p += 1 }
-                p += 1
+                p = nextLineFeed(b, from: p, to: region.end) + 1
                 lineNumber += 1
             }
             guard !cuts.isEmpty else { return nil }
             return Split(region: itemsStart..<region.end, firstLine: itemsStartLine, keyLine: region.keyLine,
                          cuts: cuts, pieceLines: pieceLines, indent: indent)
         }
+    }
+
+    /// The offset of the first LF in `from..<to`, or `to` when there is none.
+    static func nextLineFeed(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = b.baseAddress, let found = memchr(base + from, 0x0A, to - from) else { return to }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

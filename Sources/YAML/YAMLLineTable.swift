@@ -1,4 +1,6 @@
+import Dispatch
 import SourceText
+import Synchronization
 
 /// Where each line of a file starts, so a node can keep one byte offset per position
 /// instead of a line and a column (4 bytes instead of 8). Lines break where libyaml
@@ -15,15 +17,51 @@ struct YAMLLineTable: Sendable {
     /// Largest file whose offsets fit (2 GiB).
     static let maxBytes = Int(nonASCII) - 1
 
+    /// True when every line break is LF or CR LF (no lone CR, NEL, LS or PS).
+    let breaksAreLF: Bool
+
+    /// Files at least this large are scanned in two halves at once.
+    static let parallelBytes = 4 << 20
+
     /// The lines of `bytes`; line 1 starts after a UTF-8 byte order mark (libyaml does
-    /// not count the mark as a column).
-    init(_ bytes: [UInt8]) {
+    /// not count the mark as a column). A large file is scanned in two halves at once,
+    /// cut just after a line feed (so no break is split); `parallelFrom` is that size.
+    init(_ bytes: [UInt8], parallelFrom: Int = parallelBytes) {
         byteCount = bytes.count
+        let n = bytes.count
+        let middle = n >= parallelFrom ? bytes.withUnsafeBufferPointer { b in
+            b[(n / 2)...].firstIndex(of: 0x0A).map { $0 + 1 }
+        } : nil
+        var starts: [UInt32]
+        var breaksAreLF: Bool
+        if let middle, middle < n {
+            let halves = Mutex<[(starts: [UInt32], breaksAreLF: Bool)?]>([nil, nil])
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let scanned = Self.scan(bytes, half == 0 ? 0..<middle : middle..<n, isLast: half == 1)
+                halves.withLock { $0[half] = scanned }
+            }
+            let (first, second) = halves.withLock { ($0[0]!, $0[1]!) }
+            starts = first.starts
+            starts.append(contentsOf: second.starts)
+            breaksAreLF = first.breaksAreLF && second.breaksAreLF
+        } else {
+            (starts, breaksAreLF) = Self.scan(bytes, 0..<n, isLast: true)
+        }
+        if starts.isEmpty { starts.append(0) }
+        self.starts = starts
+        self.breaksAreLF = breaksAreLF
+    }
+
+    /// The starts of the lines that begin in `range`. A range that is not the file's last
+    /// part ends just after a line break, so its last line is complete; the last part
+    /// also gives the line after a final break (where libyaml's stream end lies).
+    private static func scan(_ bytes: [UInt8], _ range: Range<Int>, isLast: Bool) -> (starts: [UInt32], breaksAreLF: Bool) {
         var starts: [UInt32] = []
-        starts.reserveCapacity(bytes.count / 32 + 2)
+        starts.reserveCapacity(range.count / 32 + 2)
+        var breaksAreLF = true
         bytes.withUnsafeBufferPointer { b in
-            let n = b.count
-            var lineStart = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let n = range.upperBound
+            var lineStart = range.lowerBound == 0 && b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : range.lowerBound
             var ascii = true
             var i = lineStart
             func endLine(next: Int) {
@@ -47,16 +85,32 @@ struct YAMLLineTable: Sendable {
                     ? SourceFile.lineBreakLength(bytes, at: i) : 0
                 if byte >= 0x80 { ascii = false }
                 if breakLength > 0 {
+                    if byte != 0x0A && !(byte == 0x0D && breakLength == 2) { breaksAreLF = false }
                     i += breakLength
                     endLine(next: i)
                 } else {
                     i += 1
                 }
             }
-            endLine(next: n)
+            if isLast { endLine(next: n) }
         }
-        if starts.isEmpty { starts.append(0) }
-        self.starts = starts
+        return (starts, breaksAreLF)
+    }
+
+    /// How many line breaks end inside `range` (the lines that start in
+    /// `range.lowerBound + 1 ... range.upperBound`).
+    func breakCount(in range: Range<Int>) -> Int {
+        firstLine(startingAfter: range.upperBound) - firstLine(startingAfter: range.lowerBound)
+    }
+
+    /// The index of the first line that starts after `offset`.
+    private func firstLine(startingAfter offset: Int) -> Int {
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if start(mid) <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// True when some byte of `word` equals `byte`.

@@ -56,6 +56,7 @@ struct CheckCommand: ShoreCommand {
         report = report.checkingDeadline(deadline, stage: knownFindings == nil ? "check" : "baseline")
         let options = ReportOptions(colored: output == nil && io.colorsStandardOutput, workingDirectory: io.workingDirectory)
         try io.write(to: output) { CheckReport.formats.reporter(format, options: options)?.write(report, to: $0) }
+        io.keepUntilExit(report)
         return report.exitCode
     }
 }
