@@ -29,19 +29,26 @@ struct StreamingTests {
         return CheckReport(plans: plans, rules: example.rules, diagnostics: example.diagnostics, failOn: example.failOn)
     }
 
+    /// The report with its findings repeated `copies` times, written to a recording sink
+    /// and compared with `expected` (the text rendered in one piece); the sink.
+    static func written(_ format: OutputFormat, copies: Int, expected: (CheckReport) -> String) -> RecordingSink {
+        let report = report(copies: copies)
+        let sink = RecordingSink()
+        ReportRenderer.write(report, as: format, options: testOptions(), to: sink)
+        #expect(sink.text == expected(report), "\(format), \(copies) copies")
+        return sink
+    }
+
     @Test(arguments: CheckReport.formats.formats)
     func theLargestWriteDoesNotGrowWithTheFindings(_ format: OutputFormat) {
-        var largest: [Int] = []
-        for copies in [50, 200] {
-            let report = Self.report(copies: copies)
-            let sink = RecordingSink()
-            ReportRenderer.write(report, as: format, options: testOptions(), to: sink)
-            #expect(sink.text == ReportRenderer.render(report, as: format, options: testOptions()))
-            #expect(sink.writes > copies, "\(format): \(sink.writes) writes for \(copies * 10) findings")
-            largest.append(sink.largest)
+        let sinks = [50, 200].map { copies in
+            Self.written(format, copies: copies) { ReportRenderer.render($0, as: format, options: testOptions()) }
         }
-        #expect(largest[0] == largest[1], "\(format): largest write \(largest[0]) bytes at N, \(largest[1]) at 4N")
-        #expect(largest[1] < 16_384)
+        for (copies, sink) in zip([50, 200], sinks) {
+            #expect(sink.writes > copies, "\(format): \(sink.writes) writes for \(copies * 10) findings")
+        }
+        #expect(sinks[0].largest == sinks[1].largest, "\(format): largest write \(sinks[0].largest) bytes at N, \(sinks[1].largest) at 4N")
+        #expect(sinks[1].largest < 16_384)
     }
 
     /// Past `ParallelRendering.threshold` findings are rendered a batch per core at a
@@ -49,18 +56,12 @@ struct StreamingTests {
     /// batch however many there are.
     @Test(arguments: [OutputFormat.text, .json, .sarif, .junit])
     func manyFindingsAreRenderedInBatchesOfBoundedSize(_ format: OutputFormat) {
-        var largest: [Int] = []
-        for copies in [400, 1_600] {
-            let report = Self.report(copies: copies)
-            let sink = RecordingSink()
-            ReportRenderer.write(report, as: format, options: testOptions(), to: sink)
-            let oneThread = ParallelRendering.$threshold.withValue(.max) {
-                ReportRenderer.render(report, as: format, options: testOptions())
+        let sinks = [400, 1_600].map { copies in
+            Self.written(format, copies: copies) { report in
+                ParallelRendering.$threshold.withValue(.max) { ReportRenderer.render(report, as: format, options: testOptions()) }
             }
-            #expect(sink.text == oneThread)
-            largest.append(sink.largest)
         }
-        #expect(largest[0] == largest[1], "\(format): largest write \(largest[0]) bytes at N, \(largest[1]) at 4N")
-        #expect(largest[1] < ParallelRendering.batchSize * 2_048)
+        #expect(sinks[0].largest == sinks[1].largest, "\(format): largest write \(sinks[0].largest) bytes at N, \(sinks[1].largest) at 4N")
+        #expect(sinks[1].largest < ParallelRendering.batchSize * 2_048)
     }
 }
