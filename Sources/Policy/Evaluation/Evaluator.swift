@@ -198,24 +198,37 @@ public struct Evaluator: Sendable {
                                   uniquingKeysWith: { a, _ in a })
         let kindRank = Dictionary(FindingKind.allCases.map(\.rawValue).sorted().enumerated().map { ($1, $0) },
                                   uniquingKeysWith: { a, _ in a })
+        let kinds = FindingKind.allCases
+        let kindRanks = kinds.map { kindRank[$0.rawValue] ?? 0 }
+        // A rule's findings come in runs, so the rank of the run's rule is looked up once.
+        var lastRule = "", lastRank = 0
         let order = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
-            (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
-             ruleRank[findings[i].rule] ?? 0, kindRank[findings[i].kind.rawValue] ?? 0, i)
+            let rule = findings[i].rule
+            if rule != lastRule || i == 0 {
+                lastRule = rule
+                lastRank = ruleRank[rule] ?? 0
+            }
+            return (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
+                    lastRank, kinds.firstIndex(of: findings[i].kind).map { kindRanks[$0] } ?? 0, i)
         }.sorted { $0 < $1 }.map(\.4)
-        // Position p receives the finding at order[p].
+        // Position p receives the finding at order[p]: each cycle of the permutation is
+        // followed with moves (no copy, so no reference counting per finding).
         var placed = [Bool](repeating: false, count: findings.count)
-        for start in findings.indices where !placed[start] {
-            let first = findings[start]
-            var position = start
-            while true {
-                placed[position] = true
-                let source = order[position]
-                if source == start {
-                    findings[position] = first
-                    break
+        findings.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in buffer.indices where !placed[start] {
+                let first = (base + start).move()
+                var position = start
+                while true {
+                    placed[position] = true
+                    let source = order[position]
+                    if source == start {
+                        (base + position).initialize(to: first)
+                        break
+                    }
+                    (base + position).moveInitialize(from: base + source, count: 1)
+                    position = source
                 }
-                findings[position] = findings[source]
-                position = source
             }
         }
     }

@@ -66,9 +66,15 @@ enum WaiverMatcher {
             buckets[key] = []
             shapes[waiver.rule, default: []].insert(key.shape)
         }
+        // A rule's findings come in runs, so the run's rule is looked up once.
+        var lastRule: String?, lastShapes: BucketKey.Shapes?
         for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
             let rule = findings[i].rule
-            guard let ruleShapes = shapes[rule] else { continue }
+            if rule != lastRule {
+                lastRule = rule
+                lastShapes = shapes[rule]
+            }
+            guard let ruleShapes = lastShapes else { continue }
             guard tick() else { return false }
             for key in BucketKey.all(rule: rule, engagement: findings[i].engagement, country: findings[i].country,
                                      shapes: ruleShapes) {
