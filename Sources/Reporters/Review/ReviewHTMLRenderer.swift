@@ -100,6 +100,8 @@ public struct ReviewHTMLRenderer: Reporter {
         // Findings
         o += "<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings by engagement</h2>\n"
         if review.findingGroups.isEmpty { o += "<p>No findings.</p>\n" }
+        // A rule's fix is the same text on each of its findings: rendered once.
+        var fixes: [String: String] = [:]
         for group in review.findingGroups {
             o += "<section class=\"group\">\n<h3><span class=\"c-\(group.mark.rawValue)\" aria-hidden=\"true\">\(group.mark.symbol)</span> \(h(group.heading))"
             o += (group.subtitle.map { " <small>— \(h($0))</small>" } ?? "") + "</h3>\n"
@@ -110,7 +112,11 @@ public struct ReviewHTMLRenderer: Reporter {
                 if let title = f.ruleTitle { o += "<dt>Rule</dt><dd>\(h(title))</dd>\n" }
                 if let location = f.location { o += "<dt>Where</dt><dd><code>\(path(location))</code></dd>\n" }
                 if let waiver = f.waiver { o += "<dt>Waiver</dt><dd>\(h(waiver))</dd>\n" }
-                if let remediation = f.remediation { o += "<dt>Fix</dt><dd>\(inlineCode(remediation))</dd>\n" }
+                if let remediation = f.remediation {
+                    let fix = fixes[remediation] ?? inlineCode(remediation)
+                    fixes[remediation] = fix
+                    o += "<dt>Fix</dt><dd>\(fix)</dd>\n"
+                }
                 if !f.references.isEmpty { o += "<dt>References</dt><dd>\(f.references.map(h).joined(separator: "; "))</dd>\n" }
                 o += "</dl>\n</article>\n"
             }
