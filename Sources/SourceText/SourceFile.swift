@@ -74,6 +74,18 @@ public final class SourceFile: Sendable {
         return index
     }
 
+    /// True when eight bytes are all ASCII and none is CR or LF, so no line break starts
+    /// among them (every break starts with CR, LF or a byte ≥ 0x80).
+    public static func isASCIIWithoutLineBreaks(_ word: UInt64) -> Bool {
+        word & 0x8080_8080_8080_8080 == 0 && !hasByte(word, 0x0A) && !hasByte(word, 0x0D)
+    }
+
+    /// True when some byte of `word` equals `byte`.
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Length in bytes of the line break at `index` (CRLF counts as one), 0 if none: the
     /// breaks libyaml counts (LF, CRLF, a lone CR, NEL, LS, PS), so line numbers agree.
     public static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
@@ -95,11 +107,18 @@ public final class SourceFile: Sendable {
             var result = [0]
             var index = 0
             let count = bytes.count
-            while index < count {
-                let length = Self.lineBreakLength(bytes, at: index)
-                if length == 0 { index += 1; continue }
-                index += length
-                if index < count { result.append(index) }
+            bytes.withUnsafeBytes { raw in
+                while index < count {
+                    // Eight bytes at a time while they are ASCII and hold no CR or LF: no break there.
+                    if index + 8 <= count, Self.isASCIIWithoutLineBreaks(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    let length = Self.lineBreakLength(bytes, at: index)
+                    if length == 0 { index += 1; continue }
+                    index += length
+                    if index < count { result.append(index) }
+                }
             }
             cached = result
             return result

@@ -73,8 +73,7 @@ struct YAMLLineTable: Sendable {
             while i < n {
                 // Eight bytes at a time while they are ASCII and hold no CR or LF.
                 if i + 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0, !Self.hasByte(word, 0x0A), !Self.hasByte(word, 0x0D) {
+                    if SourceFile.isASCIIWithoutLineBreaks(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
                         i += 8
                         continue
                     }
@@ -111,12 +110,6 @@ struct YAMLLineTable: Sendable {
             if start(mid) <= offset { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-
-    /// True when some byte of `word` equals `byte`.
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     private func start(_ line: Int) -> Int { Int(starts[line] & ~Self.nonASCII) }
