@@ -173,32 +173,17 @@ enum ChunkedYAML {
 
     // MARK: Finding the cut points
 
-    /// True when the bytes hold a line break other than LF or CR LF.
-    static func hasOtherLineBreaks(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = b.count
-        var i = 0
-        while i < n {
-            switch b[i] {
-            case 0x0D where i + 1 >= n || b[i + 1] != 0x0A: return true
-            case 0xC2 where i + 1 < n && b[i + 1] == 0x85: return true
-            case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
-            default: break
-            }
-            i += 1
-        }
-        return false
-    }
-
     /// The long block sequence under a root key, cut into about `pieces` parts at item
     /// lines; nil when the file has no such sequence of at least half its size.
-    static func split(_ bytes: [UInt8], pieces: Int, breaksAreLF: Bool? = nil) -> Split? {
+    /// `breaksAreLF` is the file's `YAMLLineTable.breaksAreLF`.
+    static func split(_ bytes: [UInt8], pieces: Int, breaksAreLF: Bool) -> Split? {
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), dash = UInt8(ascii: "-")
         let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r")
         return bytes.withUnsafeBufferPointer { b -> Split? in
             let n = b.count
             // Lines are counted by LF here; libyaml also breaks lines at a lone CR, NEL,
             // LS and PS, so a file with any of those is parsed sequentially.
-            guard breaksAreLF ?? !hasOtherLineBreaks(b) else { return nil }
+            guard breaksAreLF else { return nil }
             // Pass 1: top-level lines (column 1, not blank, not a comment, not a `- ` item).
             var best: (key: Int, keyLine: Int, start: Int, end: Int, startLine: Int)?
             var current: (key: Int, keyLine: Int, start: Int, startLine: Int)?

@@ -51,7 +51,7 @@ public struct Evaluator: Sendable {
         let subjects = PlanSubjects(checking: plan)
         let budget = ItemBudget(base: options.budget, plan: plan)
         let deadline = options.deadline
-        var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? 2_000 : .max) { range in
+        var results = Parallel.chunks(plan.engagements.count, threshold: options.parallel ? Parallel.threshold : .max) { range in
             // Each thread reads its own copies of what every rule touches, so the threads
             // do not contend on shared reference counts.
             Self.evaluate(programs.map { $0.copyForThread() }, subjects.copyForThread(),
@@ -196,20 +196,17 @@ public struct Evaluator: Sendable {
     static func putInPlanOrder(_ findings: inout [Finding]) {
         let ruleRank = Dictionary(Set(findings.map(\.rule)).sorted().enumerated().map { ($1, $0) },
                                   uniquingKeysWith: { a, _ in a })
-        let kindRank = Dictionary(FindingKind.allCases.map(\.rawValue).sorted().enumerated().map { ($1, $0) },
-                                  uniquingKeysWith: { a, _ in a })
-        let kinds = FindingKind.allCases
-        let kindRanks = kinds.map { kindRank[$0.rawValue] ?? 0 }
+        let kindsByName = FindingKind.allCases.sorted { $0.rawValue < $1.rawValue }
         // A rule's findings come in runs, so the rank of the run's rule is looked up once.
-        var lastRule = "", lastRank = 0
+        var lastRule: String?, lastRank = 0
         let order = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
             let rule = findings[i].rule
-            if rule != lastRule || i == 0 {
+            if rule != lastRule {
                 lastRule = rule
                 lastRank = ruleRank[rule] ?? 0
             }
             return (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
-                    lastRank, kinds.firstIndex(of: findings[i].kind).map { kindRanks[$0] } ?? 0, i)
+                    lastRank, kindsByName.firstIndex(of: findings[i].kind) ?? 0, i)
         }.sorted { $0 < $1 }.map(\.4)
         // Position p receives the finding at order[p]: each cycle of the permutation is
         // followed with moves (no copy, so no reference counting per finding).

@@ -33,7 +33,8 @@ struct ItemBudget {
         case .provider: objects = plan.providers.indices.contains(index) ? plan.providers[index].engagements.count : 0
         case .engagement, .location, .data, .language, .subcontractor: objects = 0
         }
-        let (extra, overflow) = objects.multipliedReportingOverflow(by: Self.perObject)
-        return overflow ? Int.max : base.addingReportingOverflow(extra).overflow ? Int.max : base + extra
+        // `objects` is bounded by the plan's size limits; a library caller's base may be `.max`.
+        let (sum, overflow) = base.addingReportingOverflow(objects * Self.perObject)
+        return overflow ? .max : sum
     }
 }

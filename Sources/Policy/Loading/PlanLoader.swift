@@ -137,7 +137,7 @@ struct PlanBuilder {
         let inferredCurrency = company?.currency != nil && fields.value("company")?["currency"] == nil
         let home = company?.country
         let nodes = engagementNodes
-        let (planWide, byProvider) = Parallel.both(threshold: engagements.count >= 2_000) {
+        let (planWide, byProvider) = Parallel.both(concurrently: engagements.count >= Parallel.threshold) {
             var found: [Diagnostic] = []
             reportDuplicateIDs(nodes, into: &found)
             if inferredCurrency, let mixed = Aggregates.mixedCurrencies(engagements) { found.append(mixed) }

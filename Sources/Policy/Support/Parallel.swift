@@ -6,10 +6,12 @@ import Synchronization
 enum Parallel {
     /// Chunks used when `count` reaches `threshold`; smaller work runs on one thread.
     static let chunkCount = 8
+    /// Engagements below which a plan's work stays on one thread.
+    static let threshold = 2_000
 
     /// `body(range)` for contiguous ranges covering `0..<count`; results in range order.
     static func chunks<T: Sendable>(
-        _ count: Int, threshold: Int = 2_000, _ body: @Sendable (Range<Int>) -> T
+        _ count: Int, threshold: Int = threshold, _ body: @Sendable (Range<Int>) -> T
     ) -> [T] {
         let chunks = count >= threshold ? chunkCount : 1
         let size = (count + chunks - 1) / max(1, chunks)
@@ -24,16 +26,16 @@ enum Parallel {
     }
 
     /// `transform` of each element, computed in parallel chunks, in order.
-    static func map<T: Sendable, U: Sendable>(_ items: [T], threshold: Int = 2_000, _ transform: @Sendable (T) -> U) -> [U] {
+    static func map<T: Sendable, U: Sendable>(_ items: [T], threshold: Int = threshold, _ transform: @Sendable (T) -> U) -> [U] {
         chunks(items.count, threshold: threshold) { range in range.map { transform(items[$0]) } }.flatMap { $0 }
     }
 
-    /// `first()` and `second()`, at once when `threshold` holds (and on one thread, in
-    /// that order, when it does not).
+    /// `first()` and `second()`, at once when `concurrently` (else on this thread, in
+    /// that order).
     static func both<A: Sendable, B: Sendable>(
-        threshold: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B
+        concurrently: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B
     ) -> (A, B) {
-        guard threshold else { return (first(), second()) }
+        guard concurrently else { return (first(), second()) }
         let results = Mutex<(A?, B?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 {
