@@ -58,17 +58,18 @@ public struct Evaluator: Sendable {
                           engagements: range, budget: budget, deadline: deadline)
         }
         var timedOut = results.contains { $0.timedOut }
+        let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
+            + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         // Gathered chunk by chunk, each chunk let go once copied, so the findings are not
-        // held twice over.
+        // held twice over. Room is made for the waivers' own findings (at most one each):
+        // appending them to a full array would copy every finding into one twice the size.
         var findings: [Finding] = []
-        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        findings.reserveCapacity(results.reduce(applicable.count) { $0 + $1.findings.count })
         for i in results.indices {
             findings += results[i].findings
             results[i].findings = []
         }
         var work = 0
-        let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
-            + waivers.filter { $0.plan == nil || $0.plan == plan.id }
         if !timedOut, !WaiverMatcher.apply(applicable, to: &findings, plan: plan, policy: options.waivers,
                                            loadedRules: Set(rules.rules.map(\.id)), deadline: deadline, work: &work) {
             timedOut = true
