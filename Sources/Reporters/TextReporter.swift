@@ -69,9 +69,6 @@ struct TextReporter: Reporter {
     static func appendHeader(_ finding: Finding, ansi: ANSI, to out: inout UTF8Text) {
         let rule = TerminalSafeText.escaped(finding.rule)
         let severity = finding.severity.rawValue
-        // The label's width in characters: its bytes when the rule id is ASCII.
-        let labelWidth = rule.utf8.allSatisfy { $0 < 0x80 }
-            ? severity.utf8.count + rule.utf8.count + 2 : "\(severity)[\(rule)]".count
         ansi.appendStart(of: ansi.severityCode(finding.severity), to: &out)
         out.append(severity)
         out.append(byte: 0x5B)
@@ -80,7 +77,8 @@ struct TextReporter: Reporter {
         ansi.appendEnd(to: &out)
         out.append(": " as StaticString)
         ansi.appendStart(of: ANSI.boldCode, to: &out)
-        out.append(indentingContinuation(TerminalSafeText.escaped(finding.message), by: labelWidth + 2))
+        // Escaped, the message has no line break left: it stays on the header's line.
+        out.append(TerminalSafeText.escaped(finding.message))
         ansi.appendEnd(to: &out)
     }
 
@@ -110,18 +108,21 @@ struct TextReporter: Reporter {
             out.append(byte: 0x3A)
             out.append(int: location.start.column)
             out.append(byte: 0x0A)
-            out.append(DiagnosticRenderer(colored: options.colored).snippet(location, severity: finding.severity))
+            DiagnosticRenderer(colored: options.colored).appendSnippet(location, severity: finding.severity, to: &out)
         }
         let noteIndent = width + 1
-        func note(_ label: StaticString, _ text: String, separator: StaticString = ": ", multiline: Bool = false) {
+        func startNote(_ label: StaticString, separator: StaticString = ": ") {
             out.appendSpaces(noteIndent)
             ansi.appendStart(of: ANSI.boldCode, to: &out)
             out.append("= " as StaticString)
             out.append(label)
             ansi.appendEnd(to: &out)
             out.append(separator)
-            let safe = multiline ? TerminalSafeText.multiline(text) : TerminalSafeText.escaped(text)
-            out.append(indentingContinuation(safe, by: noteIndent + 2 + label.utf8CodeUnitCount + separator.utf8CodeUnitCount))
+        }
+        // An escaped value has no line break left (`TerminalSafeText`): it is one line.
+        func note(_ label: StaticString, _ text: String, separator: StaticString = ": ") {
+            startNote(label, separator: separator)
+            out.append(TerminalSafeText.escaped(text))
             out.append(byte: 0x0A)
         }
         if let waiver = finding.waiver {
@@ -129,8 +130,19 @@ struct TextReporter: Reporter {
             let text = "by \(waiver.approvedBy) until \(waiver.expires)\(ticket): \(waiver.reason)"
             if finding.isFailing { note("note", "was waived " + text) } else { note("waived", text, separator: " ") }
         }
-        if let remediation = finding.remediation { note("help", remediation, multiline: true) }
-        for because in finding.because { note("because", because.expression + " ↦ " + because.value) }
+        if let remediation = finding.remediation {
+            // A rule author's text keeps its line breaks, later lines lined up under the first.
+            startNote("help")
+            out.append(indentingContinuation(TerminalSafeText.multiline(remediation), by: noteIndent + 8))
+            out.append(byte: 0x0A)
+        }
+        for because in finding.because {
+            startNote("because")
+            out.append(TerminalSafeText.escaped(because.expression))
+            out.append(" ↦ " as StaticString)
+            out.append(TerminalSafeText.escaped(because.value))
+            out.append(byte: 0x0A)
+        }
     }
 
     /// The number of decimal digits of a line number (`String(line).count`).
@@ -150,3 +162,6 @@ struct TextReporter: Reporter {
         }.joined(separator: "\n")
     }
 }
+
+/// The text reporter writes source snippets straight into its output buffer.
+extension UTF8Text: TextAppending {}

@@ -48,29 +48,63 @@ public struct DiagnosticRenderer: Sendable {
     /// The source line of `span` with a caret under it, or "" when the line is unknown
     /// or the file has no text (a file that could not be read, a folder).
     public func snippet(_ span: SourceSpan, severity: Severity = .error) -> String {
-        guard !span.file.bytes.isEmpty, let text = span.file.line(span.start.line) else { return "" }
-        let number = String(span.start.line)
-        let gutter = String(repeating: " ", count: number.count + 1)
-        let (displayLine, caretStart, caretWidth) = Self.caretGeometry(line: text, span: span)
-        var out = "\(gutter)|\n"
-        out += "\(number) | \(displayLine)\n"
-        out += "\(gutter)| " + String(repeating: " ", count: caretStart)
-        out += paint(String(repeating: "^", count: caretWidth), severity) + "\n"
-        return out
+        var out = TextBytes()
+        appendSnippet(span, severity: severity, to: &out)
+        return out.text
     }
 
-    /// Expands tabs, escapes unsafe characters (`VisibleText`), and finds where the caret starts and how wide it is (at least 1;
+    /// `snippet(span, severity:)`, written to `out`. A line of printable ASCII (nearly
+    /// every line of a plan) is copied from the file as it is, with no string built.
+    public func appendSnippet<Out: TextAppending>(_ span: SourceSpan, severity: Severity = .error, to out: inout Out) {
+        let file = span.file
+        guard !file.bytes.isEmpty, let range = file.lineRange(span.start.line) else { return }
+        let number = span.start.line
+        var digits = 1
+        var rest = number.magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let gutter = digits + (number < 0 ? 2 : 1)
+        out.append(byte: 0x20, count: gutter)
+        out.append(byte: 0x7C)
+        out.append(byte: 0x0A)
+        out.append(decimal: number)
+        out.append(byte: 0x20)
+        out.append(byte: 0x7C)
+        out.append(byte: 0x20)
+        let (caretStart, caretWidth) = file.bytes.withUnsafeBufferPointer { all in
+            let line = UnsafeBufferPointer(rebasing: all[range])
+            // Printable ASCII is shown as it is, one column per byte: no scan by character.
+            if line.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                out.append(line)
+                return Self.caretColumns(length: line.count, span: span)
+            }
+            let (display, start, width) = Self.caretGeometry(line: String(decoding: line, as: UTF8.self), span: span)
+            out.append(display)
+            return (start, width)
+        }
+        out.append(byte: 0x0A)
+        out.append(byte: 0x20, count: gutter)
+        out.append(byte: 0x7C)
+        out.append(byte: 0x20)
+        out.append(byte: 0x20, count: caretStart)
+        if colored { out.append(paintStart(severity)) }
+        out.append(byte: 0x5E, count: caretWidth)
+        if colored { out.append("\u{1B}[0m") }
+        out.append(byte: 0x0A)
+    }
+
+    /// Where the caret starts and how wide it is on a line of `length` one-column characters.
+    private static func caretColumns(length: Int, span: SourceSpan) -> (Int, Int) {
+        let start = span.start.column
+        let startColumn = start > length ? length : max(0, start - 1)
+        let end = span.end.column
+        let endColumn = span.end.line == span.start.line && end >= 1 && end <= length ? end - 1 : length
+        return (startColumn, max(1, endColumn - startColumn))
+    }
+
+    /// A line that is not all printable ASCII as shown: tabs expanded, unsafe characters
+    /// escaped (`VisibleText`); and where the caret starts and how wide it is (at least 1;
     /// up to the end of the line when the span continues on later lines).
     static func caretGeometry(line: String, span: SourceSpan) -> (String, Int, Int) {
-        // Printable ASCII is shown as it is, one column per byte: no scan by character.
-        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let length = line.utf8.count
-            let start = span.start.column
-            let startColumn = start > length ? length : max(0, start - 1)
-            let end = span.end.column
-            let endColumn = span.end.line == span.start.line && end >= 1 && end <= length ? end - 1 : length
-            return (line, startColumn, max(1, endColumn - startColumn))
-        }
         var display = ""
         var startColumn = 0
         var endColumn = -1
@@ -94,11 +128,14 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ text: String, _ severity: Severity) -> String {
         guard colored else { return text }
-        let code = switch severity {
-        case .error: "31"
-        case .warning: "33"
-        case .info: "36"
+        return paintStart(severity) + text + "\u{1B}[0m"
+    }
+
+    private func paintStart(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;33m"
+        case .info: "\u{1B}[1;36m"
         }
-        return "\u{1B}[1;\(code)m\(text)\u{1B}[0m"
     }
 }

@@ -3,13 +3,20 @@ import Synchronization
 /// The bytes of one input file, kept so any diagnostic can show the line it points at.
 ///
 /// Lines are found lazily, the first time a line is asked for, so loading a large
-/// file costs nothing extra until something is rendered.
+/// file costs nothing extra until something is rendered. The file has one line table
+/// (`lines`), shared by everything that reads it; once built it is read without a lock.
 public final class SourceFile: Sendable {
     /// The path as the user gave it (shown in diagnostics).
     public let path: String
     /// The file's raw bytes (UTF-8 expected; invalid sequences are replaced when shown).
     public let bytes: [UInt8]
-    private let lineStarts = Mutex<[Int]?>(nil)
+    private let table = AtomicLazyReference<Lines>()
+
+    /// The line table, held by reference so it is built once and shared.
+    private final class Lines: Sendable {
+        let table: LineTable
+        init(_ table: LineTable) { self.table = table }
+    }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -20,51 +27,57 @@ public final class SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// The number of lines (a final line without a newline counts).
-    public var lineCount: Int { starts().count }
+    /// Where each line starts. Built on first use (two threads at once for a large file);
+    /// a thread that loses the race to build it uses the winner's.
+    public var lines: LineTable {
+        if let built = table.load() { return built.table }
+        return table.storeIfNil(Lines(LineTable(bytes))).table
+    }
+
+    /// The number of lines (a final line without a newline counts; the empty line after
+    /// a final line break does not).
+    public var lineCount: Int { Self.visibleLineCount(lines, byteCount: bytes.count) }
+
+    private static func visibleLineCount(_ lines: LineTable, byteCount: Int) -> Int {
+        lines.count > 1 && lines.lineStart(lines.count - 1) == byteCount ? lines.count - 1 : lines.count
+    }
+
+    /// The byte range of 1-based line `number`, without its line break; nil past the end.
+    public func lineRange(_ number: Int) -> Range<Int>? {
+        let lines = self.lines
+        guard number >= 1, number <= Self.visibleLineCount(lines, byteCount: bytes.count) else { return nil }
+        return lines.text(ofLine: number - 1, in: bytes)
+    }
 
     /// The text of 1-based line `number`, without its line break; nil past the end.
     public func line(_ number: Int) -> String? {
-        let starts = starts()
-        guard number >= 1, number <= starts.count else { return nil }
-        // A byte order mark is not text: libyaml does not count it as a column either.
-        let start = number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : starts[number - 1]
-        var end = number < starts.count ? starts[number] : bytes.count
-        // Drop the line's break (the last line may have none).
-        var scan = start
-        while scan < end {
-            if Self.lineBreakLength(bytes, at: scan) > 0 { end = scan; break }
-            scan += 1
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        lineRange(number).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
-    /// The 1-based position of a byte offset (column counted in Unicode scalars).
+    /// True when 1-based line `number` is ASCII only, so its columns are its bytes.
+    public func lineIsASCII(_ number: Int) -> Bool { lines.isASCII(line: number - 1) }
+
+    /// The 1-based position of a byte offset (column counted in Unicode scalars). An
+    /// offset at the very end of a file that ends in a line break is on the last line,
+    /// just past its break.
     public func position(ofByteOffset offset: Int) -> SourcePosition {
-        let starts = starts()
+        let lines = self.lines
         let clamped = max(0, min(offset, bytes.count))
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
-        }
+        let position = lines.position(of: clamped, in: bytes)
+        guard position.line > Self.visibleLineCount(lines, byteCount: bytes.count), position.line > 1,
+              let start = lines.lineStart(position.line - 2) else { return position }
         var column = 1
-        var index = low == 0 && clamped >= 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : starts[low]
-        while index < clamped {
-            // Count lead bytes only: continuation bytes (10xxxxxx) belong to the scalar before.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return SourcePosition(line: low + 1, column: column)
+        for index in start..<clamped where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return SourcePosition(line: position.line - 1, column: column)
     }
 
     /// The byte offset of a 1-based position (column in Unicode scalars), clamped to
     /// its line; the inverse of `position(ofByteOffset:)`.
     public func byteOffset(of position: SourcePosition) -> Int {
-        let starts = starts()
+        let lines = self.lines
         guard position.line >= 1 else { return 0 }
-        guard position.line <= starts.count else { return bytes.count }
-        var index = position.line == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : starts[position.line - 1]
+        guard position.line <= Self.visibleLineCount(lines, byteCount: bytes.count),
+              var index = lines.lineStart(position.line - 1) else { return bytes.count }
         var column = 1
         while column < position.column, index < bytes.count, Self.lineBreakLength(bytes, at: index) == 0 {
             index += 1
@@ -96,32 +109,6 @@ public final class SourceFile: Sendable {
         case 0xE2:
             return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
         default: return 0
-        }
-    }
-
-    private func starts() -> [Int] {
-        lineStarts.withLock { cached in
-            if let cached { return cached }
-            // The line breaks YAML (libyaml) counts, so that its line numbers name these
-            // lines: LF, CRLF, a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029).
-            var result = [0]
-            var index = 0
-            let count = bytes.count
-            bytes.withUnsafeBytes { raw in
-                while index < count {
-                    // Eight bytes at a time while they are ASCII and hold no CR or LF: no break there.
-                    if index + 8 <= count, Self.isASCIIWithoutLineBreaks(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                        index += 8
-                        continue
-                    }
-                    let length = Self.lineBreakLength(bytes, at: index)
-                    if length == 0 { index += 1; continue }
-                    index += length
-                    if index < count { result.append(index) }
-                }
-            }
-            cached = result
-            return result
         }
     }
 }

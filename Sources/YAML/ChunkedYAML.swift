@@ -39,10 +39,10 @@ enum ChunkedYAML {
 
     /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
     /// time and frees it, so the peak is the tree plus one piece, not two trees.
-    static func load(source: SourceFile, limits: YAMLLimits, lines: YAMLLineTable? = nil, pieces: Int = 8,
+    static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
                      minimumBytes: Int = ChunkedYAML.minimumBytes) -> YAMLLoadResult? {
         guard source.bytes.count >= minimumBytes else { return nil }
-        let lines = lines ?? YAMLLineTable(source.bytes)
+        let lines = source.lines
         guard let split = split(source.bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
         let bytes = source.bytes
 
@@ -84,7 +84,7 @@ enum ChunkedYAML {
     /// Joins the skeleton (part 0) and the pieces' sequences into one document, letting
     /// go of each piece as soon as it is copied in.
     private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, bounds: [Int], source: SourceFile,
-                               lines: YAMLLineTable) -> YAMLLoadResult? {
+                               lines: LineTable) -> YAMLLoadResult? {
         let skeleton = parts[0]
         let diagnostics = parts.flatMap(\.diagnostics)
         guard let rootIndex = skeleton.rootIndex else { return nil }
@@ -175,7 +175,7 @@ enum ChunkedYAML {
 
     /// The long block sequence under a root key, cut into about `pieces` parts at item
     /// lines; nil when the file has no such sequence of at least half its size.
-    /// `breaksAreLF` is the file's `YAMLLineTable.breaksAreLF`.
+    /// `breaksAreLF` is the file's `LineTable.breaksAreLF`.
     static func split(_ bytes: [UInt8], pieces: Int, breaksAreLF: Bool) -> Split? {
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), dash = UInt8(ascii: "-")
         let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r")

@@ -82,11 +82,11 @@ public final class YAMLDocument: Sendable {
     let children: [UInt32]
     /// The text of the scalars that are not the file's own bytes, back to back (UTF-8).
     let text: [UInt8]
-    let lines: YAMLLineTable
+    let lines: LineTable
     let extras: Extras
     let rootIndex: UInt32?
 
-    init(source: SourceFile, records: [Record], children: [UInt32], text: [UInt8], lines: YAMLLineTable,
+    init(source: SourceFile, records: [Record], children: [UInt32], text: [UInt8], lines: LineTable,
          extras: Extras, rootIndex: UInt32?) {
         self.source = source
         self.records = records

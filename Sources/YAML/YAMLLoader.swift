@@ -54,7 +54,7 @@ public struct YAMLLoader: Sendable {
     public func load(bytes: [UInt8], path: String) -> YAMLLoadResult {
         let source = SourceFile(path: path, bytes: bytes)
         // Nodes keep 31-bit offsets into the file: 2 GiB is the most any limit allows.
-        let maxBytes = min(limits.maxFileBytes, YAMLLineTable.maxBytes)
+        let maxBytes = min(limits.maxFileBytes, LineTable.maxBytes)
         if bytes.count > maxBytes {
             let diagnostic = Diagnostic(
                 .yamlFileTooLarge,
@@ -64,11 +64,10 @@ public struct YAMLLoader: Sendable {
             )
             return YAMLLoadResult(source: source, document: nil, diagnostics: [diagnostic])
         }
-        let lines = YAMLLineTable(bytes)
-        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, lines: lines, pieces: 8) {
+        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8) {
             return result
         }
-        var builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines)
+        var builder = YAMLTreeBuilder(source: source, limits: limits, lines: source.lines)
         builder.run()
         return builder.finish()
     }

@@ -27,7 +27,7 @@ struct YAMLTreeBuilder {
     private let depthOffset: Int
     /// The file's lines (shared by the pieces of a chunked parse): positions are stored
     /// as byte offsets in the file.
-    private let lines: YAMLLineTable
+    private let lines: LineTable
     private(set) var records: [YAMLDocument.Record] = []
     private(set) var children: [UInt32] = []
     private(set) var text: [UInt8] = []
@@ -42,7 +42,7 @@ struct YAMLTreeBuilder {
     /// False once libyaml stopped with an error (or a limit stopped reading).
     private(set) var readable = true
 
-    init(source: SourceFile, limits: YAMLLimits, lines: YAMLLineTable, input: ArraySlice<UInt8>? = nil,
+    init(source: SourceFile, limits: YAMLLimits, lines: LineTable, input: ArraySlice<UInt8>? = nil,
          lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
         self.limits = limits

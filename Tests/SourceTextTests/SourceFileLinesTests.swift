@@ -24,4 +24,40 @@ struct SourceFileLinesTests {
         }
         #expect(file.line(expected.count + 1) == nil)
     }
+
+    /// The empty line after a final break is where libyaml's stream ends, so the line
+    /// table has it; the file's own lines do not: a diagnostic never points at it.
+    @Test func aFinalLineBreakAddsNoLine() {
+        for text in ["a: 1\n", "a: 1\r\n", "a: 1\r", "a: 1\u{2028}"] {
+            let file = SourceFile(path: "t", text: text)
+            let count = text.utf8.count
+            #expect(file.lineCount == 1, "\(Array(text.utf8))")
+            #expect(file.line(1) == "a: 1")
+            #expect(file.line(2) == nil)
+            #expect(file.lines.count == 2)
+            // The end of the file is past the last line's text and break, on that line.
+            let end = file.position(ofByteOffset: count)
+            #expect(end.line == 1 && end.column > 5, "\(end)")
+            #expect(file.byteOffset(of: SourcePosition(line: 2, column: 1)) == count)
+        }
+        let empty = SourceFile(path: "t", text: "")
+        #expect(empty.lineCount == 1)
+        #expect(empty.line(1) == "")
+        #expect(empty.position(ofByteOffset: 0) == SourcePosition(line: 1, column: 1))
+    }
+
+    /// Positions and byte offsets go back and forth on lines of ASCII and of other text,
+    /// and a byte order mark is not a column.
+    @Test func positionsAndOffsetsAgree() {
+        let file = SourceFile(path: "t", text: "\u{FEFF}id: é1\nname: x\n  - cé: [a, b]\n")
+        #expect(file.line(1) == "id: é1")
+        #expect(file.lineIsASCII(2))
+        #expect(!file.lineIsASCII(3))
+        for offset in [3, 5, 7, 9, 10, 17, 20, 26] {
+            let position = file.position(ofByteOffset: offset)
+            #expect(file.byteOffset(of: position) == offset, "offset \(offset) at \(position)")
+        }
+        #expect(file.position(ofByteOffset: 7) == SourcePosition(line: 1, column: 5))
+        #expect(file.lineRange(2) == 11..<18)
+    }
 }

@@ -55,7 +55,7 @@ struct ChunkedParseTests {
 
     @Test func theSplitFallsOnItemLines() throws {
         let bytes = Array(Self.largeFile().utf8)
-        let split = try #require(ChunkedYAML.split(bytes, pieces: 3, breaksAreLF: YAMLLineTable(bytes).breaksAreLF))
+        let split = try #require(ChunkedYAML.split(bytes, pieces: 3, breaksAreLF: LineTable(bytes).breaksAreLF))
         #expect(split.cuts.count == 2)
         for cut in split.cuts {
             #expect(Array(bytes[cut..<cut + 6]) == Array("  - id".utf8))

@@ -86,7 +86,7 @@ struct CompactStorageTests {
 
     @Test func aColumnPastItsLineHasNoOffset() {
         let bytes = Array("ab\ncé\n".utf8)
-        let lines = YAMLLineTable(bytes)
+        let lines = LineTable(bytes)
         #expect(lines.offset(line: 0, column: 2, in: bytes) == 2)
         #expect(lines.offset(line: 0, column: 3, in: bytes) == nil)
         #expect(lines.offset(line: 1, column: 2, in: bytes) == 6)

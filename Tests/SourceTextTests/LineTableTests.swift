@@ -1,17 +1,16 @@
 import Testing
 import SourceText
-@testable import YAML
 
 /// A file of 4 MiB or more has its line table built in two halves at once: it must be
 /// the table one pass builds, whatever breaks and characters lie around the cut.
 @Suite("Line table")
 struct LineTableTests {
     /// Lines of every kind of break and of ASCII and two- and three-byte characters,
-    /// repeated past `YAMLLineTable.parallelBytes`.
+    /// repeated past `LineTable.parallelBytes`.
     static func text(breaks: [[UInt8]]) -> [UInt8] {
         var bytes: [UInt8] = []
         var n = 0
-        while bytes.count < YAMLLineTable.parallelBytes + 4_096 {
+        while bytes.count < LineTable.parallelBytes + 4_096 {
             bytes += Array("- id: e\(n) é ☃ \(String(repeating: "x", count: n % 37))".utf8)
             bytes += breaks[n % breaks.count]
             n += 1
@@ -26,8 +25,8 @@ struct LineTableTests {
     ])
     func theHalvesGiveTheOnePassTable(breaks: [[UInt8]]) {
         let bytes = Self.text(breaks: breaks)
-        let halves = YAMLLineTable(bytes)
-        let onePass = YAMLLineTable(bytes, parallelFrom: .max)
+        let halves = LineTable(bytes)
+        let onePass = LineTable(bytes, parallelFrom: .max)
         #expect(halves.breaksAreLF == onePass.breaksAreLF)
         #expect(onePass.breaksAreLF == breaks.allSatisfy { $0 == [0x0A] || $0 == [0x0D, 0x0A] })
         // Every offset around the middle, where the halves meet, and a spread over the file.
@@ -42,7 +41,7 @@ struct LineTableTests {
 
     @Test func breaksAreCountedInARange() {
         let bytes = Array("a\nb\r\nc\nd".utf8)
-        let table = YAMLLineTable(bytes)
+        let table = LineTable(bytes)
         #expect(table.breakCount(in: 0..<bytes.count) == 3)
         #expect(table.breakCount(in: 2..<5) == 1)
         #expect(table.breakCount(in: 2..<4) == 0)

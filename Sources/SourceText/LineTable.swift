@@ -1,13 +1,12 @@
 import Dispatch
-import SourceText
 import Synchronization
 
-/// Where each line of a file starts, so a node can keep one byte offset per position
-/// instead of a line and a column (4 bytes instead of 8). Lines break where libyaml
-/// breaks them: LF, CR LF, a lone CR, NEL, LS and PS. Columns count Unicode scalars;
-/// a line of ASCII only (nearly every line) turns an offset into a column by one
-/// subtraction.
-struct YAMLLineTable: Sendable {
+/// Where each line of a file starts: the one line table of a `SourceFile`, which its
+/// diagnostics, reporters and YAML nodes all read (a node keeps one byte offset per
+/// position instead of a line and a column). Lines break where libyaml breaks them: LF,
+/// CR LF, a lone CR, NEL, LS and PS. Columns count Unicode scalars; a line of ASCII
+/// only (nearly every line) turns an offset into a column by one subtraction.
+public struct LineTable: Sendable {
     /// Start offset of each line; the top bit marks a line with a byte ≥ 0x80. A file that
     /// ends in a line break has one more, empty line, where libyaml's stream end lies.
     private let starts: [UInt32]
@@ -15,20 +14,21 @@ struct YAMLLineTable: Sendable {
     private static let nonASCII: UInt32 = 1 << 31
 
     /// Largest file whose offsets fit (2 GiB).
-    static let maxBytes = Int(nonASCII) - 1
+    public static let maxBytes = Int(nonASCII) - 1
 
     /// True when every line break is LF or CR LF (no lone CR, NEL, LS or PS).
-    let breaksAreLF: Bool
+    public let breaksAreLF: Bool
 
     /// Files at least this large are scanned in two halves at once.
-    static let parallelBytes = 4 << 20
+    public static let parallelBytes = 4 << 20
 
     /// The lines of `bytes`; line 1 starts after a UTF-8 byte order mark (libyaml does
     /// not count the mark as a column). A large file is scanned in two halves at once,
     /// cut just after a line feed (so no break is split); `parallelFrom` is that size.
-    init(_ bytes: [UInt8], parallelFrom: Int = parallelBytes) {
-        byteCount = bytes.count
-        let n = bytes.count
+    /// Offsets past `maxBytes` are not recorded: a longer file has no lines there.
+    public init(_ bytes: [UInt8], parallelFrom: Int = parallelBytes) {
+        let n = min(bytes.count, Self.maxBytes)
+        byteCount = n
         let middle = n >= parallelFrom ? bytes.withUnsafeBufferPointer { b in
             b[(n / 2)...].firstIndex(of: 0x0A).map { $0 + 1 }
         } : nil
@@ -98,7 +98,7 @@ struct YAMLLineTable: Sendable {
 
     /// How many line breaks end inside `range` (the lines that start in
     /// `range.lowerBound + 1 ... range.upperBound`).
-    func breakCount(in range: Range<Int>) -> Int {
+    public func breakCount(in range: Range<Int>) -> Int {
         firstLine(startingAfter: range.upperBound) - firstLine(startingAfter: range.lowerBound)
     }
 
@@ -118,7 +118,7 @@ struct YAMLLineTable: Sendable {
     /// The byte offset of 0-based `line` and `column` (Unicode scalars), or nil when that
     /// position does not come back from `position(of:in:)` unchanged (a column past its
     /// line's end): the caller keeps such a position as it is.
-    func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
+    public func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
         guard line >= 0, line < starts.count, column >= 0 else { return nil }
         let first = start(line), limit = end(line)
         let isLast = line == starts.count - 1
@@ -138,7 +138,7 @@ struct YAMLLineTable: Sendable {
     }
 
     /// The 1-based line and column of a byte offset.
-    func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
+    public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
         var low = 0, high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
@@ -155,5 +155,26 @@ struct YAMLLineTable: Sendable {
     }
 
     /// The byte offset where 0-based `line` starts.
-    func lineStart(_ line: Int) -> Int? { line >= 0 && line < starts.count ? start(line) : nil }
+    public func lineStart(_ line: Int) -> Int? { line >= 0 && line < starts.count ? start(line) : nil }
+
+    /// The number of lines, counting the empty line after a final line break.
+    public var count: Int { starts.count }
+
+    /// The bytes of 0-based `line` without its line break; nil past the last line.
+    public func text(ofLine line: Int, in bytes: [UInt8]) -> Range<Int>? {
+        guard line >= 0, line < starts.count else { return nil }
+        let first = start(line)
+        var end = self.end(line)
+        // The break is at most three bytes, at the end: the last line may have none.
+        var scan = max(first, end - 3)
+        while scan < end {
+            let length = SourceFile.lineBreakLength(bytes, at: scan)
+            if length > 0, scan + length == end { end = scan; break }
+            scan += 1
+        }
+        return first..<end
+    }
+
+    /// True when 0-based `line` holds only ASCII (its columns are its bytes).
+    public func isASCII(line: Int) -> Bool { line >= 0 && line < starts.count && starts[line] & Self.nonASCII == 0 }
 }
