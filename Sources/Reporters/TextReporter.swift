@@ -155,7 +155,10 @@ struct TextReporter: Reporter {
 
     /// Later lines of a multi-line text indented to line up under the first.
     static func indentingContinuation(_ text: String, by count: Int) -> String {
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) { return text }
+        let isBreak: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D }
+        if !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreak) } ?? text.utf8.contains(where: isBreak)) {
+            return text
+        }
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         return lines.enumerated().map { index, line in
             index == 0 ? String(line) : String(repeating: " ", count: count) + line

@@ -12,7 +12,7 @@
 /// escaped (`VisibleText`), so a hostile file cannot restyle or spoof the output.
 public struct DiagnosticRenderer: Sendable {
     /// Use ANSI colours (for a terminal).
-    var colored: Bool
+    @usableFromInline var colored: Bool
 
     public init(colored: Bool = false) {
         self.colored = colored
@@ -53,8 +53,11 @@ public struct DiagnosticRenderer: Sendable {
         return out.text
     }
 
-    /// `snippet(span, severity:)`, written to `out`. A line of printable ASCII (nearly
-    /// every line of a plan) is copied from the file as it is, with no string built.
+    /// `snippet(span, severity:)`, written to `out`. A line of printable text in Latin
+    /// letters (nearly every line of a plan) is copied from the file as it is, with no
+    /// string built.
+    /// Inlinable, so a reporter's own buffer type gets a version made for it.
+    @inlinable
     public func appendSnippet<Out: TextAppending>(_ span: SourceSpan, severity: Severity = .error, to out: inout Out) {
         let file = span.file
         guard !file.bytes.isEmpty, let range = file.lineRange(span.start.line) else { return }
@@ -72,10 +75,10 @@ public struct DiagnosticRenderer: Sendable {
         out.append(byte: 0x20)
         let (caretStart, caretWidth) = file.bytes.withUnsafeBufferPointer { all in
             let line = UnsafeBufferPointer(rebasing: all[range])
-            // Printable ASCII is shown as it is, one column per byte: no scan by character.
-            if line.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // A line whose every character is shown as it is, one column each, is copied.
+            if let length = Self.shownAsIs(line) {
                 out.append(line)
-                return Self.caretColumns(length: line.count, span: span)
+                return Self.caretColumns(length: length, span: span)
             }
             let (display, start, width) = Self.caretGeometry(line: String(decoding: line, as: UTF8.self), span: span)
             out.append(display)
@@ -92,8 +95,32 @@ public struct DiagnosticRenderer: Sendable {
         out.append(byte: 0x0A)
     }
 
+    /// The number of characters of `line` when each is shown as it is and is one column
+    /// on its own: printable ASCII, and U+00A0…U+02FF (Latin letters with their accents
+    /// precomposed: no combining mark, which would join the character before, and no
+    /// control); nil for any other line, which `caretGeometry` lays out.
+    @usableFromInline
+    static func shownAsIs(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var characters = 0
+        var i = 0
+        while i < line.count {
+            let byte = line[i]
+            if byte >= 0x20 && byte < 0x7F {
+                i += 1
+            } else if byte >= 0xC2 && byte <= 0xCB, i + 1 < line.count, line[i + 1] & 0xC0 == 0x80,
+                      byte != 0xC2 || line[i + 1] >= 0xA0 {
+                i += 2
+            } else {
+                return nil
+            }
+            characters += 1
+        }
+        return characters
+    }
+
     /// Where the caret starts and how wide it is on a line of `length` one-column characters.
-    private static func caretColumns(length: Int, span: SourceSpan) -> (Int, Int) {
+    @usableFromInline
+    static func caretColumns(length: Int, span: SourceSpan) -> (Int, Int) {
         let start = span.start.column
         let startColumn = start > length ? length : max(0, start - 1)
         let end = span.end.column
@@ -104,6 +131,7 @@ public struct DiagnosticRenderer: Sendable {
     /// A line that is not all printable ASCII as shown: tabs expanded, unsafe characters
     /// escaped (`VisibleText`); and where the caret starts and how wide it is (at least 1;
     /// up to the end of the line when the span continues on later lines).
+    @usableFromInline
     static func caretGeometry(line: String, span: SourceSpan) -> (String, Int, Int) {
         var display = ""
         var startColumn = 0
@@ -131,7 +159,8 @@ public struct DiagnosticRenderer: Sendable {
         return paintStart(severity) + text + "\u{1B}[0m"
     }
 
-    private func paintStart(_ severity: Severity) -> String {
+    @usableFromInline
+    func paintStart(_ severity: Severity) -> String {
         switch severity {
         case .error: "\u{1B}[1;31m"
         case .warning: "\u{1B}[1;33m"

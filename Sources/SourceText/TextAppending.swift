@@ -9,20 +9,22 @@ public protocol TextAppending {
 
 extension TextAppending {
     /// `byte` written `count` times.
-    mutating func append(byte: UInt8, count: Int) {
+    @inlinable
+    public mutating func append(byte: UInt8, count: Int) {
         for _ in 0..<max(0, count) { append(byte: byte) }
     }
 
     /// The decimal digits of `value`.
-    mutating func append(decimal value: Int) {
+    @inlinable
+    public mutating func append(decimal value: Int) {
         if value < 0 { append(byte: 0x2D) }
-        var digits: [UInt8] = []
-        var rest = value.magnitude
-        repeat {
-            digits.append(0x30 + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        for digit in digits.reversed() { append(byte: digit) }
+        let magnitude = value.magnitude
+        var power: UInt = 1
+        while magnitude / power >= 10 { power *= 10 }
+        while power > 0 {
+            append(byte: 0x30 + UInt8(magnitude / power % 10))
+            power /= 10
+        }
     }
 }
 

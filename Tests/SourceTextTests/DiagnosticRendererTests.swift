@@ -55,6 +55,31 @@ struct DiagnosticRendererTests {
         #expect(!text.unicodeScalars.contains { VisibleText.isUnsafe($0) && $0 != "\n" })
     }
 
+    /// A line shown as it is (printable ASCII, precomposed Latin letters) is copied from
+    /// the file: the caret must sit where the character-by-character layout puts it, for
+    /// every span on the line, and a line with anything else (a combining mark, a C1
+    /// control, a tab) still goes through that layout.
+    @Test func copiedLinesPutTheCaretWhereTheLayoutDoes() {
+        let lines = ["city: Kraków", "city: São Paulo, Wrocław ŀ ɐ ˿", "plain: ascii only", "nbsp:\u{A0}x\u{AD}y"]
+        for line in lines {
+            let file = SourceFile(path: "p.yaml", text: line + "\n")
+            let length = line.unicodeScalars.count
+            #expect(file.bytes.withUnsafeBufferPointer { DiagnosticRenderer.shownAsIs(UnsafeBufferPointer(rebasing: $0[0..<line.utf8.count])) } == length)
+            for start in 0...length + 2 {
+                for end in [start, start + 1, start + 3, length + 1] {
+                    let span = SourceSpan(file: file, start: .init(line: 1, column: start), end: .init(line: 1, column: end))
+                    let (display, caretStart, width) = DiagnosticRenderer.caretGeometry(line: line, span: span)
+                    let expected = "  |\n1 | \(display)\n  | " + String(repeating: " ", count: caretStart) + String(repeating: "^", count: width) + "\n"
+                    #expect(DiagnosticRenderer().snippet(span) == expected, "\(line) \(start)…\(end)")
+                }
+            }
+        }
+        for line in ["e\u{301}x", "a\u{85}b", "a\tb", "a\u{300}", "\u{2028}"] {
+            let bytes = Array(line.utf8)
+            #expect(bytes.withUnsafeBufferPointer { DiagnosticRenderer.shownAsIs($0) } == nil, "\(line.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func positionsFromByteOffsets() {
         let f = SourceFile(path: "x", text: "ab\ncé d\n")
         #expect(f.position(ofByteOffset: 0) == .init(line: 1, column: 1))
