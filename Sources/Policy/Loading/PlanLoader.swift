@@ -193,15 +193,14 @@ struct PlanBuilder {
     /// engagements are still read, to report what is wrong inside them.
     func readEngagements(_ nodes: [YAMLNode], context: Context) -> ([Engagement], [Diagnostic]) {
         let sharedOverlaps = OverlapMemo.Shared()
-        let chunks = Parallel.chunks(nodes.count) { range -> ([Engagement], [Diagnostic]) in
-            var engagements: [Engagement] = []
+        let chunks = Parallel.chunks(nodes.count) { range -> (MovableRun<Engagement>, [Diagnostic]) in
+            let engagements = MovableRun<Engagement>(capacity: range.count)
             var diagnostics: [Diagnostic] = []
             let overlaps = OverlapMemo(shared: sharedOverlaps)
             let strings = StringInterner()
             // This chunk's own handle on the document: no reference-count contention
             // with the other chunks' threads.
             let handle = nodes.first?.document.sharingStorage()
-            engagements.reserveCapacity(range.count)
             for index in range {
                 let node = handle.map { nodes[index].rebased(onto: $0) } ?? nodes[index]
                 if let engagement = self.engagement(node, index: index, context: context,
@@ -211,7 +210,7 @@ struct PlanBuilder {
             }
             return (engagements, diagnostics)
         }
-        return (chunks.flatMap(\.0), chunks.flatMap(\.1))
+        return (MovableRun.joined(chunks.map(\.0)), chunks.flatMap(\.1))
     }
 
     // MARK: Company
