@@ -64,4 +64,20 @@ struct StreamingTests {
         #expect(sinks[0].largest == sinks[1].largest, "\(format): largest write \(sinks[0].largest) bytes at N, \(sinks[1].largest) at 4N")
         #expect(sinks[1].largest < ParallelRendering.batchSize * 2_048)
     }
+
+    /// The HTML review is written a section at a time, its findings in parallel batches:
+    /// byte for byte what one thread renders, and no write grows with the findings.
+    @Test func theHTMLReviewStreamsItsFindings() throws {
+        let sinks = try [400, 1_600].map { copies in
+            let report = Self.report(copies: copies)
+            let review = try #require(ReviewReport.build(report, plan: report.plans[0], baseDirectory: nil))
+            let sink = RecordingSink()
+            ReviewHTMLRenderer().write(review, to: sink)
+            let oneThread = ParallelRendering.$threshold.withValue(.max) { ReviewHTMLRenderer.render(review) }
+            #expect(sink.text == oneThread, "\(copies) copies")
+            #expect(sink.text.hasSuffix("</html>\n"))
+            return sink
+        }
+        #expect(sinks[0].largest == sinks[1].largest, "largest write \(sinks[0].largest) bytes at N, \(sinks[1].largest) at 4N")
+    }
 }
