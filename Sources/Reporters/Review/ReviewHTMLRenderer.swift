@@ -141,11 +141,20 @@ public struct ReviewHTMLRenderer: Reporter {
         // Checklist
         o += "<section id=\"checklist\" aria-labelledby=\"checklist-h\">\n<h2 id=\"checklist-h\">Sign-off checklist</h2>\n"
         o += "<p>What each engagement still needs, from its failing findings: missing contract controls named by the rules, then each rule's remediation.</p>\n"
+        // Each engagement's list repeats the same remediations: each is rendered once.
+        var fixes: [String: String] = [:]
         for section in review.checklist.sections {
             o += "<h3>\(section.engagement.map(h) ?? "Plan-wide")</h3>\n<ul class=\"checklist\">\n"
             for item in section.items {
                 let rules = item.rules.map(h).joined(separator: ", ")
-                let text = item.isControl ? "Add the control <strong>\(h(item.text))</strong>" : inlineCode(item.text)
+                let text: String
+                if item.isControl {
+                    text = "Add the control <strong>\(h(item.text))</strong>"
+                } else {
+                    let fix = fixes[item.text] ?? inlineCode(item.text)
+                    fixes[item.text] = fix
+                    text = fix
+                }
                 o += "<li><label><input type=\"checkbox\"> \(text) <small>(\(rules))</small></label></li>\n"
             }
             o += "</ul>\n"
