@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SourceText
 @testable import Reporters
 
 /// Plan strings cannot break out of any review format: plans are untrusted input.
@@ -9,6 +10,29 @@ struct ReviewEscapingTests {
         let (report, review) = try ReviewFixtures.review(planText: ReviewFixtures.hostilePlan)
         #expect(!report.hasInputErrors, "\(report.diagnostics)")
         return try #require(review)
+    }
+
+    /// Text with nothing to escape is returned as it is without a scan by character; every
+    /// character an escaper replaces, and every unsafe one, must still take the slow path.
+    @Test func onlyTextWithNothingToEscapeIsReturnedAsItIs() {
+        let unsafe: [Unicode.Scalar] = ["\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{61C}", "\u{200E}", "\u{202E}", "\u{2028}", "\u{2066}"]
+        let cases: [(String, (String) -> String, Set<Unicode.Scalar>)] = [
+            ("html", ReviewEscaping.html, ["&", "<", ">", "\"", "'", "\t", "\n", "\r"]),
+            ("markdown", ReviewEscaping.markdown, ["\\", "`", "*", "_", "[", "]", "|", "~", "#", "<", ">", "&", "\t", "\n", "\r"]),
+            ("text", ReviewEscaping.text, ["\t", "\n", "\r"]),
+        ]
+        for (name, escape, replaced) in cases {
+            for value in UInt32(0)..<0x80 {
+                let scalar = Unicode.Scalar(value)!
+                let text = "a\(Character(scalar))é b"
+                let changed = replaced.contains(scalar) || VisibleText.isUnsafe(scalar)
+                #expect((escape(text) != text) == changed, "\(name): U+\(String(value, radix: 16))")
+            }
+            for scalar in unsafe {
+                #expect(escape("x\(Character(scalar))y") != "x\(Character(scalar))y", "\(name): U+\(String(scalar.value, radix: 16))")
+            }
+            #expect(escape("Ho Chi Minh City, Kraków — 09:00-17:00 (UTC+7)") == "Ho Chi Minh City, Kraków — 09:00-17:00 (UTC+7)")
+        }
     }
 
     @Test func htmlNeverContainsAnUnescapedScriptOrAttribute() throws {

@@ -7,7 +7,11 @@ import SourceText
 enum ReviewEscaping {
     /// For HTML text and double- or single-quoted attribute values (also inside inline SVG).
     static func html(_ text: String) -> String {
-        VisibleText.escaped(text) { scalar in
+        // `& < > " '` and tab: the scalars replaced below that are not unsafe anyway.
+        if TerminalSafeText.isShownAsIs(text, unlessReplaced: {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x09
+        }) { return text }
+        return VisibleText.escaped(text) { scalar in
             switch scalar {
             case "&": "&amp;"
             case "<": "&lt;"
@@ -26,7 +30,8 @@ enum ReviewEscaping {
     /// and `&` as entities so no raw HTML or entity gets through, and turns line breaks
     /// into spaces so a value cannot end a table row or start a new block.
     static func markdown(_ text: String) -> String {
-        VisibleText.escaped(text) { scalar in
+        if TerminalSafeText.isShownAsIs(text, unlessReplaced: isMarkdownReplaced) { return text }
+        return VisibleText.escaped(text) { scalar in
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "|", "~", "#": "\\" + String(scalar)
             case "<": "&lt;"
@@ -43,6 +48,16 @@ enum ReviewEscaping {
     /// sequence, a carriage return overwriting the line) become visible `\u{…}` escapes,
     /// line breaks become spaces.
     static func text(_ text: String) -> String {
-        VisibleText.escaped(text) { $0 == "\n" || $0 == "\t" ? " " : nil }
+        if TerminalSafeText.isShownAsIs(text, unlessReplaced: { $0 == 0x09 }) { return text }
+        return VisibleText.escaped(text) { $0 == "\n" || $0 == "\t" ? " " : nil }
+    }
+
+    /// An ASCII byte that `markdown` replaces (line breaks and other controls are caught
+    /// as unsafe): backslash, backtick, `*_[]|~#`, `<>&` and tab.
+    private static func isMarkdownReplaced(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x23, 0x3C, 0x3E, 0x26, 0x09: true
+        default: false
+        }
     }
 }

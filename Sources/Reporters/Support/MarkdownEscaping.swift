@@ -7,9 +7,7 @@ enum MarkdownEscaping {
     /// or entities, line breaks become `<br>` so the row stays on one line, and other
     /// control and bidi characters show as `\u{…}` escapes (`VisibleText`).
     static func cell(_ value: String) -> String {
-        if TerminalSafeText.hasNoUnsafeByte(value), !value.utf8.contains(where: isReplaced) {
-            return value
-        }
+        if TerminalSafeText.isShownAsIs(value, unlessReplaced: isReplaced) { return value }
         var previousWasCR = false
         return VisibleText.escaped(value) { scalar in
             defer { previousWasCR = scalar == "\r" }

@@ -8,7 +8,7 @@ enum WorkflowCommandEscaping {
     /// one line and cannot start another; every other control or bidi character
     /// (ESC, OSC 8 links, BEL, BS, C1, U+202E …) shown as a `\u{…}` escape.
     static func data(_ value: String) -> String {
-        if TerminalSafeText.hasNoUnsafeByte(value), !value.utf8.contains(0x25) { return value }
+        if TerminalSafeText.isShownAsIs(value, unlessReplaced: { $0 == 0x25 }) { return value }
         return VisibleText.escaped(value) { scalar in
             switch scalar {
             case "%": "%25"
