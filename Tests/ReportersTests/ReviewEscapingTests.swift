@@ -15,7 +15,8 @@ struct ReviewEscapingTests {
     /// Text with nothing to escape is returned as it is without a scan by character; every
     /// character an escaper replaces, and every unsafe one, must still take the slow path.
     @Test func onlyTextWithNothingToEscapeIsReturnedAsItIs() {
-        let unsafe: [Unicode.Scalar] = ["\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{61C}", "\u{200E}", "\u{202E}", "\u{2028}", "\u{2066}"]
+        let unsafe: [Unicode.Scalar] = ["\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{61C}", "\u{200E}", "\u{200F}", "\u{2028}", "\u{2029}",
+                                        "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}"]
         let cases: [(String, (String) -> String, Set<Unicode.Scalar>)] = [
             ("html", ReviewEscaping.html, ["&", "<", ">", "\"", "'", "\t", "\n", "\r"]),
             ("markdown", ReviewEscaping.markdown, ["\\", "`", "*", "_", "[", "]", "|", "~", "#", "<", ">", "&", "\t", "\n", "\r"]),
@@ -32,6 +33,11 @@ struct ReviewEscapingTests {
                 #expect(escape("x\(Character(scalar))y") != "x\(Character(scalar))y", "\(name): U+\(String(scalar.value, radix: 16))")
             }
             #expect(escape("Ho Chi Minh City, Kraków — 09:00-17:00 (UTC+7)") == "Ho Chi Minh City, Kraków — 09:00-17:00 (UTC+7)")
+        }
+        // Punctuation from the same lead byte as the bidi controls is plain text.
+        #expect(TerminalSafeText.hasNoUnsafeByte("a — b ’ c … d • e"))
+        for scalar in unsafe {
+            #expect(!TerminalSafeText.hasNoUnsafeByte("x\(Character(scalar))"), "U+\(String(scalar.value, radix: 16))")
         }
     }
 

@@ -12,10 +12,11 @@ enum TerminalSafeText {
         hasNoUnsafeByte(value) ? value : VisibleText.escaped(value, lineBreaks: .kept)
     }
 
-    /// True when no byte of `value` can begin a character `VisibleText` escapes: no C0
-    /// control but tab, no DEL, and none of the lead bytes 0xC2 (C1 controls), 0xD8
-    /// (U+061C) and 0xE2 (U+200E…U+2069). Such text is returned as it is, unscanned
-    /// by character.
+    /// True when `value` holds no character `VisibleText` escapes: no C0 control but tab,
+    /// no DEL, no C1 control (lead byte 0xC2), no U+061C (lead byte 0xD8), and none of
+    /// U+200E, U+200F, U+2028…U+202E, U+2066…U+2069 (other three-byte characters from
+    /// 0xE2, such as — and ’, are fine). Such text is returned as it is, unscanned by
+    /// character.
     static func hasNoUnsafeByte(_ value: String) -> Bool {
         isShownAsIs(value) { _ in false }
     }
@@ -25,9 +26,21 @@ enum TerminalSafeText {
     /// pass over the bytes; no scan by character.
     static func isShownAsIs(_ value: String, unlessReplaced isReplaced: (UInt8) -> Bool) -> Bool {
         let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
-                || isReplaced(byte) {
-                return false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || isReplaced(byte) {
+                    return false
+                }
+                if byte == 0xE2 {
+                    // E2 80 8E/8F (LRM, RLM), E2 80 A8…AE (LS, PS, embeddings and
+                    // overrides), E2 81 A6…A9 (isolates); a cut-off sequence is not plain.
+                    guard i + 2 < bytes.count else { return false }
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    if second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)) { return false }
+                    if second == 0x81 && third >= 0xA6 && third <= 0xA9 { return false }
+                }
+                i += 1
             }
             return true
         }
