@@ -44,24 +44,25 @@ struct SignOffChecklist: Sendable, Hashable {
 
     init(plan: Plan, index: ReviewFindingIndex, rules: RuleSet?) {
         var sections: [Section] = []
+        var controls = ControlNames()
         for engagement in plan.engagements {
             let failing = index.own(engagement.id).filter(\.isFailing)
             if failing.isEmpty { continue }
-            let items = Self.items(for: failing, controls: Set(engagement.controls), rules: rules)
+            let items = Self.items(for: failing, controls: Set(engagement.controls), rules: rules, names: &controls)
             if !items.isEmpty { sections.append(Section(engagement: engagement.id, items: items)) }
         }
-        let items = Self.items(for: index.planWide.filter(\.isFailing), controls: nil, rules: rules)
+        let items = Self.items(for: index.planWide.filter(\.isFailing), controls: nil, rules: rules, names: &controls)
         if !items.isEmpty { sections.append(Section(engagement: nil, items: items)) }
         self.sections = sections
         signOffs = ["Procurement", "Legal", "Security"]
     }
 
-    static func items(for findings: [Finding], controls: Set<String>?, rules: RuleSet?) -> [Item] {
+    static func items(for findings: [Finding], controls: Set<String>?, rules: RuleSet?, names: inout ControlNames) -> [Item] {
         var controlItems = ItemList(), remediationItems = ItemList()
         func add(_ text: String, _ rule: String, to list: inout ItemList) { list.add(text, rule) }
         for finding in findings.sorted(by: { ($0.severity, $1.rule) > ($1.severity, $0.rule) }) {
             if let controls, finding.kind == .violation, let rule = rules?.rule(finding.rule) {
-                for name in missingControls(in: rule, have: controls) {
+                for name in names.missing(in: rule, have: controls) {
                     add(name, finding.rule, to: &controlItems)
                 }
             }
@@ -88,16 +89,33 @@ struct SignOffChecklist: Sendable, Hashable {
         }
     }
 
-    /// The control names quoted in the rule's assert that `have` lacks, in order of appearance.
-    static func missingControls(in rule: Rule, have: Set<String>) -> [String] {
-        let readsControls = rule.assertReads(field: "controls")
-        var result: [String] = []
-        for literal in rule.assertStringLiterals {
-            let name = literal.lowercased()
-            guard readsControls || knownControls.contains(name) else { continue }
-            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else { continue }
-            if !have.contains(literal) && !have.contains(name) && !result.contains(literal) { result.append(literal) }
+    /// The control names each rule's assert quotes, worked out once per rule: a plan's
+    /// findings come from a few rules, many times over.
+    struct ControlNames {
+        /// Per rule id: each quoted literal that names a control, with its lower-case form.
+        private var byRule: [String: [(literal: String, name: String)]] = [:]
+
+        /// The control names quoted in the rule's assert that `have` lacks, in order of appearance.
+        mutating func missing(in rule: Rule, have: Set<String>) -> [String] {
+            let candidates = byRule[rule.id] ?? Self.candidates(in: rule)
+            byRule[rule.id] = candidates
+            var result: [String] = []
+            for (literal, name) in candidates where !have.contains(literal) && !have.contains(name) && !result.contains(literal) {
+                result.append(literal)
+            }
+            return result
         }
-        return result
+
+        /// The literals of the assert that name a control: any well-known control name, or
+        /// any name at all when the assert reads `controls`.
+        private static func candidates(in rule: Rule) -> [(literal: String, name: String)] {
+            let readsControls = rule.assertReads(field: "controls")
+            return rule.assertStringLiterals.compactMap { literal in
+                let name = literal.lowercased()
+                guard readsControls || knownControls.contains(name) else { return nil }
+                guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else { return nil }
+                return (literal, name)
+            }
+        }
     }
 }
