@@ -81,37 +81,36 @@ enum ChunkedYAML {
         return stitch(&parts, split: split, bounds: bounds, source: source, lines: lines)
     }
 
-    /// Joins the skeleton (part 0) and the pieces' sequences into one document, letting
-    /// go of each piece as soon as it is copied in.
+    /// Joins the skeleton (part 0) and the pieces' sequences into one document. Each
+    /// piece's nodes go to their own place in the joined arrays (known from the sizes
+    /// before it), so the pieces are copied on every core at once, and each is let go as
+    /// soon as it is copied.
     private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, bounds: [Int], source: SourceFile,
                                lines: LineTable) -> YAMLLoadResult? {
         let skeleton = parts[0]
         let diagnostics = parts.flatMap(\.diagnostics)
         guard let rootIndex = skeleton.rootIndex else { return nil }
-        var records = skeleton.records
-        var children = skeleton.children
-        var text = skeleton.text
+        var skeletonRecords = skeleton.records
+        var skeletonChildren = skeleton.children
         var extras = skeleton.extras
-        records.reserveCapacity(parts.reduce(1) { $0 + $1.records.count })
-        children.reserveCapacity(parts.reduce(0) { $0 + $1.children.count } + parts.reduce(0) { $0 + $1.records.count / 4 })
-        text.reserveCapacity(parts.reduce(0) { $0 + $1.text.count })
         // The root's value slot is patched below: give it entries in `children`.
-        if records[Int(rootIndex)].childrenInRecords, records[Int(rootIndex)].storedCount != YAMLDocument.Record.largeCount {
-            let root = records[Int(rootIndex)]
-            records[Int(rootIndex)].childrenInRecords = false
-            records[Int(rootIndex)].first = UInt32(children.count)
-            children += (0..<root.storedCount).map { root.first + $0 }
+        if skeletonRecords[Int(rootIndex)].childrenInRecords,
+           skeletonRecords[Int(rootIndex)].storedCount != YAMLDocument.Record.largeCount {
+            let root = skeletonRecords[Int(rootIndex)]
+            skeletonRecords[Int(rootIndex)].childrenInRecords = false
+            skeletonRecords[Int(rootIndex)].first = UInt32(skeletonChildren.count)
+            skeletonChildren += (0..<root.storedCount).map { root.first + $0 }
         }
-        let root = records[Int(rootIndex)]
+        let root = skeletonRecords[Int(rootIndex)]
         guard root.kind == .mapping, root.storedCount != YAMLDocument.Record.largeCount,
               let keyStart = lines.lineStart(split.keyLine) else { return nil }
 
         // The null the key holds in the skeleton.
         var valueSlot: Int?
         for k in 0..<(Int(root.storedCount) / 2) {
-            let key = records[Int(children[Int(root.first) + 2 * k])]
+            let key = skeletonRecords[Int(skeletonChildren[Int(root.first) + 2 * k])]
             if key.start == keyStart {
-                let value = records[Int(children[Int(root.first) + 2 * k + 1])]
+                let value = skeletonRecords[Int(skeletonChildren[Int(root.first) + 2 * k + 1])]
                 guard value.kind == .scalar, value.scalarKind == .null else { return nil }
                 valueSlot = Int(root.first) + 2 * k + 1
             }
@@ -120,17 +119,90 @@ enum ChunkedYAML {
 
         // Each piece's root is a sequence; its items become the items of one sequence.
         var items: [UInt32] = []
-        var sequenceStart: YAMLDocument.Record?
-        var sequenceEnd: YAMLDocument.Record?
-        for p in 0..<(parts.count - 1) {
-            let piece = parts[p + 1]
-            defer { parts[p + 1] = YAMLTreeBuilder(source: source, limits: .default, lines: lines, input: [][...]) }
+        var sequenceStart: UInt32?, sequenceEnd: UInt32?
+        var bases: [(records: Int, children: Int, text: Int)] = []
+        var recordCount = skeletonRecords.count, childCount = skeletonChildren.count, textCount = skeleton.text.count
+        for piece in parts.dropFirst() {
             guard let pieceRoot = piece.rootIndex, piece.records[Int(pieceRoot)].kind == .sequence else { return nil }
-            let recordBase = UInt32(records.count), childBase = UInt32(children.count), textBase = UInt32(text.count)
-            // Block collections end where the next token starts: at a cut that is the next
-            // item's `-`, not the start of the line where the piece stopped
-            // (the piece ends at `bounds[p + 1]`; the last one ends with the sequence).
-            let cut = p + 2 < bounds.count ? UInt32(bounds[p + 1]) : nil
+            let rootRecord = piece.records[Int(pieceRoot)]
+            guard rootRecord.start != YAMLDocument.Record.unplaced, rootRecord.end != YAMLDocument.Record.unplaced,
+                  rootRecord.storedCount != YAMLDocument.Record.largeCount else { return nil }
+            if sequenceStart == nil { sequenceStart = rootRecord.start }
+            sequenceEnd = rootRecord.end
+            let recordBase = UInt32(recordCount)
+            items += rootRecord.childrenInRecords
+                ? (0..<rootRecord.storedCount).map { rootRecord.first + $0 + recordBase }
+                : piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.storedCount)].map { $0 + recordBase }
+            for (key, position) in piece.extras.unplaced { extras.unplaced[key + 2 * recordBase] = position }
+            for (key, count) in piece.extras.largeCounts { extras.largeCounts[key + recordBase] = count }
+            bases.append((recordCount, childCount, textCount))
+            recordCount += piece.records.count
+            childCount += piece.children.count
+            textCount += piece.text.count
+        }
+        guard let sequenceStart, let sequenceEnd, items.count < Int(YAMLDocument.Record.largeCount) else { return nil }
+        let sequence = UInt32(recordCount)
+
+        // The pieces, each in a box the copying thread empties once its piece is copied.
+        let pieces = parts.dropFirst().map(PieceBox.init)
+        let pieceBases = bases
+        parts = [skeleton]
+        var records = [YAMLDocument.Record]()
+        var children = [UInt32]()
+        var text = [UInt8]()
+        records = [YAMLDocument.Record](unsafeUninitializedCapacity: recordCount + 1) { recordBuffer, recordsDone in
+            children = [UInt32](unsafeUninitializedCapacity: childCount + items.count) { childBuffer, childrenDone in
+                text = [UInt8](unsafeUninitializedCapacity: textCount) { textBuffer, textDone in
+                    _ = recordBuffer.initialize(from: skeletonRecords)
+                    _ = childBuffer.initialize(from: skeletonChildren)
+                    _ = textBuffer.initialize(from: skeleton.text)
+                    let destination = StitchBuffers(records: recordBuffer, children: childBuffer, text: textBuffer)
+                    DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
+                        guard let piece = pieces[p].take() else { return }
+                        // Block collections end where the next token starts: at a cut that is
+                        // the next item's `-`, not the start of the line where the piece stopped
+                        // (the piece ends at `bounds[p + 1]`; the last one ends with the sequence).
+                        let cut = p + 2 < bounds.count ? UInt32(bounds[p + 1]) : nil
+                        destination.copy(piece, to: pieceBases[p], cut: cut, indent: UInt32(split.indent))
+                    }
+                    textDone = textCount
+                }
+                (childBuffer.baseAddress! + childCount).initialize(from: items, count: items.count)
+                childrenDone = childCount + items.count
+            }
+            (recordBuffer.baseAddress! + recordCount).initialize(to: YAMLDocument.Record(
+                start: sequenceStart, end: sequenceEnd, first: UInt32(childCount), count: UInt32(items.count),
+                kind: .sequence, scalarKind: .string, style: .block))
+            recordsDone = recordCount + 1
+        }
+        children[valueSlot] = sequence
+
+        let document = YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+                                    extras: extras, rootIndex: rootIndex)
+        return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// One parsed piece, taken (and so let go) by the thread that copies it.
+    private final class PieceBox: @unchecked Sendable {
+        private var piece: YAMLTreeBuilder?
+        init(_ piece: YAMLTreeBuilder) { self.piece = piece }
+        func take() -> YAMLTreeBuilder? {
+            defer { piece = nil }
+            return piece
+        }
+    }
+
+    /// The joined document's arrays while they are filled: each piece writes only its own
+    /// range of each, so the pieces are copied at once.
+    private struct StitchBuffers: @unchecked Sendable {
+        let records: UnsafeMutableBufferPointer<YAMLDocument.Record>
+        let children: UnsafeMutableBufferPointer<UInt32>
+        let text: UnsafeMutableBufferPointer<UInt8>
+
+        /// `piece`'s records, children and text at `base`, with its indices moved by the base.
+        func copy(_ piece: YAMLTreeBuilder, to base: (records: Int, children: Int, text: Int), cut: UInt32?, indent: UInt32) {
+            let recordBase = UInt32(base.records), childBase = UInt32(base.children), textBase = UInt32(base.text)
+            var at = base.records
             for var record in piece.records {
                 if record.childrenInRecords {
                     record.first += recordBase
@@ -140,35 +212,21 @@ enum ChunkedYAML {
                     record.first += textBase
                 }
                 if let cut, record.kind != .scalar, record.end == cut {
-                    record.end = cut + UInt32(split.indent)
+                    record.end = cut + indent
                 }
-                records.append(record)
+                (records.baseAddress! + at).initialize(to: record)
+                at += 1
             }
-            for (key, position) in piece.extras.unplaced { extras.unplaced[key + 2 * recordBase] = position }
-            for (key, count) in piece.extras.largeCounts { extras.largeCounts[key + recordBase] = count }
-            children.append(contentsOf: piece.children.map { $0 + recordBase })
-            text.append(contentsOf: piece.text)
-            let rootRecord = piece.records[Int(pieceRoot)]
-            guard rootRecord.start != YAMLDocument.Record.unplaced, rootRecord.end != YAMLDocument.Record.unplaced,
-                  rootRecord.storedCount != YAMLDocument.Record.largeCount else { return nil }
-            items += rootRecord.childrenInRecords
-                ? (0..<rootRecord.storedCount).map { rootRecord.first + $0 + recordBase }
-                : piece.children[Int(rootRecord.first)..<Int(rootRecord.first + rootRecord.storedCount)].map { $0 + recordBase }
-            if sequenceStart == nil { sequenceStart = rootRecord }
-            sequenceEnd = rootRecord
+            var c = base.children
+            for child in piece.children {
+                (children.baseAddress! + c).initialize(to: child + recordBase)
+                c += 1
+            }
+            piece.text.withUnsafeBufferPointer { source in
+                guard let from = source.baseAddress else { return }
+                (text.baseAddress! + base.text).initialize(from: from, count: source.count)
+            }
         }
-        guard let first = sequenceStart, let last = sequenceEnd else { return nil }
-        let sequence = UInt32(records.count)
-        guard items.count < Int(YAMLDocument.Record.largeCount) else { return nil }
-        records.append(YAMLDocument.Record(
-            start: first.start, end: last.end, first: UInt32(children.count), count: UInt32(items.count),
-            kind: .sequence, scalarKind: .string, style: .block))
-        children.append(contentsOf: items)
-        children[valueSlot] = sequence
-
-        let document = YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
-                                    extras: extras, rootIndex: rootIndex)
-        return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
     }
 
     // MARK: Finding the cut points
