@@ -53,6 +53,8 @@ let package = Package(
             path: "Sources/ShoreBenchmarks"
         ),
 
+        // Test support: the folder tests write their files in, removed at exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText", "Spelling"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex", "SeededRandom"]),
@@ -62,16 +64,16 @@ let package = Package(
             resources: [.copy("Conformance")]
         ),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI", "SeededRandom"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI", "SeededRandom", "TestScratch"]),
         .testTarget(
             name: "ReportersTests",
-            dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText"],
+            dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText", "TestScratch"],
             exclude: ["Golden", "Schemas", "ReviewGolden"]
         ),
-        .testTarget(name: "ShoreLSPTests", dependencies: ["ShoreLSP", "Policy", "SourceText"]),
+        .testTarget(name: "ShoreLSPTests", dependencies: ["ShoreLSP", "Policy", "SourceText", "TestScratch"]),
         .testTarget(
             name: "ShoreCLITests",
-            dependencies: ["ShoreCLI", "PlanGenerator"],
+            dependencies: ["ShoreCLI", "PlanGenerator", "TestScratch"],
             exclude: ["Golden"]
         ),
     ],

@@ -5,6 +5,7 @@ import CEL
 @testable import Policy
 @testable import Reference
 @testable import SourceText
+import TestScratch
 
 /// The explain data model and `eval`'s evaluator.
 @Suite("Authoring: explain and eval")
@@ -167,7 +168,7 @@ struct AuthoringExplainTests {
 @Suite("Authoring: init templates")
 struct AuthoringInitTemplateTests {
     @Test func generatedTestsHoldAgainstTheGeneratedRules() throws {
-        let root = NSTemporaryDirectory() + "shore-init-templates-\(UUID().uuidString)"
+        let root = TestScratch.directory + "shore-init-templates-\(UUID().uuidString)"
         for file in InitTemplates.files() {
             let path = root + "/" + file.path
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Policy
 @testable import YAML
+import TestScratch
 
 /// The JSON Schemas under schemas/: generated from Sources/Policy/Schema, meta-valid,
 /// and they accept the repository's own files and reject a typo.
@@ -80,7 +81,7 @@ struct AuthoringSchemaTests {
     static func validateAll(_ documents: [Document]) throws -> String? {
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let python else { return nil }
-        let folder = NSTemporaryDirectory() + "shore-schema-\(UUID().uuidString)"
+        let folder = TestScratch.directory + "shore-schema-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let script = folder + "/validate.py"
         try Data(manifestValidator.utf8).write(to: URL(fileURLWithPath: script))

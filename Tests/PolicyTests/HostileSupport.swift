@@ -3,13 +3,14 @@ import Foundation
 @testable import Reference
 @testable import ShoreCLI
 @testable import SourceText
+import TestScratch
 
 /// A scratch folder for one hostile-input test, removed when the value goes away.
 final class Scratch {
     let path: String
 
     init() {
-        path = NSTemporaryDirectory() + "shore-hostile-" + UUID().uuidString
+        path = TestScratch.directory + "shore-hostile-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

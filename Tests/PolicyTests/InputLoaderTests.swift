@@ -3,6 +3,7 @@ import Testing
 @testable import Policy
 @testable import Reference
 @testable import SourceText
+import TestScratch
 
 /// The one input pipeline: what each command asks for is loaded, in one order, with
 /// every problem reported.
@@ -71,7 +72,7 @@ struct InputLoaderTests {
     }
 
     func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "shore-inputs-\(UUID().uuidString)"
+        let path = TestScratch.directory + "shore-inputs-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

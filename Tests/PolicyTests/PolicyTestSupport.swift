@@ -2,6 +2,7 @@ import Foundation
 @testable import Policy
 @testable import Reference
 @testable import SourceText
+import TestScratch
 
 /// The repository root, found from this file's path.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
@@ -40,7 +41,7 @@ func minimalPlan(company: String = "{ name: Acme, country: US, timezone: America
 
 /// Writes files into a fresh temporary folder and returns its path.
 func temporaryFolder(_ files: [String: String]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shore-\(UUID().uuidString)")
+    let folder = TestScratch.url.appendingPathComponent("shore-\(UUID().uuidString)")
     for (name, text) in files {
         let url = folder.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -2,6 +2,7 @@ import Foundation
 @testable import Policy
 @testable import Reference
 @testable import Reporters
+import TestScratch
 
 /// The repository root, found from this file's path (three levels up).
 let repositoryRoot: String = URL(fileURLWithPath: #filePath)
@@ -33,7 +34,7 @@ func exampleReport() -> CheckReport {
 /// A plan written to a fresh temporary directory and checked against the example
 /// rules. Returns the report and the directory (for `testOptions(workingDirectory:)`).
 func checkPlan(_ text: String, name: String = "plan.yaml") throws -> (report: CheckReport, directory: String) {
-    let directory = FileManager.default.temporaryDirectory
+    let directory = TestScratch.url
         .appendingPathComponent("shore-reporters-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let file = directory.appendingPathComponent(name)
@@ -64,7 +65,7 @@ let hasPythonJSONSchema: Bool = runPython(["-c", "import jsonschema"])?.status =
 
 /// Writes `text` to a new temporary file and returns its path.
 func writeTemporary(_ text: String, suffix: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("shore-\(UUID().uuidString)\(suffix)")
+    let url = TestScratch.url.appendingPathComponent("shore-\(UUID().uuidString)\(suffix)")
     try Data(text.utf8).write(to: url)
     return url.path
 }

@@ -2,6 +2,7 @@ import Foundation
 @testable import Policy
 @testable import Reference
 @testable import Reporters
+import TestScratch
 
 /// Helpers for the review tests.
 enum ReviewFixtures {
@@ -38,7 +39,7 @@ enum ReviewFixtures {
 
     /// A fresh temporary folder.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shore-review-\(UUID().uuidString)")
+        let url = TestScratch.url.appendingPathComponent("shore-review-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

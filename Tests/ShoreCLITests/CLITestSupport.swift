@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShoreCLI
+import TestScratch
 
 /// The repository root, found from this file's path.
 let repoRoot: String = URL(fileURLWithPath: #filePath)
@@ -34,7 +35,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 
 /// A fresh empty folder under the system's temporary directory.
 func temporaryFolder(_ name: String) throws -> String {
-    let path = NSTemporaryDirectory() + "shore-\(name)-\(UUID().uuidString)"
+    let path = TestScratch.directory + "shore-\(name)-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShoreCLI
+import TestScratch
 
 /// `shore review` run in-process: exit codes like `check`, the verdict first.
 @Suite("shore review")
@@ -28,7 +29,7 @@ struct ReviewCommandTests {
     }
 
     @Test func htmlGoesToTheOutputFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
+        let dir = TestScratch.url.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let out = dir.appendingPathComponent("review.html").path
         let io = CommandIO.capturing(workingDirectory: Self.root)
@@ -48,7 +49,7 @@ struct ReviewCommandTests {
     }
 
     @Test func invalidInputExitsTwoWithEveryError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
+        let dir = TestScratch.url.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data("""
         plan: bad
@@ -70,7 +71,7 @@ struct ReviewCommandTests {
     /// Waivers from --waivers files are sorted too: one expiring within 90 days of the
     /// plan date (DATA-001, 61 days), one that matches nothing.
     @Test func waiverFilesAreListed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
+        let dir = TestScratch.url.appendingPathComponent("shore-review-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let waivers = dir.appendingPathComponent("waivers.yaml")
         try Data("""

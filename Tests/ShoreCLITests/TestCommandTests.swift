@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import ShoreCLI
+import TestScratch
 
 /// A fresh temporary folder holding a copy of rules/ (rule files, tests, fixtures).
 func copyOfRules() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shore-test-\(UUID().uuidString)").path
+    let folder = TestScratch.url.appendingPathComponent("shore-test-\(UUID().uuidString)").path
     try FileManager.default.copyItem(atPath: repoPath("rules"), toPath: folder)
     return folder
 }
@@ -98,7 +99,7 @@ struct TestCommandTests {
     }
 
     @Test func withoutARulesFolderItSaysTheBuiltInPackHasNoTests() {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("shore-empty-\(UUID().uuidString)").path
+        let empty = TestScratch.url.appendingPathComponent("shore-empty-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let io = CommandIO.capturing(workingDirectory: empty)
@@ -112,7 +113,7 @@ struct TestCommandTests {
 @Suite("Example plans with the built-in pack")
 struct ExamplePlansWithBuiltInPackTests {
     static func check(_ plan: String) -> (Int32, CommandIO) {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("shore-empty-\(UUID().uuidString)").path
+        let empty = TestScratch.url.appendingPathComponent("shore-empty-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let io = CommandIO.capturing(workingDirectory: empty)

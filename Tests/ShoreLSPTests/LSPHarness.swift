@@ -1,6 +1,7 @@
 import Foundation
 @testable import ShoreLSP
 import XCTest
+import TestScratch
 
 /// Drives a `LanguageServer` in-process: sends JSON-RPC messages as the client would
 /// (through the framer, as bytes) and keeps everything the server sent back.
@@ -107,7 +108,7 @@ struct Project {
     """
 
     init(rules: String = Project.rules) throws {
-        root = NSTemporaryDirectory() + "shore-lsp-" + UUID().uuidString
+        root = TestScratch.directory + "shore-lsp-" + UUID().uuidString
         let manager = FileManager.default
         try manager.createDirectory(atPath: root + "/rules/fixtures", withIntermediateDirectories: true)
         try "rules: [rules]\n".write(toFile: root + "/shore.yaml", atomically: true, encoding: .utf8)
