@@ -132,7 +132,9 @@ struct JSONReporter: Reporter {
             out.append("null" as StaticString)
         }
         out.member("fingerprint", indent: indent)
-        out.appendJSONQuoted(finding.fingerprint)
+        out.append(byte: 0x22)
+        out.append(hex: finding.fingerprintNumber)
+        out.append(byte: 0x22)
         out.member("because", indent: indent)
         if finding.because.isEmpty {
             out.append("[]" as StaticString)

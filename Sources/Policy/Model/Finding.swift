@@ -136,6 +136,9 @@ public struct Finding: Sendable, Hashable {
     /// the ids of the subject, never from lines or list positions. 16 hex digits.
     public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
 
+    /// The fingerprint as its 64-bit number (`fingerprint` is its 16 hex digits).
+    public var fingerprintNumber: UInt64 { fingerprintValue }
+
     /// The plan file.
     public var file: String? { location?.path }
 

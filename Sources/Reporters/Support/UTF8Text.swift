@@ -103,12 +103,10 @@ final class UTF8Text: @unchecked Sendable {
     /// bytes below 0x20, 0x7F and the lead bytes 0xC2, 0xD8 and 0xE2 (of the C1 controls,
     /// U+061C and the U+20xx line separators and bidi controls) can start an escape.
     func appendJSONQuoted(_ text: String) {
-        append(byte: 0x22)
-        if text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ appendJSONQuoted(bytes: $0) }) == nil {
             var copy = text
-            copy.withUTF8 { appendJSONEscaped($0) }
+            copy.withUTF8 { appendJSONQuoted(bytes: $0) }
         }
-        append(byte: 0x22)
     }
 
     private func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
@@ -183,6 +181,61 @@ final class UTF8Text: @unchecked Sendable {
                     append(byte: digits[Int((scalar >> UInt32(shift)) & 0xF)])
                 }
             }
+        }
+    }
+
+    // MARK: Writing in place (the JSON fast paths)
+
+    /// Makes room for `extra` more bytes and lets `body` write them where the text ends;
+    /// `body` returns how many it wrote (at most `extra`). One capacity check for a whole
+    /// run of small pieces.
+    @inline(__always)
+    func appendInPlace(reserving extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(extra)
+        count += body(base + count)
+    }
+
+    /// `appendJSONQuoted` of UTF-8 bytes. While no byte needs an escape the bytes are
+    /// copied eight at a time as they are checked, straight into the buffer; from the
+    /// first byte that might, `appendJSONEscaped` finishes the text.
+    func appendJSONQuoted(bytes source: UnsafeBufferPointer<UInt8>) {
+        let length = source.count
+        reserve(length + 2)
+        let out = base + count
+        out[0] = 0x22
+        var index = 0
+        if let from = source.baseAddress {
+            while index + 8 <= length {
+                let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                guard Self.needsNoEscape(word) else { break }
+                UnsafeMutableRawPointer(out + 1 + index).storeBytes(of: word, as: UInt64.self)
+                index += 8
+            }
+            while index < length {
+                let byte = from[index]
+                guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C else { break }
+                out[1 + index] = byte
+                index += 1
+            }
+        }
+        if index == length {
+            out[1 + length] = 0x22
+            count += length + 2
+            return
+        }
+        count += 1 + index
+        appendJSONEscaped(UnsafeBufferPointer(rebasing: source[index...]))
+        append(byte: 0x22)
+    }
+
+    /// `value` as `digits` lower-case hex digits, most significant first (a fingerprint).
+    func append(hex value: UInt64, digits: Int = 16) {
+        appendInPlace(reserving: digits) { out in
+            for i in 0..<digits {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt64(4 * (digits - 1 - i))) & 0xF
+                out[i] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return digits
         }
     }
 }
