@@ -110,13 +110,23 @@ struct JSONReporter: Reporter {
         out.member("plan", indent: indent)
         out.appendJSONQuoted(finding.plan)
         out.member("file", indent: indent)
-        out.appendJSON(finding.location.map { paths.shown($0.path) })
+        out.appendJSON(finding.file.map { paths.shown($0) })
+        let start = finding.start
         out.member("line", indent: indent)
-        out.appendJSON(finding.location?.start.line)
+        out.appendJSON(start?.line)
         out.member("column", indent: indent)
-        out.appendJSON(finding.location?.start.column)
+        out.appendJSON(start?.column)
         out.member("path", indent: indent)
-        out.appendJSON(finding.path)
+        if let path = finding.planPath {
+            out.appendInPlace(reserving: PlanPath.maxLength + 2) { bytes in
+                bytes[0] = 0x22
+                let length = path.write(into: bytes + 1)
+                bytes[length + 1] = 0x22
+                return length + 2
+            }
+        } else {
+            out.append("null" as StaticString)
+        }
         out.member("engagement", indent: indent)
         out.appendJSON(finding.engagement)
         out.member("country", indent: indent)
