@@ -187,10 +187,7 @@ public struct Evaluator: Sendable {
             if focused != nil { break }
         }
         let location = (focused ?? about.node).span
-        var fingerprint = Fingerprint()
-        fingerprint.add(rule.id)
-        fingerprint.add(kind.rawValue)
-        fingerprint.add(subjects.plan.id)
+        var fingerprint = program.findingRule.fingerprintStart(kind)
         fingerprint.add(about.engagement)
         fingerprint.add(about.country)
         fingerprint.add(about.provider)

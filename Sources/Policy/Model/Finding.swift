@@ -65,6 +65,9 @@ final class FindingRule: Sendable, Hashable {
     let plan: String
     let remediation: String?
     let references: [String]
+    /// What the fingerprints of the rule's violations and evaluation errors on the plan
+    /// start with (rule id, kind, plan id), hashed once.
+    private let violationStart: Fingerprint, errorStart: Fingerprint
 
     init(rule: String, ruleTitle: String?, plan: String, remediation: String?, references: [String]) {
         self.rule = rule
@@ -72,6 +75,18 @@ final class FindingRule: Sendable, Hashable {
         self.plan = plan
         self.remediation = remediation
         self.references = references
+        violationStart = Fingerprint(rule, FindingKind.violation.rawValue, plan)
+        errorStart = Fingerprint(rule, FindingKind.evaluationError.rawValue, plan)
+    }
+
+    /// The fingerprint of a finding of `kind` of this rule on this plan, its subject's
+    /// parts still to be added.
+    func fingerprintStart(_ kind: FindingKind) -> Fingerprint {
+        switch kind {
+        case .violation: violationStart
+        case .evaluationError: errorStart
+        default: Fingerprint(rule, kind.rawValue, plan)
+        }
     }
 
     static func == (a: FindingRule, b: FindingRule) -> Bool {
