@@ -58,8 +58,9 @@ struct Explanation {
     /// The "because" lines for `subject`. Lines that come out the same share one array
     /// (kept in `cache`, one per rule and thread), and an operand that reads only named
     /// sets is shown once: `location.country in approved` lists `approved` a single time.
-    /// The lines are looked up by the shown values of the operands that read the plan
-    /// (no array is made for one such operand) and built only the first time.
+    /// The lines are looked up by the values of the operands that read the plan (a
+    /// string, number or bool as it is, anything else as shown; no array is made for one
+    /// such operand), and shown and built only the first time.
     func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, slots: inout [CELValue],
                  cache: inout Cache) -> [Because] {
         var key = Cache.Key()
@@ -72,7 +73,7 @@ struct Explanation {
                 }
                 cache.constants[operand] = shown
             } else {
-                key.add(ValueDisplay.summary(bound.evaluate(subjects, subject, budget: budget, slots: &slots)))
+                key.add(Cache.Value(bound.evaluate(subjects, subject, budget: budget, slots: &slots)))
             }
         }
         switch shape {
@@ -88,7 +89,7 @@ struct Explanation {
         func shown(_ bound: RuleProgram.Bound, _ operand: Int) -> String {
             if bound.isConstant { return cache.constants[operand] ?? "" }
             defer { read += 1 }
-            return key[read]
+            return key[read].shown
         }
         let lines: [Because]
         switch shape {
@@ -106,20 +107,61 @@ struct Explanation {
     struct Cache {
         /// The shown value of each operand that reads only named sets, by operand number.
         fileprivate var constants: [String?] = []
-        /// The lines made so far, by the shown values of the operands that read the plan.
+        /// The lines made so far, by the values of the operands that read the plan.
         fileprivate var lines: [Key: [Because]] = [:]
 
-        /// The shown values of the operands that read the plan, in order: the first held
-        /// on its own, so the usual single operand costs no array.
+        /// The values of the operands that read the plan, in order: the first held on its
+        /// own, so the usual single operand costs no array.
         fileprivate struct Key: Hashable {
-            private var first: String?
-            private var more: [String] = []
+            private var first: Value?
+            private var more: [Value] = []
 
-            mutating func add(_ shown: String) {
-                if first == nil { first = shown } else { more.append(shown) }
+            mutating func add(_ value: Value) {
+                if first == nil { first = value } else { more.append(value) }
             }
 
-            subscript(position: Int) -> String { position == 0 ? first ?? "" : more[position - 1] }
+            subscript(position: Int) -> Value { position == 0 ? first ?? .shown("") : more[position - 1] }
+        }
+
+        /// An operand's value as a key: a string, number, bool or list of strings as it is
+        /// (two values are the same key only when they show the same: the same type and
+        /// the same bits), anything else by how it is shown.
+        fileprivate enum Value: Hashable {
+            case string(String), int(Int64), uint(UInt64), double(bits: UInt64), bool(Bool)
+            case strings([String])
+            case shown(String)
+
+            init(_ value: CELValue) {
+                switch value {
+                case .string(let text): self = .string(text)
+                case .int(let number): self = .int(number)
+                case .uint(let number): self = .uint(number)
+                case .double(let number): self = .double(bits: number.bitPattern)
+                case .bool(let flag): self = .bool(flag)
+                case .list(let items):
+                    var strings: [String] = []
+                    strings.reserveCapacity(items.count)
+                    for item in items {
+                        guard case .string(let text) = item else { self = .shown(ValueDisplay.summary(value)); return }
+                        strings.append(text)
+                    }
+                    self = .strings(strings)
+                default: self = .shown(ValueDisplay.summary(value))
+                }
+            }
+
+            /// The value as a finding's `because` shows it (`ValueDisplay.summary`).
+            var shown: String {
+                switch self {
+                case .string(let text): ValueDisplay.summary(.string(text))
+                case .int(let number): ValueDisplay.summary(.int(number))
+                case .uint(let number): ValueDisplay.summary(.uint(number))
+                case .double(let bits): ValueDisplay.summary(.double(Double(bitPattern: bits)))
+                case .bool(let flag): ValueDisplay.summary(.bool(flag))
+                case .strings(let texts): ValueDisplay.summary(.list(texts.map { .string($0) }))
+                case .shown(let text): text
+                }
+            }
         }
     }
 }
