@@ -100,11 +100,11 @@ struct JSONReporter: Reporter {
         out.member("rule", first: true, indent: indent)
         out.appendJSONQuoted(finding.rule)
         out.member("severity", indent: indent)
-        out.appendJSONQuoted(finding.severity.rawValue)
+        out.append(Self.quoted(finding.severity))
         out.member("status", indent: indent)
-        out.appendJSONQuoted(finding.status.rawValue)
+        out.append(finding.status == .failing ? "\"failing\"" as StaticString : "\"waived\"")
         out.member("kind", indent: indent)
-        out.appendJSONQuoted(finding.kind.rawValue)
+        out.append(Self.quoted(finding.kind))
         out.member("message", indent: indent)
         out.appendJSONQuoted(finding.message)
         out.member("plan", indent: indent)
@@ -152,6 +152,25 @@ struct JSONReporter: Reporter {
             out.appendBecause(finding.because, indent: indent + 2)
         }
         out.closeObject(indent: indent)
+    }
+
+    /// A severity as its JSON string, made at compile time.
+    static func quoted(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .error: "\"error\""
+        case .warning: "\"warning\""
+        case .info: "\"info\""
+        }
+    }
+
+    /// A finding kind as its JSON string, made at compile time.
+    static func quoted(_ kind: FindingKind) -> StaticString {
+        switch kind {
+        case .violation: "\"violation\""
+        case .evaluationError: "\"evaluation-error\""
+        case .waiverExpired: "\"waiver-expired\""
+        case .waiverUnused: "\"waiver-unused\""
+        }
     }
 
     static func waiver(_ waiver: WaiverReference, options: ReportOptions) -> JSONText {
