@@ -100,23 +100,33 @@ struct JSONReporter: Reporter {
         out.member("rule", first: true, indent: indent)
         out.appendJSONQuoted(finding.rule)
         out.member("severity", indent: indent)
-        out.appendJSONQuoted(finding.severity.rawValue)
+        out.append(Self.quoted(finding.severity))
         out.member("status", indent: indent)
-        out.appendJSONQuoted(finding.status.rawValue)
+        out.append(finding.status == .failing ? "\"failing\"" as StaticString : "\"waived\"")
         out.member("kind", indent: indent)
-        out.appendJSONQuoted(finding.kind.rawValue)
+        out.append(Self.quoted(finding.kind))
         out.member("message", indent: indent)
         out.appendJSONQuoted(finding.message)
         out.member("plan", indent: indent)
         out.appendJSONQuoted(finding.plan)
         out.member("file", indent: indent)
-        out.appendJSON(finding.location.map { paths.shown($0.path) })
+        out.appendJSON(finding.file.map { paths.shown($0) })
+        let start = finding.start
         out.member("line", indent: indent)
-        out.appendJSON(finding.location?.start.line)
+        out.appendJSON(start?.line)
         out.member("column", indent: indent)
-        out.appendJSON(finding.location?.start.column)
+        out.appendJSON(start?.column)
         out.member("path", indent: indent)
-        out.appendJSON(finding.path)
+        if let path = finding.planPath {
+            out.appendInPlace(reserving: PlanPath.maxLength + 2) { bytes in
+                bytes[0] = 0x22
+                let length = path.write(into: bytes + 1)
+                bytes[length + 1] = 0x22
+                return length + 2
+            }
+        } else {
+            out.append("null" as StaticString)
+        }
         out.member("engagement", indent: indent)
         out.appendJSON(finding.engagement)
         out.member("country", indent: indent)
@@ -132,7 +142,9 @@ struct JSONReporter: Reporter {
             out.append("null" as StaticString)
         }
         out.member("fingerprint", indent: indent)
-        out.appendJSONQuoted(finding.fingerprint)
+        out.append(byte: 0x22)
+        out.append(hex: finding.fingerprintNumber)
+        out.append(byte: 0x22)
         out.member("because", indent: indent)
         if finding.because.isEmpty {
             out.append("[]" as StaticString)
@@ -140,6 +152,25 @@ struct JSONReporter: Reporter {
             out.appendBecause(finding.because, indent: indent + 2)
         }
         out.closeObject(indent: indent)
+    }
+
+    /// A severity as its JSON string, made at compile time.
+    static func quoted(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .error: "\"error\""
+        case .warning: "\"warning\""
+        case .info: "\"info\""
+        }
+    }
+
+    /// A finding kind as its JSON string, made at compile time.
+    static func quoted(_ kind: FindingKind) -> StaticString {
+        switch kind {
+        case .violation: "\"violation\""
+        case .evaluationError: "\"evaluation-error\""
+        case .waiverExpired: "\"waiver-expired\""
+        case .waiverUnused: "\"waiver-unused\""
+        }
     }
 
     static func waiver(_ waiver: WaiverReference, options: ReportOptions) -> JSONText {

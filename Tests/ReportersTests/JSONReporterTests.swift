@@ -1,6 +1,7 @@
 import Foundation
 @testable import Policy
 @testable import Reporters
+import SourceText
 import Testing
 @testable import YAML
 
@@ -13,6 +14,15 @@ struct JSONReporterTests {
 
     static let findingKeys = ["rule", "severity", "status", "kind", "message", "plan", "file", "line", "column", "path",
                               "engagement", "country", "provider", "remediation", "waiver", "fingerprint", "because"]
+
+    @Test func severitiesAndKindsAreWrittenAsTheirContractNames() {
+        for severity in Severity.allCases {
+            #expect(JSONReporter.quoted(severity).description == JSONText.quote(severity.rawValue))
+        }
+        for kind in FindingKind.allCases {
+            #expect(JSONReporter.quoted(kind).description == JSONText.quote(kind.rawValue))
+        }
+    }
 
     @Test func exampleMatchesTheExpectedFindingsAsData() throws {
         let object = try jsonObject(ReportRenderer.render(exampleReport(), as: .json, options: testOptions()))

@@ -14,7 +14,7 @@ struct UTF8TextTests {
 
     @Test func quotesAsJSONTextDoesAtEveryOffset() {
         for special in Self.specials {
-            for before in 0..<10 {
+            for before in Array(0..<10) + [15, 16, 17, 24] {
                 for after in [0, 1, 7, 8, 9] {
                     let text = String(repeating: "a", count: before) + special + String(repeating: "b", count: after)
                     let out = UTF8Text(capacity: 8)
@@ -22,6 +22,21 @@ struct UTF8TextTests {
                     #expect(out.text == JSONText.quote(text), "\(before) + U+\(special.unicodeScalars.map { String($0.value, radix: 16) }) + \(after)")
                 }
             }
+        }
+    }
+
+    @Test func quotesTextWithManyEscapesAsJSONTextDoes() {
+        let text = "[\"iso27001\", \"audit-rights\"]\tand é\u{2028}" + String(repeating: "x", count: 20) + "\"\\"
+        let out = UTF8Text(capacity: 8)
+        out.appendJSONQuoted(text)
+        #expect(out.text == JSONText.quote(text))
+    }
+
+    @Test func writesFingerprintsAsFindingsSpellThem() {
+        for value: UInt64 in [0, 9, 10, 0xABCDEF, 0x0123_4567_89AB_CDEF, .max] {
+            let out = UTF8Text(capacity: 8)
+            out.append(hex: value)
+            #expect(out.text == Fingerprint.hex(value))
         }
     }
 

@@ -147,7 +147,7 @@ public enum Explainer {
             outcome = .passed
         }
         let about = subjects.describe(subject)
-        return ItemExplanation(path: about.path ?? "plan", label: label(subject, subjects),
+        return ItemExplanation(path: about.path?.text ?? "plan", label: label(subject, subjects),
                                location: about.node.span, when: when, assert: assert, outcome: outcome)
     }
 

@@ -73,7 +73,7 @@ public enum ExpressionEvaluator {
                 for name in ["plan", "company"] + scope.variables {
                     activation[name] = Binding(name, in: scope).flatMap { subjects.value($0, for: subject) }
                 }
-                item = subjects.describe(subject).path ?? "plan"
+                item = subjects.describe(subject).path?.text ?? "plan"
                 budget = ItemBudget(base: options.budget, plan: plan).steps(scope, item: subject.index)
             }
         }

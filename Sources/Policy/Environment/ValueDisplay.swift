@@ -114,6 +114,12 @@ public enum ValueDisplay {
                 }
             }
             out += "}"
+        case .string(let text) where text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x22 && $0 != 0x5C }):
+            // Nothing to escape (the common case): `literalDescription`'s quotes around the
+            // text, without making that string first.
+            out += "\""
+            out += text
+            out += "\""
         case .list(let items):
             out += "["
             for (position, item) in items.enumerated() {

@@ -104,10 +104,8 @@ public struct Evaluator: Sendable {
                     if timedOut { return }
                     if items & 63 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
                     items &+= 1
-                    if let finding = evaluate(program, window, subject, budget: budget.steps(program.rule.scope, item: subject.index), slots: &slots,
-                                              explained: &explained[number]) {
-                        findings.append(finding)
-                    }
+                    evaluate(program, window, subject, budget: budget.steps(program.rule.scope, item: subject.index), slots: &slots,
+                             explained: &explained[number], into: &findings)
                 }
                 if timedOut { return (findings, true) }
             }
@@ -116,27 +114,38 @@ public struct Evaluator: Sendable {
         return (findings, false)
     }
 
-    /// One rule on one item: nil when it passes or does not apply. `explained` keeps what
-    /// this rule's findings share (see `Explanation.because`).
+    /// One rule on one item: its finding, or nil when it passes or does not apply.
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
                          slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding? {
+        var findings: [Finding] = []
+        evaluate(program, subjects, subject, budget: budget, slots: &slots, explained: &explained, into: &findings)
+        return findings.first
+    }
+
+    /// One rule on one item: its finding, if any, appended to `findings` (made in place
+    /// there, not copied in). `explained` keeps what this rule's findings share (see
+    /// `Explanation.because`).
+    static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
+                         slots: inout [CELValue], explained: inout Explanation.Cache, into findings: inout [Finding]) {
         if let when = program.when {
             switch when.evaluate(subjects, subject, budget: budget, slots: &slots) {
             case .bool(true): break
-            case .bool(false): return nil
-            case .error(let error): return failure(program, subjects, subject, error: error, in: "when")
-            case let other: return failure(program, subjects, subject, error: CELError("'when' gave \(other.literalDescription), not a boolean"), in: "when")
+            case .bool(false): return
+            case .error(let error): return findings.append(failure(program, subjects, subject, error: error, in: "when"))
+            case let other:
+                return findings.append(failure(program, subjects, subject,
+                                               error: CELError("'when' gave \(other.literalDescription), not a boolean"), in: "when"))
             }
         }
         switch program.assert.evaluate(subjects, subject, budget: budget, slots: &slots) {
         case .bool(true):
-            return nil
+            return
         case .bool(false):
-            return violation(program, subjects, subject, budget: budget, slots: &slots, explained: &explained)
+            findings.append(violation(program, subjects, subject, budget: budget, slots: &slots, explained: &explained))
         case .error(let error):
-            return failure(program, subjects, subject, error: error, in: "assert")
+            findings.append(failure(program, subjects, subject, error: error, in: "assert"))
         case let other:
-            return failure(program, subjects, subject, error: CELError("'assert' gave \(other.literalDescription), not a boolean"), in: "assert")
+            findings.append(failure(program, subjects, subject, error: CELError("'assert' gave \(other.literalDescription), not a boolean"), in: "assert"))
         }
     }
 
@@ -145,6 +154,10 @@ public struct Evaluator: Sendable {
         let rule = program.rule
         var message = ""
         if let parts = program.message {
+            // Room for the whole message at once, not regrown part by part.
+            message.reserveCapacity(parts.reduce(0) { total, part in
+                if case .text(let text) = part { total + text.utf8.count } else { total + 24 }
+            })
             for part in parts {
                 switch part {
                 case .text(let text): message += text
@@ -174,10 +187,7 @@ public struct Evaluator: Sendable {
             if focused != nil { break }
         }
         let location = (focused ?? about.node).span
-        var fingerprint = Fingerprint()
-        fingerprint.add(rule.id)
-        fingerprint.add(kind.rawValue)
-        fingerprint.add(subjects.plan.id)
+        var fingerprint = program.findingRule.fingerprintStart(kind)
         fingerprint.add(about.engagement)
         fingerprint.add(about.country)
         fingerprint.add(about.provider)
@@ -206,7 +216,8 @@ public struct Evaluator: Sendable {
                 lastRule = rule
                 lastRank = ruleRank[rule] ?? 0
             }
-            return (findings[i].location?.start.line ?? 0, findings[i].location?.start.column ?? 0,
+            let start = findings[i].start
+            return (start?.line ?? 0, start?.column ?? 0,
                     lastRank, kindsByName.firstIndex(of: findings[i].kind) ?? 0, i)
         }.sorted { $0 < $1 }.map(\.4)
         // Position p receives the finding at order[p]: each cycle of the permutation is

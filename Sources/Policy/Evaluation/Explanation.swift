@@ -58,29 +58,46 @@ struct Explanation {
     /// The "because" lines for `subject`. Lines that come out the same share one array
     /// (kept in `cache`, one per rule and thread), and an operand that reads only named
     /// sets is shown once: `location.country in approved` lists `approved` a single time.
+    /// The lines are looked up by the values of the operands that read the plan (a
+    /// string, number or bool as it is, anything else as shown; no array is made for one
+    /// such operand), and shown and built only the first time.
     func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, slots: inout [CELValue],
                  cache: inout Cache) -> [Because] {
-        var key: [String] = []
-        func value(_ bound: RuleProgram.Bound, _ operand: Int) -> String {
-            if bound.isConstant, let shown = cache.constants[operand] { return shown }
-            let shown = ValueDisplay.summary(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
-            if bound.isConstant { cache.constants[operand] = shown } else { key.append(shown) }
-            return shown
+        var key = Cache.Key()
+        func show(_ bound: RuleProgram.Bound, _ operand: Int) {
+            if bound.isConstant {
+                if operand < cache.constants.count, cache.constants[operand] != nil { return }
+                let shown = ValueDisplay.summary(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
+                if operand >= cache.constants.count {
+                    cache.constants += [String?](repeating: nil, count: operand + 1 - cache.constants.count)
+                }
+                cache.constants[operand] = shown
+            } else {
+                key.add(Cache.Value(bound.evaluate(subjects, subject, budget: budget, slots: &slots)))
+            }
         }
-        let values: [String]
         switch shape {
         case .comparison(_, _, let lhs, let rhs):
-            values = [value(lhs, 0), value(rhs, 1)]
+            show(lhs, 0)
+            show(rhs, 1)
         case .fields(let fields):
-            values = fields.indices.map { value(fields[$0].value, $0) }
+            for operand in fields.indices { show(fields[operand].value, operand) }
         }
         if let lines = cache.lines[key] { return lines }
+        // The operands' shown values in order: a constant's from the cache, the others' from the key.
+        var read = 0
+        func shown(_ bound: RuleProgram.Bound, _ operand: Int) -> String {
+            if bound.isConstant { return cache.constants[operand] ?? "" }
+            defer { read += 1 }
+            return key[read].shown
+        }
         let lines: [Because]
         switch shape {
-        case .comparison(let text, let op, _, _):
-            lines = [Because(expression: text, value: "\(values[0]) \(op) \(values[1])")]
+        case .comparison(let text, let op, let lhs, let rhs):
+            let left = shown(lhs, 0), right = shown(rhs, 1)
+            lines = [Because(expression: text, value: "\(left) \(op) \(right)")]
         case .fields(let fields):
-            lines = zip(fields, values).map { Because(expression: $0.text, value: $1) }
+            lines = fields.indices.map { Because(expression: fields[$0].text, value: shown(fields[$0].value, $0)) }
         }
         cache.lines[key] = lines
         return lines
@@ -89,8 +106,62 @@ struct Explanation {
     /// What one thread has already worked out for one rule's findings.
     struct Cache {
         /// The shown value of each operand that reads only named sets, by operand number.
-        fileprivate var constants: [Int: String] = [:]
-        /// The lines made so far, by the shown values of the operands that read the plan.
-        fileprivate var lines: [[String]: [Because]] = [:]
+        fileprivate var constants: [String?] = []
+        /// The lines made so far, by the values of the operands that read the plan.
+        fileprivate var lines: [Key: [Because]] = [:]
+
+        /// The values of the operands that read the plan, in order: the first held on its
+        /// own, so the usual single operand costs no array.
+        fileprivate struct Key: Hashable {
+            private var first: Value?
+            private var more: [Value] = []
+
+            mutating func add(_ value: Value) {
+                if first == nil { first = value } else { more.append(value) }
+            }
+
+            subscript(position: Int) -> Value { position == 0 ? first ?? .shown("") : more[position - 1] }
+        }
+
+        /// An operand's value as a key: a string, number, bool or list of strings as it is
+        /// (two values are the same key only when they show the same: the same type and
+        /// the same bits), anything else by how it is shown.
+        fileprivate enum Value: Hashable {
+            case string(String), int(Int64), uint(UInt64), double(bits: UInt64), bool(Bool)
+            case strings([String])
+            case shown(String)
+
+            init(_ value: CELValue) {
+                switch value {
+                case .string(let text): self = .string(text)
+                case .int(let number): self = .int(number)
+                case .uint(let number): self = .uint(number)
+                case .double(let number): self = .double(bits: number.bitPattern)
+                case .bool(let flag): self = .bool(flag)
+                case .list(let items):
+                    var strings: [String] = []
+                    strings.reserveCapacity(items.count)
+                    for item in items {
+                        guard case .string(let text) = item else { self = .shown(ValueDisplay.summary(value)); return }
+                        strings.append(text)
+                    }
+                    self = .strings(strings)
+                default: self = .shown(ValueDisplay.summary(value))
+                }
+            }
+
+            /// The value as a finding's `because` shows it (`ValueDisplay.summary`).
+            var shown: String {
+                switch self {
+                case .string(let text): ValueDisplay.summary(.string(text))
+                case .int(let number): ValueDisplay.summary(.int(number))
+                case .uint(let number): ValueDisplay.summary(.uint(number))
+                case .double(let bits): ValueDisplay.summary(.double(Double(bitPattern: bits)))
+                case .bool(let flag): ValueDisplay.summary(.bool(flag))
+                case .strings(let texts): ValueDisplay.summary(.list(texts.map { .string($0) }))
+                case .shown(let text): text
+                }
+            }
+        }
     }
 }

@@ -17,6 +17,14 @@ struct Fingerprint {
         value = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
     }
 
+    /// The hash of no parts.
+    init() {}
+
+    /// The hash of `parts`, to which more can be added.
+    init(_ parts: String?...) {
+        for part in parts { add(part) }
+    }
+
     /// The 64-bit hash of the parts, as a finding keeps it.
     static func value(_ parts: String?...) -> UInt64 {
         var fingerprint = Fingerprint()

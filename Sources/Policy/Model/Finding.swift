@@ -65,6 +65,9 @@ final class FindingRule: Sendable, Hashable {
     let plan: String
     let remediation: String?
     let references: [String]
+    /// What the fingerprints of the rule's violations and evaluation errors on the plan
+    /// start with (rule id, kind, plan id), hashed once.
+    private let violationStart: Fingerprint, errorStart: Fingerprint
 
     init(rule: String, ruleTitle: String?, plan: String, remediation: String?, references: [String]) {
         self.rule = rule
@@ -72,6 +75,18 @@ final class FindingRule: Sendable, Hashable {
         self.plan = plan
         self.remediation = remediation
         self.references = references
+        violationStart = Fingerprint(rule, FindingKind.violation.rawValue, plan)
+        errorStart = Fingerprint(rule, FindingKind.evaluationError.rawValue, plan)
+    }
+
+    /// The fingerprint of a finding of `kind` of this rule on this plan, its subject's
+    /// parts still to be added.
+    func fingerprintStart(_ kind: FindingKind) -> Fingerprint {
+        switch kind {
+        case .violation: violationStart
+        case .evaluationError: errorStart
+        default: Fingerprint(rule, kind.rawValue, plan)
+        }
     }
 
     static func == (a: FindingRule, b: FindingRule) -> Bool {
@@ -89,17 +104,18 @@ final class FindingRule: Sendable, Hashable {
 /// waiver problem), precisely located, with its subject and a stable fingerprint.
 ///
 /// Compact, because a large plan has hundreds of thousands: what a rule's findings
-/// share is one `FindingRule`, and the fingerprint is kept as its 64-bit number.
+/// share is one `FindingRule`, the location is its file and four 32-bit numbers, the
+/// path is numbers (`PlanPath`), and the fingerprint is kept as its 64-bit number.
 public struct Finding: Sendable, Hashable {
     private let shared: FindingRule
     public var severity: Severity
     public let kind: FindingKind
     public var status: FindingStatus
     public let message: String
-    /// The most specific place in the plan (the field the assert is about, where known).
-    public let location: SourceSpan?
-    /// The subject's path in the plan: `engagements[0].locations[0]`.
-    public let path: String?
+    private let sourceFile: FindingFile?
+    private let startLine: UInt32, startColumn: UInt32, endLine: UInt32, endColumn: UInt32
+    /// The subject's path in the plan, as numbers (`path` is its text).
+    public let planPath: PlanPath?
     public let engagement: String?
     public let country: String?
     public let provider: String?
@@ -109,15 +125,19 @@ public struct Finding: Sendable, Hashable {
     public let because: [Because]
 
     init(_ shared: FindingRule, severity: Severity, kind: FindingKind, status: FindingStatus, message: String,
-         location: SourceSpan?, path: String?, engagement: String?, country: String?, provider: String?,
+         location: SourceSpan?, path: PlanPath?, engagement: String?, country: String?, provider: String?,
          waiver: WaiverReference?, fingerprint: UInt64, because: [Because]) {
         self.shared = shared
         self.severity = severity
         self.kind = kind
         self.status = status
         self.message = message
-        self.location = location
-        self.path = path
+        sourceFile = location.map { FindingFile(file: $0.file) }
+        startLine = UInt32(truncatingIfNeeded: location?.start.line ?? 0)
+        startColumn = UInt32(truncatingIfNeeded: location?.start.column ?? 0)
+        endLine = UInt32(truncatingIfNeeded: location?.end.line ?? 0)
+        endColumn = UInt32(truncatingIfNeeded: location?.end.column ?? 0)
+        planPath = path
         self.engagement = engagement
         self.country = country
         self.provider = provider
@@ -132,12 +152,40 @@ public struct Finding: Sendable, Hashable {
     public var remediation: String? { shared.remediation }
     public var references: [String] { shared.references }
 
+    /// The most specific place in the plan (the field the assert is about, where known).
+    public var location: SourceSpan? {
+        sourceFile.map { source in
+            SourceSpan(file: source.file, start: SourcePosition(line: Int(startLine), column: Int(startColumn)),
+                       end: SourcePosition(line: Int(endLine), column: Int(endColumn)))
+        }
+    }
+
+    /// Where `location` starts, without making the span: (line, column).
+    public var start: (line: Int, column: Int)? {
+        sourceFile == nil ? nil : (Int(startLine), Int(startColumn))
+    }
+
+    /// The subject's path in the plan: `engagements[0].locations[0]`.
+    public var path: String? { planPath?.text }
+
     /// Stable across edits elsewhere in the plan: built from the rule, kind, plan id and
     /// the ids of the subject, never from lines or list positions. 16 hex digits.
     public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
 
+    /// The fingerprint as its 64-bit number (`fingerprint` is its 16 hex digits).
+    public var fingerprintNumber: UInt64 { fingerprintValue }
+
     /// The plan file.
-    public var file: String? { location?.path }
+    public var file: String? { sourceFile?.file.path }
 
     public var isFailing: Bool { status == .failing }
+}
+
+/// A finding's file, equal to another by path as `SourceSpan` compares them.
+private struct FindingFile: Sendable, Hashable {
+    let file: SourceFile
+
+    static func == (a: FindingFile, b: FindingFile) -> Bool { a.file === b.file || a.file.path == b.file.path }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(file.path) }
 }

@@ -77,14 +77,21 @@ public struct CheckReport: Sendable {
     public var summary: CheckSummary {
         var failing = 0
         var waived = 0
-        var bySeverity: [Severity: Int] = [.error: 0, .warning: 0, .info: 0]
+        var severities = (error: 0, warning: 0, info: 0)
         for plan in plans {
-            for finding in plan.findings {
-                guard finding.isFailing else { waived += 1; continue }
+            // Read in place: a `for finding in` loop would copy every finding.
+            let findings = plan.findings
+            for i in findings.indices {
+                guard findings[i].status == .failing else { waived += 1; continue }
                 failing += 1
-                bySeverity[finding.severity, default: 0] += 1
+                switch findings[i].severity {
+                case .error: severities.error += 1
+                case .warning: severities.warning += 1
+                case .info: severities.info += 1
+                }
             }
         }
+        let bySeverity: [Severity: Int] = [.error: severities.error, .warning: severities.warning, .info: severities.info]
         return CheckSummary(plans: plans.count, rules: rules?.enabledRules.count ?? 0, failing: failing,
                             waived: waived, bySeverity: bySeverity)
     }
@@ -93,6 +100,8 @@ public struct CheckReport: Sendable {
     public var exitCode: Int32 {
         if hasInputErrors { return 2 }
         guard let failOn else { return 0 }
-        return plans.contains { $0.findings.contains { $0.isFailing && $0.severity >= failOn } } ? 1 : 0
+        return plans.contains { plan in
+            plan.findings.indices.contains { plan.findings[$0].status == .failing && plan.findings[$0].severity >= failOn }
+        } ? 1 : 0
     }
 }

@@ -13,7 +13,7 @@ extension ScopeDefinition {
             let c = subjects.plan.countries[subject.index]
             let (e, l) = c.firstLocation
             let engagement = subjects.plan.engagements[e]
-            return SubjectDescription(node: engagement.locations[l].node, path: "\(engagement.path).locations[\(l)]",
+            return SubjectDescription(node: engagement.locations[l].node, path: PlanPath(engagement: engagement.index, .locations, index: l),
                                       engagement: nil, country: c.code, provider: nil, key: nil)
         },
         label: { subjects, subject in subjects.plan.countries[subject.index].code },

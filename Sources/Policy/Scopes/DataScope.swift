@@ -1,7 +1,7 @@
 /// `for: data`: every kind of data each engagement handles.
 extension ScopeDefinition {
     static let data = EngagementPartScope(
-        scope: .data, variable: ("data", .object(PlanTypes.data)), listKey: "data",
+        scope: .data, variable: ("data", .object(PlanTypes.data)), listKey: .data,
         summary: "data item of each engagement",
         count: { $0.engagement.data.count },
         object: { $0.dataValues[$1] },

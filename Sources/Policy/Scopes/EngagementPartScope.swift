@@ -9,7 +9,7 @@ struct EngagementPartScope {
     /// The part's variable (`location`) and its CEL type.
     let variable: (name: String, type: CELType)
     /// The engagement's list key in the plan (`locations`).
-    let listKey: String
+    let listKey: PlanPath.Member
     let summary: String
     /// How many parts an engagement has. The part closures take the engagement's CEL
     /// object and read its record in place: an `Engagement` passed by value would be
@@ -50,7 +50,7 @@ struct EngagementPartScope {
             describe: { subjects, subject in
                 let object = subjects.engagement(subject.index)
                 return SubjectDescription(node: part.node(object, subject.part),
-                                          path: "\(object.engagement.path).\(part.listKey)[\(part.index(object, subject.part))]",
+                                          path: PlanPath(engagement: object.engagement.index, part.listKey, index: part.index(object, subject.part)),
                                           engagement: object.engagement.id, country: part.country(object, subject.part),
                                           provider: part.provider(object, subject.part), key: part.key(object, subject.part))
             },

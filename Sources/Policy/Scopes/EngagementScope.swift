@@ -11,7 +11,7 @@ extension ScopeDefinition {
         describe: { subjects, subject in
             // Fields read in place through the CEL object, not a copy of the whole record.
             let object = subjects.engagement(subject.index)
-            return SubjectDescription(node: object.engagement.node, path: object.engagement.path,
+            return SubjectDescription(node: object.engagement.node, path: PlanPath(engagement: object.engagement.index),
                                       engagement: object.engagement.id, country: nil, provider: nil, key: nil)
         },
         label: { subjects, subject in subjects.plan.engagements[subject.index].id },

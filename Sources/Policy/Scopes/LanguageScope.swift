@@ -1,7 +1,7 @@
 /// `for: language`: every working language of each engagement.
 extension ScopeDefinition {
     static let language = EngagementPartScope(
-        scope: .language, variable: ("language", .object(PlanTypes.language)), listKey: "languages",
+        scope: .language, variable: ("language", .object(PlanTypes.language)), listKey: .languages,
         summary: "working language of each engagement",
         count: { $0.engagement.languages.count },
         object: { $0.languageValues[$1] },

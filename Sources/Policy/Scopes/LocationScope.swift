@@ -1,7 +1,7 @@
 /// `for: location`: every place where an engagement's work is performed.
 extension ScopeDefinition {
     static let location = EngagementPartScope(
-        scope: .location, variable: ("location", .object(PlanTypes.location)), listKey: "locations",
+        scope: .location, variable: ("location", .object(PlanTypes.location)), listKey: .locations,
         summary: "location of each engagement",
         count: { $0.engagement.locations.count },
         object: { $0.locationValues[$1] },

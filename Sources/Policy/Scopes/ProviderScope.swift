@@ -12,7 +12,7 @@ extension ScopeDefinition {
         describe: { subjects, subject in
             let p = subjects.plan.providers[subject.index]
             let engagement = subjects.plan.engagements[p.firstEngagement]
-            return SubjectDescription(node: engagement.provider.node, path: "\(engagement.path).provider",
+            return SubjectDescription(node: engagement.provider.node, path: PlanPath(engagement: engagement.index, .provider),
                                       engagement: nil, country: p.country, provider: p.name, key: nil)
         },
         label: { subjects, subject in

@@ -48,7 +48,7 @@ struct ScopeDefinition: Sendable {
 struct SubjectDescription {
     /// The YAML node findings about this subject point at (or inside).
     let node: YAMLNode
-    let path: String?
+    let path: PlanPath?
     let engagement: String?
     let country: String?
     let provider: String?

@@ -4,7 +4,7 @@
 /// waivers, baselines and rule tests select it like a location.
 extension ScopeDefinition {
     static let subcontractor = EngagementPartScope(
-        scope: .subcontractor, variable: ("subcontractor", .object(PlanTypes.subcontractor)), listKey: "subcontractors",
+        scope: .subcontractor, variable: ("subcontractor", .object(PlanTypes.subcontractor)), listKey: .subcontractors,
         summary: "subcontractor of each engagement",
         count: { $0.engagement.subcontractors.count },
         object: { $0.subcontractorValues[$1] },

@@ -74,11 +74,24 @@ extension UTF8Text {
     /// The key of a member of an object opened at `indent` (`key` needs no escaping);
     /// the value follows.
     func member(_ key: StaticString, first: Bool = false, indent: Int) {
-        if !first { append(",\n" as StaticString) }
-        appendPad(indent + 1)
-        append(byte: 0x22)
-        append(key)
-        append("\": " as StaticString)
+        let pad = 2 * (indent + 1), keyLength = key.utf8CodeUnitCount
+        appendInPlace(reserving: pad + keyLength + 6) { out in
+            var at = 0
+            if !first {
+                out[0] = 0x2C
+                out[1] = 0x0A
+                at = 2
+            }
+            (out + at).update(repeating: 0x20, count: pad)
+            at += pad
+            out[at] = 0x22
+            (out + at + 1).update(from: key.utf8Start, count: keyLength)
+            at += 1 + keyLength
+            out[at] = 0x22
+            out[at + 1] = 0x3A
+            out[at + 2] = 0x20
+            return at + 3
+        }
     }
 
     /// `}` closing an object opened at `indent`.

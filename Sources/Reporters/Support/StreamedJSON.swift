@@ -57,10 +57,13 @@ indirect enum StreamedJSON {
                 ParallelRendering.write(count: findings.count, to: sink, buffer: out) { range, out in
                     var out = out
                     var paths = paths
-                    for i in range {
-                        out.append(opensArray && i == 0 ? "[\n" as StaticString : ",\n")
-                        out.appendPad(indent + 1)
-                        item(findings[i], &out, &paths, indent + 1)
+                    // Each finding is lent to `item` where it lies, not copied out of the array.
+                    findings.withUnsafeBufferPointer { findings in
+                        for i in range {
+                            out.append(opensArray && i == 0 ? "[\n" as StaticString : ",\n")
+                            out.appendPad(indent + 1)
+                            item(findings[i], &out, &paths, indent + 1)
+                        }
                     }
                 }
                 first = false

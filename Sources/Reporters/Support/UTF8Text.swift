@@ -103,54 +103,10 @@ final class UTF8Text: @unchecked Sendable {
     /// bytes below 0x20, 0x7F and the lead bytes 0xC2, 0xD8 and 0xE2 (of the C1 controls,
     /// U+061C and the U+20xx line separators and bidi controls) can start an escape.
     func appendJSONQuoted(_ text: String) {
-        append(byte: 0x22)
-        if text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ appendJSONQuoted(bytes: $0) }) == nil {
             var copy = text
-            copy.withUTF8 { appendJSONEscaped($0) }
+            copy.withUTF8 { appendJSONQuoted(bytes: $0) }
         }
-        append(byte: 0x22)
-    }
-
-    private func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
-        let count = source.count
-        var runStart = 0
-        var index = 0
-        while index < count {
-            if index + 8 <= count, Self.needsNoEscape(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
-            let byte = source[index]
-            if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
-                index += 1
-                continue
-            }
-            var length = 1
-            var scalar = UInt32(byte)
-            if byte >= 0x80 {
-                // A multi-byte character: escaped only if it is one of the listed scalars.
-                let next = index + 1 < count ? source[index + 1] : 0
-                let third = index + 2 < count ? source[index + 2] : 0
-                switch byte {
-                case 0xC2 where next >= 0x80 && next <= 0x9F:
-                    length = 2; scalar = UInt32(next)
-                case 0xD8 where next == 0x9C:
-                    length = 2; scalar = 0x061C
-                case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)):
-                    length = 3; scalar = 0x2000 + UInt32(third - 0x80)
-                case 0xE2 where next == 0x81 && third >= 0xA6 && third <= 0xA9:
-                    length = 3; scalar = 0x2040 + UInt32(third - 0x80)
-                default:
-                    index += 1
-                    continue
-                }
-            }
-            if runStart < index { append(UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            appendJSONEscape(scalar)
-            index += length
-            runStart = index
-        }
-        if runStart < count { append(UnsafeBufferPointer(rebasing: source[runStart..<count])) }
     }
 
     /// True when none of the eight bytes of `word` is below 0x20, a quote, a backslash, 0x7F or
@@ -165,24 +121,155 @@ final class UTF8Text: @unchecked Sendable {
         return !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
     }
 
-    private func appendJSONEscape(_ scalar: UInt32) {
-        append(byte: 0x5C)
-        switch scalar {
-        case 0x22: append(byte: 0x22)
-        case 0x5C: append(byte: 0x5C)
-        case 0x0A: append(byte: 0x6E)
-        case 0x0D: append(byte: 0x72)
-        case 0x09: append(byte: 0x74)
-        case 0x08: append(byte: 0x62)
-        case 0x0C: append(byte: 0x66)
-        default:
-            append(byte: 0x75)
-            let hex: StaticString = "0123456789abcdef"
-            hex.withUTF8Buffer { digits in
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    append(byte: digits[Int((scalar >> UInt32(shift)) & 0xF)])
+    // MARK: Writing in place (the JSON fast paths)
+
+    /// Makes room for `extra` more bytes and lets `body` write them where the text ends;
+    /// `body` returns how many it wrote (at most `extra`). One capacity check for a whole
+    /// run of small pieces.
+    @inline(__always)
+    func appendInPlace(reserving extra: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(extra)
+        count += body(base + count)
+    }
+
+    /// `appendJSONQuoted` of UTF-8 bytes, written in place. While no byte needs an
+    /// escape the bytes are copied eight at a time as they are checked; from the first
+    /// that might, room is made for the worst case (six bytes for each left) and the rest
+    /// is escaped byte by byte, runs of plain words still copied whole.
+    func appendJSONQuoted(bytes source: UnsafeBufferPointer<UInt8>) {
+        let length = source.count
+        // Eight bytes to spare: a short text's last word is stored whole.
+        reserve(length + 10)
+        var out = base + count
+        out[0] = 0x22
+        var written = 1
+        var index = 0
+        if let from = source.baseAddress {
+            while index + 8 <= length {
+                let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                guard Self.needsNoEscape(word) else { break }
+                UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                index += 8
+                written += 8
+            }
+            if index < length, index + 8 > length {
+                // The last few bytes as one word: the text's last eight when it has them
+                // (overlapping bytes already copied), else the bytes padded with spaces.
+                let word: UInt64
+                if length >= 8 {
+                    word = UnsafeRawPointer(from + length - 8).loadUnaligned(as: UInt64.self)
+                } else {
+                    var padded: UInt64 = 0x2020_2020_2020_2020
+                    withUnsafeMutableBytes(of: &padded) { bytes in
+                        for i in 0..<length { bytes[i] = from[i] }
+                    }
+                    word = padded
+                }
+                if Self.needsNoEscape(word) {
+                    let at = length >= 8 ? 1 + length - 8 : 1
+                    UnsafeMutableRawPointer(out + at).storeBytes(of: word, as: UInt64.self)
+                    written = 1 + length
+                    index = length
                 }
             }
+            if index < length {
+                count += written
+                written = 0
+                reserve(6 * (length - index) + 1)
+                out = base + count
+                written += Self.writeJSONEscaped(from, index, length, to: out)
+            }
         }
+        out[written] = 0x22
+        count += written + 1
+    }
+
+    /// Writes `source[index..<length]` escaped at `out` (which has room for six bytes
+    /// each) and returns how many bytes it wrote. Only `"`, `\`, bytes below 0x20, 0x7F
+    /// and the lead bytes 0xC2, 0xD8 and 0xE2 (of the C1 controls, U+061C and the U+20xx
+    /// line separators and bidi controls) can start an escape.
+    private static func writeJSONEscaped(_ source: UnsafePointer<UInt8>, _ start: Int, _ length: Int,
+                                         to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var index = start
+        var written = 0
+        while index < length {
+            if index + 8 <= length {
+                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                if needsNoEscape(word) {
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    index += 8
+                    written += 8
+                    continue
+                }
+            }
+            let byte = source[index]
+            if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
+                out[written] = byte
+                written += 1
+                index += 1
+                continue
+            }
+            var consumed = 1
+            var scalar = UInt32(byte)
+            if byte >= 0x80 {
+                // A multi-byte character: escaped only if it is one of the listed scalars.
+                let next = index + 1 < length ? source[index + 1] : 0
+                let third = index + 2 < length ? source[index + 2] : 0
+                switch byte {
+                case 0xC2 where next >= 0x80 && next <= 0x9F:
+                    consumed = 2; scalar = UInt32(next)
+                case 0xD8 where next == 0x9C:
+                    consumed = 2; scalar = 0x061C
+                case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)):
+                    consumed = 3; scalar = 0x2000 + UInt32(third - 0x80)
+                case 0xE2 where next == 0x81 && third >= 0xA6 && third <= 0xA9:
+                    consumed = 3; scalar = 0x2040 + UInt32(third - 0x80)
+                default:
+                    out[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
+            }
+            written += writeJSONEscape(scalar, to: out + written)
+            index += consumed
+        }
+        return written
+    }
+
+    /// The escape of `scalar` (`\n`, `\"`, `\u0085`) at `out`; returns its length.
+    @inline(__always)
+    private static func writeJSONEscape(_ scalar: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = 0x5C
+        let short: UInt8
+        switch scalar {
+        case 0x22: short = 0x22
+        case 0x5C: short = 0x5C
+        case 0x0A: short = 0x6E
+        case 0x0D: short = 0x72
+        case 0x09: short = 0x74
+        case 0x08: short = 0x62
+        case 0x0C: short = 0x66
+        default:
+            out[1] = 0x75
+            for position in 0..<4 {
+                let digit = UInt8(truncatingIfNeeded: scalar >> UInt32(12 - 4 * position)) & 0xF
+                out[2 + position] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return 6
+        }
+        out[1] = short
+        return 2
+    }
+
+    /// `value` as 16 lower-case hex digits, most significant first (a fingerprint).
+    func append(hex value: UInt64) {
+        reserve(16)
+        let out = base + count
+        for i in 0..<16 {
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * i)) & 0xF
+            out[i] = digit &+ (digit < 10 ? 0x30 : 0x57)
+        }
+        count += 16
     }
 }
