@@ -107,15 +107,16 @@ final class FindingRule: Sendable, Hashable {
 /// share is one `FindingRule`, the location is its file and four 32-bit numbers, the
 /// path is numbers (`PlanPath`), and the fingerprint is kept as its 64-bit number.
 public struct Finding: Sendable, Hashable {
+    // Stored in this order so the one-byte fields fill the path's spare bytes.
     private let shared: FindingRule
-    public var severity: Severity
-    public let kind: FindingKind
-    public var status: FindingStatus
     public let message: String
     private let sourceFile: FindingFile?
     private let startLine: UInt32, startColumn: UInt32, endLine: UInt32, endColumn: UInt32
     /// The subject's path in the plan, as numbers (`path` is its text).
     public let planPath: PlanPath?
+    public var severity: Severity
+    public let kind: FindingKind
+    public var status: FindingStatus
     public let engagement: String?
     public let country: String?
     public let provider: String?
