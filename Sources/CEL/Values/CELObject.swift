@@ -5,11 +5,17 @@ public protocol CELObject: Sendable {
     var celTypeName: String { get }
     /// The value of a field, or nil when absent (`has()` is false, selection is an error).
     func celField(_ name: String) -> CELValue?
+    /// The same for a field named in an expression (what evaluation asks): by default
+    /// `celField(field.name)`; a type listing its fields in a `CELFieldTable` answers
+    /// from the name's number instead.
+    func celField(_ field: CELFieldName) -> CELValue?
     /// Equality with another object; the default compares type name and identity for classes.
     func celEquals(_ other: any CELObject) -> Bool
 }
 
 extension CELObject {
+    public func celField(_ field: CELFieldName) -> CELValue? { celField(field.name) }
+
     public func celEquals(_ other: any CELObject) -> Bool {
         guard celTypeName == other.celTypeName else { return false }
         if type(of: self) is AnyClass, type(of: other) is AnyClass {
