@@ -1,6 +1,6 @@
 /// An optional value (`optional.of(x)`, `optional.none()`, the result of `a.?b` and
 /// `a[?b]`), carried as a host object of type `optional_type`.
-public struct CELOptional: CELObject {
+public final class CELOptional: CELObject {
     /// The value, or nil for `optional.none()`.
     public let value: CELValue?
 
@@ -41,12 +41,11 @@ extension CELValue {
 }
 
 extension CELOptional {
-    /// `object` as an optional, if it is one. A comparison of types, not a dynamic cast:
-    /// casting a host class to a struct asks the runtime for every bridging it knows,
-    /// which costs more than the rest of a field selection.
+    /// `object` as an optional, if it is one. A comparison of types, not a dynamic cast
+    /// (a general cast asks the runtime for every bridging it knows).
     @inline(__always)
     static func of(_ object: any CELObject) -> CELOptional? {
-        type(of: object) == CELOptional.self ? (object as! CELOptional) : nil
+        type(of: object) == CELOptional.self ? unsafeDowncast(object, to: CELOptional.self) : nil
     }
 
     /// Whether `object` is an optional (see `of(_:)`).

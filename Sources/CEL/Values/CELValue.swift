@@ -9,7 +9,7 @@ public enum CELValue: Sendable {
     case bytes([UInt8])
     case list([CELValue])
     indirect case map(CELMap)
-    indirect case object(any CELObject)
+    case object(any CELObject)
     case timestamp(CELTimestamp)
     case duration(CELDuration)
     case type(CELType)

@@ -13,6 +13,13 @@ protocol FieldTableObject: CELObject {
 }
 
 extension FieldTableObject {
-    func celField(_ name: String) -> CELValue? { fields[name].flatMap(value) }
-    func celField(_ field: CELFieldName) -> CELValue? { fields[field].flatMap(value) }
+    func celField(_ name: String) -> CELValue? {
+        guard let field = fields[name] else { return nil }
+        return value(field)
+    }
+
+    func celField(_ field: CELFieldName) -> CELValue? {
+        guard let field = fields[field] else { return nil }
+        return value(field)
+    }
 }
