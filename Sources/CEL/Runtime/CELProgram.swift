@@ -53,14 +53,16 @@ public struct CELProgram: Sendable {
         let globals = slots.count >= variableNames.count
             ? slots : slots + [CELValue](repeating: .null, count: variableNames.count - slots.count)
         // Locals live in temporary (stack) storage for the duration of the evaluation.
-        return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { locals in
-            _ = locals.initialize(from: repeatElement(CELValue.null, count: localCount))
-            defer { _ = locals.deinitialize() }
-            var ctx = EvalContext(globals: globals, locals: locals, budget: budget ?? defaultBudget,
-                                  trace: tracing ? [:] : nil)
-            let v = p(&ctx)
-            if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx.trace) }
-            return (v, ctx.trace)
+        return globals.withUnsafeBufferPointer { globals in
+            withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { locals in
+                if localCount > 0 { locals.initialize(repeating: .null) }
+                defer { if localCount > 0 { _ = locals.deinitialize() } }
+                var ctx = EvalContext(globals: globals, locals: locals, budget: budget ?? defaultBudget,
+                                      trace: tracing ? [:] : nil)
+                let v = p(&ctx)
+                if ctx.exhausted { return (.error(CELError(costLimitMessage, nodeID: ast.expr.id)), ctx.trace) }
+                return (v, ctx.trace)
+            }
         }
     }
 

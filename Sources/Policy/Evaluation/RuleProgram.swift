@@ -68,14 +68,20 @@ struct RuleProgram: Sendable {
         /// its own variables' slots, and overwriting them in place is cheaper than emptying
         /// and refilling the array.
         private func fill(_ slots: inout [CELValue], _ subjects: PlanSubjects, _ subject: Subject) {
-            while slots.count < sources.count { slots.append(.null) }
-            for (slot, source) in sources.enumerated() {
-                switch source {
-                case .constant(let value): slots[slot] = value
-                case .scoped(let index, let value): slots[slot] = value(subjects, subject, index)
-                case .variable(let binding, let name):
-                    slots[slot] = subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
-                case .missing(let name): slots[slot] = .err("no such variable '\(name)'")
+            if slots.count < sources.count { slots += repeatElement(.null, count: sources.count - slots.count) }
+            // Both arrays read and written in place: no uniqueness check per slot, no copy
+            // of each source.
+            slots.withUnsafeMutableBufferPointer { slots in
+                sources.withUnsafeBufferPointer { sources in
+                    for slot in sources.indices {
+                        switch sources[slot] {
+                        case .constant(let value): slots[slot] = value
+                        case .scoped(let index, let value): slots[slot] = value(subjects, subject, index)
+                        case .variable(let binding, let name):
+                            slots[slot] = subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
+                        case .missing(let name): slots[slot] = .err("no such variable '\(name)'")
+                        }
+                    }
                 }
             }
         }
