@@ -8,20 +8,23 @@ import Foundation
 /// the `cel: rule` lines then time typical Shore rule shapes one by one, over host
 /// objects built like Shore's (final classes answering `celField` with a `switch`).
 enum CELBenchmark {
-    struct Datum: CELObject {
+    final class Datum: CELObject {
         let level: Int64
+        init(level: Int64) { self.level = level }
         var celTypeName: String { "shore.Datum" }
         func celField(_ name: String) -> CELValue? { name == "level" ? .int(level) : nil }
     }
 
-    struct Engagement: CELObject {
+    final class Engagement: CELObject {
         let data: CELValue
+        init(data: CELValue) { self.data = data }
         var celTypeName: String { "shore.Engagement" }
         func celField(_ name: String) -> CELValue? { name == "data" ? data : nil }
     }
 
-    struct Location: CELObject {
+    final class Location: CELObject {
         let country: String
+        init(country: String) { self.country = country }
         var celTypeName: String { "shore.Location" }
         func celField(_ name: String) -> CELValue? { name == "country" ? .string(country) : nil }
     }

@@ -2,10 +2,17 @@ import Testing
 @testable import CEL
 import SeededRandom
 
-struct Location: CELObject {
-    var country: String
-    var overlapHours: Double
-    var region: String?
+final class Location: CELObject {
+    let country: String
+    let overlapHours: Double
+    let region: String?
+
+    init(country: String, overlapHours: Double, region: String? = nil) {
+        self.country = country
+        self.overlapHours = overlapHours
+        self.region = region
+    }
+
     var celTypeName: String { "shore.Location" }
     func celField(_ name: String) -> CELValue? {
         switch name {

@@ -7,19 +7,20 @@ import Testing
 @Suite struct FastPathTests {
     static func env() -> CELEnvironment {
         var env = shoreEnv()
-        for name in ["xs", "ys", "m", "n", "s", "cs"] { env.declareVariable(name, type: .dyn) }
+        for name in ["xs", "ys", "m", "n", "s", "cs", "o"] { env.declareVariable(name, type: .dyn) }
         return env
     }
 
     static let variableSets: [[String: CELValue]] = [
         ["xs": [1, 2, 3], "ys": [3, 4], "m": .map(CELMap(["a": 1, "b": 0])), "n": 2, "s": "B2", "cs": ["DE", "FR", "US"],
-         "location": .object(Location(country: "DE", overlapHours: 3.5, region: "EU"))],
+         "location": .object(Location(country: "DE", overlapHours: 3.5, region: "EU")),
+         "o": .optional(of: .map(CELMap(["a": 1])))],
         ["xs": [0, "a", 2.5, .null], "ys": [], "m": .map(CELMap()), "n": 2.5, "s": "C9", "cs": [],
-         "location": .object(Location(country: "PH", overlapHours: 0, region: nil))],
+         "location": .object(Location(country: "PH", overlapHours: 0, region: nil)), "o": .optionalNone],
         ["xs": [true, false, true], "ys": [false], "m": [1, 2], "n": "x", "s": 3, "cs": ["PH", 1, .null],
-         "location": .null],
+         "location": .null, "o": .optional(of: .object(Location(country: "FR", overlapHours: 1, region: nil)))],
         ["xs": [], "ys": [.err("boom")], "m": .err("no m"), "n": .uint(7), "s": "A1", "cs": .err("no cs"),
-         "location": .object(Location(country: "US", overlapHours: .nan, region: "NA"))],
+         "location": .object(Location(country: "US", overlapHours: .nan, region: "NA")), "o": .null],
     ]
 
     static let expressions = [
@@ -31,6 +32,8 @@ import Testing
         "location.country == s || has(location.region)", "xs.exists(x, location.country in cs)",
         "level(s) >= 3", "level(n)", "n == 2.0", "n < 2.5", "s < 'B'", "n != 1u", "n in xs", "xs.exists_one(x, x == 1)", "'DE' in cs", "'a' in m", "'x' in s",
         "location.overlap_hours < 3", "n >= 2u", "s == null",
+        // A variable holding an optional: selecting on it selects on its value.
+        "o.a", "o.country", "has(o.a)", "has(o.country)", "xs.exists(x, o.a == x)",
     ]
 
     /// List literals are constants in untraced plans (no steps charged), built per
@@ -40,7 +43,7 @@ import Testing
         "xs.map(x, x * 2)", "xs.filter(x, x > 1)", "cel.bind(t, xs, t.all(x, x > 0))",
         "s in ['A1', 'B2']", "s in ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'A1']",
         "n in ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 2]", "[1, 2].exists(x, x == n)",
-        "['A1', 'x'].all(c, c in cs || c == s)",
+        "['A1', 'x'].all(c, c in cs || c == s)", "[o].exists(p, p.a == 1)",
     ]
 
     /// `in` over a long list variable goes through a per-call-site index of the first

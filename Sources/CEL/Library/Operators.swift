@@ -191,8 +191,8 @@ enum Operators {
             case .int, .uint, .double, .bool, .string: return m[b].map { .optional(of: $0) } ?? .optionalNone
             default: return noOverload("_[?_]", a, b)
             }
-        case .object(let o as CELOptional):
-            return o.value.map { optionalIndex($0, b) } ?? .optionalNone
+        case .object(let object) where CELOptional.isOptional(object):
+            return CELOptional.of(object)?.value.map { optionalIndex($0, b) } ?? .optionalNone
         case .error: return a
         default: return noOverload("_[?_]", a, b)
         }
@@ -203,7 +203,7 @@ enum Operators {
     static func optionalSelect(_ v: CELValue, _ field: String) -> CELValue {
         switch v {
         case .map(let m): return m[string: field].map { .optional(of: $0) } ?? .optionalNone
-        case .object(let o as CELOptional): return o.value.map { optionalSelect($0, field) } ?? .optionalNone
+        case .object(let o) where CELOptional.isOptional(o): return CELOptional.of(o)?.value.map { optionalSelect($0, field) } ?? .optionalNone
         case .object(let o): return o.celField(field).map { .optional(of: $0) } ?? .optionalNone
         case .error: return v
         default: return .err("type '\(v.celType.runtimeName)' does not support field selection")
@@ -212,7 +212,7 @@ enum Operators {
 
     static func select(_ v: CELValue, _ field: String) -> CELValue {
         switch v {
-        case .object(let o as CELOptional): return o.value.map { optionalSelect($0, field) } ?? .optionalNone
+        case .object(let o) where CELOptional.isOptional(o): return CELOptional.of(o)?.value.map { optionalSelect($0, field) } ?? .optionalNone
         case .map(let m): return m[string: field] ?? .err("no such key: \(field)")
         case .object(let o): return o.celField(field) ?? .err("no such key: \(field)")
         case .error: return v
@@ -222,7 +222,7 @@ enum Operators {
 
     static func has(_ v: CELValue, _ field: String) -> CELValue {
         switch v {
-        case .object(let o as CELOptional): return o.value.map { has($0, field) } ?? .bool(false)
+        case .object(let o) where CELOptional.isOptional(o): return CELOptional.of(o)?.value.map { has($0, field) } ?? .bool(false)
         case .map(let m): return .bool(m[string: field] != nil)
         case .object(let o): return .bool(o.celField(field) != nil)
         case .error: return v

@@ -56,7 +56,7 @@ enum OptionalLibrary {
         case .bytes(let b): return b.isEmpty
         case .list(let l): return l.isEmpty
         case .map(let m): return m.count == 0
-        case .object(let o): return (o as? CELOptional).map { $0.value == nil } ?? false
+        case .object(let o): return CELOptional.of(o).map { $0.value == nil } ?? false
         default: return false
         }
     }

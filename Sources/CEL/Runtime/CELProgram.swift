@@ -49,13 +49,18 @@ public struct CELProgram: Sendable {
 
     private func run(_ p: Eval, _ slots: [CELValue], _ budget: Int?, _ tracing: Bool,
                      localCount: Int? = nil) -> (CELValue, [Int: CELValue]?) {
-        let localCount = localCount ?? self.localCount
         let globals = slots.count >= variableNames.count
             ? slots : slots + [CELValue](repeating: .null, count: variableNames.count - slots.count)
+        return globals.withUnsafeBufferPointer { run(p, $0, budget, tracing, localCount: localCount ?? self.localCount) }
+    }
+
+    /// Evaluates `p` on `globals`, which holds a value for every variable.
+    private func run(_ p: Eval, _ globals: UnsafeBufferPointer<CELValue>, _ budget: Int?, _ tracing: Bool,
+                     localCount: Int) -> (CELValue, [Int: CELValue]?) {
         // Locals live in temporary (stack) storage for the duration of the evaluation.
-        return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { locals in
-            _ = locals.initialize(from: repeatElement(CELValue.null, count: localCount))
-            defer { _ = locals.deinitialize() }
+        withUnsafeTemporaryAllocation(of: CELValue.self, capacity: localCount) { locals in
+            if localCount > 0 { locals.initialize(repeating: .null) }
+            defer { if localCount > 0 { _ = locals.deinitialize() } }
             var ctx = EvalContext(globals: globals, locals: locals, budget: budget ?? defaultBudget,
                                   trace: tracing ? [:] : nil)
             let v = p(&ctx)
@@ -76,7 +81,8 @@ public struct CELProgram: Sendable {
 
     /// Fast path: `slots[i]` is the value of `variableNames[i]`.
     public func evaluate(slots: [CELValue], budget: Int? = nil) -> CELValue {
-        run(plan, slots, budget, false).0
+        if slots.count < variableNames.count { return run(plan, slots, budget, false).0 }
+        return slots.withUnsafeBufferPointer { run(plan, $0, budget, false, localCount: localCount).0 }
     }
 
     /// Traced evaluation against variables by name (see `CELTrace`).

@@ -2,8 +2,9 @@
 /// A struct passed `inout` through the plan's closures, so an evaluation allocates no
 /// context object and its counters need no dynamic exclusivity checks.
 struct EvalContext {
-    /// Global variable values in slot order: the caller's array itself, not a copy.
-    let globals: [CELValue]
+    /// Global variable values in slot order: the caller's array itself, read in place
+    /// (no reference count per evaluation).
+    let globals: UnsafeBufferPointer<CELValue>
     /// Comprehension locals (iteration variables, accumulators), indices fixed at plan
     /// time; temporary storage owned by `CELProgram.run`, empty without comprehensions.
     let locals: UnsafeMutableBufferPointer<CELValue>

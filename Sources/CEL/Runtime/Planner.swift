@@ -151,20 +151,23 @@ struct Planner {
                     return planDynamic(q, id)
                 }
             }
-            if !testOnly, !traced, let fused = planVariableSelect(operand, field, id) { return fused }
+            let name = CELFieldName(field)
+            if !testOnly, !traced, let fused = planVariableSelect(operand, name, id) { return fused }
             let o = planNode(operand)
             if testOnly {
                 return { c in
                     guard c.tick() else { return .err(costLimitMessage, id) }
-                    return Planner.withID(Operators.has(o(&c), field), id)
+                    let v = o(&c)
+                    if case .object(let object) = v, !CELOptional.isOptional(object) { return .bool(object.celField(name) != nil) }
+                    return Planner.withID(Operators.has(v, field), id)
                 }
             }
             return { c in
                 guard c.tick() else { return .err(costLimitMessage, id) }
                 let v = o(&c)
                 // Host objects first: the common case, without the general dispatch.
-                if case .object(let object) = v, !(object is CELOptional) {
-                    return Planner.withID(object.celField(field) ?? .err("no such key: \(field)"), id)
+                if case .object(let object) = v, !CELOptional.isOptional(object) {
+                    return Planner.withID(object.celField(name) ?? .err("no such key: \(field)"), id)
                 }
                 return Planner.withID(Operators.select(v, field), id)
             }

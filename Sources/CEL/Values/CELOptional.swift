@@ -1,6 +1,6 @@
 /// An optional value (`optional.of(x)`, `optional.none()`, the result of `a.?b` and
 /// `a[?b]`), carried as a host object of type `optional_type`.
-public struct CELOptional: CELObject {
+public final class CELOptional: CELObject {
     /// The value, or nil for `optional.none()`.
     public let value: CELValue?
 
@@ -14,7 +14,7 @@ public struct CELOptional: CELObject {
     public func celField(_ name: String) -> CELValue? { nil }
 
     public func celEquals(_ other: any CELObject) -> Bool {
-        guard let other = other as? CELOptional else { return false }
+        guard let other = CELOptional.of(other) else { return false }
         switch (value, other.value) {
         case (nil, nil): return true
         case let (a?, b?): return equalValues(a, b)
@@ -35,7 +35,20 @@ extension CELValue {
 
     /// The optional this value is, if it is one.
     public var asOptional: CELOptional? {
-        if case .object(let object) = self { return object as? CELOptional }
+        if case .object(let object) = self { return CELOptional.of(object) }
         return nil
     }
+}
+
+extension CELOptional {
+    /// `object` as an optional, if it is one. A comparison of types, not a dynamic cast
+    /// (a general cast asks the runtime for every bridging it knows).
+    @inline(__always)
+    static func of(_ object: any CELObject) -> CELOptional? {
+        type(of: object) == CELOptional.self ? unsafeDowncast(object, to: CELOptional.self) : nil
+    }
+
+    /// Whether `object` is an optional (see `of(_:)`).
+    @inline(__always)
+    static func isOptional(_ object: any CELObject) -> Bool { type(of: object) == CELOptional.self }
 }

@@ -9,7 +9,7 @@ public enum CELValue: Sendable {
     case bytes([UInt8])
     case list([CELValue])
     indirect case map(CELMap)
-    indirect case object(any CELObject)
+    case object(any CELObject)
     case timestamp(CELTimestamp)
     case duration(CELDuration)
     case type(CELType)
@@ -27,7 +27,7 @@ public enum CELValue: Sendable {
         case .bytes: return .bytes
         case .list: return .list(.dyn)
         case .map: return .map(.dyn, .dyn)
-        case .object(let o): return o is CELOptional ? .optional(.dyn) : .object(o.celTypeName)
+        case .object(let o): return CELOptional.isOptional(o) ? .optional(.dyn) : .object(o.celTypeName)
         case .timestamp: return .timestamp
         case .duration: return .duration
         case .type: return .type(.dyn)
@@ -58,7 +58,7 @@ public enum CELValue: Sendable {
         case .map(let m):
             return "{" + m.entries.map { "\($0.key.literalDescription): \($0.value.literalDescription)" }.joined(separator: ", ") + "}"
         case .object(let o):
-            if let optional = o as? CELOptional {
+            if let optional = CELOptional.of(o) {
                 return optional.value.map { "optional.of(\($0.literalDescription))" } ?? "optional.none()"
             }
             return "\(o.celTypeName){...}"

@@ -89,5 +89,25 @@ func sameScalars(_ a: String, _ b: String) -> Bool {
     // (identical or small strings, memcmp for NFC text) settles every mismatch.
     guard a == b else { return false }
     var x = a, y = b
-    return x.withUTF8 { px in y.withUTF8 { py in px.elementsEqual(py) } }
+    return x.withUTF8 { px in y.withUTF8 { py in sameBytes(px, py) } }
+}
+
+/// Whether two byte buffers are equal, compared eight bytes at a time (`elementsEqual`
+/// walks them through iterators, several times slower on the short strings rules compare).
+@inline(__always)
+func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = a.count
+    guard count == b.count else { return false }
+    guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    let x = UnsafeRawPointer(pa), y = UnsafeRawPointer(pb)
+    var i = 0
+    while i + 8 <= count {
+        if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < count {
+        if pa[i] != pb[i] { return false }
+        i += 1
+    }
+    return true
 }

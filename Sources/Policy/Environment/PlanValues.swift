@@ -65,7 +65,7 @@ final class PlanEngagements: Sendable {
 }
 
 /// `plan` in rules.
-final class PlanObject: CELObject, Sendable {
+final class PlanObject: FieldTableObject, Sendable {
     let plan: Plan
     let company: CELValue
     private let allEngagements: PlanEngagements
@@ -91,20 +91,26 @@ final class PlanObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.plan }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "id": .string(plan.id)
-        case "title": plan.title.map(CELValue.string)
-        case "date": date
-        case "company": company
-        case "engagements": allEngagements.value
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case id, title, date, company, engagements
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = PlanObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .id: .string(plan.id)
+        case .title: plan.title.map(CELValue.string)
+        case .date: date
+        case .company: company
+        case .engagements: allEngagements.value
         }
     }
 }
 
 /// `company` in rules.
-final class CompanyObject: CELObject, Sendable {
+final class CompanyObject: FieldTableObject, Sendable {
     let company: Company
     private let languages: CELValue
     private let regimes: CELValue
@@ -117,17 +123,23 @@ final class CompanyObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.company }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "name": .string(company.name)
-        case "country": .string(company.country)
-        case "timezone": .string(company.timezone)
-        case "hours": .string(company.hours.description)
-        case "languages": languages
-        case "regimes": regimes
-        case "currency": company.currency.map(CELValue.string)
-        case "sector": company.sector.map(CELValue.string)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case name, country, timezone, hours, languages, regimes, currency, sector
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = CompanyObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .name: .string(company.name)
+        case .country: .string(company.country)
+        case .timezone: .string(company.timezone)
+        case .hours: .string(company.hours.description)
+        case .languages: languages
+        case .regimes: regimes
+        case .currency: company.currency.map(CELValue.string)
+        case .sector: company.sector.map(CELValue.string)
         }
     }
 }
@@ -135,7 +147,7 @@ final class CompanyObject: CELObject, Sendable {
 /// `engagement` in rules, with its parts already converted. Each part's object is boxed
 /// as a CEL value once: `engagement.locations` lists these values and `for: location`
 /// binds them, so reading a part allocates nothing.
-final class EngagementObject: CELObject, Sendable {
+final class EngagementObject: FieldTableObject, Sendable {
     let engagement: Engagement
     let locationValues: [CELValue]
     let dataValues: [CELValue]
@@ -165,37 +177,45 @@ final class EngagementObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.engagement }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "id": .string(engagement.id)
-        case "service": engagement.service.map(CELValue.string)
-        case "customer_facing": .bool(engagement.customerFacing)
-        case "markets": markets
-        case "provider": provider
-        case "locations": .list(locationValues)
-        case "data": .list(dataValues)
-        case "languages": .list(languageValues)
-        case "controls": controls
-        case "subcontractors": .list(subcontractorValues)
-        case "critical_or_important": .bool(engagement.criticalOrImportant)
-        case "ict": .bool(engagement.ict)
-        case "notified": engagement.notified.map { .object(NotificationObject($0)) }
-        case "reports_to": engagement.reportsTo.map { .object(HubObject($0)) }
-        case "cost": engagement.cost.map { .object(CostObject($0)) }
-        case "start": engagement.start.map(PlanValues.timestamp)
-        case "end": engagement.end.map(PlanValues.timestamp)
-        case "attributes": attributes
-        case "offshore": .bool(engagement.offshore)
-        case "outsourced": .bool(engagement.outsourced)
-        case "model": .string(engagement.model.rawValue)
-        case "headcount": .int(engagement.headcount)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case id, service, customerFacing = "customer_facing", markets, provider, locations, data, languages,
+             controls, subcontractors, criticalOrImportant = "critical_or_important", ict, notified,
+             reportsTo = "reports_to", cost, start, end, attributes, offshore, outsourced, model, headcount
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = EngagementObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .id: .string(engagement.id)
+        case .service: engagement.service.map(CELValue.string)
+        case .customerFacing: .bool(engagement.customerFacing)
+        case .markets: markets
+        case .provider: provider
+        case .locations: .list(locationValues)
+        case .data: .list(dataValues)
+        case .languages: .list(languageValues)
+        case .controls: controls
+        case .subcontractors: .list(subcontractorValues)
+        case .criticalOrImportant: .bool(engagement.criticalOrImportant)
+        case .ict: .bool(engagement.ict)
+        case .notified: engagement.notified.map { .object(NotificationObject($0)) }
+        case .reportsTo: engagement.reportsTo.map { .object(HubObject($0)) }
+        case .cost: engagement.cost.map { .object(CostObject($0)) }
+        case .start: engagement.start.map(PlanValues.timestamp)
+        case .end: engagement.end.map(PlanValues.timestamp)
+        case .attributes: attributes
+        case .offshore: .bool(engagement.offshore)
+        case .outsourced: .bool(engagement.outsourced)
+        case .model: .string(engagement.model.rawValue)
+        case .headcount: .int(engagement.headcount)
         }
     }
 }
 
 /// `engagement.provider` in rules.
-final class ProviderObject: CELObject, Sendable {
+final class ProviderObject: FieldTableObject, Sendable {
     let provider: Provider
     private let owners: CELValue
     init(_ provider: Provider) {
@@ -204,36 +224,48 @@ final class ProviderObject: CELObject, Sendable {
     }
     var celTypeName: String { PlanTypes.provider }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "name": .string(provider.name)
-        case "kind": .string(provider.kind)
-        case "country": .string(provider.country)
-        case "owners": owners
-        case "group": provider.group.map(CELValue.string)
-        case "lei": provider.lei.map(CELValue.string)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case name, kind, country, owners, group, lei
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = ProviderObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .name: .string(provider.name)
+        case .kind: .string(provider.kind)
+        case .country: .string(provider.country)
+        case .owners: owners
+        case .group: provider.group.map(CELValue.string)
+        case .lei: provider.lei.map(CELValue.string)
         }
     }
 }
 
 /// `provider.owners[i]` in rules.
-final class OwnerObject: CELObject, Sendable {
+final class OwnerObject: FieldTableObject, Sendable {
     let owner: Owner
     init(_ owner: Owner) { self.owner = owner }
     var celTypeName: String { PlanTypes.owner }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "country": .string(owner.country)
-        case "share": .double(owner.share)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case country, share
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = OwnerObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .country: .string(owner.country)
+        case .share: .double(owner.share)
         }
     }
 }
 
 /// `subcontractor` in rules (`for: subcontractor`, and `engagement.subcontractors`).
-final class SubcontractorObject: CELObject, Sendable {
+final class SubcontractorObject: FieldTableObject, Sendable {
     let subcontractor: Subcontractor
     private let functions: CELValue
     private let data: CELValue
@@ -246,76 +278,101 @@ final class SubcontractorObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.subcontractor }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "name": .string(subcontractor.name)
-        case "country": .string(subcontractor.country)
-        case "region": subcontractor.region.map(CELValue.string)
-        case "kind": subcontractor.kind.map(CELValue.string)
-        case "functions": functions
-        case "data": data
-        case "domestic": .bool(subcontractor.domestic)
-        case "offshore": .bool(!subcontractor.domestic)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case name, country, region, kind, functions, data, domestic, offshore
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = SubcontractorObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .name: .string(subcontractor.name)
+        case .country: .string(subcontractor.country)
+        case .region: subcontractor.region.map(CELValue.string)
+        case .kind: subcontractor.kind.map(CELValue.string)
+        case .functions: functions
+        case .data: data
+        case .domestic: .bool(subcontractor.domestic)
+        case .offshore: .bool(!subcontractor.domestic)
         }
     }
 }
 
 /// `engagement.reports_to` in rules.
-final class HubObject: CELObject, Sendable {
+final class HubObject: FieldTableObject, Sendable {
     let hub: Hub
     init(_ hub: Hub) { self.hub = hub }
     var celTypeName: String { PlanTypes.hub }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "city": hub.city.map(CELValue.string)
-        case "timezone": .string(hub.timezone)
-        case "hours": .string(hub.hours.description)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case city, timezone, hours
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = HubObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .city: hub.city.map(CELValue.string)
+        case .timezone: .string(hub.timezone)
+        case .hours: .string(hub.hours.description)
         }
     }
 }
 
 /// `engagement.notified` in rules.
-final class NotificationObject: CELObject, Sendable {
+final class NotificationObject: FieldTableObject, Sendable {
     let notification: Notification
     init(_ notification: Notification) { self.notification = notification }
     var celTypeName: String { PlanTypes.notification }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "date": PlanValues.timestamp(notification.date)
-        case "supervisor": .string(notification.supervisor)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case date, supervisor
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = NotificationObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .date: PlanValues.timestamp(notification.date)
+        case .supervisor: .string(notification.supervisor)
         }
     }
 }
 
 /// `location` in rules.
-final class LocationObject: CELObject, Sendable {
+final class LocationObject: FieldTableObject, Sendable {
     let location: Location
     init(_ location: Location) { self.location = location }
     var celTypeName: String { PlanTypes.location }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "country": .string(location.country)
-        case "region": location.region.map(CELValue.string)
-        case "city": location.city.map(CELValue.string)
-        case "timezone": .string(location.timezone)
-        case "hours": .string(location.hours.description)
-        case "headcount": .int(location.headcount)
-        case "domestic": .bool(location.domestic)
-        case "offshore": .bool(location.offshore)
-        case "overlap_hours": .double(location.overlapHours)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case country, region, city, timezone, hours, headcount, domestic, offshore,
+             overlapHours = "overlap_hours"
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = LocationObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .country: .string(location.country)
+        case .region: location.region.map(CELValue.string)
+        case .city: location.city.map(CELValue.string)
+        case .timezone: .string(location.timezone)
+        case .hours: .string(location.hours.description)
+        case .headcount: .int(location.headcount)
+        case .domestic: .bool(location.domestic)
+        case .offshore: .bool(location.offshore)
+        case .overlapHours: .double(location.overlapHours)
         }
     }
 }
 
 /// `data` in rules.
-final class DataObject: CELObject, Sendable {
+final class DataObject: FieldTableObject, Sendable {
     let item: DataItem
     private let subjects: CELValue
     private let categories: CELValue
@@ -330,56 +387,75 @@ final class DataObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.data }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "name": .string(item.name)
-        case "classification": .string(item.classification)
-        case "personal": .bool(item.personal)
-        case "subjects": subjects
-        case "categories": categories
-        case "storage_countries": storage
-        case "records": item.records.map(CELValue.int)
-        case "deidentified": .bool(item.deidentified)
-        case "level": .int(item.level)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case name, classification, personal, subjects, categories, storageCountries = "storage_countries",
+             records, deidentified, level
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = DataObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .name: .string(item.name)
+        case .classification: .string(item.classification)
+        case .personal: .bool(item.personal)
+        case .subjects: subjects
+        case .categories: categories
+        case .storageCountries: storage
+        case .records: item.records.map(CELValue.int)
+        case .deidentified: .bool(item.deidentified)
+        case .level: .int(item.level)
         }
     }
 }
 
 /// `language` in rules.
-final class LanguageObject: CELObject, Sendable {
+final class LanguageObject: FieldTableObject, Sendable {
     let skill: LanguageSkill
     init(_ skill: LanguageSkill) { self.skill = skill }
     var celTypeName: String { PlanTypes.language }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "code": .string(skill.code)
-        case "level": .string(skill.level.rawValue)
-        case "cefr": .int(Int64(skill.level.ordinal))
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case code, level, cefr
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = LanguageObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .code: .string(skill.code)
+        case .level: .string(skill.level.rawValue)
+        case .cefr: .int(Int64(skill.level.ordinal))
         }
     }
 }
 
 /// `engagement.cost` in rules.
-final class CostObject: CELObject, Sendable {
+final class CostObject: FieldTableObject, Sendable {
     let cost: Cost
     init(_ cost: Cost) { self.cost = cost }
     var celTypeName: String { PlanTypes.cost }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "annual": .double(cost.annual)
-        case "currency": cost.currency.map(CELValue.string)
-        case "converted": .double(cost.converted)
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case annual, currency, converted
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = CostObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .annual: .double(cost.annual)
+        case .currency: cost.currency.map(CELValue.string)
+        case .converted: .double(cost.converted)
         }
     }
 }
 
 /// `country` in rules (`for: country`).
-final class CountryObject: CELObject, Sendable {
+final class CountryObject: FieldTableObject, Sendable {
     let aggregate: CountryAggregate
     private let engagements: CELValue
 
@@ -390,21 +466,27 @@ final class CountryObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.country }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "code": .string(aggregate.code)
-        case "name": .string(aggregate.name)
-        case "headcount": .int(aggregate.headcount)
-        case "headcount_share": .double(aggregate.headcountShare)
-        case "domestic": .bool(aggregate.domestic)
-        case "engagements": engagements
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case code, name, headcount, headcountShare = "headcount_share", domestic, engagements
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = CountryObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .code: .string(aggregate.code)
+        case .name: .string(aggregate.name)
+        case .headcount: .int(aggregate.headcount)
+        case .headcountShare: .double(aggregate.headcountShare)
+        case .domestic: .bool(aggregate.domestic)
+        case .engagements: engagements
         }
     }
 }
 
 /// `provider` in rules (`for: provider`).
-final class ProviderSummaryObject: CELObject, Sendable {
+final class ProviderSummaryObject: FieldTableObject, Sendable {
     let aggregate: ProviderAggregate
     private let engagements: CELValue
     private let controls: CELValue
@@ -421,21 +503,28 @@ final class ProviderSummaryObject: CELObject, Sendable {
 
     var celTypeName: String { PlanTypes.providerSummary }
 
-    func celField(_ name: String) -> CELValue? {
-        switch name {
-        case "name": .string(aggregate.name)
-        case "country": .string(aggregate.country)
-        case "kind": .string(aggregate.kind)
-        case "engagements": engagements
-        case "controls": controls
-        case "work_countries": workCountries
-        case "headcount": .int(aggregate.headcount)
-        case "cost": .double(aggregate.cost)
-        case "cost_share": .double(aggregate.costShare)
-        case "group": .string(aggregate.group)
-        case "group_cost_share": .double(aggregate.groupCostShare)
-        case "owners": owners
-        default: nil
+    enum Field: String, CaseIterable, Sendable {
+        case name, country, kind, engagements, controls, workCountries = "work_countries", headcount, cost,
+             costShare = "cost_share", group, groupCostShare = "group_cost_share", owners
+    }
+
+    private static let table = CELFieldTable<Field>()
+    let fields = ProviderSummaryObject.table
+
+    func value(_ field: Field) -> CELValue? {
+        switch field {
+        case .name: .string(aggregate.name)
+        case .country: .string(aggregate.country)
+        case .kind: .string(aggregate.kind)
+        case .engagements: engagements
+        case .controls: controls
+        case .workCountries: workCountries
+        case .headcount: .int(aggregate.headcount)
+        case .cost: .double(aggregate.cost)
+        case .costShare: .double(aggregate.costShare)
+        case .group: .string(aggregate.group)
+        case .groupCostShare: .double(aggregate.groupCostShare)
+        case .owners: owners
         }
     }
 }

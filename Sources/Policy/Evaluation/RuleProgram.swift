@@ -7,8 +7,9 @@ struct RuleProgram: Sendable {
     /// Where one variable's value comes from.
     enum Source {
         case variable(Binding, name: String)
-        /// The scope's variable number `index`, read straight from the scope's definition.
-        case scoped(index: Int, value: @Sendable (PlanSubjects, Subject, Int) -> CELValue)
+        /// The scope's variable number `index`, read straight from the scope's definition
+        /// (`Bound.scopeValue`).
+        case scoped(index: Int)
         case constant(CELValue)
         case missing(String)
     }
@@ -19,15 +20,18 @@ struct RuleProgram: Sendable {
     final class Bound: Sendable {
         let program: CELProgram
         let sources: [Source]
+        /// The rule scope's `ScopeDefinition.value`, which the `.scoped` sources read.
+        let scopeValue: @Sendable (PlanSubjects, Subject, Int) -> CELValue
         /// Whether every variable is a constant (a named set): the value is the same on every subject.
         let isConstant: Bool
 
         init(_ program: CELProgram, scope: RuleScope, sets: [String: CELValue]) {
             self.program = program
+            scopeValue = scope.definition.value
             sources = program.variableNames.map { name in
                 if let set = sets[name] { return .constant(set) }
                 switch Binding(name, in: scope) {
-                case .scoped(let index)?: return .scoped(index: index, value: scope.definition.value)
+                case .scoped(let index)?: return .scoped(index: index)
                 case let binding?: return .variable(binding, name: name)
                 case nil: break
                 }
@@ -36,9 +40,11 @@ struct RuleProgram: Sendable {
             isConstant = sources.allSatisfy { if case .constant = $0 { true } else { false } }
         }
 
-        private init(program: CELProgram, sources: [Source], isConstant: Bool) {
+        private init(program: CELProgram, sources: [Source], scopeValue: @escaping @Sendable (PlanSubjects, Subject, Int) -> CELValue,
+                     isConstant: Bool) {
             self.program = program
             self.sources = sources
+            self.scopeValue = scopeValue
             self.isConstant = isConstant
         }
 
@@ -47,7 +53,7 @@ struct RuleProgram: Sendable {
             Bound(program: program, sources: sources.map { source in
                 if case .constant(.list(let items)) = source { return .constant(.list(items.map { $0 })) }
                 return source
-            }, isConstant: isConstant)
+            }, scopeValue: scopeValue, isConstant: isConstant)
         }
 
         /// The program's value for `subject`. `slots` is the caller's buffer, refilled
@@ -68,14 +74,20 @@ struct RuleProgram: Sendable {
         /// its own variables' slots, and overwriting them in place is cheaper than emptying
         /// and refilling the array.
         private func fill(_ slots: inout [CELValue], _ subjects: PlanSubjects, _ subject: Subject) {
-            while slots.count < sources.count { slots.append(.null) }
-            for (slot, source) in sources.enumerated() {
-                switch source {
-                case .constant(let value): slots[slot] = value
-                case .scoped(let index, let value): slots[slot] = value(subjects, subject, index)
-                case .variable(let binding, let name):
-                    slots[slot] = subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
-                case .missing(let name): slots[slot] = .err("no such variable '\(name)'")
+            if slots.count < sources.count { slots += repeatElement(.null, count: sources.count - slots.count) }
+            // Both arrays read and written in place: no uniqueness check per slot, no copy
+            // of each source.
+            slots.withUnsafeMutableBufferPointer { slots in
+                sources.withUnsafeBufferPointer { sources in
+                    for slot in sources.indices {
+                        switch sources[slot] {
+                        case .constant(let value): slots[slot] = value
+                        case .scoped(let index): slots[slot] = scopeValue(subjects, subject, index)
+                        case .variable(let binding, let name):
+                            slots[slot] = subjects.value(binding, for: subject) ?? .err("no such variable '\(name)'")
+                        case .missing(let name): slots[slot] = .err("no such variable '\(name)'")
+                        }
+                    }
                 }
             }
         }

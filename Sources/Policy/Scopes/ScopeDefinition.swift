@@ -6,8 +6,9 @@ import YAML
 /// one (path, ids, fingerprint key), how `explain` labels it and how `eval --at` names
 /// it. Every question about a scope is asked of its definition (`RuleScope.definition`);
 /// adding a scope is a `RuleScope` case, its file in this folder, and its line in
-/// `RuleScope.definition`.
-struct ScopeDefinition: Sendable {
+/// `RuleScope.definition`. A class: every read of a scope's definition would otherwise
+/// copy its closures, one reference count each.
+final class ScopeDefinition: Sendable {
     /// The variables the scope binds besides `plan` and `company`, outermost first,
     /// with the CEL type rules see.
     let variables: [(name: String, type: CELType)]
@@ -29,6 +30,25 @@ struct ScopeDefinition: Sendable {
     let engagements: @Sendable (PlanSubjects, Subject) -> [String]
     /// The names `eval --at` knows each subject by, in subject order (`tier1-support#0`).
     let itemNames: @Sendable (PlanSubjects) -> [String]
+
+    init(variables: [(name: String, type: CELType)], summary: String,
+         forEach: @escaping @Sendable (PlanSubjects, Range<Int>, (Subject) -> Void) -> Void,
+         value: @escaping @Sendable (PlanSubjects, Subject, Int) -> CELValue,
+         node: @escaping @Sendable (PlanSubjects, Subject, Int) -> YAMLNode?,
+         describe: @escaping @Sendable (PlanSubjects, Subject) -> SubjectDescription,
+         label: @escaping @Sendable (PlanSubjects, Subject) -> String,
+         engagements: @escaping @Sendable (PlanSubjects, Subject) -> [String],
+         itemNames: @escaping @Sendable (PlanSubjects) -> [String]) {
+        self.variables = variables
+        self.summary = summary
+        self.forEach = forEach
+        self.value = value
+        self.node = node
+        self.describe = describe
+        self.label = label
+        self.engagements = engagements
+        self.itemNames = itemNames
+    }
 
     /// The variable names.
     var variableNames: [String] { variables.map(\.name) }
