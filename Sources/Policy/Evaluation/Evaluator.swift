@@ -60,15 +60,11 @@ public struct Evaluator: Sendable {
         var timedOut = results.contains { $0.timedOut }
         let applicable = (options.waivers.allowPlanWaivers ? plan.waivers : [])
             + waivers.filter { $0.plan == nil || $0.plan == plan.id }
-        // Gathered chunk by chunk, each chunk let go once copied, so the findings are not
-        // held twice over. Room is made for the waivers' own findings (at most one each):
-        // appending them to a full array would copy every finding into one twice the size.
-        var findings: [Finding] = []
-        findings.reserveCapacity(results.reduce(applicable.count) { $0 + $1.findings.count })
-        for i in results.indices {
-            findings += results[i].findings
-            results[i].findings = []
-        }
+        // The chunks' findings are moved into one array (not copied: no reference counting
+        // per finding), with room for the waivers' own findings (at most one each), so
+        // appending them does not copy every finding into an array twice the size.
+        var findings = MovableRun.joined(results.map(\.findings), reservingExtra: applicable.count)
+        results = []
         var work = 0
         if !timedOut, !WaiverMatcher.apply(applicable, to: &findings, plan: plan, policy: options.waivers,
                                            loadedRules: Set(rules.rules.map(\.id)), deadline: deadline, work: &work) {
@@ -87,8 +83,8 @@ public struct Evaluator: Sendable {
     /// before the next is built, so a thread holds one block's objects. A program's
     /// findings still come in subject order.
     static func evaluate(_ programs: [RuleProgram], _ subjects: PlanSubjects, engagements: Range<Int>, budget: ItemBudget,
-                         deadline: ContinuousClock.Instant? = nil) -> (findings: [Finding], timedOut: Bool) {
-        var findings: [Finding] = []
+                         deadline: ContinuousClock.Instant? = nil) -> (findings: MovableRun<Finding>, timedOut: Bool) {
+        let findings = MovableRun<Finding>(capacity: 1_024)
         var items = 0
         // One buffer for every evaluation's variable values, refilled each time.
         var slots: [CELValue] = []
@@ -105,7 +101,7 @@ public struct Evaluator: Sendable {
                     if items & 63 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
                     items &+= 1
                     evaluate(program, window, subject, budget: budget.steps(program.rule.scope, item: subject.index), slots: &slots,
-                             explained: &explained[number], into: &findings)
+                             explained: &explained[number], into: findings)
                 }
                 if timedOut { return (findings, true) }
             }
@@ -117,16 +113,16 @@ public struct Evaluator: Sendable {
     /// One rule on one item: its finding, or nil when it passes or does not apply.
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
                          slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding? {
-        var findings: [Finding] = []
-        evaluate(program, subjects, subject, budget: budget, slots: &slots, explained: &explained, into: &findings)
-        return findings.first
+        let findings = MovableRun<Finding>(capacity: 1)
+        evaluate(program, subjects, subject, budget: budget, slots: &slots, explained: &explained, into: findings)
+        return MovableRun.joined([findings]).first
     }
 
     /// One rule on one item: its finding, if any, appended to `findings` (made in place
     /// there, not copied in). `explained` keeps what this rule's findings share (see
     /// `Explanation.because`).
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                         slots: inout [CELValue], explained: inout Explanation.Cache, into findings: inout [Finding]) {
+                         slots: inout [CELValue], explained: inout Explanation.Cache, into findings: MovableRun<Finding>) {
         if let when = program.when {
             switch when.evaluate(subjects, subject, budget: budget, slots: &slots) {
             case .bool(true): break
@@ -205,21 +201,30 @@ public struct Evaluator: Sendable {
     /// sorting the (large) findings themselves would copy each of them many times, and a
     /// second array would hold them all twice.
     static func putInPlanOrder(_ findings: inout [Finding]) {
-        let ruleRank = Dictionary(Set(findings.map(\.rule)).sorted().enumerated().map { ($1, $0) },
-                                  uniquingKeysWith: { a, _ in a })
-        let kindsByName = FindingKind.allCases.sorted { $0.rawValue < $1.rawValue }
-        // A rule's findings come in runs, so the rank of the run's rule is looked up once.
-        var lastRule: String?, lastRank = 0
-        let order = findings.indices.map { i -> (Int, Int, Int, Int, Int) in
+        // A rule's findings come in runs, so a rule is looked at once per run.
+        var rules = Set<String>()
+        var lastRule: String?
+        for i in findings.indices where findings[i].rule != lastRule {
+            lastRule = findings[i].rule
+            rules.insert(lastRule!)
+        }
+        let ruleRank = Dictionary(uniqueKeysWithValues: rules.sorted().enumerated().map { ($1, UInt64($0)) })
+        let kindRank = Dictionary(uniqueKeysWithValues: FindingKind.allCases.sorted { $0.rawValue < $1.rawValue }
+            .enumerated().map { ($1, UInt64($0)) })
+        // Each finding's place as two words: line and column, then rule, kind and position.
+        lastRule = nil
+        var lastRank: UInt64 = 0
+        let keys = findings.indices.map { i -> (UInt64, UInt64) in
             let rule = findings[i].rule
             if rule != lastRule {
                 lastRule = rule
                 lastRank = ruleRank[rule] ?? 0
             }
             let start = findings[i].start
-            return (start?.line ?? 0, start?.column ?? 0,
-                    lastRank, kindsByName.firstIndex(of: findings[i].kind) ?? 0, i)
-        }.sorted { $0 < $1 }.map(\.4)
+            let place = UInt64(UInt32(truncatingIfNeeded: start?.line ?? 0)) << 32 | UInt64(UInt32(truncatingIfNeeded: start?.column ?? 0))
+            return (place, lastRank << 40 | (kindRank[findings[i].kind] ?? 0) << 32 | UInt64(i))
+        }
+        let order = Self.sorted(keys).map { Int(truncatingIfNeeded: $0.1 & 0xFFFF_FFFF) }
         // Position p receives the finding at order[p]: each cycle of the permutation is
         // followed with moves (no copy, so no reference counting per finding).
         var placed = [Bool](repeating: false, count: findings.count)
@@ -240,5 +245,21 @@ public struct Evaluator: Sendable {
                 }
             }
         }
+    }
+
+    /// `keys` in ascending order; a long list is sorted in two halves at once, then merged.
+    static func sorted(_ keys: [(UInt64, UInt64)]) -> [(UInt64, UInt64)] {
+        guard keys.count >= Parallel.threshold * 8 else { return keys.sorted { $0 < $1 } }
+        let middle = keys.count / 2
+        let (low, high) = Parallel.both(concurrently: true, { keys[..<middle].sorted { $0 < $1 } }, { keys[middle...].sorted { $0 < $1 } })
+        var merged: [(UInt64, UInt64)] = []
+        merged.reserveCapacity(keys.count)
+        var i = 0, j = 0
+        while i < low.count && j < high.count {
+            if high[j] < low[i] { merged.append(high[j]); j += 1 } else { merged.append(low[i]); i += 1 }
+        }
+        merged += low[i...]
+        merged += high[j...]
+        return merged
     }
 }

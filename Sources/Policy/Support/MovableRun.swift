@@ -19,7 +19,8 @@ final class MovableRun<Element>: @unchecked Sendable {
         storage.deallocate()
     }
 
-    func append(_ element: Element) {
+    /// Adds `element` at the end, moved in (a temporary is not copied).
+    func append(_ element: consuming Element) {
         if count == capacity {
             let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: storage, count: count)
@@ -31,10 +32,11 @@ final class MovableRun<Element>: @unchecked Sendable {
         count += 1
     }
 
-    /// Every run's elements, in order, in one array; the runs are left empty.
-    static func joined(_ runs: [MovableRun]) -> [Element] {
+    /// Every run's elements, in order, in one array with room for `extra` more; the runs
+    /// are left empty.
+    static func joined(_ runs: [MovableRun], reservingExtra extra: Int = 0) -> [Element] {
         let total = runs.reduce(0) { $0 + $1.count }
-        return [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+        return [Element](unsafeUninitializedCapacity: total + max(0, extra)) { buffer, initialized in
             for run in runs {
                 (buffer.baseAddress! + initialized).moveInitialize(from: run.storage, count: run.count)
                 initialized += run.count
