@@ -96,7 +96,7 @@ struct TextReporter: Reporter {
         let ansi = ANSI(enabled: options.colored)
         var width = 2
         if let location = finding.location {
-            width = decimalWidth(location.start.line)
+            width = location.start.line.decimalWidth
             out.appendSpaces(width)
             ansi.appendStart(of: ANSI.blueCode, to: &out)
             out.append("-->" as StaticString)
@@ -143,14 +143,6 @@ struct TextReporter: Reporter {
             out.append(TerminalSafeText.escaped(because.value))
             out.append(byte: 0x0A)
         }
-    }
-
-    /// The number of decimal digits of a line number (`String(line).count`).
-    static func decimalWidth(_ value: Int) -> Int {
-        var width = value < 0 ? 2 : 1
-        var rest = value.magnitude
-        while rest >= 10 { rest /= 10; width += 1 }
-        return width
     }
 
     /// Later lines of a multi-line text indented to line up under the first.

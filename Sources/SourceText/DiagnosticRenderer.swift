@@ -62,14 +62,11 @@ public struct DiagnosticRenderer: Sendable {
         let file = span.file
         guard !file.bytes.isEmpty, let range = file.lineRange(span.start.line) else { return }
         let number = span.start.line
-        var digits = 1
-        var rest = number.magnitude
-        while rest >= 10 { rest /= 10; digits += 1 }
-        let gutter = digits + (number < 0 ? 2 : 1)
+        let gutter = number.decimalWidth + 1
         out.append(byte: 0x20, count: gutter)
         out.append(byte: 0x7C)
         out.append(byte: 0x0A)
-        out.append(decimal: number)
+        out.append(int: number)
         out.append(byte: 0x20)
         out.append(byte: 0x7C)
         out.append(byte: 0x20)

@@ -174,7 +174,4 @@ public struct LineTable: Sendable {
         }
         return first..<end
     }
-
-    /// True when 0-based `line` holds only ASCII (its columns are its bytes).
-    public func isASCII(line: Int) -> Bool { line >= 0 && line < starts.count && starts[line] & Self.nonASCII == 0 }
 }

@@ -54,9 +54,6 @@ public final class SourceFile: Sendable {
         lineRange(number).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
-    /// True when 1-based line `number` is ASCII only, so its columns are its bytes.
-    public func lineIsASCII(_ number: Int) -> Bool { lines.isASCII(line: number - 1) }
-
     /// The 1-based position of a byte offset (column counted in Unicode scalars). An
     /// offset at the very end of a file that ends in a line break is on the last line,
     /// just past its break.

@@ -5,6 +5,8 @@ public protocol TextAppending {
     mutating func append(_ text: String)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
     mutating func append(byte: UInt8)
+    /// The decimal digits of `value` (a buffer may write them faster than byte by byte).
+    mutating func append(int value: Int)
 }
 
 extension TextAppending {
@@ -14,9 +16,9 @@ extension TextAppending {
         for _ in 0..<max(0, count) { append(byte: byte) }
     }
 
-    /// The decimal digits of `value`.
+    /// The decimal digits of `value`, a byte at a time.
     @inlinable
-    public mutating func append(decimal value: Int) {
+    public mutating func append(int value: Int) {
         if value < 0 { append(byte: 0x2D) }
         let magnitude = value.magnitude
         var power: UInt = 1
@@ -25,6 +27,18 @@ extension TextAppending {
             append(byte: 0x30 + UInt8(magnitude / power % 10))
             power /= 10
         }
+    }
+}
+
+extension Int {
+    /// How many characters the number takes in decimal, a minus sign included
+    /// (`String(self).count`): the width of a line number's gutter.
+    @inlinable
+    public var decimalWidth: Int {
+        var width = self < 0 ? 2 : 1
+        var rest = magnitude
+        while rest >= 10 { rest /= 10; width += 1 }
+        return width
     }
 }
 

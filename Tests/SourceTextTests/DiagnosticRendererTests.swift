@@ -80,6 +80,19 @@ struct DiagnosticRendererTests {
         }
     }
 
+    /// A gutter is as wide as the line number written in decimal, at every digit count.
+    @Test func decimalWidthAndDigitsMatchTheNumberWritten() {
+        var values: [Int] = [0, -1, Int.max, Int.min]
+        var power = 1
+        for _ in 0..<18 { values += [power - 1, power, -power]; power *= 10 }
+        for value in values {
+            var bytes = TextBytes()
+            bytes.append(int: value)
+            #expect(bytes.text == String(value))
+            #expect(value.decimalWidth == String(value).count, "\(value)")
+        }
+    }
+
     @Test func positionsFromByteOffsets() {
         let f = SourceFile(path: "x", text: "ab\ncé d\n")
         #expect(f.position(ofByteOffset: 0) == .init(line: 1, column: 1))

@@ -1,3 +1,4 @@
+import SourceText
 /// A reusable buffer of UTF-8 bytes in which a reporter builds one item of its output
 /// (a finding, a result) before handing it to its `TextSink` in one write. Text is
 /// appended as bytes: no intermediate strings, and escaping scans bytes, copying runs
@@ -81,14 +82,7 @@ final class UTF8Text: @unchecked Sendable {
     func append(int value: Int) {
         if value < 0 { append(byte: 0x2D) }
         var magnitude = value.magnitude
-        var digits = 1
-        var scale: UInt = 10
-        while digits < 20, magnitude >= scale {
-            digits += 1
-            let (next, overflow) = scale.multipliedReportingOverflow(by: 10)
-            if overflow { break }
-            scale = next
-        }
+        let digits = value.decimalWidth - (value < 0 ? 1 : 0)
         reserve(digits)
         var position = count + digits - 1
         repeat {
