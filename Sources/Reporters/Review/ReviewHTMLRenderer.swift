@@ -141,20 +141,12 @@ public struct ReviewHTMLRenderer: Reporter {
         // Checklist
         o += "<section id=\"checklist\" aria-labelledby=\"checklist-h\">\n<h2 id=\"checklist-h\">Sign-off checklist</h2>\n"
         o += "<p>What each engagement still needs, from its failing findings: missing contract controls named by the rules, then each rule's remediation.</p>\n"
-        // Each engagement's list repeats the same remediations: each is rendered once.
-        var fixes: [String: String] = [:]
+        var fixes = InlineCodeMemo()
         for section in review.checklist.sections {
             o += "<h3>\(section.engagement.map(h) ?? "Plan-wide")</h3>\n<ul class=\"checklist\">\n"
             for item in section.items {
                 let rules = item.rules.map(h).joined(separator: ", ")
-                let text: String
-                if item.isControl {
-                    text = "Add the control <strong>\(h(item.text))</strong>"
-                } else {
-                    let fix = fixes[item.text] ?? inlineCode(item.text)
-                    fixes[item.text] = fix
-                    text = fix
-                }
+                let text = item.isControl ? "Add the control <strong>\(h(item.text))</strong>" : fixes.html(item.text)
                 o += "<li><label><input type=\"checkbox\"> \(text) <small>(\(rules))</small></label></li>\n"
             }
             o += "</ul>\n"
@@ -184,8 +176,7 @@ public struct ReviewHTMLRenderer: Reporter {
         }
         ParallelRendering.write(count: pieces.count, to: sink, buffer: UTF8Text(capacity: 1 << 14)) { range, out in
             let h = ReviewEscaping.html
-            // A rule's fix is the same text on each of its findings: rendered once per batch.
-            var fixes: [String: String] = [:]
+            var fixes = InlineCodeMemo()
             for i in range {
                 switch pieces[i] {
                 case .groupStart(let g):
@@ -201,9 +192,7 @@ public struct ReviewHTMLRenderer: Reporter {
                     if let location = f.location { o += "<dt>Where</dt><dd><code>\(path(location))</code></dd>\n" }
                     if let waiver = f.waiver { o += "<dt>Waiver</dt><dd>\(h(waiver))</dd>\n" }
                     if let remediation = f.remediation {
-                        let fix = fixes[remediation] ?? inlineCode(remediation)
-                        fixes[remediation] = fix
-                        o += "<dt>Fix</dt><dd>\(fix)</dd>\n"
+                        o += "<dt>Fix</dt><dd>\(fixes.html(remediation))</dd>\n"
                     }
                     if !f.references.isEmpty { o += "<dt>References</dt><dd>\(f.references.map(h).joined(separator: "; "))</dd>\n" }
                     o += "</dl>\n</article>\n"
@@ -230,6 +219,19 @@ public struct ReviewHTMLRenderer: Reporter {
             if i % 2 == 0 { o += part } else if i < parts.count - 1 { o += "<code>\(part)</code>" } else { o += "`" + part }
         }
         return o
+    }
+
+    /// `inlineCode` of each text, worked out once: a rule's remediation is the same text on
+    /// every one of its findings and in every engagement's checklist.
+    private struct InlineCodeMemo {
+        private var rendered: [String: String] = [:]
+
+        mutating func html(_ text: String) -> String {
+            if let known = rendered[text] { return known }
+            let html = inlineCode(text)
+            rendered[text] = html
+            return html
+        }
     }
 
     /// A chart under its own heading, with a caption that explains how to read it: the
