@@ -142,7 +142,7 @@ func formatDouble(_ d: Double) -> String {
 
 func quoteString(_ s: String) -> String {
     // Nothing to escape (the common case): the text between quotes as it is.
-    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+    if CELValue.quotesAsIs(s) {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         out += s
@@ -191,4 +191,12 @@ func quoteBytes(_ b: [UInt8]) -> String {
 func hex2(_ b: UInt8) -> String {
     let digits = Array("0123456789abcdef")
     return String(digits[Int(b >> 4)]) + String(digits[Int(b & 15)])
+}
+
+extension CELValue {
+    /// True when `text` has nothing to escape in a CEL string literal (no control
+    /// character, DEL, quote or backslash): its literal is the text between quotes.
+    public static func quotesAsIs(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != 0x22 && $0 != 0x5C }
+    }
 }

@@ -114,7 +114,7 @@ public enum ValueDisplay {
                 }
             }
             out += "}"
-        case .string(let text) where text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x22 && $0 != 0x5C }):
+        case .string(let text) where CELValue.quotesAsIs(text):
             // Nothing to escape (the common case): `literalDescription`'s quotes around the
             // text, without making that string first.
             out += "\""
