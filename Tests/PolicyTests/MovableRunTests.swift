@@ -30,6 +30,9 @@ struct MovableRunTests {
             #expect(joined.map(\.0.value) == Array(0..<41))
             #expect(joined.map(\.1) == (0..<41).map { "item \($0)" })
             #expect(runs.allSatisfy { $0.count == 0 })
+            // Each run's storage was given back as its elements moved out: the elements are
+            // not held twice over while a large plan's runs are joined.
+            #expect(runs.allSatisfy { $0.capacity == 1 })
             #expect(Tracked.live.load(ordering: .relaxed) == before + 41)
         }
         #expect(Tracked.live.load(ordering: .relaxed) == before)

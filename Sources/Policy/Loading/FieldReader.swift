@@ -211,12 +211,12 @@ struct FieldReader {
 
     /// A list of free-text strings.
     func strings(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        list(name, into: &diagnostics).compactMap { text($0, name, into: &diagnostics) }
+        list(name, into: &diagnostics).compactMapSized { text($0, name, into: &diagnostics) }
     }
 
     /// A list of country codes, each checked.
     func countries(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        list(name, into: &diagnostics).compactMap { item in
+        list(name, into: &diagnostics).compactMapSized { item in
             code(item, name, kind: .country, expected: .country, into: &diagnostics) { code throws(ReferenceError) in
                 try Countries.resolve(code).alpha2
             }
@@ -248,7 +248,7 @@ struct FieldReader {
 
     /// A list of regime ids, each checked.
     func regimes(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        list(name, into: &diagnostics).compactMap { item in
+        list(name, into: &diagnostics).compactMapSized { item in
             code(item, name, kind: .regime, expected: .regime, into: &diagnostics) { id throws(ReferenceError) in
                 try Regimes.resolve(id)
             }
@@ -257,7 +257,7 @@ struct FieldReader {
 
     /// A list of language codes, each checked.
     func languages(_ name: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        list(name, into: &diagnostics).compactMap { item in
+        list(name, into: &diagnostics).compactMapSized { item in
             code(item, name, kind: .language, expected: .language, into: &diagnostics) { code throws(ReferenceError) in
                 try Languages.resolve(code).code
             }

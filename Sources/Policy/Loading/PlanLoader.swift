@@ -289,17 +289,17 @@ struct PlanBuilder {
         }
         var reportsTo: Hub?
         if let node = fields.value("reports_to") { reportsTo = readHub(node, into: &diagnostics) }
-        let locations = locationNodes.enumerated().compactMap {
+        let locations = locationNodes.enumerated().compactMapSized {
             location($1, index: $0, context: context, hub: reportsTo, overlaps: overlaps, strings: strings, into: &diagnostics)
         }
-        let data = fields.list("data", into: &diagnostics).enumerated().compactMap {
+        let data = fields.list("data", into: &diagnostics).enumerated().compactMapSized {
             dataItem($1, index: $0, scale: context.scale, strings: strings, into: &diagnostics)
         }
-        let languages = fields.list("languages", into: &diagnostics).enumerated().compactMap {
+        let languages = fields.list("languages", into: &diagnostics).enumerated().compactMapSized {
             languageSkill($1, index: $0, into: &diagnostics)
         }
         let controls = strings.intern(fields.strings("controls", into: &diagnostics))
-        let subcontractors = fields.list("subcontractors", into: &diagnostics).enumerated().compactMap {
+        let subcontractors = fields.list("subcontractors", into: &diagnostics).enumerated().compactMapSized {
             subcontractor($1, index: $0, data: data, context: context, strings: strings, into: &diagnostics)
         }
         let critical = fields.bool("critical_or_important", into: &diagnostics) ?? false
@@ -337,7 +337,7 @@ struct PlanBuilder {
         case (false, true): .offshoreCaptive
         }
         return Engagement(
-            id: id, service: strings.intern(service), customerFacing: customerFacing, markets: markets, provider: provider,
+            id: id, service: strings.intern(service), customerFacing: customerFacing, markets: strings.intern(markets), provider: provider,
             locations: locations, data: data, languages: languages, controls: controls, subcontractors: subcontractors,
             criticalOrImportant: critical, ict: ict, notified: notified, reportsTo: reportsTo, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
@@ -350,7 +350,7 @@ struct PlanBuilder {
         let name = fields.string("name", into: &diagnostics)
         let kind = fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
-        let owners = fields.list("owners", into: &diagnostics).compactMap { readOwner($0, into: &diagnostics) }
+        let owners = fields.list("owners", into: &diagnostics).compactMapSized { readOwner($0, into: &diagnostics) }
         let group = fields.string("group", into: &diagnostics)
         let lei = fields.lei("lei", into: &diagnostics)
         let total = owners.reduce(0) { $0 + $1.share }
@@ -483,7 +483,8 @@ struct PlanBuilder {
         let deidentified = fields.bool("deidentified", into: &diagnostics) ?? false
         guard let name, let classification else { return nil }
         return DataItem(name: strings.intern(name), classification: strings.intern(classification.0), level: classification.1,
-                        personal: personal, subjects: subjects, categories: strings.intern(categories), storageCountries: storage,
+                        personal: personal, subjects: strings.intern(subjects), categories: strings.intern(categories),
+                        storageCountries: strings.intern(storage),
                         records: records.map { max(0, $0) }, deidentified: deidentified, index: index, node: node)
     }
 

@@ -5,7 +5,8 @@
 /// other cores wait.
 final class MovableRun<Element>: @unchecked Sendable {
     private var storage: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    /// Room for this many elements before `storage` must grow.
+    private(set) var capacity: Int
     /// How many elements are initialized, from `storage` on.
     private(set) var count = 0
 
@@ -32,8 +33,16 @@ final class MovableRun<Element>: @unchecked Sendable {
         count += 1
     }
 
+    /// Gives back the (empty) run's storage, keeping room for one element.
+    private func releaseStorage() {
+        storage.deallocate()
+        capacity = 1
+        storage = .allocate(capacity: capacity)
+    }
+
     /// Every run's elements, in order, in one array with room for `extra` more; the runs
-    /// are left empty.
+    /// are left empty. Each run's storage is let go as soon as its elements are moved, so
+    /// the elements are never held twice over: the run before the copy, the array after.
     static func joined(_ runs: [MovableRun], reservingExtra extra: Int = 0) -> [Element] {
         let total = runs.reduce(0) { $0 + $1.count }
         return [Element](unsafeUninitializedCapacity: total + max(0, extra)) { buffer, initialized in
@@ -41,6 +50,7 @@ final class MovableRun<Element>: @unchecked Sendable {
                 (buffer.baseAddress! + initialized).moveInitialize(from: run.storage, count: run.count)
                 initialized += run.count
                 run.count = 0
+                run.releaseStorage()
             }
         }
     }
