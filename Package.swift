@@ -46,7 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "shore", dependencies: ["ShoreCLI"]),
+        // glibc's allocator settings, for the executable's start.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .executableTarget(name: "shore", dependencies: ["ShoreCLI", "CMalloc"]),
         .executableTarget(
             name: "ShoreBenchmarks",
             dependencies: ["CYAML", "YAML", "CEL", "Policy", "SeededRandom", "PlanGenerator"],

@@ -15,23 +15,23 @@ extension LanguageServer {
         guard let plan = loaded.plan else { return [] }
         let file = loaded.source
         var hints: [JSON] = []
-        func hint(_ label: String, after node: YAMLNode?) {
-            guard let node else { return }
-            let position = document.position(of: node.end, in: file)
+        func hint(_ label: String, after span: SourceSpan?) {
+            guard let span else { return }
+            let position = document.position(of: span.end, in: file)
             if let range, !range.contains(position) { return }
             hints.append(["position": position.json, "label": .string(label), "kind": 1, "paddingLeft": true])
         }
         for engagement in plan.engagements {
-            hint("\(engagement.model.rawValue) · \(engagement.headcount) people", after: engagement.node["id"])
+            hint("\(engagement.model.rawValue) · \(engagement.headcount) people", after: engagement.place.span(of: "id"))
             for location in engagement.locations {
                 let overlap = String(format: "%.1f", location.overlapHours)
-                hint("overlap \(overlap) h" + (location.offshore ? " · offshore" : ""), after: location.node["country"])
+                hint("overlap \(overlap) h" + (location.offshore ? " · offshore" : ""), after: location.place.span(of: "country"))
             }
             for item in engagement.data {
-                hint("level \(item.level)", after: item.node["classification"])
+                hint("level \(item.level)", after: item.place.span(of: "classification"))
             }
             for language in engagement.languages {
-                hint("cefr \(language.level.ordinal)", after: language.node["level"])
+                hint("cefr \(language.level.ordinal)", after: language.place.span(of: "level"))
             }
         }
         return .array(hints)

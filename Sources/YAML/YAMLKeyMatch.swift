@@ -5,10 +5,11 @@ public struct YAMLKeyMatch: Sendable {
     /// The mapping matched.
     public let mapping: YAMLNode
     /// For each key of the set (up to `inlineKeys`), 1 + the entry its value is written
-    /// in, 0 when the key is not written or its value is null: no allocation for the
-    /// mappings of a plan. A key written twice (which the YAML layer reports) keeps its
-    /// last non-null value.
+    /// in, 0 when the key is not written: no allocation for the mappings of a plan. A key
+    /// written twice (which the YAML layer reports) keeps its last non-null value.
     private let entries: SIMD32<UInt8>
+    /// Bit `key` is set when the key's value is null (with `entries`).
+    private let nulls: UInt32
     /// The same, as value records (`absent` when not written), for a mapping of 255 or
     /// more entries or a set of more than `inlineKeys` keys; empty otherwise.
     private let records: [UInt32]
@@ -19,15 +20,22 @@ public struct YAMLKeyMatch: Sendable {
     static let inlineKeys = SIMD32<UInt8>.scalarCount
     static let absent = UInt32.max
 
-    init(mapping: YAMLNode, entries: SIMD32<UInt8>, records: [UInt32], unmatched: [Int]) {
+    init(mapping: YAMLNode, entries: SIMD32<UInt8>, nulls: UInt32, records: [UInt32], unmatched: [Int]) {
         self.mapping = mapping
         self.entries = entries
+        self.nulls = nulls
         self.records = records
         self.unmatched = unmatched
     }
 
     /// The value under key `key` (an index into the set's names): nil when absent or null.
     public func value(_ key: Int) -> YAMLNode? {
+        guard let value = written(key), !(records.isEmpty ? nulls & 1 << key != 0 : value.isNull) else { return nil }
+        return value
+    }
+
+    /// The value written under key `key`, null included; nil when the key is not written.
+    public func written(_ key: Int) -> YAMLNode? {
         if records.isEmpty {
             let entry = entries[key]
             return entry == 0 ? nil : mapping.value(at: Int(entry) - 1)
@@ -38,7 +46,8 @@ public struct YAMLKeyMatch: Sendable {
 
     /// True when key `key` has a value that is not null (no node is made).
     public func has(_ key: Int) -> Bool {
-        records.isEmpty ? entries[key] != 0 : records[key] != Self.absent
+        if records.isEmpty { return entries[key] != 0 && nulls & 1 << key == 0 }
+        return records[key] != Self.absent && !YAMLNode(document: mapping.document, index: records[key]).isNull
     }
 }
 
@@ -55,6 +64,7 @@ extension YAMLDocument {
     func match(mapping index: UInt32, keys: YAMLKeySet) -> YAMLKeyMatch {
         let node = YAMLNode(document: self, index: index)
         var entries = SIMD32<UInt8>()
+        var nulls: UInt32 = 0
         var values: [UInt32] = []
         var unmatched: [Int] = []
         records.withUnsafeBufferPointer { records in
@@ -78,12 +88,19 @@ extension YAMLDocument {
                             continue
                         }
                         let value = records[Int(valueIndex)]
-                        guard !(value.kind == .scalar && value.scalarKind == .null) else { continue }
-                        if inline { entries[field] = UInt8(entry + 1) } else { values[field] = valueIndex }
+                        // A null is kept only where nothing else is written under the key.
+                        let isNull = value.kind == .scalar && value.scalarKind == .null
+                        if inline {
+                            guard !isNull || entries[field] == 0 else { continue }
+                            entries[field] = UInt8(entry + 1)
+                            if isNull { nulls |= 1 << UInt32(field) } else { nulls &= ~(1 << UInt32(field)) }
+                        } else if !isNull || values[field] == YAMLKeyMatch.absent {
+                            values[field] = valueIndex
+                        }
                     }
                 }
             }
         }
-        return YAMLKeyMatch(mapping: node, entries: entries, records: values, unmatched: unmatched)
+        return YAMLKeyMatch(mapping: node, entries: entries, nulls: nulls, records: values, unmatched: unmatched)
     }
 }

@@ -43,6 +43,14 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
                           end: document.position(r, at: index, end: true))
     }
 
+    /// Where the node starts and ends as byte offsets in its file, for keeping its place
+    /// once the tree is let go. A bound that is not a character of the file is nil (`start`
+    /// and `end` still give its position).
+    public var offsets: (start: UInt32?, end: UInt32?) {
+        let r = record, unplaced = YAMLDocument.Record.unplaced
+        return (r.start == unplaced ? nil : r.start, r.end == unplaced ? nil : r.end)
+    }
+
     // MARK: Scalars
 
     /// The scalar's text (after YAML's escapes and folding), or nil for a collection.

@@ -22,7 +22,7 @@ struct LargePlanModelTests {
         #expect(plan.engagements.count == count)
         #expect(plan.engagements.map(\.id) == (0..<count).map { "e\($0)" })
         #expect(plan.engagements.map(\.index) == Array(0..<count))
-        #expect(plan.engagements.map(\.node.start.line) == (0..<count).map { $0 + 5 })
+        #expect(plan.engagements.map(\.place.span.start.line) == (0..<count).map { $0 + 5 })
         #expect(plan.providers.count == 14)
         #expect(plan.countries.map(\.code) == ["PH", "CO"])
     }

@@ -23,6 +23,9 @@ struct KeyMatchTests {
         #expect(match.value(1)?.string == "Acmeé")        // an escaped value is text, not bytes of the file
         #expect(match.value(2) == nil)                    // null counts as absent
         #expect(!match.has(2))
+        #expect(match.written(2)?.isNull == true)         // … but it is written, where a finding can point
+        #expect(at(match.written(2)) == "5:10")
+        #expect(match.written(3) == nil)
         #expect(match.value(3) == nil)
         #expect(match.value(4) == nil)                    // same length as "ba", other bytes
         #expect(match.value(5)?.int == 2)
@@ -31,9 +34,11 @@ struct KeyMatchTests {
     }
 
     @Test func aKeyWrittenTwiceKeepsItsLastValueThatIsNotNull() throws {
-        let root = try #require(load("{id: a, id: b, id: ~}").document?.root)
+        let root = try #require(load("{id: a, id: b, id: ~, name: ~, name: n}").document?.root)
         let match = try #require(root.match(keys))
         #expect(match.value(0)?.string == "b")
+        #expect(match.written(0)?.string == "b")
+        #expect(match.value(1)?.string == "n")            // a null written first gives way
     }
 
     @Test func notAMappingMatchesNothing() throws {
@@ -49,6 +54,9 @@ struct KeyMatchTests {
         #expect(match.value(3)?.int == 7)
         #expect(match.value(0)?.string == "z")
         #expect(!match.has(1))
+        #expect(match.value(1) == nil)
+        #expect(match.written(1)?.isNull == true)
+        #expect(match.written(2) == nil)
         #expect(match.unmatched == Array(0..<300))
     }
 

@@ -148,7 +148,7 @@ public enum Explainer {
         }
         let about = subjects.describe(subject)
         return ItemExplanation(path: about.path?.text ?? "plan", label: label(subject, subjects),
-                               location: about.node.span, when: when, assert: assert, outcome: outcome)
+                               location: about.place.span, when: when, assert: assert, outcome: outcome)
     }
 
     static func label(_ subject: Subject, _ subjects: PlanSubjects) -> String {

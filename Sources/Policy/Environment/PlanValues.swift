@@ -167,7 +167,7 @@ final class EngagementObject: FieldTableObject, Sendable {
         markets = PlanValues.strings(engagement.markets)
         provider = .object(ProviderObject(engagement.provider))
         controls = PlanValues.strings(engagement.controls)
-        attributes = engagement.attributes.map(PlanValues.value(of:)) ?? .map(CELMap())
+        attributes = engagement.attributes ?? .map(CELMap())
         EngagementObjectCounter.current?.recordBuilt()
     }
 

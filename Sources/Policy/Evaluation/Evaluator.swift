@@ -177,12 +177,12 @@ public struct Evaluator: Sendable {
                         kind: FindingKind, message: String, because: [Because]) -> Finding {
         let rule = program.rule
         let about = subjects.describe(subject)
-        var focused: YAMLNode?
+        var focused: SourceSpan?
         for (variable, field) in program.focus {
-            focused = program.focusNode(subjects, subject, variable)?[field]
+            focused = program.focusPlace(subjects, subject, variable)?.span(of: field)
             if focused != nil { break }
         }
-        let location = (focused ?? about.node).span
+        let location = focused ?? about.place.span
         var fingerprint = program.findingRule.fingerprintStart(kind)
         fingerprint.add(about.engagement)
         fingerprint.add(about.country)

@@ -114,8 +114,8 @@ struct RuleProgram: Sendable {
     /// The variable and field the assert is about, in the order they appear, for
     /// pointing a finding at the most specific field.
     let focus: [(variable: Int, field: String)]
-    /// The scope's node of a variable (`ScopeDefinition.node`), for `focus`.
-    let focusNode: @Sendable (PlanSubjects, Subject, Int) -> YAMLNode?
+    /// Where a variable's fields are written (`ScopeDefinition.place`), for `focus`.
+    let focusPlace: @Sendable (PlanSubjects, Subject, Int) -> PlanPlace?
 
     /// How to show the values behind a failed assert.
     let explanation: Explanation
@@ -128,7 +128,7 @@ struct RuleProgram: Sendable {
         self.assert = assert
         self.message = message
         self.focus = focus
-        focusNode = rule.scope.definition.node
+        focusPlace = rule.scope.definition.place
         self.explanation = explanation
     }
 
@@ -187,6 +187,6 @@ struct RuleProgram: Sendable {
             }
         }
         self.focus = focus
-        focusNode = definition.node
+        focusPlace = definition.place
     }
 }

@@ -97,7 +97,7 @@ enum WaiverMatcher {
                 findings[i].status = .waived
                 findings[i].waiver = WaiverReference(
                     reason: waiver.reason, approvedBy: waiver.approvedBy, ticket: waiver.ticket,
-                    expires: waiver.expires.description, location: waiver.node.span)
+                    expires: waiver.expires.description, location: waiver.span)
                 used = true
             }
             if !used {
@@ -166,7 +166,7 @@ enum WaiverMatcher {
                         remediation: kind == .waiverExpired ? "Renew the waiver with a new expiry date, or fix the findings it covered." : "Remove the waiver, or correct its rule, engagement or country.",
                         references: []),
             severity: severity, kind: kind, status: .failing, message: message,
-            location: waiver.node.span, path: nil, engagement: waiver.engagement, country: waiver.country,
+            location: waiver.span, path: nil, engagement: waiver.engagement, country: waiver.country,
             provider: nil, waiver: nil,
             fingerprint: Fingerprint.value(waiver.rule, kind.rawValue, plan.id, waiver.engagement, waiver.country, nil, nil),
             because: [])

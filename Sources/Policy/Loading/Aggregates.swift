@@ -1,6 +1,5 @@
 import Reference
 import SourceText
-import YAML
 
 /// The `country` and `provider` aggregates over a plan's engagements. Sums are checked:
 /// a total that would pass the int64 range is a located error (`plan.headcount-overflow`),
@@ -31,9 +30,9 @@ enum Aggregates {
                     ids.append([])
                     first.append((e, l))
                 }
-                guard let countryTotal = add(location.headcount, to: headcount[c], at: location.node,
+                guard let countryTotal = add(location.headcount, to: headcount[c], at: location.place,
                                              what: "the headcount in \(code)", into: &diagnostics),
-                      let planTotal = add(location.headcount, to: total, at: location.node,
+                      let planTotal = add(location.headcount, to: total, at: location.place,
                                           what: "the plan's total headcount", into: &diagnostics) else { return [] }
                 headcount[c] = countryTotal
                 total = planTotal
@@ -52,13 +51,13 @@ enum Aggregates {
 
     /// `a + b`, or nil with `plan.headcount-overflow` at `location`'s headcount when the
     /// sum leaves the int64 range.
-    static func add(_ value: Int64, to sum: Int64, at location: YAMLNode, what: @autoclosure () -> String,
+    static func add(_ value: Int64, to sum: Int64, at location: PlanPlace, what: @autoclosure () -> String,
                     into diagnostics: inout [Diagnostic]) -> Int64? {
         let (result, overflow) = sum.addingReportingOverflow(value)
         guard overflow else { return result }
         diagnostics.append(Diagnostic(
             .planHeadcountOverflow, "\(what()) passes the largest count Shore can hold (\(Int64.max)) here",
-            at: (location["headcount"] ?? location).span,
+            at: location.span(of: "headcount") ?? location.span,
             help: "give each location's real headcount (at most \(PlanLoader.defaultMaxHeadcount))"))
         return nil
     }
@@ -67,20 +66,20 @@ enum Aggregates {
     /// gives costs in two: shares are converted to the first cost's currency, which the
     /// reader may not expect. Located at the first cost whose currency differs.
     static func mixedCurrencies(_ engagements: [Engagement]) -> Diagnostic? {
-        // Compare the currencies first; the nodes are looked up only for the two that differ.
+        // Compare the currencies first; the places are looked up only for the two that differ.
         var first: (currency: String, engagement: Int)?
         for e in engagements.indices {
             guard let currency = engagements[e].cost?.currency else { continue }
             guard let earlier = first else {
-                if engagements[e].node["cost"]?["currency"] != nil { first = (currency, e) }
+                if engagements[e].cost?.place.span(of: "currency") != nil { first = (currency, e) }
                 continue
             }
-            guard currency != earlier.currency, let node = engagements[e].node["cost"]?["currency"],
-                  let earlierNode = engagements[earlier.engagement].node["cost"]?["currency"] else { continue }
+            guard currency != earlier.currency, let span = engagements[e].cost?.place.span(of: "currency"),
+                  let earlierSpan = engagements[earlier.engagement].cost?.place.span(of: "currency") else { continue }
             return Diagnostic(
                 .planMixedCurrencies,
                 "costs are given in \(earlier.currency) and \(currency); shares convert them to \(earlier.currency), the first cost's currency",
-                at: node.span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlierNode.span)],
+                at: span, severity: .warning, notes: [.init("the first cost in \(earlier.currency)", at: earlierSpan)],
                 help: "name the currency you report in: `company: { currency: … }`")
         }
         return nil
@@ -124,7 +123,7 @@ enum Aggregates {
             sums[p].ids.append(engagements[e].id)
             sums[p].work.add(engagements[e])
             guard let sum = add(engagements[e].headcount, to: sums[p].headcount,
-                                at: engagements[e].locations.last?.node ?? engagements[e].node,
+                                at: engagements[e].locations.last?.place ?? engagements[e].place,
                                 what: "the headcount of provider \(name)", into: &diagnostics) else { return [] }
             sums[p].headcount = sum
             let cost = engagements[e].cost?.converted ?? 0
@@ -156,8 +155,8 @@ enum Aggregates {
         let text = differences.map { "\($0.field) \($0.now) here, \($0.before) before" }.joined(separator: "; ")
         return Diagnostic(
             .planProviderConflict, "the provider '\(provider.name)' is described twice differently (\(text))",
-            at: (provider.node[first.field] ?? provider.node).span,
-            notes: [.init("'\(earlier.name)' first described here", at: (earlier.node[first.field] ?? earlier.node).span)],
+            at: provider.place.span(of: first.field) ?? provider.place.span,
+            notes: [.init("'\(earlier.name)' first described here", at: earlier.place.span(of: first.field) ?? earlier.place.span)],
             help: "providers are grouped by name: give one provider one kind and country everywhere, or give different providers different names")
     }
 }

@@ -60,6 +60,13 @@ struct FieldReader {
         return FieldReader(schema: schema, codes: codes, fields: fields)
     }
 
+    /// Records where this mapping and the fields it writes are, as a `kind` part of the
+    /// plan (`kind`'s schema is this reader's).
+    func place(_ kind: PlanPlace.Kind, in places: PlanPlaces) -> PlanPlace {
+        precondition(kind.schema === schema, "a \(schema.name) recorded as a \(kind)")
+        return places.record(node, kind: kind, fields: fields)
+    }
+
     /// The value node of a field, nil when absent or null.
     func value(_ name: String) -> YAMLNode? {
         guard let f = schema.keys.index(of: name) else { return nil }

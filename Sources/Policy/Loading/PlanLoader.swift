@@ -107,11 +107,13 @@ struct PlanBuilder {
 
     func build(_ root: YAMLNode, into diagnostics: inout [Diagnostic]) -> Plan? {
         guard let fields = FieldReader.open(root, as: PlanSchema.plan, codes: .plan, into: &diagnostics) else { return nil }
+        let places = PlanPlaces(source: root.document.source)
+        let place = fields.place(.plan, in: places)
         let id = fields.string("plan", into: &diagnostics)
         let title = fields.string("title", into: &diagnostics)
         let date = fields.date("date", into: &diagnostics) ?? loader.today
         var company: Company?
-        if let node = fields.value("company") { company = readCompany(node, into: &diagnostics) }
+        if let node = fields.value("company") { company = readCompany(node, places: places, into: &diagnostics) }
 
         var engagementNodes = fields.list("engagements", into: &diagnostics)
         if engagementNodes.count > loader.maxEngagements {
@@ -130,7 +132,7 @@ struct PlanBuilder {
         let context = Context(company: company,
                               date: date, scale: loader.classifications,
                               companyZone: company.flatMap { TimeZones.zone($0.timezone) }, money: money)
-        let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, context: context)
+        let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, in: root.document.source, context: context)
         diagnostics += engagementDiagnostics
         // What is worked out over all engagements, in two independent halves run at once
         // on a large plan; their problems are reported in the same order either way.
@@ -152,8 +154,9 @@ struct PlanBuilder {
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), codes: .plan, into: &diagnostics)
 
         guard let id, let company else { return nil }
+        places.trim()
         return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
-                    countries: countries, providers: providers, node: root)
+                    countries: countries, providers: providers, place: place)
     }
 
     struct Context: Sendable {
@@ -191,23 +194,23 @@ struct PlanBuilder {
     /// Reads the engagements, in parallel chunks for a large plan (they are independent);
     /// results and diagnostics come back in plan order. With no valid company the
     /// engagements are still read, to report what is wrong inside them.
-    func readEngagements(_ nodes: [YAMLNode], context: Context) -> ([Engagement], [Diagnostic]) {
+    func readEngagements(_ nodes: [YAMLNode], in source: SourceFile, context: Context) -> ([Engagement], [Diagnostic]) {
         let sharedOverlaps = OverlapMemo.Shared()
         let chunks = Parallel.chunks(nodes.count) { range -> (MovableRun<Engagement>, [Diagnostic]) in
             let engagements = MovableRun<Engagement>(capacity: range.count)
             var diagnostics: [Diagnostic] = []
-            let overlaps = OverlapMemo(shared: sharedOverlaps)
-            let strings = StringInterner()
+            let state = PlanReadingState(overlaps: OverlapMemo(shared: sharedOverlaps),
+                                         places: PlanPlaces(source: source))
             // This chunk's own handle on the document: no reference-count contention
             // with the other chunks' threads.
             let handle = nodes.first?.document.sharingStorage()
             for index in range {
                 let node = handle.map { nodes[index].rebased(onto: $0) } ?? nodes[index]
-                if let engagement = self.engagement(node, index: index, context: context,
-                                                    overlaps: overlaps, strings: strings, into: &diagnostics) {
+                if let engagement = self.engagement(node, index: index, context: context, state: state, into: &diagnostics) {
                     engagements.append(engagement)
                 }
             }
+            state.places.trim()
             return (engagements, diagnostics)
         }
         return (MovableRun.joined(chunks.map(\.0)), chunks.flatMap(\.1))
@@ -215,7 +218,7 @@ struct PlanBuilder {
 
     // MARK: Company
 
-    func readCompany(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Company? {
+    func readCompany(_ node: YAMLNode, places: PlanPlaces, into diagnostics: inout [Diagnostic]) -> Company? {
         guard let fields = FieldReader.open(node, as: PlanSchema.company, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
@@ -232,7 +235,7 @@ struct PlanBuilder {
         var regimes = Regimes.defaults(for: country)
         for regime in Regimes.implied(by: extraRegimes) where !regimes.contains(regime) { regimes.append(regime) }
         return Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
-                       regimes: regimes, currency: currency, sector: sector, fx: fx, node: node)
+                       regimes: regimes, currency: currency, sector: sector, fx: fx, place: fields.place(.company, in: places))
     }
 
     /// The `timezone` field, or the country's only zone. A zone that keeps another
@@ -270,15 +273,16 @@ struct PlanBuilder {
 
     // MARK: Engagements
 
-    func engagement(_ node: YAMLNode, index: Int, context: Context, overlaps: OverlapMemo, strings: StringInterner,
+    func engagement(_ node: YAMLNode, index: Int, context: Context, state: PlanReadingState,
                     into diagnostics: inout [Diagnostic]) -> Engagement? {
+        let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.engagement, codes: .plan, into: &diagnostics) else { return nil }
         let id = fields.string("id", into: &diagnostics)
         let service = fields.string("service", into: &diagnostics)
         let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false
         let markets = fields.countries("markets", into: &diagnostics)
         var provider: Provider?
-        if let node = fields.value("provider") { provider = readProvider(node, strings: strings, into: &diagnostics) }
+        if let node = fields.value("provider") { provider = readProvider(node, state: state, into: &diagnostics) }
 
         let locationNodes = fields.list("locations", into: &diagnostics)
         if fields.value("locations")?.kind == .sequence, locationNodes.isEmpty {
@@ -290,24 +294,24 @@ struct PlanBuilder {
         var reportsTo: Hub?
         if let node = fields.value("reports_to") { reportsTo = readHub(node, into: &diagnostics) }
         let locations = locationNodes.enumerated().compactMapSized {
-            location($1, index: $0, context: context, hub: reportsTo, overlaps: overlaps, strings: strings, into: &diagnostics)
+            location($1, index: $0, context: context, hub: reportsTo, state: state, into: &diagnostics)
         }
         let data = fields.list("data", into: &diagnostics).enumerated().compactMapSized {
-            dataItem($1, index: $0, scale: context.scale, strings: strings, into: &diagnostics)
+            dataItem($1, index: $0, scale: context.scale, state: state, into: &diagnostics)
         }
         let languages = fields.list("languages", into: &diagnostics).enumerated().compactMapSized {
-            languageSkill($1, index: $0, into: &diagnostics)
+            languageSkill($1, index: $0, places: state.places, into: &diagnostics)
         }
         let controls = strings.intern(fields.strings("controls", into: &diagnostics))
         let subcontractors = fields.list("subcontractors", into: &diagnostics).enumerated().compactMapSized {
-            subcontractor($1, index: $0, data: data, context: context, strings: strings, into: &diagnostics)
+            subcontractor($1, index: $0, data: data, context: context, state: state, into: &diagnostics)
         }
         let critical = fields.bool("critical_or_important", into: &diagnostics) ?? false
         let ict = fields.bool("ict", into: &diagnostics) ?? false
         var notified: Notification?
         if let node = fields.value("notified") { notified = readNotification(node, into: &diagnostics) }
         var cost: Cost?
-        if let node = fields.value("cost") { cost = readCost(node, money: context.money, into: &diagnostics) }
+        if let node = fields.value("cost") { cost = readCost(node, money: context.money, places: state.places, into: &diagnostics) }
         let start = fields.date("start", into: &diagnostics)
         let end = fields.date("end", into: &diagnostics)
         if let start, let end, end < start {
@@ -324,7 +328,7 @@ struct PlanBuilder {
               locations.count == locationNodes.count, !locations.isEmpty else { return nil }
         var headcount: Int64 = 0
         for location in locations {
-            guard let sum = Aggregates.add(location.headcount, to: headcount, at: location.node,
+            guard let sum = Aggregates.add(location.headcount, to: headcount, at: location.place,
                                            what: "the headcount of engagement '\(id)'", into: &diagnostics) else { return nil }
             headcount = sum
         }
@@ -340,17 +344,21 @@ struct PlanBuilder {
             id: id, service: strings.intern(service), customerFacing: customerFacing, markets: strings.intern(markets), provider: provider,
             locations: locations, data: data, languages: languages, controls: controls, subcontractors: subcontractors,
             criticalOrImportant: critical, ict: ict, notified: notified, reportsTo: reportsTo, cost: cost,
-            start: start, end: end, attributes: attributes?.kind == .mapping ? attributes : nil, index: index, node: node,
+            start: start, end: end, attributes: attributes?.kind == .mapping ? attributes.map(PlanValues.value(of:)) : nil,
+            index: index, place: fields.place(.engagement, in: state.places),
             offshore: offshore, outsourced: outsourced, model: model,
             headcount: headcount)
     }
 
-    func readProvider(_ node: YAMLNode, strings: StringInterner, into diagnostics: inout [Diagnostic]) -> Provider? {
+    func readProvider(_ node: YAMLNode, state: PlanReadingState, into diagnostics: inout [Diagnostic]) -> Provider? {
+        let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.provider, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let kind = fields.oneOf("kind", PlanSchema.providerKinds, into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
-        let owners = fields.list("owners", into: &diagnostics).compactMapSized { readOwner($0, into: &diagnostics) }
+        let owners = fields.list("owners", into: &diagnostics).compactMapSized {
+            readOwner($0, places: state.places, into: &diagnostics)
+        }
         let group = fields.string("group", into: &diagnostics)
         let lei = fields.lei("lei", into: &diagnostics)
         let total = owners.reduce(0) { $0 + $1.share }
@@ -361,10 +369,10 @@ struct PlanBuilder {
         }
         guard let name, let kind, let country else { return nil }
         return Provider(name: strings.intern(name), kind: strings.intern(kind), country: country, owners: owners,
-                        group: strings.intern(group), lei: lei, node: node)
+                        group: strings.intern(group), lei: lei, place: fields.place(.provider, in: state.places))
     }
 
-    func readOwner(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Owner? {
+    func readOwner(_ node: YAMLNode, places: PlanPlaces, into diagnostics: inout [Diagnostic]) -> Owner? {
         guard let fields = FieldReader.open(node, as: PlanSchema.owner, codes: .plan, into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
         let share = fields.number("share", into: &diagnostics)
@@ -374,7 +382,7 @@ struct PlanBuilder {
             return nil
         }
         guard let country, let share else { return nil }
-        return Owner(country: country, share: share, node: node)
+        return Owner(country: country, share: share, place: fields.place(.owner, in: places))
     }
 
     func readNotification(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Notification? {
@@ -385,8 +393,9 @@ struct PlanBuilder {
         return Notification(date: date, supervisor: supervisor)
     }
 
-    func subcontractor(_ node: YAMLNode, index: Int, data: [DataItem], context: Context, strings: StringInterner,
+    func subcontractor(_ node: YAMLNode, index: Int, data: [DataItem], context: Context, state: PlanReadingState,
                        into diagnostics: inout [Diagnostic]) -> Subcontractor? {
+        let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.subcontractor, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let country = fields.country("country", into: &diagnostics)
@@ -407,7 +416,8 @@ struct PlanBuilder {
         guard let name, let country, let company = context.company else { return nil }
         return Subcontractor(name: strings.intern(name), country: country, region: region, kind: kind,
                              functions: strings.intern(functions), data: strings.intern(touched),
-                             domestic: Territories.isDomestic(country, home: company.country), index: index, node: node)
+                             domestic: Territories.isDomestic(country, home: company.country), index: index,
+                             place: fields.place(.subcontractor, in: state.places))
     }
 
     func readHub(_ node: YAMLNode, into diagnostics: inout [Diagnostic]) -> Hub? {
@@ -420,8 +430,9 @@ struct PlanBuilder {
 
     /// A location; its overlap is measured against `hub`'s business day when the
     /// engagement reports to one, else against the company's.
-    func location(_ node: YAMLNode, index: Int, context: Context, hub: Hub?, overlaps: OverlapMemo, strings: StringInterner,
+    func location(_ node: YAMLNode, index: Int, context: Context, hub: Hub?, state: PlanReadingState,
                   into diagnostics: inout [Diagnostic]) -> Location? {
+        let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.location, codes: .plan, into: &diagnostics) else { return nil }
         let country = fields.country("country", into: &diagnostics)
         let region = fields.region("region", in: country, into: &diagnostics)
@@ -445,7 +456,7 @@ struct PlanBuilder {
         let referenceZone = hub.flatMap { TimeZones.zone($0.timezone) } ?? context.companyZone
         let referenceHours = hub?.hours ?? company.hours
         if let referenceZone {
-            overlap = overlaps.hours(timezone, hours, against: hub) {
+            overlap = state.overlaps.hours(timezone, hours, against: hub) {
                 TimeZones.zone(timezone).map {
                     Overlap.hours(on: context.date, companyZone: referenceZone, companyHours: referenceHours,
                                   locationZone: $0, locationHours: hours)
@@ -455,11 +466,12 @@ struct PlanBuilder {
         return Location(country: country, region: region, city: strings.intern(city), timezone: strings.intern(timezone),
                         hours: hours, headcount: headcount,
                         domestic: Territories.isDomestic(country, home: company.country), overlapHours: overlap,
-                        index: index, node: node)
+                        index: index, place: fields.place(.location, in: state.places))
     }
 
-    func dataItem(_ node: YAMLNode, index: Int, scale: [String], strings: StringInterner,
+    func dataItem(_ node: YAMLNode, index: Int, scale: [String], state: PlanReadingState,
                   into diagnostics: inout [Diagnostic]) -> DataItem? {
+        let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.data, codes: .plan, into: &diagnostics) else { return nil }
         let name = fields.string("name", into: &diagnostics)
         let classification = fields.code("classification", kind: .classification, expected: .classification,
@@ -485,10 +497,11 @@ struct PlanBuilder {
         return DataItem(name: strings.intern(name), classification: strings.intern(classification.0), level: classification.1,
                         personal: personal, subjects: strings.intern(subjects), categories: strings.intern(categories),
                         storageCountries: strings.intern(storage),
-                        records: records.map { max(0, $0) }, deidentified: deidentified, index: index, node: node)
+                        records: records.map { max(0, $0) }, deidentified: deidentified, index: index,
+                        place: fields.place(.data, in: state.places))
     }
 
-    func languageSkill(_ node: YAMLNode, index: Int, into diagnostics: inout [Diagnostic]) -> LanguageSkill? {
+    func languageSkill(_ node: YAMLNode, index: Int, places: PlanPlaces, into diagnostics: inout [Diagnostic]) -> LanguageSkill? {
         guard let fields = FieldReader.open(node, as: PlanSchema.language, codes: .plan, into: &diagnostics) else { return nil }
         let code = fields.code("code", kind: .language, expected: .language, into: &diagnostics) { code throws(ReferenceError) in
             try Languages.resolve(code).code
@@ -497,12 +510,12 @@ struct PlanBuilder {
             try CEFRLevel.resolve(text)
         }
         guard let code, let level else { return nil }
-        return LanguageSkill(code: code, level: level, index: index, node: node)
+        return LanguageSkill(code: code, level: level, index: index, place: fields.place(.language, in: places))
     }
 
     /// The cost, converted to the reporting currency; a currency the rates cannot convert
     /// is an error at the currency (never a silent sum of unlike amounts).
-    func readCost(_ node: YAMLNode, money: Money?, into diagnostics: inout [Diagnostic]) -> Cost? {
+    func readCost(_ node: YAMLNode, money: Money?, places: PlanPlaces, into diagnostics: inout [Diagnostic]) -> Cost? {
         guard let fields = FieldReader.open(node, as: PlanSchema.cost, codes: .plan, into: &diagnostics) else { return nil }
         let annual = fields.number("annual", into: &diagnostics)
         let currency = fields.currency("currency", into: &diagnostics)
@@ -531,7 +544,7 @@ struct PlanBuilder {
             }
             converted = value
         }
-        return Cost(annual: annual, currency: currency, converted: converted)
+        return Cost(annual: annual, currency: currency, converted: converted, place: fields.place(.cost, in: places))
     }
 
     func reportDuplicateIDs(_ engagements: [YAMLNode], into diagnostics: inout [Diagnostic]) {

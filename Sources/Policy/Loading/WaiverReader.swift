@@ -24,7 +24,7 @@ public enum WaiverReader {
         let expires = fields.date("expires", into: &diagnostics)
         guard let rule, let reason, let approvedBy, let expires else { return nil }
         return Waiver(rule: rule, plan: plan, engagement: engagement, country: country, reason: reason,
-                      approvedBy: approvedBy, ticket: ticket, expires: expires, node: node)
+                      approvedBy: approvedBy, ticket: ticket, expires: expires, span: node.span)
     }
 
     /// Reads a `--waivers FILE`: a mapping with a `waivers:` list.

@@ -1,9 +1,10 @@
+import CEL
 import Reference
 import SourceText
-import YAML
 
 /// A validated sourcing plan with its derived facts (docs/plan-format.md). Every part keeps its
-/// YAML node, so findings can point at the exact field.
+/// place in the file (`PlanPlace`), so findings can point at the exact field; the parsed
+/// YAML tree is not kept.
 public struct Plan: Sendable {
     public let id: String
     public let title: String?
@@ -16,10 +17,10 @@ public struct Plan: Sendable {
     public let countries: [CountryAggregate]
     /// One per provider name, in order of first appearance.
     public let providers: [ProviderAggregate]
-    public let node: YAMLNode
+    public let place: PlanPlace
 
     /// The file the plan was read from.
-    public var source: SourceFile { node.document.source }
+    public var source: SourceFile { place.source }
 }
 
 /// The company that sources the work.
@@ -39,14 +40,14 @@ public struct Company: Sendable {
     let sector: String?
     /// Its own exchange rates (`fx:`): units of each currency per one unit of `currency`.
     let fx: [String: Double]
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 extension Company {
     /// The same company reporting in `currency`.
     func reporting(in currency: String) -> Company {
         Company(name: name, country: country, timezone: timezone, hours: hours, languages: languages,
-                regimes: regimes, currency: currency, sector: sector, fx: fx, node: node)
+                regimes: regimes, currency: currency, sector: sector, fx: fx, place: place)
     }
 }
 
@@ -55,7 +56,7 @@ struct Owner: Sendable {
     public let country: String
     /// 0…100.
     let share: Double
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 /// Who performs an engagement's work.
@@ -68,7 +69,7 @@ public struct Provider: Sendable {
     let group: String?
     /// Its Legal Entity Identifier (ISO 17442), checked.
     let lei: String?
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 /// A provider's subcontractor on one engagement: the chain DORA, the EBA guidelines and
@@ -85,7 +86,7 @@ struct Subcontractor: Sendable {
     /// Its country is the company's home country or a domestic territory of it.
     let domestic: Bool
     public let index: Int
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 /// The office a team reports to, when it is not head office.
@@ -131,11 +132,11 @@ public struct Engagement: Sendable {
     public let cost: Cost?
     public let start: CivilDate?
     let end: CivilDate?
-    /// Company-specific untyped facts (`attributes:`), or nil when absent.
-    public let attributes: YAMLNode?
+    /// Company-specific untyped facts (`attributes:`) as rules read them, or nil when absent.
+    public let attributes: CELValue?
     /// Position in the plan's `engagements` list.
     public let index: Int
-    public let node: YAMLNode
+    public let place: PlanPlace
 
     /// Any location is outside the company's home country and its domestic territories.
     let offshore: Bool
@@ -166,7 +167,7 @@ public struct Location: Sendable {
     /// company's; on the plan date) that this location works.
     public let overlapHours: Double
     public let index: Int
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 /// A kind of company data an engagement handles.
@@ -185,7 +186,7 @@ public struct DataItem: Sendable {
     /// De-identified (no longer personal in the sense of HIPAA, GDPR Recital 26).
     let deidentified: Bool
     public let index: Int
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 /// A working language and its level.
@@ -193,7 +194,7 @@ public struct LanguageSkill: Sendable {
     public let code: String
     public let level: CEFRLevel
     public let index: Int
-    public let node: YAMLNode
+    public let place: PlanPlace
 }
 
 /// An engagement's cost.
@@ -203,6 +204,7 @@ public struct Cost: Sendable {
     /// `annual` in the company's reporting currency (equal to `annual` when the cost is
     /// in that currency or gives none).
     public let converted: Double
+    public let place: PlanPlace
 }
 
 /// All locations in one country, across engagements (`for: country`).

@@ -1,5 +1,5 @@
 import Reference
-import YAML
+import SourceText
 
 /// An approved, expiring exception to one rule.
 public struct Waiver: Sendable {
@@ -11,7 +11,8 @@ public struct Waiver: Sendable {
     public let approvedBy: String
     public let ticket: String?
     public let expires: CivilDate
-    public let node: YAMLNode
+    /// Where the waiver is written.
+    public let span: SourceSpan
 
     /// Whether the waiver still applies on `date` (it applies through its expiry day).
     func isActive(on date: CivilDate) -> Bool { date <= expires }

@@ -84,9 +84,9 @@ public enum CheckRunner {
     /// `plan.duplicate-id`: two plans of one run share an id, so their findings would share
     /// fingerprints (a baseline could not tell them apart).
     static func duplicatePlan(_ plan: Plan, earlier: Plan) -> Diagnostic {
-        Diagnostic(.planDuplicateID, "the plan id '\(plan.id)' is also used by \(earlier.node.document.source.path)",
-                   at: (plan.node["plan"] ?? plan.node).span,
-                   notes: [.init("the other plan with this id", at: (earlier.node["plan"] ?? earlier.node).span)],
+        Diagnostic(.planDuplicateID, "the plan id '\(plan.id)' is also used by \(earlier.source.path)",
+                   at: plan.place.span(of: "plan") ?? plan.place.span,
+                   notes: [.init("the other plan with this id", at: earlier.place.span(of: "plan") ?? earlier.place.span)],
                    help: "give every plan its own id (`plan:`); findings and baselines tell plans apart by it")
     }
 
@@ -94,7 +94,7 @@ public enum CheckRunner {
     /// waives findings itself.
     static func forbiddenWaiver(_ waiver: Waiver) -> Diagnostic {
         Diagnostic(.waiverPlanForbidden, "this plan waives \(waiver.rule) itself, but shore.yaml forbids waivers inside plans",
-                   at: waiver.node.span,
+                   at: waiver.span,
                    help: "move the waiver to a waivers file given with --waivers (or listed under `waivers: { files: … }` in shore.yaml)")
     }
 

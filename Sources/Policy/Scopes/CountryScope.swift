@@ -8,12 +8,12 @@ extension ScopeDefinition {
         summary: "country where work is performed (all its locations together)",
         forEach: planWide(.country) { $0.countries.count },
         value: { subjects, subject, _ in .object(subjects.countries[subject.index]) },
-        node: { _, _, _ in nil },
+        place: { _, _, _ in nil },
         describe: { subjects, subject in
             let c = subjects.plan.countries[subject.index]
             let (e, l) = c.firstLocation
             let engagement = subjects.plan.engagements[e]
-            return SubjectDescription(node: engagement.locations[l].node, path: PlanPath(engagement: engagement.index, .locations, index: l),
+            return SubjectDescription(place: engagement.locations[l].place, path: PlanPath(engagement: engagement.index, .locations, index: l),
                                       engagement: nil, country: c.code, provider: nil, key: nil)
         },
         label: { subjects, subject in subjects.plan.countries[subject.index].code },

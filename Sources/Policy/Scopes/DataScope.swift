@@ -5,7 +5,7 @@ extension ScopeDefinition {
         summary: "data item of each engagement",
         count: { $0.engagement.data.count },
         object: { $0.dataValues[$1] },
-        node: { $0.engagement.data[$1].node },
+        place: { $0.engagement.data[$1].place },
         index: { $0.engagement.data[$1].index },
         country: { _, _ in nil },
         provider: { _, _ in nil },

@@ -1,5 +1,4 @@
 import CEL
-import YAML
 
 /// The scopes whose subjects are the parts of an engagement listed under one key
 /// (locations, data, languages, subcontractors): each binds `engagement` and the part;
@@ -17,8 +16,8 @@ struct EngagementPartScope {
     let count: @Sendable (EngagementObject) -> Int
     /// The part as a CEL value (its object, boxed once).
     let object: @Sendable (EngagementObject, Int) -> CELValue
-    /// The part's YAML node.
-    let node: @Sendable (EngagementObject, Int) -> YAMLNode
+    /// Where the part is written.
+    let place: @Sendable (EngagementObject, Int) -> PlanPlace
     /// The part's position in the plan's list.
     let index: @Sendable (EngagementObject, Int) -> Int
     /// The finding fields the part fills: country, provider and the key inside its engagement.
@@ -43,13 +42,13 @@ struct EngagementPartScope {
             value: { subjects, subject, i in
                 i == 0 ? subjects.engagementValue(subject.index) : part.object(subjects.engagement(subject.index), subject.part)
             },
-            node: { subjects, subject, i in
+            place: { subjects, subject, i in
                 let object = subjects.engagement(subject.index)
-                return i == 0 ? object.engagement.node : part.node(object, subject.part)
+                return i == 0 ? object.engagement.place : part.place(object, subject.part)
             },
             describe: { subjects, subject in
                 let object = subjects.engagement(subject.index)
-                return SubjectDescription(node: part.node(object, subject.part),
+                return SubjectDescription(place: part.place(object, subject.part),
                                           path: PlanPath(engagement: object.engagement.index, part.listKey, index: part.index(object, subject.part)),
                                           engagement: object.engagement.id, country: part.country(object, subject.part),
                                           provider: part.provider(object, subject.part), key: part.key(object, subject.part))

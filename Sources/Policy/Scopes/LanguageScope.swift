@@ -5,7 +5,7 @@ extension ScopeDefinition {
         summary: "working language of each engagement",
         count: { $0.engagement.languages.count },
         object: { $0.languageValues[$1] },
-        node: { $0.engagement.languages[$1].node },
+        place: { $0.engagement.languages[$1].place },
         index: { $0.engagement.languages[$1].index },
         country: { _, _ in nil },
         provider: { _, _ in nil },

@@ -5,7 +5,7 @@ extension ScopeDefinition {
         summary: "location of each engagement",
         count: { $0.engagement.locations.count },
         object: { $0.locationValues[$1] },
-        node: { $0.engagement.locations[$1].node },
+        place: { $0.engagement.locations[$1].place },
         index: { $0.engagement.locations[$1].index },
         country: { $0.engagement.locations[$1].country },
         provider: { _, _ in nil },

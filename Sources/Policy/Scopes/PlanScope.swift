@@ -7,9 +7,9 @@ extension ScopeDefinition {
         summary: "plan",
         forEach: planWide(.plan) { _ in 1 },
         value: { _, _, _ in .err("the plan scope binds no variable of its own") },
-        node: { _, _, _ in nil },
+        place: { _, _, _ in nil },
         describe: { subjects, _ in
-            SubjectDescription(node: subjects.plan.node, path: nil, engagement: nil, country: nil, provider: nil, key: nil)
+            SubjectDescription(place: subjects.plan.place, path: nil, engagement: nil, country: nil, provider: nil, key: nil)
         },
         label: { _, _ in "the plan" },
         engagements: { _, _ in [] },

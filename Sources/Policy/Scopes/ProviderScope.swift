@@ -8,11 +8,11 @@ extension ScopeDefinition {
         summary: "provider (all its engagements together)",
         forEach: planWide(.provider) { $0.providers.count },
         value: { subjects, subject, _ in .object(subjects.providers[subject.index]) },
-        node: { _, _, _ in nil },
+        place: { _, _, _ in nil },
         describe: { subjects, subject in
             let p = subjects.plan.providers[subject.index]
             let engagement = subjects.plan.engagements[p.firstEngagement]
-            return SubjectDescription(node: engagement.provider.node, path: PlanPath(engagement: engagement.index, .provider),
+            return SubjectDescription(place: engagement.provider.place, path: PlanPath(engagement: engagement.index, .provider),
                                       engagement: nil, country: p.country, provider: p.name, key: nil)
         },
         label: { subjects, subject in

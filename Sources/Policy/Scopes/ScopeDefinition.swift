@@ -1,5 +1,4 @@
 import CEL
-import YAML
 
 /// Everything Shore knows about one rule scope (`for:`), in one place: the variables it
 /// binds, what one check is about, how it lists its subjects, what a finding says about
@@ -19,9 +18,9 @@ final class ScopeDefinition: Sendable {
     let forEach: @Sendable (PlanSubjects, Range<Int>, (Subject) -> Void) -> Void
     /// The value of variable number `index` (of `variables`) for a subject.
     let value: @Sendable (PlanSubjects, Subject, Int) -> CELValue
-    /// The YAML node variable number `index`'s fields live in (for pointing a finding at
+    /// Where variable number `index`'s fields are written (for pointing a finding at
     /// `engagement.controls`), or nil.
-    let node: @Sendable (PlanSubjects, Subject, Int) -> YAMLNode?
+    let place: @Sendable (PlanSubjects, Subject, Int) -> PlanPlace?
     /// What a finding carries about its subject.
     let describe: @Sendable (PlanSubjects, Subject) -> SubjectDescription
     /// How `explain` titles a subject: `tier1-support, PH, Manila`.
@@ -34,7 +33,7 @@ final class ScopeDefinition: Sendable {
     init(variables: [(name: String, type: CELType)], summary: String,
          forEach: @escaping @Sendable (PlanSubjects, Range<Int>, (Subject) -> Void) -> Void,
          value: @escaping @Sendable (PlanSubjects, Subject, Int) -> CELValue,
-         node: @escaping @Sendable (PlanSubjects, Subject, Int) -> YAMLNode?,
+         place: @escaping @Sendable (PlanSubjects, Subject, Int) -> PlanPlace?,
          describe: @escaping @Sendable (PlanSubjects, Subject) -> SubjectDescription,
          label: @escaping @Sendable (PlanSubjects, Subject) -> String,
          engagements: @escaping @Sendable (PlanSubjects, Subject) -> [String],
@@ -43,7 +42,7 @@ final class ScopeDefinition: Sendable {
         self.summary = summary
         self.forEach = forEach
         self.value = value
-        self.node = node
+        self.place = place
         self.describe = describe
         self.label = label
         self.engagements = engagements
@@ -66,8 +65,8 @@ final class ScopeDefinition: Sendable {
 
 /// What a finding says about its subject.
 struct SubjectDescription {
-    /// The YAML node findings about this subject point at (or inside).
-    let node: YAMLNode
+    /// Where findings about this subject point (at it, or at one of its fields).
+    let place: PlanPlace
     let path: PlanPath?
     let engagement: String?
     let country: String?

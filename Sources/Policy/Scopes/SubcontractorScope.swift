@@ -8,7 +8,7 @@ extension ScopeDefinition {
         summary: "subcontractor of each engagement",
         count: { $0.engagement.subcontractors.count },
         object: { $0.subcontractorValues[$1] },
-        node: { $0.engagement.subcontractors[$1].node },
+        place: { $0.engagement.subcontractors[$1].place },
         index: { $0.engagement.subcontractors[$1].index },
         country: { $0.engagement.subcontractors[$1].country },
         provider: { $0.engagement.subcontractors[$1].name },

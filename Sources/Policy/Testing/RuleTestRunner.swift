@@ -244,10 +244,10 @@ public enum RuleTestRunner {
                                   missing: expected, unexpected: [], notRun: "the test's plan is invalid")
         }
         // Without a date, waiver expiry and DST depend on the day the tests run.
-        if plan.node["date"] == nil, context.undated.insert(plan.node.span).inserted {
+        if plan.place.span(of: "date") == nil, context.undated.insert(plan.place.span).inserted {
             diagnostics.append(Diagnostic(
                 .testPlanWithoutDate, "this test plan has no date, so its results depend on the day the tests run",
-                at: FieldReader.startSpan(plan.node), severity: .warning,
+                at: plan.place.startSpan, severity: .warning,
                 help: "add `date: YYYY-MM-DD` to the plan"))
         }
         // An expectation of a rule that is neither loaded nor waived in the plan can never match.

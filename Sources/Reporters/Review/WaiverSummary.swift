@@ -36,7 +36,7 @@ public struct WaiverSummary: Sendable, Hashable {
         var waivedBy: [SourceSpan: Int] = [:]
         for finding in findings { if let span = finding.waiver?.location { waivedBy[span, default: 0] += 1 } }
         for waiver in waivers where waiver.plan == nil || waiver.plan == plan.id {
-            let span = waiver.node.span
+            let span = waiver.span
             let waives = waivedBy[span] ?? 0
             var scope: [String] = []
             if let engagement = waiver.engagement { scope.append("engagement \(engagement)") }

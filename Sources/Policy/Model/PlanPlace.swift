@@ -1,0 +1,127 @@
+import SourceText
+import YAML
+
+/// Where one part of a plan is written — the whole mapping and the value of each field it
+/// writes — kept as file offsets, so the parsed YAML tree can be let go once the plan is
+/// read. Findings point at a field through it (`span(of: "country")`), else at the part.
+public struct PlanPlace: Sendable {
+    /// Which of the plan's mappings a place is: it names the schema a field is looked up in.
+    public enum Kind: UInt8, Sendable {
+        case plan, company, engagement, provider, owner, location, data, language, subcontractor, cost
+
+        var schema: SchemaObject {
+            switch self {
+            case .plan: PlanSchema.plan
+            case .company: PlanSchema.company
+            case .engagement: PlanSchema.engagement
+            case .provider: PlanSchema.provider
+            case .owner: PlanSchema.owner
+            case .location: PlanSchema.location
+            case .data: PlanSchema.data
+            case .language: PlanSchema.language
+            case .subcontractor: PlanSchema.subcontractor
+            case .cost: PlanSchema.cost
+            }
+        }
+    }
+
+    let places: PlanPlaces
+    /// The part's own entry in `places`; its fields' entries follow it.
+    let slot: UInt32
+    public let kind: Kind
+
+    /// The file the part is written in.
+    public var source: SourceFile { places.source }
+
+    /// Where the whole part is written.
+    public var span: SourceSpan { places.span(at: Int(slot)) }
+
+    /// Where the value of `field` (its key in the plan) is written, null included; nil
+    /// when the part does not write it.
+    public func span(of field: String) -> SourceSpan? {
+        guard let index = kind.schema.keys.index(of: field) else { return nil }
+        return places.fieldSlot(UInt8(truncatingIfNeeded: index), of: Int(slot)).map { places.span(at: $0) }
+    }
+
+    /// Where the part starts, as an empty span: for a problem with the part as a whole.
+    public var startSpan: SourceSpan {
+        let whole = span
+        return SourceSpan(file: whole.file, start: whole.start, end: whole.start)
+    }
+}
+
+/// The places of the parts read by one loading thread: for each part an entry for the
+/// part, then one per field it writes, each a pair of file offsets. A few bytes a field,
+/// where the YAML tree holds a record per key and per value and the file's bytes.
+///
+/// Filled by one thread while it reads its engagements (`record`), then only read:
+/// shared between threads only once filled.
+final class PlanPlaces: @unchecked Sendable {
+    let source: SourceFile
+    /// Per entry: start offset << 32 | end offset (`unplaced` for a bound that is not a
+    /// character of the file; `positions` then has it).
+    private var bounds: [UInt64] = []
+    /// Per entry: for a part, how many field entries follow; for a field, its index in
+    /// the part's schema.
+    private var labels: [UInt8] = []
+    /// The rare bounds that are not a character of the file (a column past its line's
+    /// end), by `2 × entry + (0 start, 1 end)`.
+    private var positions: [Int: SourcePosition] = [:]
+
+    private static let unplaced = UInt32.max
+
+    init(source: SourceFile) {
+        self.source = source
+    }
+
+    /// Records where `node` and the fields `fields` matched are written, as a `kind`.
+    func record(_ node: YAMLNode, kind: PlanPlace.Kind, fields: YAMLKeyMatch) -> PlanPlace {
+        let slot = bounds.count
+        append(node, label: 0)
+        var count: UInt8 = 0
+        for field in 0..<kind.schema.fields.count {
+            guard let value = fields.written(field) else { continue }
+            append(value, label: UInt8(truncatingIfNeeded: field))
+            count += 1
+        }
+        labels[slot] = count
+        return PlanPlace(places: self, slot: UInt32(slot), kind: kind)
+    }
+
+    /// Lets go of the room the arrays grew into beyond what they hold.
+    func trim() {
+        bounds = bounds.withUnsafeBufferPointer { Array($0) }
+        labels = labels.withUnsafeBufferPointer { Array($0) }
+    }
+
+    private func append(_ node: YAMLNode, label: UInt8) {
+        let entry = bounds.count
+        let (start, end) = node.offsets
+        if start == nil { positions[2 * entry] = node.start }
+        if end == nil { positions[2 * entry + 1] = node.end }
+        bounds.append(UInt64(start ?? Self.unplaced) << 32 | UInt64(end ?? Self.unplaced))
+        labels.append(label)
+    }
+
+    /// The entry of field `field` of the part at `slot`, if written.
+    func fieldSlot(_ field: UInt8, of slot: Int) -> Int? {
+        let count = Int(labels[slot])
+        var entry = slot + 1
+        while entry <= slot + count {
+            if labels[entry] == field { return entry }
+            entry += 1
+        }
+        return nil
+    }
+
+    func span(at entry: Int) -> SourceSpan {
+        let packed = bounds[entry]
+        return SourceSpan(file: source, start: position(UInt32(truncatingIfNeeded: packed >> 32), entry, end: false),
+                          end: position(UInt32(truncatingIfNeeded: packed), entry, end: true))
+    }
+
+    private func position(_ offset: UInt32, _ entry: Int, end: Bool) -> SourcePosition {
+        if offset == Self.unplaced { return positions[2 * entry + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1) }
+        return source.lines.position(of: Int(offset), in: source.bytes)
+    }
+}

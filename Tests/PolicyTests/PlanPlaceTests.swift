@@ -1,0 +1,57 @@
+import Testing
+@testable import Policy
+import Reference
+import SourceText
+import YAML
+
+/// The plan keeps where each part and field is written (`PlanPlace`), not the parsed
+/// YAML tree: findings still point at the exact field, and the tree is let go.
+@Suite("Where a plan's parts are written")
+struct PlanPlaceTests {
+    static let text = """
+        plan: p
+        date: 2026-12-01
+        company: { name: Acme, country: US, timezone: America/New_York }
+        engagements:
+          - id: e1
+            provider: { name: P, kind: agency, country: PH }
+            locations:
+              - { country: PH, region: ~, timezone: Asia/Manila, headcount: 10 }
+            cost: { annual: 1000, currency: USD }
+        """
+
+    private func at(_ span: SourceSpan?) -> String {
+        span.map { "\($0.start.line):\($0.start.column)-\($0.end.line):\($0.end.column)" } ?? "none"
+    }
+
+    @Test func fieldsPointAtTheirValuesNullIncluded() throws {
+        let plan = try #require(loadPlan(Self.text).plan)
+        let engagement = try #require(plan.engagements.first)
+        let location = try #require(engagement.locations.first)
+        #expect(at(location.place.span) == "8:9-8:73")
+        #expect(at(location.place.span(of: "country")) == "8:20-8:22")
+        #expect(at(location.place.span(of: "region")) == "8:32-8:33")      // `~`: written, though null
+        #expect(at(location.place.span(of: "headcount")) == "8:69-8:71")
+        #expect(location.place.span(of: "city") == nil)                     // not written
+        #expect(location.place.span(of: "offshore") == nil)                 // derived, never written
+        #expect(location.place.span(of: "no-such-field") == nil)
+        #expect(at(engagement.place.span(of: "id")) == "5:9-5:11")
+        #expect(at(engagement.provider.place.span(of: "kind")) == "6:32-6:38")
+        #expect(at(engagement.cost?.place.span(of: "currency")) == "9:37-9:40")
+        #expect(at(plan.place.span(of: "date")) == "2:7-2:17")
+        #expect(at(plan.company.place.span(of: "country")) == "3:33-3:35")
+        #expect(at(plan.place.startSpan) == "1:1-1:1")
+        #expect(plan.source.path == "plan.yaml")
+    }
+
+    @Test func theYAMLTreeIsLetGoOnceThePlanIsRead() throws {
+        weak var document: YAMLDocument?
+        let plan: Plan? = {
+            let loaded = YAMLLoader().load(text: Self.text, path: "plan.yaml")
+            document = loaded.document
+            return PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!).interpret(loaded).plan
+        }()
+        #expect(plan?.engagements.count == 1)
+        #expect(document == nil, "the plan model still holds the YAML tree")
+    }
+}
