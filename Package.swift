@@ -66,7 +66,7 @@ let package = Package(
             resources: [.copy("Conformance")]
         ),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI", "SeededRandom", "TestScratch"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "YAML", "SourceText", "CEL", "ShoreCLI", "SeededRandom", "PlanGenerator", "TestScratch"]),
         .testTarget(
             name: "ReportersTests",
             dependencies: ["Reporters", "Policy", "YAML", "Reference", "SourceText", "TestScratch"],

@@ -39,8 +39,11 @@ enum ChunkedYAML {
 
     /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
     /// time and frees it, so the peak is the tree plus one piece, not two trees.
+    ///
+    /// With `keepingApart`, when the long sequence is the value of that root key, the
+    /// pieces are not stitched: each becomes a document of its own (`YAMLListPieces`).
     static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
-                     minimumBytes: Int = ChunkedYAML.minimumBytes) -> YAMLLoadResult? {
+                     minimumBytes: Int = ChunkedYAML.minimumBytes, keepingApart key: String? = nil) -> YAMLLoadResult? {
         guard source.bytes.count >= minimumBytes else { return nil }
         let lines = source.lines
         guard let split = split(source.bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
@@ -78,7 +81,36 @@ enum ChunkedYAML {
               parts.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
               !parts.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
         else { return nil }
+        if let key, let result = apart(&parts, split: split, bounds: bounds, source: source, lines: lines, key: key) {
+            return result
+        }
         return stitch(&parts, split: split, bounds: bounds, source: source, lines: lines)
+    }
+
+    /// The skeleton (part 0) as the file's document and each piece as a document of its
+    /// own, when the long sequence is the value of root key `key`; nil otherwise (the
+    /// caller stitches).
+    private static func apart(_ parts: inout [YAMLTreeBuilder], split: Split, bounds: [Int], source: SourceFile,
+                              lines: LineTable, key: String) -> YAMLLoadResult? {
+        guard let head = parts[0].pieceDocument(), let root = head.root, root.kind == .mapping,
+              let keyStart = lines.lineStart(split.keyLine).map(UInt32.init) else { return nil }
+        let entry = (0..<root.count).first { root.key(at: $0).offsets.start == keyStart }
+        guard let entry, root.key(at: entry).scalarEquals(key), root.value(at: entry).isNull else { return nil }
+        var documents: [YAMLDocument] = []
+        for q in 1..<parts.count {
+            // Block collections end where the next token starts: at a cut that is the next
+            // item's `-` (see `StitchBuffers.copy`); the last piece ends with the sequence.
+            if q + 1 < bounds.count {
+                let cut = UInt32(bounds[q])
+                parts[q].moveCollectionEnds(from: cut, to: cut + UInt32(split.indent))
+            }
+            guard let document = parts[q].pieceDocument(), document.root?.kind == .sequence else { return nil }
+            documents.append(document)
+        }
+        let diagnostics = parts.flatMap(\.diagnostics).sortedByLocation()
+        parts = []
+        return YAMLLoadResult(source: source, document: head, diagnostics: diagnostics,
+                              listPieces: YAMLListPieces(key: key, pieces: documents))
     }
 
     /// Joins the skeleton (part 0) and the pieces' sequences into one document. Each

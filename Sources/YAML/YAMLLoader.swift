@@ -13,6 +13,16 @@ public struct YAMLLoadResult: Sendable {
     public let source: SourceFile
     public let document: YAMLDocument?
     public let diagnostics: [Diagnostic]
+    /// The long list kept apart (`YAMLLoader.load(path:keepingApart:)`): its key holds
+    /// null in `document`. Nil for every other load.
+    public let listPieces: YAMLListPieces?
+
+    init(source: SourceFile, document: YAMLDocument?, diagnostics: [Diagnostic], listPieces: YAMLListPieces? = nil) {
+        self.source = source
+        self.document = document
+        self.diagnostics = diagnostics
+        self.listPieces = listPieces
+    }
 }
 
 /// Reads YAML through libyaml's event stream into a `YAMLDocument` where every node
@@ -36,10 +46,18 @@ public struct YAMLLoader: Sendable {
     /// Reads and parses the file at `path` (refusing files over `limits.maxFileBytes`);
     /// `overlay`'s text for that path when it has one.
     public func load(path: String) -> YAMLLoadResult {
-        if let bytes = overlay[path] { return load(bytes: bytes, path: path) }
+        load(path: path, keepingApart: nil)
+    }
+
+    /// `load(path:)`, except that when a large file is parsed in pieces and its long list
+    /// is the value of root key `key`, the list's pieces are not joined into the document
+    /// but returned apart (`YAMLLoadResult.listPieces`), for a reader that lets each go
+    /// once it has read it.
+    public func load(path: String, keepingApart key: String?) -> YAMLLoadResult {
+        if let bytes = overlay[path] { return load(bytes: bytes, path: path, keepingApart: key) }
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
         case .success(let bytes):
-            return load(bytes: bytes, path: path)
+            return load(bytes: bytes, path: path, keepingApart: key)
         case .failure(let diagnostic):
             return YAMLLoadResult(source: SourceFile(path: path, bytes: []), document: nil, diagnostics: [diagnostic])
         }
@@ -52,6 +70,12 @@ public struct YAMLLoader: Sendable {
 
     /// Parses YAML bytes; `path` names them in diagnostics.
     public func load(bytes: [UInt8], path: String) -> YAMLLoadResult {
+        load(bytes: bytes, path: path, keepingApart: nil)
+    }
+
+    /// Parses YAML bytes, keeping a large file's long list under `key` apart (see
+    /// `load(path:keepingApart:)`).
+    public func load(bytes: [UInt8], path: String, keepingApart key: String?) -> YAMLLoadResult {
         let source = SourceFile(path: path, bytes: bytes)
         // Nodes keep 31-bit offsets into the file: 2 GiB is the most any limit allows.
         let maxBytes = min(limits.maxFileBytes, LineTable.maxBytes)
@@ -64,7 +88,7 @@ public struct YAMLLoader: Sendable {
             )
             return YAMLLoadResult(source: source, document: nil, diagnostics: [diagnostic])
         }
-        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8) {
+        if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8, keepingApart: key) {
             return result
         }
         var builder = YAMLTreeBuilder(source: source, limits: limits, lines: source.lines)

@@ -90,6 +90,23 @@ struct YAMLTreeBuilder {
         }
     }
 
+    /// The document read so far, without `finish`'s checks of a whole file: a piece of
+    /// a file parsed apart (`ChunkedYAML`). Nil when nothing was read.
+    func pieceDocument() -> YAMLDocument? {
+        guard readable, rootIndex != nil else { return nil }
+        return YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+                            extras: extras, rootIndex: rootIndex)
+    }
+
+    /// Moves the end of every collection that ends at file offset `offset` to `moved`:
+    /// a piece cut before an item ends its block collections where the cut is, and a
+    /// whole parse ends them where the next item's `-` is.
+    mutating func moveCollectionEnds(from offset: UInt32, to moved: UInt32) {
+        for i in records.indices where records[i].kind != .scalar && records[i].end == offset {
+            records[i].end = moved
+        }
+    }
+
     func finish() -> YAMLLoadResult {
         var diagnostics = self.diagnostics
         if readable, rootIndex == nil, diagnostics.isEmpty {

@@ -93,6 +93,39 @@ struct ChunkedParseTests {
         #expect(items.item(at: 1_450)["copy"]?["k"]?.string == "v")
     }
 
+    /// Kept apart, the pieces hold exactly the items of the joined list, a piece at a time;
+    /// the file's document holds null under the list's key.
+    @Test func piecesKeptApartHoldTheSameItems() throws {
+        for text in [Self.largeFile(), Self.largeFile().split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")] {
+            let joined = try #require(Self.chunked(text)?.document?.root?["items"])
+            let source = SourceFile(path: "big.yaml", text: text)
+            let apart = try #require(ChunkedYAML.load(source: source, limits: .default, pieces: 3, minimumBytes: 0, keepingApart: "items"))
+            let pieces = try #require(apart.listPieces)
+            #expect(pieces.key == "items")
+            #expect(pieces.count == joined.count)
+            #expect(apart.document?.root?["items"]?.isNull == true)
+            #expect(apart.document?.root?["waivers"]?.count == 1)
+            var index = 0
+            for p in 0..<pieces.pieceCount {
+                #expect(pieces.firstItems[p] == index)
+                let piece = try #require(pieces.take(p)?.root)
+                #expect(pieces.take(p) == nil, "a piece is handed out once")
+                for i in 0..<piece.count {
+                    #expect(Self.same(piece.item(at: i), joined.item(at: index), path: "[\(index)]") == nil)
+                    index += 1
+                }
+            }
+            #expect(index == joined.count)
+        }
+    }
+
+    @Test func onlyTheNamedListIsKeptApart() throws {
+        let source = SourceFile(path: "big.yaml", text: Self.largeFile())
+        let stitched = try #require(ChunkedYAML.load(source: source, limits: .default, pieces: 3, minimumBytes: 0, keepingApart: "waivers"))
+        #expect(stitched.listPieces == nil)
+        #expect(stitched.document?.root?["items"]?.count == 1_500)
+    }
+
     /// The parallel route on any size of file (nil when it declines).
     static func chunked(_ text: String) -> YAMLLoadResult? {
         ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default, pieces: 3, minimumBytes: 0)

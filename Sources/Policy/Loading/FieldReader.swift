@@ -20,8 +20,11 @@ struct FieldReader {
 
     /// Opens `node` as a `schema` mapping, reporting key problems; nil when `node` is
     /// not a mapping at all. One pass over the keys' bytes, no per-key allocation.
+    /// `suppliedApart` names a field whose value was read apart from the mapping (a large
+    /// plan's engagements, see `YAMLListPieces`): it is not reported missing.
     static func open(
-        _ node: YAMLNode, as schema: SchemaObject, codes: FieldCodes, into diagnostics: inout [Diagnostic]
+        _ node: YAMLNode, as schema: SchemaObject, codes: FieldCodes, suppliedApart: String? = nil,
+        into diagnostics: inout [Diagnostic]
     ) -> FieldReader? {
         guard let fields = node.match(schema.keys) else {
             diagnostics.append(Diagnostic(
@@ -51,7 +54,7 @@ struct FieldReader {
                         ?? "expected one of: \(schema.fieldNames.joined(separator: ", "))"))
             }
         }
-        for (f, field) in schema.fields.enumerated() where field.required && !fields.has(f) {
+        for (f, field) in schema.fields.enumerated() where field.required && !fields.has(f) && field.name != suppliedApart {
             diagnostics.append(Diagnostic(
                 codes.missingField, "\(schema.name) is missing the required field '\(field.name)'",
                 at: node.entry(field.name)?.key.span ?? startSpan(node),

@@ -44,8 +44,10 @@ public struct PlanLoader: Sendable {
         self.today = today
     }
 
+    /// Reads the plan at `path`. A large file's engagements are read a piece at a time
+    /// and each piece's tree let go (`YAMLLoader.load(path:keepingApart:)`).
     public func load(path: String) -> PlanLoadResult {
-        interpret(yaml.load(path: path))
+        interpret(yaml.load(path: path, keepingApart: "engagements"))
     }
 
     public func load(text: String, path: String) -> PlanLoadResult {
@@ -57,7 +59,8 @@ public struct PlanLoader: Sendable {
         var diagnostics = loaded.diagnostics
         var plan: Plan?
         if let root = loaded.document?.root {
-            plan = PlanBuilder(loader: self).build(root, into: &diagnostics)
+            let apart = loaded.listPieces.flatMap { $0.key == "engagements" ? $0 : nil }
+            plan = PlanBuilder(loader: self).build(root, engagementsApart: apart, into: &diagnostics)
         }
         if diagnostics.containsErrors { plan = nil }
         return PlanLoadResult(plan: plan, diagnostics: diagnostics.sortedByLocation(), source: loaded.source)
@@ -105,8 +108,11 @@ final class OverlapMemo {
 struct PlanBuilder {
     let loader: PlanLoader
 
-    func build(_ root: YAMLNode, into diagnostics: inout [Diagnostic]) -> Plan? {
-        guard let fields = FieldReader.open(root, as: PlanSchema.plan, codes: .plan, into: &diagnostics) else { return nil }
+    /// The plan in `root`; its engagements are `engagementsApart` when the file's list was
+    /// read in pieces (its key then holds null in `root`).
+    func build(_ root: YAMLNode, engagementsApart: YAMLListPieces? = nil, into diagnostics: inout [Diagnostic]) -> Plan? {
+        guard let fields = FieldReader.open(root, as: PlanSchema.plan, codes: .plan, suppliedApart: engagementsApart?.key,
+                                            into: &diagnostics) else { return nil }
         let places = PlanPlaces(source: root.document.source)
         let place = fields.place(.plan, in: places)
         let id = fields.string("plan", into: &diagnostics)
@@ -115,14 +121,14 @@ struct PlanBuilder {
         var company: Company?
         if let node = fields.value("company") { company = readCompany(node, places: places, into: &diagnostics) }
 
-        var engagementNodes = fields.list("engagements", into: &diagnostics)
+        var engagementNodes = engagementsApart.map(EngagementNodes.pieces) ?? .list(fields.list("engagements", into: &diagnostics))
         if engagementNodes.count > loader.maxEngagements {
             diagnostics.append(Diagnostic(
                 .planTooManyEngagements,
                 "the plan lists \(engagementNodes.count) engagements; at most \(loader.maxEngagements) are allowed",
                 at: fields.node.entry("engagements")?.key.span ?? FieldReader.startSpan(fields.node),
                 help: "split the plan into several plan files"))
-            engagementNodes = []
+            engagementNodes = .none
         }
         var money: Money?
         if let known = company {
@@ -132,16 +138,16 @@ struct PlanBuilder {
         let context = Context(company: company,
                               date: date, scale: loader.classifications,
                               companyZone: company.flatMap { TimeZones.zone($0.timezone) }, money: money)
-        let (engagements, engagementDiagnostics) = readEngagements(engagementNodes, in: root.document.source, context: context)
+        let (engagements, engagementDiagnostics, ids) = readEngagements(engagementNodes, in: root.document.source,
+                                                                         context: context)
         diagnostics += engagementDiagnostics
         // What is worked out over all engagements, in two independent halves run at once
         // on a large plan; their problems are reported in the same order either way.
         let inferredCurrency = company?.currency != nil && fields.value("company")?["currency"] == nil
         let home = company?.country
-        let nodes = engagementNodes
         let (planWide, byProvider) = Parallel.both(concurrently: engagements.count >= Parallel.threshold) {
             var found: [Diagnostic] = []
-            reportDuplicateIDs(nodes, into: &found)
+            reportDuplicateIDs(ids, into: &found)
             if inferredCurrency, let mixed = Aggregates.mixedCurrencies(engagements) { found.append(mixed) }
             let countries = home.map { Aggregates.countries(engagements, home: $0, into: &found) } ?? []
             return (countries, found)
@@ -176,14 +182,11 @@ struct PlanBuilder {
 
     /// The reporting currency (`company.currency`, else the first cost's) and the rates:
     /// the loader's, with the company's `fx:` laid over them. Nil when no currency is given.
-    func reportingMoney(_ company: Company, engagements: [YAMLNode]) -> Money? {
+    func reportingMoney(_ company: Company, engagements: EngagementNodes) -> Money? {
         var currency = company.currency
         if currency == nil {
-            for engagement in engagements {
-                if let text = engagement["cost"]?["currency"]?.scalar, Currencies.currency(text) != nil {
-                    currency = text
-                    break
-                }
+            currency = engagements.first { engagement in
+                engagement["cost"]?["currency"]?.scalar.flatMap { Currencies.currency($0) != nil ? $0 : nil }
             }
         }
         guard let currency else { return nil }
@@ -191,29 +194,37 @@ struct PlanBuilder {
         return Money(currency: currency, rates: rates)
     }
 
-    /// Reads the engagements, in parallel chunks for a large plan (they are independent);
-    /// results and diagnostics come back in plan order. With no valid company the
-    /// engagements are still read, to report what is wrong inside them.
-    func readEngagements(_ nodes: [YAMLNode], in source: SourceFile, context: Context) -> ([Engagement], [Diagnostic]) {
+    /// An engagement's id as written, for `plan.duplicate-engagement`.
+    struct WrittenID: Sendable {
+        let id: String
+        let span: SourceSpan
+    }
+
+    /// Reads the engagements, in parallel parts for a large plan (they are independent);
+    /// results, diagnostics and the ids written come back in plan order. With no valid
+    /// company the engagements are still read, to report what is wrong inside them.
+    func readEngagements(_ nodes: EngagementNodes, in source: SourceFile,
+                         context: Context) -> ([Engagement], [Diagnostic], [WrittenID]) {
         let sharedOverlaps = OverlapMemo.Shared()
-        let chunks = Parallel.chunks(nodes.count) { range -> (MovableRun<Engagement>, [Diagnostic]) in
-            let engagements = MovableRun<Engagement>(capacity: range.count)
+        let parts = nodes.readInParts { count, forEachNode -> (MovableRun<Engagement>, [Diagnostic], [WrittenID]) in
+            let engagements = MovableRun<Engagement>(capacity: count)
             var diagnostics: [Diagnostic] = []
+            var ids: [WrittenID] = []
+            ids.reserveCapacity(count)
             let state = PlanReadingState(overlaps: OverlapMemo(shared: sharedOverlaps),
                                          places: PlanPlaces(source: source))
-            // This chunk's own handle on the document: no reference-count contention
-            // with the other chunks' threads.
-            let handle = nodes.first?.document.sharingStorage()
-            for index in range {
-                let node = handle.map { nodes[index].rebased(onto: $0) } ?? nodes[index]
+            forEachNode { node, index in
+                if node.kind == .mapping, let idNode = node["id"], let id = idNode.scalar {
+                    ids.append(WrittenID(id: id, span: idNode.span))
+                }
                 if let engagement = self.engagement(node, index: index, context: context, state: state, into: &diagnostics) {
                     engagements.append(engagement)
                 }
             }
             state.places.trim()
-            return (engagements, diagnostics)
+            return (engagements, diagnostics, ids)
         }
-        return (MovableRun.joined(chunks.map(\.0)), chunks.flatMap(\.1))
+        return (MovableRun.joined(parts.map(\.0)), parts.flatMap(\.1), parts.flatMap(\.2))
     }
 
     // MARK: Company
@@ -547,17 +558,16 @@ struct PlanBuilder {
         return Cost(annual: annual, currency: currency, converted: converted, place: fields.place(.cost, in: places))
     }
 
-    func reportDuplicateIDs(_ engagements: [YAMLNode], into diagnostics: inout [Diagnostic]) {
-        var first: [String: YAMLNode] = [:]
-        for engagement in engagements {
-            guard engagement.kind == .mapping, let idNode = engagement["id"], let id = idNode.scalar else { continue }
-            if let earlier = first[id] {
+    func reportDuplicateIDs(_ ids: [WrittenID], into diagnostics: inout [Diagnostic]) {
+        var first: [String: SourceSpan] = [:]
+        for written in ids {
+            if let earlier = first[written.id] {
                 diagnostics.append(Diagnostic(
-                    .planDuplicateEngagement, "the engagement id '\(id)' is used twice",
-                    at: idNode.span, notes: [.init("first used here", at: earlier.span)],
+                    .planDuplicateEngagement, "the engagement id '\(written.id)' is used twice",
+                    at: written.span, notes: [.init("first used here", at: earlier)],
                     help: "give each engagement its own id"))
             } else {
-                first[id] = idNode
+                first[written.id] = written.span
             }
         }
     }

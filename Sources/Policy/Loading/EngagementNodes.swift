@@ -1,0 +1,62 @@
+import SourceText
+import YAML
+
+/// A plan's engagement nodes: the plan's own `engagements:` list, or a large file's list
+/// read in pieces apart from the rest of the file (`YAMLListPieces`), each piece let go
+/// once its engagements are read, so the whole list's tree is never held at once.
+enum EngagementNodes {
+    case list([YAMLNode])
+    case pieces(YAMLListPieces)
+
+    static let none = EngagementNodes.list([])
+
+    var count: Int {
+        switch self {
+        case .list(let nodes): nodes.count
+        case .pieces(let pieces): pieces.count
+        }
+    }
+
+    /// The first engagement's value for which `found` gives one, in plan order.
+    func first<T>(_ found: (YAMLNode) -> T?) -> T? {
+        switch self {
+        case .list(let nodes):
+            for node in nodes { if let value = found(node) { return value } }
+            return nil
+        case .pieces(let pieces):
+            return pieces.first(found)
+        }
+    }
+
+    /// `read` of each part of the engagements, in parallel for a large plan, the parts'
+    /// results in plan order: `read` is given how many engagements its part has and a
+    /// function that calls `each` with every engagement's node and index in the plan. A
+    /// piece of a large file is taken, read and let go by the thread that reads it.
+    func readInParts<T: Sendable>(
+        _ read: @Sendable (_ count: Int, _ nodes: (_ each: (YAMLNode, Int) -> Void) -> Void) -> T
+    ) -> [T] {
+        switch self {
+        case .list(let nodes):
+            return Parallel.chunks(nodes.count) { range in
+                // This part's own handle on the document: no reference-count contention
+                // with the other parts' threads.
+                let handle = nodes.first?.document.sharingStorage()
+                return read(range.count) { each in
+                    for index in range { each(handle.map { nodes[index].rebased(onto: $0) } ?? nodes[index], index) }
+                }
+            }
+        case .pieces(let pieces):
+            return Parallel.chunks(pieces.pieceCount, threshold: 1) { range in
+                let end = range.upperBound < pieces.pieceCount ? pieces.firstItems[range.upperBound] : pieces.count
+                let count = range.isEmpty ? 0 : end - pieces.firstItems[range.lowerBound]
+                return read(count) { each in
+                    for p in range {
+                        guard let piece = pieces.take(p), let root = piece.root else { continue }
+                        let first = pieces.firstItems[p]
+                        for i in 0..<root.count { each(root.item(at: i), first + i) }
+                    }
+                }
+            }
+        }
+    }
+}

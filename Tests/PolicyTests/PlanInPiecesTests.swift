@@ -1,0 +1,76 @@
+import Testing
+import PlanGenerator
+@testable import Policy
+import Reference
+import SourceText
+@testable import YAML
+
+/// A large plan's engagements are read a piece of the file at a time, each piece's tree
+/// let go once read (`YAMLListPieces`). The plan, its problems and its findings must be
+/// exactly those of the plan read whole.
+@Suite("A large plan read in pieces")
+struct PlanInPiecesTests {
+    static let loader = PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!)
+
+    /// The file read whole (sequentially) and read with its engagements apart, in 4 pieces.
+    static func bothWays(_ text: String) throws -> (whole: PlanLoadResult, apart: PlanLoadResult, pieceLetGo: Bool) {
+        let whole = loader.interpret(YAMLLoader(parallel: false).load(text: text, path: "big.yaml"))
+        let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
+                                                 pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+        #expect(read.listPieces?.pieceCount == 4)
+        weak var firstPiece = read.listPieces?.first { $0.document }
+        let apart = loader.interpret(read)
+        return (whole, apart, firstPiece == nil)
+    }
+
+    private func places(_ plan: Plan) -> [String] {
+        func describe(_ place: PlanPlace) -> String {
+            let names = place.kind.schema.fields.map(\.name)
+            return ([place.span] + names.compactMap { place.span(of: $0) }).map { "\($0.start)-\($0.end)" }.joined(separator: " ")
+        }
+        var all: [String] = []
+        for e in plan.engagements {
+            var parts: [PlanPlace] = [e.place, e.provider.place]
+            parts += e.locations.map(\.place)
+            parts += e.data.map(\.place)
+            parts += e.languages.map(\.place)
+            parts += e.subcontractors.map(\.place)
+            if let cost = e.cost { parts.append(cost.place) }
+            all += parts.map(describe)
+        }
+        return all
+    }
+
+    @Test func theSamePlanAndFindings() throws {
+        let (whole, apart, letGo) = try Self.bothWays(PlanGenerator(engagements: 1_500, seed: 7).text())
+        let a = try #require(whole.plan), b = try #require(apart.plan)
+        #expect(letGo, "a piece's tree outlived the reading of its engagements")
+        #expect(a.engagements.map(\.id) == b.engagements.map(\.id))
+        #expect(a.engagements.map(\.index) == Array(0..<1_500))
+        #expect(b.engagements.map(\.index) == Array(0..<1_500))
+        #expect(places(a) == places(b))
+        #expect(a.countries.map(\.code) == b.countries.map(\.code))
+        #expect(a.providers.map(\.name) == b.providers.map(\.name))
+        #expect(a.company.currency == b.company.currency)
+
+        let rules = try #require(RuleLoader().load(paths: [repoPath("examples/rules")]).rules)
+        let evaluator = Evaluator(rules: rules, options: EvaluationOptions(parallel: false))
+        let left = evaluator.check(a), right = evaluator.check(b)
+        #expect(left.count > 100)
+        #expect(left.map(\.fingerprint) == right.map(\.fingerprint))
+        #expect(left.map(\.message) == right.map(\.message))
+        #expect(left.map { $0.location.map { "\($0.start)-\($0.end)" } } == right.map { $0.location.map { "\($0.start)-\($0.end)" } })
+    }
+
+    @Test func problemsAcrossPiecesAreThoseOfTheWholePlan() throws {
+        var text = PlanGenerator(engagements: 1_500, seed: 7).text()
+        // An id used again near the end (in the last piece), and an unknown country in another.
+        text = text.replacingOccurrences(of: "- id: moderation-001499", with: "- id: dataeng-000001")
+        text = text.replacingOccurrences(of: "country: MX, city: Monterrey", with: "country: XX, city: Monterrey")
+        let (whole, apart, _) = try Self.bothWays(text)
+        #expect(whole.plan == nil && apart.plan == nil)
+        #expect(whole.diagnostics.map(\.description) == apart.diagnostics.map(\.description))
+        #expect(apart.diagnostics.contains { $0.code == .planDuplicateEngagement })
+        #expect(apart.diagnostics.contains { $0.code == .planUnknownCountry })
+    }
+}
