@@ -8,9 +8,11 @@
 /// Encodes and decodes as its `HH:MM-HH:MM` string; decoding validates like `init(parsing:)`.
 public struct BusinessHours: Sendable, Hashable, CustomStringConvertible, Codable {
     /// Minutes after local midnight at which work starts, 0…1439.
-    public let startMinute: Int
+    public var startMinute: Int { Int(start) }
     /// Minutes after local midnight at which work ends, 0…1440 (≤ start: on the next day).
-    public let endMinute: Int
+    public var endMinute: Int { Int(end) }
+    // Kept in four bytes: a large plan has a business day per location.
+    private let start: UInt16, end: UInt16
 
     /// The default business day, 09:00-17:00.
     public static let standard = BusinessHours(checkedStart: 9 * 60, end: 17 * 60)
@@ -20,13 +22,13 @@ public struct BusinessHours: Sendable, Hashable, CustomStringConvertible, Codabl
         guard (0..<1440).contains(startMinute), (0...1440).contains(endMinute), startMinute != endMinute else {
             return nil
         }
-        self.startMinute = startMinute
-        self.endMinute = endMinute
+        start = UInt16(startMinute)
+        end = UInt16(endMinute)
     }
 
     private init(checkedStart: Int, end: Int) {
-        startMinute = checkedStart
-        endMinute = end
+        start = UInt16(checkedStart)
+        self.end = UInt16(end)
     }
 
     /// True when the window ends on the next day (`21:00-06:00`).

@@ -4,17 +4,18 @@ import Foundation
 ///
 /// Encodes and decodes as its `YYYY-MM-DD` string; decoding validates like `init(parsing:)`.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-    let year: Int
-    let month: Int
-    let day: Int
+    var year: Int { Int(packed >> 9) }
+    var month: Int { Int(packed >> 5 & 0xF) }
+    var day: Int { Int(packed & 0x1F) }
+    /// Year << 9 | month << 5 | day: four bytes, in date order (a large plan has a few
+    /// dates per engagement).
+    private let packed: UInt32
 
     /// A valid date, or nil (`CivilDate(year: 2027, month: 2, day: 30)` is nil).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month) << 5 | UInt32(day)
     }
 
     /// Parses strict `YYYY-MM-DD` (four-digit year, two-digit month and day, a real date).
@@ -69,7 +70,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        a.packed < b.packed
     }
 
     static func isLeapYear(_ year: Int) -> Bool {
@@ -142,8 +143,6 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     private init(checkedYear year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month) << 5 | UInt32(day)
     }
 }

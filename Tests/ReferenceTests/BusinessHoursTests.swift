@@ -41,4 +41,14 @@ import Testing
         #expect(BusinessHours(startMinute: 1440, endMinute: 60) == nil)
         #expect(BusinessHours(startMinute: 0, endMinute: 1441) == nil)
     }
+
+    /// Kept in four bytes: the full range of minutes survives.
+    @Test func hoursKeepEveryMinute() throws {
+        let latest = try #require(BusinessHours(startMinute: 1439, endMinute: 1440))
+        #expect(latest.startMinute == 1439 && latest.endMinute == 1440)
+        #expect(latest.description == "23:59-24:00")
+        let night = try BusinessHours(parsing: "21:00-06:00")
+        #expect(night.startMinute == 1260 && night.endMinute == 360)
+        #expect(MemoryLayout<BusinessHours>.size == 4)
+    }
 }

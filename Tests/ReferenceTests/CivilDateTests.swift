@@ -63,4 +63,15 @@ import Testing
         let badHours = Data(#"{"date":"2027-02-28","hours":"09:00-09:00"}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Box.self, from: badHours) }
     }
+
+    /// Kept packed in four bytes: every field and the order survive at the range's ends.
+    @Test func packedDatesKeepTheirFieldsAndOrder() throws {
+        let all = try ["0001-01-01", "0001-12-31", "1999-12-31", "2000-01-01", "2000-02-29", "9999-12-31"]
+            .map { try CivilDate(parsing: $0) }
+        #expect(all.map(\.description) == ["0001-01-01", "0001-12-31", "1999-12-31", "2000-01-01", "2000-02-29", "9999-12-31"])
+        #expect(all == all.sorted())
+        #expect(all.map { [$0.year, $0.month, $0.day] }.last == [9999, 12, 31])
+        #expect(Set(all).count == all.count)
+        #expect(MemoryLayout<CivilDate>.size == 4)
+    }
 }

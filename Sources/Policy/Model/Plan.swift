@@ -115,28 +115,31 @@ public struct Engagement: Sendable {
     public let id: String
     public let service: String?
     let customerFacing: Bool
-    let markets: [String]
     public let provider: Provider
     public let locations: [Location]
     public let data: [DataItem]
     public let languages: [LanguageSkill]
     public let controls: [String]
-    let subcontractors: [Subcontractor]
     /// A critical or important function (DORA Art. 3(22), EBA/GL/2019/02).
     let criticalOrImportant: Bool
     /// An ICT service (DORA Art. 3(21)).
     let ict: Bool
-    let notified: Notification?
-    /// The hub the team reports to: overlap is measured against its day, not head office's.
-    public let reportsTo: Hub?
     public let cost: Cost?
     public let start: CivilDate?
     let end: CivilDate?
-    /// Company-specific untyped facts (`attributes:`) as rules read them, or nil when absent.
-    public let attributes: CELValue?
     /// Position in the plan's `engagements` list.
     public let index: Int
     public let place: PlanPlace
+    /// What few engagements give, out of line: nil when it gives none of it.
+    private let details: EngagementDetails?
+
+    let markets: [String]
+    var subcontractors: [Subcontractor] { details?.subcontractors ?? [] }
+    var notified: Notification? { details?.notified }
+    /// The hub the team reports to: overlap is measured against its day, not head office's.
+    public var reportsTo: Hub? { details?.reportsTo }
+    /// Company-specific untyped facts (`attributes:`) as rules read them, or nil when absent.
+    public var attributes: CELValue? { details?.attributes }
 
     /// Any location is outside the company's home country and its domestic territories.
     let offshore: Bool
@@ -146,8 +149,56 @@ public struct Engagement: Sendable {
     /// Sum of the locations' headcount.
     public let headcount: Int64
 
+    init(id: String, service: String?, customerFacing: Bool, markets: [String], provider: Provider, locations: [Location],
+         data: [DataItem], languages: [LanguageSkill], controls: [String], subcontractors: [Subcontractor],
+         criticalOrImportant: Bool, ict: Bool, notified: Notification?, reportsTo: Hub?, cost: Cost?,
+         start: CivilDate?, end: CivilDate?, attributes: CELValue?, index: Int, place: PlanPlace,
+         offshore: Bool, outsourced: Bool, model: SourcingModel, headcount: Int64) {
+        self.id = id
+        self.service = service
+        self.customerFacing = customerFacing
+        self.markets = markets
+        self.provider = provider
+        self.locations = locations
+        self.data = data
+        self.languages = languages
+        self.controls = controls
+        self.criticalOrImportant = criticalOrImportant
+        self.ict = ict
+        self.cost = cost
+        self.start = start
+        self.end = end
+        self.index = index
+        self.place = place
+        self.offshore = offshore
+        self.outsourced = outsourced
+        self.model = model
+        self.headcount = headcount
+        let rare = EngagementDetails(subcontractors: subcontractors, notified: notified, reportsTo: reportsTo,
+                                     attributes: attributes)
+        details = rare.isEmpty ? nil : rare
+    }
+
     /// `engagements[3]`
     public var path: String { "engagements[\(index)]" }
+}
+
+/// The parts of an engagement few plans give, held by reference so the many engagements
+/// without them do not carry their room.
+final class EngagementDetails: Sendable {
+    let subcontractors: [Subcontractor]
+    let notified: Notification?
+    let reportsTo: Hub?
+    let attributes: CELValue?
+
+    init(subcontractors: [Subcontractor], notified: Notification?, reportsTo: Hub?, attributes: CELValue?) {
+        self.subcontractors = subcontractors
+        self.notified = notified
+        self.reportsTo = reportsTo
+        self.attributes = attributes
+    }
+
+    var isEmpty: Bool { subcontractors.isEmpty && notified == nil && reportsTo == nil && attributes == nil }
 }
 
 /// A place where an engagement's work is performed.
