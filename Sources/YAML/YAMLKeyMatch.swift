@@ -44,6 +44,38 @@ public struct YAMLKeyMatch: Sendable {
         return record == Self.absent ? nil : YAMLNode(document: mapping.document, index: record)
     }
 
+    /// Writes, for each of the first `count` keys of the set that is written (null
+    /// included), in key order, the key at `keys` and its value's file offsets at `bounds`
+    /// (start << 32 | end; `UInt32.max` for a bound that is not a character of the file, see
+    /// `YAMLNode.offsets`), and returns how many: no node is made. Each buffer has room
+    /// for `count`.
+    public func writtenOffsets(upTo count: Int, keys: UnsafeMutablePointer<UInt8>, bounds: UnsafeMutablePointer<UInt64>) -> Int {
+        let document = mapping.document
+        let inline = self.records.isEmpty
+        var written = 0
+        withUnsafeBytes(of: entries) { entries in
+            document.records.withUnsafeBufferPointer { records in
+                let mappingRecord = records[Int(mapping.index)]
+                for key in 0..<count {
+                    let valueIndex: UInt32
+                    if inline {
+                        let entry = key < entries.count ? entries[key] : 0
+                        guard entry != 0 else { continue }
+                        valueIndex = document.child(mappingRecord, 2 * (Int(entry) - 1) + 1)
+                    } else {
+                        guard self.records[key] != Self.absent else { continue }
+                        valueIndex = self.records[key]
+                    }
+                    let value = records[Int(valueIndex)]
+                    keys[written] = UInt8(truncatingIfNeeded: key)
+                    bounds[written] = UInt64(value.start) << 32 | UInt64(value.end)
+                    written += 1
+                }
+            }
+        }
+        return written
+    }
+
     /// True when key `key` has a value that is not null (no node is made).
     public func has(_ key: Int) -> Bool {
         if records.isEmpty { return entries[key] != 0 && nulls & 1 << key == 0 }

@@ -76,6 +76,12 @@ struct FieldReader {
         return fields.value(f)
     }
 
+    /// The value node of a field as written, null included; nil when absent.
+    func written(_ name: String) -> YAMLNode? {
+        guard let f = schema.keys.index(of: name) else { return nil }
+        return fields.written(f)
+    }
+
     /// The key node of a field, for pointing at it.
     func key(_ name: String) -> YAMLNode? { node.entry(name)?.key }
 

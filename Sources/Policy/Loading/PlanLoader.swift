@@ -211,13 +211,12 @@ struct PlanBuilder {
             var diagnostics: [Diagnostic] = []
             var ids: [WrittenID] = []
             ids.reserveCapacity(count)
+            // About six parts of about five fields each per engagement.
             let state = PlanReadingState(overlaps: OverlapMemo(shared: sharedOverlaps),
-                                         places: PlanPlaces(source: source))
+                                         places: PlanPlaces(source: source, parts: 6 * count, fieldsEach: 5))
             forEachNode { node, index in
-                if node.kind == .mapping, let idNode = node["id"], let id = idNode.scalar {
-                    ids.append(WrittenID(id: id, span: idNode.span))
-                }
-                if let engagement = self.engagement(node, index: index, context: context, state: state, into: &diagnostics) {
+                if let engagement = self.engagement(node, index: index, context: context, state: state, ids: &ids,
+                                                    into: &diagnostics) {
                     engagements.append(engagement)
                 }
             }
@@ -284,10 +283,12 @@ struct PlanBuilder {
 
     // MARK: Engagements
 
-    func engagement(_ node: YAMLNode, index: Int, context: Context, state: PlanReadingState,
+    /// The engagement in `node`; its id as written, when it is text, goes to `ids`.
+    func engagement(_ node: YAMLNode, index: Int, context: Context, state: PlanReadingState, ids: inout [WrittenID],
                     into diagnostics: inout [Diagnostic]) -> Engagement? {
         let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.engagement, codes: .plan, into: &diagnostics) else { return nil }
+        if let idNode = fields.written("id"), let id = idNode.scalar { ids.append(WrittenID(id: id, span: idNode.span)) }
         let id = fields.string("id", into: &diagnostics)
         let service = fields.string("service", into: &diagnostics)
         let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false

@@ -7,7 +7,8 @@
 /// combinations of controls, markets and data subjects, each list its own allocation.
 final class StringInterner {
     private var known: Set<String> = []
-    private var knownLists: Set<[String]> = []
+    /// Lists by a hash of their bytes (FNV-1a: cheaper than `Hasher` on these short lists).
+    private var knownLists: [UInt64: [String]] = [:]
 
     /// `text`, or the string with the same bytes seen before.
     func intern(_ text: String) -> String {
@@ -28,7 +29,17 @@ final class StringInterner {
     func intern(_ texts: [String]) -> [String] {
         guard !texts.isEmpty else { return texts }
         let texts = texts.contains { $0.utf8.count > 15 } ? texts.map(intern) : texts
-        let (_, member) = knownLists.insert(texts)
-        return member.count == texts.count && zip(member, texts).allSatisfy(Self.sameBytes) ? member : texts
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for var text in texts {
+            text.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        if let known = knownLists[hash] {
+            return known.count == texts.count && zip(known, texts).allSatisfy(Self.sameBytes) ? known : texts
+        }
+        knownLists[hash] = texts
+        return texts
     }
 }

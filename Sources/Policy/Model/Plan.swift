@@ -174,9 +174,8 @@ public struct Engagement: Sendable {
         self.outsourced = outsourced
         self.model = model
         self.headcount = headcount
-        let rare = EngagementDetails(subcontractors: subcontractors, notified: notified, reportsTo: reportsTo,
-                                     attributes: attributes)
-        details = rare.isEmpty ? nil : rare
+        details = subcontractors.isEmpty && notified == nil && reportsTo == nil && attributes == nil ? nil
+            : EngagementDetails(subcontractors: subcontractors, notified: notified, reportsTo: reportsTo, attributes: attributes)
     }
 
     /// `engagements[3]`
@@ -197,8 +196,6 @@ final class EngagementDetails: Sendable {
         self.reportsTo = reportsTo
         self.attributes = attributes
     }
-
-    var isEmpty: Bool { subcontractors.isEmpty && notified == nil && reportsTo == nil && attributes == nil }
 }
 
 /// A place where an engagement's work is performed.

@@ -60,31 +60,47 @@ final class PlanPlaces: @unchecked Sendable {
     let source: SourceFile
     /// Per entry: start offset << 32 | end offset (`unplaced` for a bound that is not a
     /// character of the file; `positions` then has it).
-    private var bounds: [UInt64] = []
+    /// (One thread writes them, and nothing reads them meanwhile: no run-time exclusivity
+    /// check, which cost more than the appends themselves.)
+    @exclusivity(unchecked) private var bounds: [UInt64] = []
     /// Per entry: for a part, how many field entries follow; for a field, its index in
     /// the part's schema.
-    private var labels: [UInt8] = []
+    @exclusivity(unchecked) private var labels: [UInt8] = []
     /// The rare bounds that are not a character of the file (a column past its line's
     /// end), by `2 × entry + (0 start, 1 end)`.
     private var positions: [Int: SourcePosition] = [:]
 
     private static let unplaced = UInt32.max
 
-    init(source: SourceFile) {
+    /// Room is made for `parts` parts of about `fieldsEach` fields each.
+    init(source: SourceFile, parts: Int = 0, fieldsEach: Int = 8) {
         self.source = source
+        bounds.reserveCapacity(parts * (fieldsEach + 1))
+        labels.reserveCapacity(parts * (fieldsEach + 1))
     }
 
     /// Records where `node` and the fields `fields` matched are written, as a `kind`.
     func record(_ node: YAMLNode, kind: PlanPlace.Kind, fields: YAMLKeyMatch) -> PlanPlace {
         let slot = bounds.count
-        append(node, label: 0)
-        var count: UInt8 = 0
-        for field in 0..<kind.schema.fields.count {
-            guard let value = fields.written(field) else { continue }
-            append(value, label: UInt8(truncatingIfNeeded: field))
-            count += 1
+        let fieldCount = kind.schema.fields.count
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fieldCount + 1) { partBounds in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: fieldCount + 1) { partLabels in
+                let (start, end) = node.offsets
+                partBounds[0] = UInt64(start ?? Self.unplaced) << 32 | UInt64(end ?? Self.unplaced)
+                let written = fields.writtenOffsets(upTo: fieldCount, keys: partLabels.baseAddress! + 1,
+                                                    bounds: partBounds.baseAddress! + 1)
+                partLabels[0] = UInt8(truncatingIfNeeded: written)
+                bounds.append(contentsOf: UnsafeBufferPointer(rebasing: partBounds[0...written]))
+                labels.append(contentsOf: UnsafeBufferPointer(rebasing: partLabels[0...written]))
+                // A bound that is not a character of the file keeps its position (rare).
+                for entry in 0...written where partBounds[entry] >> 32 == UInt64(Self.unplaced)
+                    || partBounds[entry] & 0xFFFF_FFFF == UInt64(Self.unplaced) {
+                    let exact = entry == 0 ? node : fields.written(Int(partLabels[entry]))!
+                    positions[2 * (slot + entry)] = exact.start
+                    positions[2 * (slot + entry) + 1] = exact.end
+                }
+            }
         }
-        labels[slot] = count
         return PlanPlace(places: self, slot: UInt32(slot), kind: kind)
     }
 
@@ -92,15 +108,6 @@ final class PlanPlaces: @unchecked Sendable {
     func trim() {
         bounds = bounds.withUnsafeBufferPointer { Array($0) }
         labels = labels.withUnsafeBufferPointer { Array($0) }
-    }
-
-    private func append(_ node: YAMLNode, label: UInt8) {
-        let entry = bounds.count
-        let (start, end) = node.offsets
-        if start == nil { positions[2 * entry] = node.start }
-        if end == nil { positions[2 * entry + 1] = node.end }
-        bounds.append(UInt64(start ?? Self.unplaced) << 32 | UInt64(end ?? Self.unplaced))
-        labels.append(label)
     }
 
     /// The entry of field `field` of the part at `slot`, if written.
