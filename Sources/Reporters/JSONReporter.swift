@@ -41,8 +41,8 @@ struct JSONReporter: Reporter {
                 ("overrides", .array(report.policyChanges.map(override))),
                 ("baseline", report.baseline.map(baseline) ?? .null),
             ]))),
-            ("findings", .findings(report.plans, paths: DisplayPathMemo(options: options)) { finding, out, paths, indent in
-                write(finding, options: options, paths: &paths, into: &out, indent: indent)
+            ("findings", .findings(report.plans, memo: FindingMemo(options: options)) { finding, out, memo, indent in
+                write(finding, options: options, memo: &memo, into: &out, indent: indent)
             }),
             ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
         ])
@@ -94,7 +94,7 @@ struct JSONReporter: Reporter {
 
     /// A finding's object, written member by member (the same text as a `JSONText` object
     /// of these members).
-    static func write(_ finding: Finding, options: ReportOptions, paths: inout DisplayPathMemo,
+    static func write(_ finding: Finding, options: ReportOptions, memo: inout FindingMemo,
                       into out: inout UTF8Text, indent: Int) {
         out.openObject()
         out.member("rule", first: true, indent: indent)
@@ -110,7 +110,7 @@ struct JSONReporter: Reporter {
         out.member("plan", indent: indent)
         out.appendJSONQuoted(finding.plan)
         out.member("file", indent: indent)
-        out.appendJSON(finding.file.map { paths.shown($0) })
+        out.appendJSON(finding.file.map { memo.paths.shown($0) })
         let start = finding.start
         out.member("line", indent: indent)
         out.appendJSON(start?.line)
@@ -149,7 +149,7 @@ struct JSONReporter: Reporter {
         if finding.because.isEmpty {
             out.append("[]" as StaticString)
         } else {
-            out.appendBecause(finding.because, indent: indent + 2)
+            memo.because.append(finding.because, indent: indent + 2, to: out)
         }
         out.closeObject(indent: indent)
     }
