@@ -1,11 +1,13 @@
 import Policy
 
 /// What a JSON reporter keeps from finding to finding while it writes a run of them
-/// (one per rendering thread and batch slot, see `ParallelRendering`): the display forms
-/// of the last file, and the JSON of the `because` lists it wrote last.
+/// (about one per rendering thread, see `ParallelRendering`): the display forms of the
+/// last file, the JSON of the `because` lists it wrote last, and the reporter's member
+/// prefixes for a finding object at the indent it writes them.
 struct FindingMemo: Sendable {
     var paths: DisplayPathMemo
     var because = BecauseJSONMemo()
+    var members: JSONMemberPrefixes?
 
     init(options: ReportOptions) {
         paths = DisplayPathMemo(options: options)
