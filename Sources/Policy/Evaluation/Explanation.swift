@@ -111,14 +111,15 @@ struct Explanation {
         /// The lines made so far, by the values of the operands that read the plan: a
         /// table of `slotCount` slots, each key in the one slot its hash picks, a newer key
         /// replacing an older one there. A lookup is a hash and one comparison, and the
-        /// table never grows, however many different values a plan has.
+        /// table never grows, however many different values a plan has (64 slots: a
+        /// table per rule and thread, so small enough for a hundred rules).
         private var slots: [(key: Key, lines: [Because])?] = []
         /// Each slot's key hash (0: empty), checked before the key itself is compared.
         private var hashes: [UInt64] = []
         /// Slots in the table (a power of two).
         let slotCount: Int
 
-        init(slotCount: Int = 256) {
+        init(slotCount: Int = 64) {
             precondition(slotCount > 0 && slotCount & (slotCount - 1) == 0, "a power of two")
             self.slotCount = slotCount
         }
