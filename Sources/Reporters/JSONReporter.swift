@@ -41,8 +41,8 @@ struct JSONReporter: Reporter {
                 ("overrides", .array(report.policyChanges.map(override))),
                 ("baseline", report.baseline.map(baseline) ?? .null),
             ]))),
-            ("findings", .findings(report.plans, paths: DisplayPathMemo(options: options)) { finding, out, paths, indent in
-                write(finding, options: options, paths: &paths, into: &out, indent: indent)
+            ("findings", .findings(report.plans, memo: FindingMemo(options: options)) { finding, out, memo, indent in
+                write(finding, options: options, memo: &memo, into: &out, indent: indent)
             }),
             ("errors", .value(.array(report.diagnostics.map { error($0, options: options) }))),
         ])
@@ -92,31 +92,61 @@ struct JSONReporter: Reporter {
         ])
     }
 
+    /// A finding's members, in the contract's order.
+    enum Member: Int, CaseIterable {
+        case rule, severity, status, kind, message, plan, file, line, column, path, engagement, country, provider,
+             remediation, waiver, fingerprint, because
+
+        var key: StaticString {
+            switch self {
+            case .rule: "rule"
+            case .severity: "severity"
+            case .status: "status"
+            case .kind: "kind"
+            case .message: "message"
+            case .plan: "plan"
+            case .file: "file"
+            case .line: "line"
+            case .column: "column"
+            case .path: "path"
+            case .engagement: "engagement"
+            case .country: "country"
+            case .provider: "provider"
+            case .remediation: "remediation"
+            case .waiver: "waiver"
+            case .fingerprint: "fingerprint"
+            case .because: "because"
+            }
+        }
+    }
+
     /// A finding's object, written member by member (the same text as a `JSONText` object
-    /// of these members).
-    static func write(_ finding: Finding, options: ReportOptions, paths: inout DisplayPathMemo,
+    /// of these members); the members' prefixes are made once per indent (`memo.members`).
+    static func write(_ finding: Finding, options: ReportOptions, memo: inout FindingMemo,
                       into out: inout UTF8Text, indent: Int) {
+        if memo.members?.indent != indent { memo.members = JSONMemberPrefixes(Member.allCases.map(\.key), indent: indent) }
+        let members = memo.members!
         out.openObject()
-        out.member("rule", first: true, indent: indent)
+        members.append(Member.rule.rawValue, first: true, to: out)
         out.appendJSONQuoted(finding.rule)
-        out.member("severity", indent: indent)
+        members.append(Member.severity.rawValue, to: out)
         out.append(Self.quoted(finding.severity))
-        out.member("status", indent: indent)
+        members.append(Member.status.rawValue, to: out)
         out.append(finding.status == .failing ? "\"failing\"" as StaticString : "\"waived\"")
-        out.member("kind", indent: indent)
+        members.append(Member.kind.rawValue, to: out)
         out.append(Self.quoted(finding.kind))
-        out.member("message", indent: indent)
+        members.append(Member.message.rawValue, to: out)
         out.appendJSONQuoted(finding.message)
-        out.member("plan", indent: indent)
+        members.append(Member.plan.rawValue, to: out)
         out.appendJSONQuoted(finding.plan)
-        out.member("file", indent: indent)
-        out.appendJSON(finding.file.map { paths.shown($0) })
+        members.append(Member.file.rawValue, to: out)
+        out.appendJSON(finding.file.map { memo.paths.shown($0) })
         let start = finding.start
-        out.member("line", indent: indent)
+        members.append(Member.line.rawValue, to: out)
         out.appendJSON(start?.line)
-        out.member("column", indent: indent)
+        members.append(Member.column.rawValue, to: out)
         out.appendJSON(start?.column)
-        out.member("path", indent: indent)
+        members.append(Member.path.rawValue, to: out)
         if let path = finding.planPath {
             out.appendInPlace(reserving: PlanPath.maxLength + 2) { bytes in
                 bytes[0] = 0x22
@@ -127,29 +157,29 @@ struct JSONReporter: Reporter {
         } else {
             out.append("null" as StaticString)
         }
-        out.member("engagement", indent: indent)
+        members.append(Member.engagement.rawValue, to: out)
         out.appendJSON(finding.engagement)
-        out.member("country", indent: indent)
+        members.append(Member.country.rawValue, to: out)
         out.appendJSON(finding.country)
-        out.member("provider", indent: indent)
+        members.append(Member.provider.rawValue, to: out)
         out.appendJSON(finding.provider)
-        out.member("remediation", indent: indent)
+        members.append(Member.remediation.rawValue, to: out)
         out.appendJSON(finding.remediation)
-        out.member("waiver", indent: indent)
+        members.append(Member.waiver.rawValue, to: out)
         if let waiver = finding.waiver {
             out.append(json: self.waiver(waiver, options: options), indent: indent + 1)
         } else {
             out.append("null" as StaticString)
         }
-        out.member("fingerprint", indent: indent)
+        members.append(Member.fingerprint.rawValue, to: out)
         out.append(byte: 0x22)
         out.append(hex: finding.fingerprintNumber)
         out.append(byte: 0x22)
-        out.member("because", indent: indent)
+        members.append(Member.because.rawValue, to: out)
         if finding.because.isEmpty {
             out.append("[]" as StaticString)
         } else {
-            out.appendBecause(finding.because, indent: indent + 2)
+            memo.because.append(finding.because, indent: indent + 2, to: out)
         }
         out.closeObject(indent: indent)
     }

@@ -45,9 +45,9 @@ struct SARIFReporter: Reporter {
             ("tool", .value(.object([("driver", .object(driver))]))),
             ("invocations", .value(.array([invocation(report, ruleIndex: index, options: options)]))),
             ("columnKind", .value(.string("unicodeCodePoints"))),
-            ("results", .findings(report.plans, paths: DisplayPathMemo(options: options)) { finding, out, paths, indent in
+            ("results", .findings(report.plans, memo: FindingMemo(options: options)) { finding, out, memo, indent in
                 write(finding, ruleIndex: ruleIndex[finding.rule], planFile: plansByID[finding.plan],
-                      baselined: report.baseline != nil, options: options, paths: &paths, into: out, indent: indent)
+                      baselined: report.baseline != nil, options: options, memo: &memo, into: out, indent: indent)
             }),
         ] + baselineProperties(report)
         return .object([
@@ -114,7 +114,7 @@ struct SARIFReporter: Reporter {
     /// finding. The rarer parts (a location that is only the plan's file, a suppression)
     /// are written from `JSONText`.
     static func write(_ finding: Finding, ruleIndex: Int?, planFile: String?, baselined: Bool,
-                      options: ReportOptions, paths: inout DisplayPathMemo, into out: UTF8Text, indent: Int) {
+                      options: ReportOptions, memo: inout FindingMemo, into out: UTF8Text, indent: Int) {
         out.openObject()
         out.member("ruleId", first: true, indent: indent)
         out.appendJSONQuoted(finding.rule)
@@ -139,7 +139,7 @@ struct SARIFReporter: Reporter {
             out.member("artifactLocation", first: true, indent: indent + 3)
             out.openObject()
             out.member("uri", first: true, indent: indent + 4)
-            out.appendJSONQuoted(paths.uriReference(location.path))
+            out.appendJSONQuoted(memo.paths.uriReference(location.path))
             out.closeObject(indent: indent + 4)
             out.member("region", indent: indent + 3)
             out.append(json: SARIFLog.region(location), indent: indent + 4)
@@ -180,7 +180,7 @@ struct SARIFReporter: Reporter {
         out.optionalMember("remediation", finding.remediation, indent: indent + 1)
         if !finding.because.isEmpty {
             out.member("because", indent: indent + 1)
-            out.appendBecause(finding.because, indent: indent + 3)
+            memo.because.append(finding.because, indent: indent + 3, to: out)
         }
         out.closeObject(indent: indent + 1)
         out.closeObject(indent: indent)

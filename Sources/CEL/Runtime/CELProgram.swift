@@ -79,10 +79,18 @@ public struct CELProgram: Sendable {
         run(plan, makeSlots(variables), budget, false).0
     }
 
-    /// Fast path: `slots[i]` is the value of `variableNames[i]`.
+    /// Fast path: `slots[i]` is the value of `variableNames[i]`. An expression without
+    /// comprehension locals (most) is run straight on the slots: no temporary storage,
+    /// no trace to hand back.
     public func evaluate(slots: [CELValue], budget: Int? = nil) -> CELValue {
         if slots.count < variableNames.count { return run(plan, slots, budget, false).0 }
-        return slots.withUnsafeBufferPointer { run(plan, $0, budget, false, localCount: localCount).0 }
+        return slots.withUnsafeBufferPointer { globals in
+            guard localCount == 0 else { return run(plan, globals, budget, false, localCount: localCount).0 }
+            var ctx = EvalContext(globals: globals, locals: UnsafeMutableBufferPointer(start: nil, count: 0),
+                                  budget: budget ?? defaultBudget, trace: nil)
+            let value = plan(&ctx)
+            return ctx.exhausted ? .error(CELError(costLimitMessage, nodeID: ast.expr.id)) : value
+        }
     }
 
     /// Traced evaluation against variables by name (see `CELTrace`).

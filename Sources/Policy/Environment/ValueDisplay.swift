@@ -103,15 +103,15 @@ public enum ValueDisplay {
             if typed { out += type }
             out += "{"
             var first = true
-            for list in describing ? [fields.naming, fields.describing] : [fields.naming] {
-                for name in list {
-                    guard let field = object.celField(name) else { continue }
-                    if !first { out += ", " }
-                    first = false
-                    out += name
-                    out += ": "
-                    write(field, typed: typed, describing: describing, into: &out)
-                }
+            // The naming fields, then (for a summary) the describing ones: no list of the two made.
+            for index in 0..<fields.naming.count + (describing ? fields.describing.count : 0) {
+                let name = index < fields.naming.count ? fields.naming[index] : fields.describing[index - fields.naming.count]
+                guard let field = object.celField(name) else { continue }
+                if !first { out += ", " }
+                first = false
+                out += name
+                out += ": "
+                write(field, typed: typed, describing: describing, into: &out)
             }
             out += "}"
         case .string(let text) where CELValue.quotesAsIs(text):

@@ -148,24 +148,39 @@ public struct Evaluator: Sendable {
     static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
                           slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding {
         let rule = program.rule
-        var message = ""
-        if let parts = program.message {
-            // Room for the whole message at once, not regrown part by part.
-            message.reserveCapacity(parts.reduce(0) { total, part in
-                if case .text(let text) = part { total + text.utf8.count } else { total + 24 }
-            })
-            for part in parts {
-                switch part {
-                case .text(let text): message += text
-                case .value(let bound):
-                    message += ValueDisplay.message(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
-                }
-            }
-        } else {
-            message = rule.title ?? rule.id
-        }
+        let message = program.message.map { Self.message($0, subjects, subject, budget: budget, slots: &slots) }
+            ?? rule.title ?? rule.id
         let because = program.explanation.because(subjects, subject, budget: budget, slots: &slots, cache: &explained)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
+    }
+
+    /// A message template's text for `subject`: each part's text worked out first, then
+    /// the message made at its exact length in one allocation and copied in.
+    static func message(_ parts: [RuleProgram.MessagePart], _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
+                        slots: inout [CELValue]) -> String {
+        withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { texts in
+            var length = 0
+            for (i, part) in parts.enumerated() {
+                let text = switch part {
+                case .text(let text): text
+                case .value(let bound): ValueDisplay.message(bound.evaluate(subjects, subject, budget: budget, slots: &slots))
+                }
+                length += text.utf8.count
+                texts.initializeElement(at: i, to: text)
+            }
+            defer { texts.deinitialize() }
+            guard let base = texts.baseAddress else { return "" }
+            return String(unsafeUninitializedCapacity: length) { out in
+                var at = 0
+                for i in 0..<parts.count {
+                    (base + i).pointee.withUTF8 { bytes in
+                        _ = UnsafeMutableBufferPointer(rebasing: out[at..<at + bytes.count]).initialize(from: bytes)
+                        at += bytes.count
+                    }
+                }
+                return at
+            }
+        }
     }
 
     static func failure(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, error: CELError, in field: String) -> Finding {

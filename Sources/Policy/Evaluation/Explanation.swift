@@ -59,8 +59,9 @@ struct Explanation {
     /// (kept in `cache`, one per rule and thread), and an operand that reads only named
     /// sets is shown once: `location.country in approved` lists `approved` a single time.
     /// The lines are looked up by the values of the operands that read the plan (a
-    /// string, number or bool as it is, anything else as shown; no array is made for one
-    /// such operand), and shown and built only the first time.
+    /// string, number, bool or list of strings as it is, anything else as shown; no
+    /// array is made for one or two such operands), and shown and built only when the
+    /// cache does not hold them.
     func because(_ subjects: PlanSubjects, _ subject: Subject, budget: Int, slots: inout [CELValue],
                  cache: inout Cache) -> [Because] {
         var key = Cache.Key()
@@ -73,7 +74,7 @@ struct Explanation {
                 }
                 cache.constants[operand] = shown
             } else {
-                key.add(Cache.Value(bound.evaluate(subjects, subject, budget: budget, slots: &slots)))
+                key.add(Cache.Operand(bound.evaluate(subjects, subject, budget: budget, slots: &slots)))
             }
         }
         switch shape {
@@ -83,7 +84,7 @@ struct Explanation {
         case .fields(let fields):
             for operand in fields.indices { show(fields[operand].value, operand) }
         }
-        if let lines = cache.lines[key] { return lines }
+        if let lines = cache.lines(for: key) { return lines }
         // The operands' shown values in order: a constant's from the cache, the others' from the key.
         var read = 0
         func shown(_ bound: RuleProgram.Bound, _ operand: Int) -> String {
@@ -99,7 +100,7 @@ struct Explanation {
         case .fields(let fields):
             lines = fields.indices.map { Because(expression: fields[$0].text, value: shown(fields[$0].value, $0)) }
         }
-        cache.lines[key] = lines
+        cache.keep(lines, for: key)
         return lines
     }
 
@@ -107,45 +108,97 @@ struct Explanation {
     struct Cache {
         /// The shown value of each operand that reads only named sets, by operand number.
         fileprivate var constants: [String?] = []
-        /// The lines made so far, by the values of the operands that read the plan.
-        fileprivate var lines: [Key: [Because]] = [:]
+        /// The lines made so far, by the values of the operands that read the plan: a
+        /// table of `slotCount` slots, each key in the one slot its hash picks, a newer key
+        /// replacing an older one there. A lookup is a hash and one comparison, and the
+        /// table never grows, however many different values a plan has (64 slots: a
+        /// table per rule and thread, so small enough for a hundred rules).
+        private var slots: [(key: Key, lines: [Because])?] = []
+        /// Each slot's key hash (0: empty), checked before the key itself is compared.
+        private var hashes: [UInt64] = []
+        /// Slots in the table (a power of two).
+        let slotCount: Int
 
-        /// The values of the operands that read the plan, in order: the first held on its
-        /// own, so the usual single operand costs no array.
-        fileprivate struct Key: Hashable {
-            private var first: Value?
-            private var more: [Value] = []
-
-            mutating func add(_ value: Value) {
-                if first == nil { first = value } else { more.append(value) }
-            }
-
-            subscript(position: Int) -> Value { position == 0 ? first ?? .shown("") : more[position - 1] }
+        init(slotCount: Int = 64) {
+            precondition(slotCount > 0 && slotCount & (slotCount - 1) == 0, "a power of two")
+            self.slotCount = slotCount
         }
 
-        /// An operand's value as a key: a string, number, bool or list of strings as it is
-        /// (two values are the same key only when they show the same: the same type and
-        /// the same bits), anything else by how it is shown.
-        fileprivate enum Value: Hashable {
-            case string(String), int(Int64), uint(UInt64), double(bits: UInt64), bool(Bool)
-            case strings([String])
+        fileprivate func lines(for key: Key) -> [Because]? {
+            guard !hashes.isEmpty else { return nil }
+            let slot = slot(key)
+            guard hashes[slot] == key.hash else { return nil }
+            return slots.withUnsafeBufferPointer { slots in
+                guard let kept = slots[slot], kept.key == key else { return nil }
+                return kept.lines
+            }
+        }
+
+        fileprivate mutating func keep(_ lines: [Because], for key: Key) {
+            if slots.isEmpty {
+                slots = Array(repeating: nil, count: slotCount)
+                hashes = Array(repeating: 0, count: slotCount)
+            }
+            let slot = slot(key)
+            slots[slot] = (key, lines)
+            hashes[slot] = key.hash
+        }
+
+        private func slot(_ key: Key) -> Int { Int(truncatingIfNeeded: key.hash) & (slotCount - 1) }
+
+        /// The values of the operands that read the plan, in order, and their hash: the
+        /// first two held on their own, so the usual one or two operands cost no array.
+        fileprivate struct Key: Equatable {
+            private var first: Operand?, second: Operand?
+            private var more: [Operand] = []
+            private(set) var hash: UInt64 = 0
+
+            mutating func add(_ value: Operand) {
+                hash = Self.mix(hash, value.hash)
+                if first == nil { first = value } else if second == nil { second = value } else { more.append(value) }
+            }
+
+            subscript(position: Int) -> Operand {
+                switch position {
+                case 0: first ?? .shown("")
+                case 1: second ?? .shown("")
+                default: more[position - 2]
+                }
+            }
+
+            static func == (a: Key, b: Key) -> Bool {
+                a.hash == b.hash && a.first == b.first && a.second == b.second && a.more == b.more
+            }
+
+            /// One step of the key's hash (a multiply and a fold: spreads the bits of
+            /// `word` over the slot number's low bits).
+            static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+                let product = ((hash ^ word) &+ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: 0xD6E8_FEB8_6659_FD93)
+                return product.high ^ product.low
+            }
+        }
+
+        /// An operand's value as a key: a string by its bytes, a number or bool by its
+        /// type and bits, a list of strings as it is (not copied), anything else by how
+        /// it is shown. Two values are the same key only when they show the same.
+        fileprivate enum Operand: Equatable {
+            case string(String)
+            case scalar(Scalar, bits: UInt64)
+            /// A list whose items are all strings.
+            case strings([CELValue])
             case shown(String)
+
+            enum Scalar: UInt64 { case int = 1, uint, double, bool }
 
             init(_ value: CELValue) {
                 switch value {
                 case .string(let text): self = .string(text)
-                case .int(let number): self = .int(number)
-                case .uint(let number): self = .uint(number)
-                case .double(let number): self = .double(bits: number.bitPattern)
-                case .bool(let flag): self = .bool(flag)
-                case .list(let items):
-                    var strings: [String] = []
-                    strings.reserveCapacity(items.count)
-                    for item in items {
-                        guard case .string(let text) = item else { self = .shown(ValueDisplay.summary(value)); return }
-                        strings.append(text)
-                    }
-                    self = .strings(strings)
+                case .int(let number): self = .scalar(.int, bits: UInt64(bitPattern: number))
+                case .uint(let number): self = .scalar(.uint, bits: number)
+                case .double(let number): self = .scalar(.double, bits: number.bitPattern)
+                case .bool(let flag): self = .scalar(.bool, bits: flag ? 1 : 0)
+                case .list(let items) where items.allSatisfy({ if case .string = $0 { true } else { false } }):
+                    self = .strings(items)
                 default: self = .shown(ValueDisplay.summary(value))
                 }
             }
@@ -154,12 +207,65 @@ struct Explanation {
             var shown: String {
                 switch self {
                 case .string(let text): ValueDisplay.summary(.string(text))
-                case .int(let number): ValueDisplay.summary(.int(number))
-                case .uint(let number): ValueDisplay.summary(.uint(number))
-                case .double(let bits): ValueDisplay.summary(.double(Double(bitPattern: bits)))
-                case .bool(let flag): ValueDisplay.summary(.bool(flag))
-                case .strings(let texts): ValueDisplay.summary(.list(texts.map { .string($0) }))
+                case .scalar(.int, let bits): ValueDisplay.summary(.int(Int64(bitPattern: bits)))
+                case .scalar(.uint, let bits): ValueDisplay.summary(.uint(bits))
+                case .scalar(.double, let bits): ValueDisplay.summary(.double(Double(bitPattern: bits)))
+                case .scalar(.bool, let bits): ValueDisplay.summary(.bool(bits != 0))
+                case .strings(let items): ValueDisplay.summary(.list(items))
                 case .shown(let text): text
+                }
+            }
+
+            var hash: UInt64 {
+                switch self {
+                case .string(let text): Self.hash(text, 0x5354)
+                case .scalar(let kind, let bits): Key.mix(kind.rawValue, bits)
+                case .strings(let items):
+                    items.reduce(Key.mix(0x4C53, UInt64(items.count))) { hash, item in
+                        if case .string(let text) = item { Key.mix(hash, Self.hash(text, 0)) } else { hash }
+                    }
+                case .shown(let text): Self.hash(text, 0x5348)
+                }
+            }
+
+            /// The hash of a text's UTF-8 bytes, eight at a time.
+            static func hash(_ text: String, _ seed: UInt64) -> UInt64 {
+                var text = text
+                return text.withUTF8 { bytes in
+                    var hash = Key.mix(seed, UInt64(bytes.count))
+                    guard let base = bytes.baseAddress else { return hash }
+                    var index = 0
+                    while index + 8 <= bytes.count {
+                        hash = Key.mix(hash, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                        index += 8
+                    }
+                    if index < bytes.count {
+                        var last: UInt64 = 0
+                        for i in index..<bytes.count { last = last << 8 | UInt64(base[i]) }
+                        hash = Key.mix(hash, last)
+                    }
+                    return hash
+                }
+            }
+
+            /// Two texts with the same bytes (not merely canonically equivalent: those show differently).
+            static func sameBytes(_ a: String, _ b: String) -> Bool {
+                guard a.utf8.count == b.utf8.count else { return false }
+                var a = a, b = b
+                return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+            }
+
+            static func == (a: Operand, b: Operand) -> Bool {
+                switch (a, b) {
+                case (.string(let x), .string(let y)), (.shown(let x), .shown(let y)): return sameBytes(x, y)
+                case (.scalar(let k, let x), .scalar(let l, let y)): return k == l && x == y
+                case (.strings(let x), .strings(let y)):
+                    guard x.count == y.count else { return false }
+                    for (p, q) in zip(x, y) {
+                        guard case .string(let s) = p, case .string(let t) = q, sameBytes(s, t) else { return false }
+                    }
+                    return true
+                default: return false
                 }
             }
         }

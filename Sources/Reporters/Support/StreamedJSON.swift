@@ -10,9 +10,9 @@ indirect enum StreamedJSON {
     /// Every finding of the plans, in order, each written by `item` at the given indent;
     /// an array of objects (never on one line). Rendered on every core
     /// (`ParallelRendering`), so `item` depends on nothing but its arguments; each batch
-    /// of findings gets its own copy of `paths`.
-    case findings([PlanReport], paths: DisplayPathMemo,
-                  item: @Sendable (Finding, inout UTF8Text, inout DisplayPathMemo, _ indent: Int) -> Void)
+    /// slot keeps its own copy of `memo` from batch to batch.
+    case findings([PlanReport], memo: FindingMemo,
+                  item: @Sendable (Finding, inout UTF8Text, inout FindingMemo, _ indent: Int) -> Void)
 
     func write(to sink: TextSink) {
         var out = UTF8Text(capacity: 1 << 14)
@@ -46,7 +46,7 @@ indirect enum StreamedJSON {
             out.append(byte: 0x0A)
             out.appendPad(indent)
             out.append(byte: 0x5D)
-        case .findings(let plans, let paths, let item):
+        case .findings(let plans, let memo, let item):
             // What precedes the array goes out on its own; then the findings, a round of
             // batches at a time.
             out.flush(to: sink)
@@ -54,15 +54,14 @@ indirect enum StreamedJSON {
             for plan in plans where !plan.findings.isEmpty {
                 let findings = plan.findings
                 let opensArray = first
-                ParallelRendering.write(count: findings.count, to: sink, buffer: out) { range, out in
+                ParallelRendering.write(count: findings.count, to: sink, buffer: out, state: memo) { range, out, memo in
                     var out = out
-                    var paths = paths
                     // Each finding is lent to `item` where it lies, not copied out of the array.
                     findings.withUnsafeBufferPointer { findings in
                         for i in range {
                             out.append(opensArray && i == 0 ? "[\n" as StaticString : ",\n")
                             out.appendPad(indent + 1)
-                            item(findings[i], &out, &paths, indent + 1)
+                            item(findings[i], &out, &memo, indent + 1)
                         }
                     }
                 }

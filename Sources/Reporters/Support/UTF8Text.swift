@@ -21,6 +21,11 @@ final class UTF8Text: @unchecked Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// The bytes buffered from offset `start` on.
+    func bytes(from start: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
     /// What is buffered, as a string.
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
