@@ -145,9 +145,10 @@ struct PlanBuilder {
         // on a large plan; their problems are reported in the same order either way.
         let inferredCurrency = company?.currency != nil && fields.value("company")?["currency"] == nil
         let home = company?.country
+        let source = root.document.source
         let (planWide, byProvider) = Parallel.both(concurrently: engagements.count >= Parallel.threshold) {
             var found: [Diagnostic] = []
-            reportDuplicateIDs(ids, into: &found)
+            reportDuplicateIDs(ids, in: source, into: &found)
             if inferredCurrency, let mixed = Aggregates.mixedCurrencies(engagements) { found.append(mixed) }
             let countries = home.map { Aggregates.countries(engagements, home: $0, into: &found) } ?? []
             return (countries, found)
@@ -194,10 +195,26 @@ struct PlanBuilder {
         return Money(currency: currency, rates: rates)
     }
 
-    /// An engagement's id as written, for `plan.duplicate-engagement`.
+    /// An engagement's id as written, for `plan.duplicate-engagement`: kept as file
+    /// offsets, its span worked out only for an id used twice.
     struct WrittenID: Sendable {
         let id: String
-        let span: SourceSpan
+        private let start: UInt32, end: UInt32
+        /// The span itself, when a bound is not a character of the file (rare).
+        private let exact: SourceSpan?
+
+        init(id: String, node: YAMLNode) {
+            self.id = id
+            let (start, end) = node.offsets
+            self.start = start ?? 0
+            self.end = end ?? 0
+            exact = start == nil || end == nil ? node.span : nil
+        }
+
+        func span(in source: SourceFile) -> SourceSpan {
+            exact ?? SourceSpan(file: source, start: source.lines.position(of: Int(start), in: source.bytes),
+                                end: source.lines.position(of: Int(end), in: source.bytes))
+        }
     }
 
     /// Reads the engagements, in parallel parts for a large plan (they are independent);
@@ -288,7 +305,7 @@ struct PlanBuilder {
                     into diagnostics: inout [Diagnostic]) -> Engagement? {
         let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.engagement, codes: .plan, into: &diagnostics) else { return nil }
-        if let idNode = fields.written("id"), let id = idNode.scalar { ids.append(WrittenID(id: id, span: idNode.span)) }
+        if let idNode = fields.written("id"), let id = idNode.scalar { ids.append(WrittenID(id: id, node: idNode)) }
         let id = fields.string("id", into: &diagnostics)
         let service = fields.string("service", into: &diagnostics)
         let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false
@@ -559,16 +576,17 @@ struct PlanBuilder {
         return Cost(annual: annual, currency: currency, converted: converted, place: fields.place(.cost, in: places))
     }
 
-    func reportDuplicateIDs(_ ids: [WrittenID], into diagnostics: inout [Diagnostic]) {
-        var first: [String: SourceSpan] = [:]
+    func reportDuplicateIDs(_ ids: [WrittenID], in source: SourceFile, into diagnostics: inout [Diagnostic]) {
+        var first: [String: WrittenID] = [:]
+        first.reserveCapacity(ids.count)
         for written in ids {
             if let earlier = first[written.id] {
                 diagnostics.append(Diagnostic(
                     .planDuplicateEngagement, "the engagement id '\(written.id)' is used twice",
-                    at: written.span, notes: [.init("first used here", at: earlier)],
+                    at: written.span(in: source), notes: [.init("first used here", at: earlier.span(in: source))],
                     help: "give each engagement its own id"))
             } else {
-                first[written.id] = written.span
+                first[written.id] = written
             }
         }
     }
