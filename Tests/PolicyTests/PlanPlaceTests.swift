@@ -54,4 +54,57 @@ struct PlanPlaceTests {
         #expect(plan?.engagements.count == 1)
         #expect(document == nil, "the plan model still holds the YAML tree")
     }
+
+    /// Every part's place and every field's, as the plan keeps them, is exactly where the
+    /// YAML tree has the node: block and flow styles, comments, a multi-line quoted value,
+    /// CR LF line breaks and a file that ends without a line break.
+    @Test func placesAreTheTreesSpans() throws {
+        let block = """
+            plan: p   # the id
+            date: 2026-12-01
+            company:
+              name: "Acme
+                Corp"
+              country: US
+              timezone: America/New_York
+            engagements:
+              - id: e1
+                service: "multi
+                  line"
+                provider:
+                  name: P
+                  kind: agency
+                  country: PH
+                locations:
+                  - country: PH
+                    region: ~
+                    timezone: Asia/Manila
+                    headcount: 10
+                data: [{ name: hr, classification: internal, subjects: [PH] }]
+                languages: [{ code: en, level: B2 }]
+              - { id: e2, provider: { name: Q, kind: agency, country: IN }, locations: [{ country: IN, headcount: 3 }] }
+            """
+        for text in [block, block + "\n", block.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let loaded = YAMLLoader(parallel: false).load(text: text, path: "plan.yaml")
+            let root = try #require(loaded.document?.root)
+            let plan = try #require(PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!).interpret(loaded).plan)
+            func same(_ place: PlanPlace, _ node: YAMLNode) {
+                #expect(place.span == node.span, "\(place.kind)")
+                for field in place.kind.schema.fields.map(\.name) {
+                    #expect(place.span(of: field) == node[field]?.span, "\(place.kind).\(field)")
+                }
+            }
+            same(plan.place, root)
+            same(plan.company.place, try #require(root["company"]))
+            let nodes = try #require(root["engagements"])
+            for (e, engagement) in plan.engagements.enumerated() {
+                let node = nodes.item(at: e)
+                same(engagement.place, node)
+                same(engagement.provider.place, try #require(node["provider"]))
+                for (l, location) in engagement.locations.enumerated() { same(location.place, try #require(node["locations"]).item(at: l)) }
+                for (d, item) in engagement.data.enumerated() { same(item.place, try #require(node["data"]).item(at: d)) }
+                for (g, language) in engagement.languages.enumerated() { same(language.place, try #require(node["languages"]).item(at: g)) }
+            }
+        }
+    }
 }
