@@ -8,30 +8,20 @@ import YAML
 /// YAML tree: findings still point at the exact field, and the tree is let go.
 @Suite("Where a plan's parts are written")
 struct PlanPlaceTests {
-    static let text = """
-        plan: p
-        date: 2026-12-01
-        company: { name: Acme, country: US, timezone: America/New_York }
-        engagements:
-          - id: e1
-            provider: { name: P, kind: agency, country: PH }
-            locations:
-              - { country: PH, region: ~, timezone: Asia/Manila, headcount: 10 }
-            cost: { annual: 1000, currency: USD }
-        """
+    static let text = minimalPlan(engagement: "    cost: { annual: 1000, currency: USD }")
 
     private func at(_ span: SourceSpan?) -> String {
         span.map { "\($0.start.line):\($0.start.column)-\($0.end.line):\($0.end.column)" } ?? "none"
     }
 
-    @Test func fieldsPointAtTheirValuesNullIncluded() throws {
+    @Test func fieldsPointAtTheirValues() throws {
         let plan = try #require(loadPlan(Self.text).plan)
         let engagement = try #require(plan.engagements.first)
         let location = try #require(engagement.locations.first)
-        #expect(at(location.place.span) == "8:9-8:73")
+        #expect(at(location.place.span) == "8:9-8:84")
         #expect(at(location.place.span(of: "country")) == "8:20-8:22")
-        #expect(at(location.place.span(of: "region")) == "8:32-8:33")      // `~`: written, though null
-        #expect(at(location.place.span(of: "headcount")) == "8:69-8:71")
+        #expect(at(location.place.span(of: "hours")) == "8:54-8:67")
+        #expect(at(location.place.span(of: "headcount")) == "8:80-8:82")
         #expect(location.place.span(of: "city") == nil)                     // not written
         #expect(location.place.span(of: "offshore") == nil)                 // derived, never written
         #expect(location.place.span(of: "no-such-field") == nil)
@@ -57,7 +47,8 @@ struct PlanPlaceTests {
 
     /// Every part's place and every field's, as the plan keeps them, is exactly where the
     /// YAML tree has the node: block and flow styles, comments, a multi-line quoted value,
-    /// CR LF line breaks and a file that ends without a line break.
+    /// a null value (`region: ~` is written, so a finding can point at it), CR LF line
+    /// breaks and a file that ends without a line break.
     @Test func placesAreTheTreesSpans() throws {
         let block = """
             plan: p   # the id
