@@ -3,17 +3,19 @@ import Synchronization
 /// The items of a large file's long top-level list, parsed in pieces and kept apart
 /// instead of joined into the file's document (`YAMLLoader.load(path:keepingApart:)`):
 /// a reader that turns items into a model of its own takes one piece at a time and lets
-/// it go when done, so the whole list's tree is never held at once.
-public final class YAMLListPieces: Sendable {
+/// it go when done, so the whole list's tree is never held at once. A piece is taken once,
+/// so the list can be read once: visible in this package only, where the plan loader is
+/// its one reader.
+package final class YAMLListPieces: Sendable {
     /// The root key whose list this is; in the file's document it holds null.
-    public let key: String
+    package let key: String
     /// Items in all pieces.
-    public let count: Int
+    package let count: Int
     /// The number of items before each piece.
-    public let firstItems: [Int]
+    package let firstItems: [Int]
     private let pieces: Mutex<[YAMLDocument?]>
     /// The number of pieces.
-    public let pieceCount: Int
+    package let pieceCount: Int
 
     init(key: String, pieces: [YAMLDocument]) {
         self.key = key
@@ -31,7 +33,7 @@ public final class YAMLListPieces: Sendable {
 
     /// Piece `i`'s document, its root a sequence of items, handed out once: the caller
     /// then holds the only reference. Nil when already taken.
-    public func take(_ i: Int) -> YAMLDocument? {
+    package func take(_ i: Int) -> YAMLDocument? {
         pieces.withLock { pieces in
             defer { pieces[i] = nil }
             return pieces[i]
@@ -40,7 +42,7 @@ public final class YAMLListPieces: Sendable {
 
     /// The first item, in list order, for which `found` gives a value, looked for in the
     /// pieces not yet taken.
-    public func first<T>(_ found: (YAMLNode) -> T?) -> T? {
+    package func first<T>(_ found: (YAMLNode) -> T?) -> T? {
         for i in 0..<pieceCount {
             guard let document = pieces.withLock({ $0[i] }), let root = document.root else { continue }
             for i in 0..<root.count {

@@ -15,7 +15,7 @@ public struct YAMLLoadResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// The long list kept apart (`YAMLLoader.load(path:keepingApart:)`): its key holds
     /// null in `document`. Nil for every other load.
-    public let listPieces: YAMLListPieces?
+    package let listPieces: YAMLListPieces?
 
     init(source: SourceFile, document: YAMLDocument?, diagnostics: [Diagnostic], listPieces: YAMLListPieces? = nil) {
         self.source = source
@@ -53,7 +53,7 @@ public struct YAMLLoader: Sendable {
     /// is the value of root key `key`, the list's pieces are not joined into the document
     /// but returned apart (`YAMLLoadResult.listPieces`), for a reader that lets each go
     /// once it has read it.
-    public func load(path: String, keepingApart key: String?) -> YAMLLoadResult {
+    package func load(path: String, keepingApart key: String?) -> YAMLLoadResult {
         if let bytes = overlay[path] { return load(bytes: bytes, path: path, keepingApart: key) }
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
         case .success(let bytes):
@@ -75,7 +75,7 @@ public struct YAMLLoader: Sendable {
 
     /// Parses YAML bytes, keeping a large file's long list under `key` apart (see
     /// `load(path:keepingApart:)`).
-    public func load(bytes: [UInt8], path: String, keepingApart key: String?) -> YAMLLoadResult {
+    package func load(bytes: [UInt8], path: String, keepingApart key: String?) -> YAMLLoadResult {
         let source = SourceFile(path: path, bytes: bytes)
         // Nodes keep 31-bit offsets into the file: 2 GiB is the most any limit allows.
         let maxBytes = min(limits.maxFileBytes, LineTable.maxBytes)

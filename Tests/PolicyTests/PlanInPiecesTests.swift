@@ -18,7 +18,7 @@ struct PlanInPiecesTests {
         let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
                                                  pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
         #expect(read.listPieces?.pieceCount == 4)
-        weak var firstPiece = read.listPieces?.first { $0.document }
+        weak let firstPiece = read.listPieces?.first { $0.document }
         let apart = loader.interpret(read)
         return (whole, apart, firstPiece == nil)
     }
