@@ -11,6 +11,11 @@ public struct LineTable: Sendable {
     /// ends in a line break has one more, empty line, where libyaml's stream end lies.
     private let starts: [UInt32]
     private let byteCount: Int
+    /// For each block of 4 KiB of the file, the line its first byte is on: `position(of:)`
+    /// searches only the lines between two blocks' (a few dozen), not the whole table.
+    /// A large plan's findings look up hundreds of thousands of positions.
+    private let blockLines: [UInt32]
+    private static let blockShift = 12
     private static let nonASCII: UInt32 = 1 << 31
 
     /// Largest file whose offsets fit (2 GiB).
@@ -50,6 +55,21 @@ public struct LineTable: Sendable {
         if starts.isEmpty { starts.append(0) }
         self.starts = starts
         self.breaksAreLF = breaksAreLF
+        blockLines = Self.blockLines(starts, byteCount: n)
+    }
+
+    /// See `blockLines`: one pass over the lines.
+    private static func blockLines(_ starts: [UInt32], byteCount: Int) -> [UInt32] {
+        let blocks = byteCount >> blockShift + 1
+        var lines: [UInt32] = []
+        lines.reserveCapacity(blocks)
+        var line = 0
+        for block in 0..<blocks {
+            let offset = block << blockShift
+            while line + 1 < starts.count, Int(starts[line + 1] & ~nonASCII) <= offset { line += 1 }
+            lines.append(UInt32(line))
+        }
+        return lines
     }
 
     /// The starts of the lines that begin in `range`. A range that is not the file's last
@@ -139,7 +159,10 @@ public struct LineTable: Sendable {
 
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
-        var low = 0, high = starts.count - 1
+        // The line is between the lines of the offset's block and of the next block.
+        let block = min(max(0, offset) >> Self.blockShift, blockLines.count - 1)
+        var low = Int(blockLines[block])
+        var high = block + 1 < blockLines.count ? Int(blockLines[block + 1]) : starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if start(mid) <= offset { low = mid } else { high = mid - 1 }

@@ -59,4 +59,35 @@ struct SourceFileLinesTests {
         #expect(file.position(ofByteOffset: 7) == SourcePosition(line: 1, column: 5))
         #expect(file.lineRange(2) == 11..<18)
     }
+
+    /// A position is found among the lines of its 4 KiB block of the file: for every
+    /// offset of a file of many blocks — short and long lines (one longer than a block),
+    /// other text, every kind of break, a byte order mark — it is the line and column a
+    /// walk from the start of the file gives.
+    @Test func everyOffsetOfAFileOfManyBlocksHasItsPosition() {
+        let breaks: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], [0xC2, 0x85], [0xE2, 0x80, 0xA8]]
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for n in 0..<400 {
+            let length = n == 150 ? 9_000 : (n * 37) % 90
+            bytes += Array((String(repeating: "k", count: length) + (n % 3 == 0 ? "é€" : "")).utf8) + breaks[n % breaks.count]
+        }
+        bytes += Array("last line".utf8)
+        #expect(bytes.count > 6 * 4096)
+        let table = LineTable(bytes)
+        // The walk: lines from `lineStart`, columns by counting the characters before the offset.
+        var line = 0, column = 1
+        for offset in 0...bytes.count {
+            if let next = table.lineStart(line + 1), next <= offset {
+                line += 1
+                column = 1
+            } else if offset > (table.lineStart(line) ?? 0), bytes[offset - 1] & 0xC0 != 0x80 {
+                column += 1
+            }
+            let found = table.position(of: offset, in: bytes)
+            if found != SourcePosition(line: line + 1, column: column) {
+                Issue.record("offset \(offset): \(found), walked \(line + 1):\(column)")
+                return
+            }
+        }
+    }
 }
