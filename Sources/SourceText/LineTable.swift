@@ -7,14 +7,15 @@ import Synchronization
 /// CR LF, a lone CR, NEL, LS and PS. Columns count Unicode scalars; a line of ASCII
 /// only (nearly every line) turns an offset into a column by one subtraction.
 public struct LineTable: Sendable {
-    /// Start offset of each line; the top bit marks a line with a byte ≥ 0x80. A file that
-    /// ends in a line break has one more, empty line, where libyaml's stream end lies.
+    /// Start offset of each line (the first `lineCount` words); the top bit marks a line
+    /// with a byte ≥ 0x80. A file that ends in a line break has one more, empty line, where
+    /// libyaml's stream end lies. Then, for each block of 4 KiB of the file, the line its
+    /// first byte is on: `position(of:)` searches only the lines between two blocks' (a
+    /// few dozen), not the whole table — a large plan's findings look up hundreds of
+    /// thousands of positions. One array, so a copy of the table costs one reference count.
     private let starts: [UInt32]
+    private let lineCount: Int
     private let byteCount: Int
-    /// For each block of 4 KiB of the file, the line its first byte is on: `position(of:)`
-    /// searches only the lines between two blocks' (a few dozen), not the whole table.
-    /// A large plan's findings look up hundreds of thousands of positions.
-    private let blockLines: [UInt32]
     private static let blockShift = 12
     private static let nonASCII: UInt32 = 1 << 31
 
@@ -53,23 +54,22 @@ public struct LineTable: Sendable {
             (starts, breaksAreLF) = Self.scan(bytes, 0..<n, isLast: true)
         }
         if starts.isEmpty { starts.append(0) }
+        lineCount = starts.count
+        Self.appendBlockLines(to: &starts, byteCount: n)
         self.starts = starts
         self.breaksAreLF = breaksAreLF
-        blockLines = Self.blockLines(starts, byteCount: n)
     }
 
-    /// See `blockLines`: one pass over the lines.
-    private static func blockLines(_ starts: [UInt32], byteCount: Int) -> [UInt32] {
-        let blocks = byteCount >> blockShift + 1
-        var lines: [UInt32] = []
-        lines.reserveCapacity(blocks)
+    /// Appends the line of each 4 KiB block (see `starts`): one pass over the lines.
+    private static func appendBlockLines(to starts: inout [UInt32], byteCount: Int) {
+        let lineCount = starts.count, blocks = byteCount >> blockShift + 1
+        starts.reserveCapacity(lineCount + blocks)
         var line = 0
         for block in 0..<blocks {
             let offset = block << blockShift
-            while line + 1 < starts.count, Int(starts[line + 1] & ~nonASCII) <= offset { line += 1 }
-            lines.append(UInt32(line))
+            while line + 1 < lineCount, Int(starts[line + 1] & ~nonASCII) <= offset { line += 1 }
+            starts.append(UInt32(line))
         }
-        return lines
     }
 
     /// The starts of the lines that begin in `range`. A range that is not the file's last
@@ -124,7 +124,7 @@ public struct LineTable: Sendable {
 
     /// The index of the first line that starts after `offset`.
     private func firstLine(startingAfter offset: Int) -> Int {
-        var low = 0, high = starts.count
+        var low = 0, high = lineCount
         while low < high {
             let mid = (low + high) / 2
             if start(mid) <= offset { low = mid + 1 } else { high = mid }
@@ -133,15 +133,15 @@ public struct LineTable: Sendable {
     }
 
     private func start(_ line: Int) -> Int { Int(starts[line] & ~Self.nonASCII) }
-    private func end(_ line: Int) -> Int { line + 1 < starts.count ? start(line + 1) : byteCount }
+    private func end(_ line: Int) -> Int { line + 1 < lineCount ? start(line + 1) : byteCount }
 
     /// The byte offset of 0-based `line` and `column` (Unicode scalars), or nil when that
     /// position does not come back from `position(of:in:)` unchanged (a column past its
     /// line's end): the caller keeps such a position as it is.
     public func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
-        guard line >= 0, line < starts.count, column >= 0 else { return nil }
+        guard line >= 0, line < lineCount, column >= 0 else { return nil }
         let first = start(line), limit = end(line)
-        let isLast = line == starts.count - 1
+        let isLast = line == lineCount - 1
         if starts[line] & Self.nonASCII == 0 {
             let offset = first + column
             return offset < limit || (isLast && offset == limit) ? offset : nil
@@ -160,9 +160,10 @@ public struct LineTable: Sendable {
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
         // The line is between the lines of the offset's block and of the next block.
-        let block = min(max(0, offset) >> Self.blockShift, blockLines.count - 1)
-        var low = Int(blockLines[block])
-        var high = block + 1 < blockLines.count ? Int(blockLines[block + 1]) : starts.count - 1
+        let blocks = starts.count - lineCount
+        let block = min(max(0, offset) >> Self.blockShift, blocks - 1)
+        var low = Int(starts[lineCount + block])
+        var high = block + 1 < blocks ? Int(starts[lineCount + block + 1]) : lineCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if start(mid) <= offset { low = mid } else { high = mid - 1 }
@@ -178,14 +179,14 @@ public struct LineTable: Sendable {
     }
 
     /// The byte offset where 0-based `line` starts.
-    public func lineStart(_ line: Int) -> Int? { line >= 0 && line < starts.count ? start(line) : nil }
+    public func lineStart(_ line: Int) -> Int? { line >= 0 && line < lineCount ? start(line) : nil }
 
     /// The number of lines, counting the empty line after a final line break.
-    public var count: Int { starts.count }
+    public var count: Int { lineCount }
 
     /// The bytes of 0-based `line` without its line break; nil past the last line.
     public func text(ofLine line: Int, in bytes: [UInt8]) -> Range<Int>? {
-        guard line >= 0, line < starts.count else { return nil }
+        guard line >= 0, line < lineCount else { return nil }
         let first = start(line)
         var end = self.end(line)
         // The break is at most three bytes, at the end: the last line may have none.

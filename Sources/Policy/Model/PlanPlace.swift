@@ -58,6 +58,10 @@ public struct PlanPlace: Sendable {
 /// shared between threads only once filled.
 final class PlanPlaces: @unchecked Sendable {
     let source: SourceFile
+    /// The file's line table and bytes, held here: read in place for every finding's
+    /// position, where `source.lines` would hand out a copy (reference counting on arrays
+    /// every thread shares).
+    private let lines: LineTable, bytes: [UInt8]
     /// Per entry: start offset << 32 | end offset (`unplaced` for a bound that is not a
     /// character of the file; `positions` then has it).
     /// (One thread writes them, and nothing reads them meanwhile: no run-time exclusivity
@@ -75,6 +79,8 @@ final class PlanPlaces: @unchecked Sendable {
     /// Room is made for `parts` parts of about `fieldsEach` fields each.
     init(source: SourceFile, parts: Int = 0, fieldsEach: Int = 8) {
         self.source = source
+        lines = source.lines
+        bytes = source.bytes
         bounds.reserveCapacity(parts * (fieldsEach + 1))
         labels.reserveCapacity(parts * (fieldsEach + 1))
     }
@@ -129,6 +135,6 @@ final class PlanPlaces: @unchecked Sendable {
 
     private func position(_ offset: UInt32, _ entry: Int, end: Bool) -> SourcePosition {
         if offset == Self.unplaced { return positions[2 * entry + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1) }
-        return source.lines.position(of: Int(offset), in: source.bytes)
+        return lines.position(of: Int(offset), in: bytes)
     }
 }
