@@ -70,6 +70,13 @@ enum ChunkedYAML {
                                           lineOffset: split.pieceLines[i - 1], depthOffset: 1)
             }
             builder.run()
+            // Block collections end where the next token starts: at a cut that is the next
+            // item's `-`, not the start of the line where the piece stopped (the last piece
+            // ends with the sequence).
+            if i > 0, i + 1 < bounds.count {
+                let cut = UInt32(bounds[i])
+                builder.moveCollectionEnds(from: cut, to: cut + UInt32(split.indent))
+            }
             builders.withLock { $0[i] = builder }
         }
         var parts = builders.withLock { all in
@@ -81,16 +88,16 @@ enum ChunkedYAML {
               parts.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
               !parts.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
         else { return nil }
-        if let key, let result = apart(&parts, split: split, bounds: bounds, source: source, lines: lines, key: key) {
+        if let key, let result = apart(&parts, split: split, source: source, lines: lines, key: key) {
             return result
         }
-        return stitch(&parts, split: split, bounds: bounds, source: source, lines: lines)
+        return stitch(&parts, split: split, source: source, lines: lines)
     }
 
     /// The skeleton (part 0) as the file's document and each piece as a document of its
     /// own, when the long sequence is the value of root key `key`; nil otherwise (the
     /// caller stitches).
-    private static func apart(_ parts: inout [YAMLTreeBuilder], split: Split, bounds: [Int], source: SourceFile,
+    private static func apart(_ parts: inout [YAMLTreeBuilder], split: Split, source: SourceFile,
                               lines: LineTable, key: String) -> YAMLLoadResult? {
         guard let head = parts[0].pieceDocument(), let root = head.root, root.kind == .mapping,
               let keyStart = lines.lineStart(split.keyLine).map(UInt32.init) else { return nil }
@@ -98,12 +105,6 @@ enum ChunkedYAML {
         guard let entry, root.key(at: entry).scalarEquals(key), root.value(at: entry).isNull else { return nil }
         var documents: [YAMLDocument] = []
         for q in 1..<parts.count {
-            // Block collections end where the next token starts: at a cut that is the next
-            // item's `-` (see `StitchBuffers.copy`); the last piece ends with the sequence.
-            if q + 1 < bounds.count {
-                let cut = UInt32(bounds[q])
-                parts[q].moveCollectionEnds(from: cut, to: cut + UInt32(split.indent))
-            }
             guard let document = parts[q].pieceDocument(), document.root?.kind == .sequence else { return nil }
             documents.append(document)
         }
@@ -117,7 +118,7 @@ enum ChunkedYAML {
     /// piece's nodes go to their own place in the joined arrays (known from the sizes
     /// before it), so the pieces are copied on every core at once, and each is let go as
     /// soon as it is copied.
-    private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, bounds: [Int], source: SourceFile,
+    private static func stitch(_ parts: inout [YAMLTreeBuilder], split: Split, source: SourceFile,
                                lines: LineTable) -> YAMLLoadResult? {
         let skeleton = parts[0]
         let diagnostics = parts.flatMap(\.diagnostics)
@@ -191,11 +192,7 @@ enum ChunkedYAML {
                     let destination = StitchBuffers(records: recordBuffer, children: childBuffer, text: textBuffer)
                     DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
                         guard let piece = pieces[p].take() else { return }
-                        // Block collections end where the next token starts: at a cut that is
-                        // the next item's `-`, not the start of the line where the piece stopped
-                        // (the piece ends at `bounds[p + 1]`; the last one ends with the sequence).
-                        let cut = p + 2 < bounds.count ? UInt32(bounds[p + 1]) : nil
-                        destination.copy(piece, to: pieceBases[p], cut: cut, indent: UInt32(split.indent))
+                        destination.copy(piece, to: pieceBases[p])
                     }
                     textDone = textCount
                 }
@@ -232,7 +229,7 @@ enum ChunkedYAML {
         let text: UnsafeMutableBufferPointer<UInt8>
 
         /// `piece`'s records, children and text at `base`, with its indices moved by the base.
-        func copy(_ piece: YAMLTreeBuilder, to base: (records: Int, children: Int, text: Int), cut: UInt32?, indent: UInt32) {
+        func copy(_ piece: YAMLTreeBuilder, to base: (records: Int, children: Int, text: Int)) {
             let recordBase = UInt32(base.records), childBase = UInt32(base.children), textBase = UInt32(base.text)
             var at = base.records
             for var record in piece.records {
@@ -242,9 +239,6 @@ enum ChunkedYAML {
                     record.first += childBase
                 } else if !record.textInSource {
                     record.first += textBase
-                }
-                if let cut, record.kind != .scalar, record.end == cut {
-                    record.end = cut + indent
                 }
                 (records.baseAddress! + at).initialize(to: record)
                 at += 1

@@ -1,4 +1,3 @@
-import SourceText
 import YAML
 
 /// A plan's engagement nodes: the plan's own `engagements:` list, or a large file's list

@@ -47,8 +47,11 @@ public struct PlanLoader: Sendable {
     /// Reads the plan at `path`. A large file's engagements are read a piece at a time
     /// and each piece's tree let go (`YAMLLoader.load(path:keepingApart:)`).
     public func load(path: String) -> PlanLoadResult {
-        interpret(yaml.load(path: path, keepingApart: "engagements"))
+        interpret(yaml.load(path: path, keepingApart: Self.listKeptApart))
     }
+
+    /// The list a large plan file's pieces hold: its engagements.
+    static let listKeptApart = "engagements"
 
     public func load(text: String, path: String) -> PlanLoadResult {
         interpret(yaml.load(text: text, path: path))
@@ -59,7 +62,7 @@ public struct PlanLoader: Sendable {
         var diagnostics = loaded.diagnostics
         var plan: Plan?
         if let root = loaded.document?.root {
-            let apart = loaded.listPieces.flatMap { $0.key == "engagements" ? $0 : nil }
+            let apart = loaded.listPieces.flatMap { $0.key == Self.listKeptApart ? $0 : nil }
             plan = PlanBuilder(loader: self).build(root, engagementsApart: apart, into: &diagnostics)
         }
         if diagnostics.containsErrors { plan = nil }
@@ -145,10 +148,9 @@ struct PlanBuilder {
         // on a large plan; their problems are reported in the same order either way.
         let inferredCurrency = company?.currency != nil && fields.value("company")?["currency"] == nil
         let home = company?.country
-        let source = root.document.source
         let (planWide, byProvider) = Parallel.both(concurrently: engagements.count >= Parallel.threshold) {
             var found: [Diagnostic] = []
-            reportDuplicateIDs(ids, in: source, into: &found)
+            reportDuplicateIDs(ids, into: &found)
             if inferredCurrency, let mixed = Aggregates.mixedCurrencies(engagements) { found.append(mixed) }
             let countries = home.map { Aggregates.countries(engagements, home: $0, into: &found) } ?? []
             return (countries, found)
@@ -195,26 +197,13 @@ struct PlanBuilder {
         return Money(currency: currency, rates: rates)
     }
 
-    /// An engagement's id as written, for `plan.duplicate-engagement`: kept as file
-    /// offsets, its span worked out only for an id used twice.
+    /// An engagement's id as written, for `plan.duplicate-engagement`, with the place of
+    /// the engagement that writes it (its span worked out only for an id used twice).
     struct WrittenID: Sendable {
         let id: String
-        private let start: UInt32, end: UInt32
-        /// The span itself, when a bound is not a character of the file (rare).
-        private let exact: SourceSpan?
+        let engagement: PlanPlace
 
-        init(id: String, node: YAMLNode) {
-            self.id = id
-            let (start, end) = node.offsets
-            self.start = start ?? 0
-            self.end = end ?? 0
-            exact = start == nil || end == nil ? node.span : nil
-        }
-
-        func span(in source: SourceFile) -> SourceSpan {
-            exact ?? SourceSpan(file: source, start: source.lines.position(of: Int(start), in: source.bytes),
-                                end: source.lines.position(of: Int(end), in: source.bytes))
-        }
+        var span: SourceSpan { engagement.span(of: "id") ?? engagement.span }
     }
 
     /// Reads the engagements, in parallel parts for a large plan (they are independent);
@@ -305,7 +294,9 @@ struct PlanBuilder {
                     into diagnostics: inout [Diagnostic]) -> Engagement? {
         let strings = state.strings
         guard let fields = FieldReader.open(node, as: PlanSchema.engagement, codes: .plan, into: &diagnostics) else { return nil }
-        if let idNode = fields.written("id"), let id = idNode.scalar { ids.append(WrittenID(id: id, node: idNode)) }
+        // Recorded first, so an engagement that turns out invalid still has its id's place.
+        let place = fields.place(.engagement, in: state.places)
+        if let id = fields.written("id")?.scalar { ids.append(WrittenID(id: id, engagement: place)) }
         let id = fields.string("id", into: &diagnostics)
         let service = fields.string("service", into: &diagnostics)
         let customerFacing = fields.bool("customer_facing", into: &diagnostics) ?? false
@@ -374,7 +365,7 @@ struct PlanBuilder {
             locations: locations, data: data, languages: languages, controls: controls, subcontractors: subcontractors,
             criticalOrImportant: critical, ict: ict, notified: notified, reportsTo: reportsTo, cost: cost,
             start: start, end: end, attributes: attributes?.kind == .mapping ? attributes.map(PlanValues.value(of:)) : nil,
-            index: index, place: fields.place(.engagement, in: state.places),
+            index: index, place: place,
             offshore: offshore, outsourced: outsourced, model: model,
             headcount: headcount)
     }
@@ -576,14 +567,14 @@ struct PlanBuilder {
         return Cost(annual: annual, currency: currency, converted: converted, place: fields.place(.cost, in: places))
     }
 
-    func reportDuplicateIDs(_ ids: [WrittenID], in source: SourceFile, into diagnostics: inout [Diagnostic]) {
+    func reportDuplicateIDs(_ ids: [WrittenID], into diagnostics: inout [Diagnostic]) {
         var first: [String: WrittenID] = [:]
         first.reserveCapacity(ids.count)
         for written in ids {
             if let earlier = first[written.id] {
                 diagnostics.append(Diagnostic(
                     .planDuplicateEngagement, "the engagement id '\(written.id)' is used twice",
-                    at: written.span(in: source), notes: [.init("first used here", at: earlier.span(in: source))],
+                    at: written.span, notes: [.init("first used here", at: earlier.span)],
                     help: "give each engagement its own id"))
             } else {
                 first[written.id] = written
