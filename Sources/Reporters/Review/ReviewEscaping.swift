@@ -30,7 +30,9 @@ enum ReviewEscaping {
     /// and `&` as entities so no raw HTML or entity gets through, and turns line breaks
     /// into spaces so a value cannot end a table row or start a new block.
     static func markdown(_ text: String) -> String {
-        if TerminalSafeText.isShownAsIs(text, unlessReplaced: isMarkdownReplaced) { return text }
+        // The check report's Markdown cells replace these bytes and `!` too: text without
+        // any of them is shown as it is here as well.
+        if TerminalSafeText.isShownAsIs(text, unlessReplaced: MarkdownEscaping.isReplaced) { return text }
         return VisibleText.escaped(text) { scalar in
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "|", "~", "#": "\\" + String(scalar)
@@ -50,14 +52,5 @@ enum ReviewEscaping {
     static func text(_ text: String) -> String {
         if TerminalSafeText.isShownAsIs(text, unlessReplaced: { $0 == 0x09 }) { return text }
         return VisibleText.escaped(text) { $0 == "\n" || $0 == "\t" ? " " : nil }
-    }
-
-    /// An ASCII byte that `markdown` replaces (line breaks and other controls are caught
-    /// as unsafe): backslash, backtick, `*_[]|~#`, `<>&` and tab.
-    private static func isMarkdownReplaced(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x23, 0x3C, 0x3E, 0x26, 0x09: true
-        default: false
-        }
     }
 }

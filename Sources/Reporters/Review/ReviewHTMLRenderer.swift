@@ -174,9 +174,10 @@ public struct ReviewHTMLRenderer: Reporter {
         let pieces = groups.indices.flatMap { g in
             [.groupStart(g)] + groups[g].findings.indices.map { FindingsPiece.finding(g, $0) } + [.groupEnd]
         }
-        ParallelRendering.write(count: pieces.count, to: sink, buffer: UTF8Text(capacity: 1 << 14)) { range, out in
+        // Each batch keeps its remediations' HTML for the next batch it renders.
+        ParallelRendering.write(count: pieces.count, to: sink, buffer: UTF8Text(capacity: 1 << 14),
+                                state: InlineCodeMemo()) { range, out, fixes in
             let h = ReviewEscaping.html
-            var fixes = InlineCodeMemo()
             for i in range {
                 switch pieces[i] {
                 case .groupStart(let g):

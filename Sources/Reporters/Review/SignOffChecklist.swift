@@ -97,8 +97,13 @@ struct SignOffChecklist: Sendable, Hashable {
 
         /// The control names quoted in the rule's assert that `have` lacks, in order of appearance.
         mutating func missing(in rule: Rule, have: Set<String>) -> [String] {
-            let candidates = byRule[rule.id] ?? Self.candidates(in: rule)
-            byRule[rule.id] = candidates
+            let candidates: [(literal: String, name: String)]
+            if let known = byRule[rule.id] {
+                candidates = known
+            } else {
+                candidates = Self.candidates(in: rule)
+                byRule[rule.id] = candidates
+            }
             var result: [String] = []
             for (literal, name) in candidates where !have.contains(literal) && !have.contains(name) && !result.contains(literal) {
                 result.append(literal)
