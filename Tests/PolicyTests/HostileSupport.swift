@@ -22,7 +22,8 @@ final class Scratch {
         let full = (path as NSString).appendingPathComponent(name)
         try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        let made = FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        precondition(made, "the test could not write its fixture \(full)")
         return full
     }
 
