@@ -158,5 +158,3 @@ struct TextReporter: Reporter {
     }
 }
 
-/// The text reporter writes source snippets straight into its output buffer.
-extension UTF8Text: TextAppending {}

@@ -79,5 +79,7 @@ struct StreamingTests {
             return sink
         }
         #expect(sinks[0].largest == sinks[1].largest, "largest write \(sinks[0].largest) bytes at N, \(sinks[1].largest) at 4N")
+        #expect(sinks[1].writes > sinks[0].writes, "\(sinks[0].writes) writes at N, \(sinks[1].writes) at 4N")
+        #expect(sinks[1].largest < ParallelRendering.batchSize * 2_048, "largest write \(sinks[1].largest) bytes")
     }
 }

@@ -272,3 +272,6 @@ final class UTF8Text: @unchecked Sendable {
         count += 16
     }
 }
+
+/// Source snippets (`DiagnosticRenderer.appendSnippet`) are written straight into the buffer.
+extension UTF8Text: TextAppending {}
