@@ -70,4 +70,21 @@ public enum VisibleText {
         default: false
         }
     }
+
+    /// The unsafe scalar (`isUnsafe`) whose UTF-8 encoding starts with the non-ASCII byte
+    /// `lead` followed by `next` and `third` (0 past the end of the text), and how many
+    /// bytes it takes; nil for any other character. Lets a byte scanner find the unsafe
+    /// scalars without decoding the text.
+    @inlinable
+    public static func unsafeScalar(lead: UInt8, next: UInt8, third: UInt8) -> (value: UInt32, length: Int)? {
+        switch lead {
+        case 0xC2 where next >= 0x80 && next <= 0x9F: (UInt32(next), 2)  // C1 controls
+        case 0xD8 where next == 0x9C: (0x061C, 2)  // Arabic letter mark
+        case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)):
+            (0x2000 + UInt32(third - 0x80), 3)  // LRM, RLM; LS, PS, embeddings and overrides
+        case 0xE2 where next == 0x81 && third >= 0xA6 && third <= 0xA9:
+            (0x2040 + UInt32(third - 0x80), 3)  // isolates
+        default: nil
+        }
+    }
 }

@@ -29,16 +29,10 @@ enum TerminalSafeText {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                if (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || isReplaced(byte) {
-                    return false
-                }
-                if byte == 0xE2 {
-                    // E2 80 8E/8F (LRM, RLM), E2 80 A8…AE (LS, PS, embeddings and
-                    // overrides), E2 81 A6…A9 (isolates); a cut-off sequence is not plain.
-                    guard i + 2 < bytes.count else { return false }
-                    let second = bytes[i + 1], third = bytes[i + 2]
-                    if second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)) { return false }
-                    if second == 0x81 && third >= 0xA6 && third <= 0xA9 { return false }
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F || isReplaced(byte) { return false }
+                if byte >= 0x80 {
+                    let next = i + 1 < bytes.count ? bytes[i + 1] : 0, third = i + 2 < bytes.count ? bytes[i + 2] : 0
+                    if VisibleText.unsafeScalar(lead: byte, next: next, third: third) != nil { return false }
                 }
                 i += 1
             }

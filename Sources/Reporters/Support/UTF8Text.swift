@@ -211,24 +211,17 @@ final class UTF8Text: @unchecked Sendable {
             var consumed = 1
             var scalar = UInt32(byte)
             if byte >= 0x80 {
-                // A multi-byte character: escaped only if it is one of the listed scalars.
+                // A multi-byte character: escaped only if it is one of the unsafe scalars.
                 let next = index + 1 < length ? source[index + 1] : 0
                 let third = index + 2 < length ? source[index + 2] : 0
-                switch byte {
-                case 0xC2 where next >= 0x80 && next <= 0x9F:
-                    consumed = 2; scalar = UInt32(next)
-                case 0xD8 where next == 0x9C:
-                    consumed = 2; scalar = 0x061C
-                case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)):
-                    consumed = 3; scalar = 0x2000 + UInt32(third - 0x80)
-                case 0xE2 where next == 0x81 && third >= 0xA6 && third <= 0xA9:
-                    consumed = 3; scalar = 0x2040 + UInt32(third - 0x80)
-                default:
+                guard let unsafe = VisibleText.unsafeScalar(lead: byte, next: next, third: third) else {
                     out[written] = byte
                     written += 1
                     index += 1
                     continue
                 }
+                consumed = unsafe.length
+                scalar = unsafe.value
             }
             written += writeJSONEscape(scalar, to: out + written)
             index += consumed
