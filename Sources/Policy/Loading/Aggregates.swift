@@ -51,13 +51,13 @@ enum Aggregates {
 
     /// `a + b`, or nil with `plan.headcount-overflow` at `location`'s headcount when the
     /// sum leaves the int64 range.
-    static func add(_ value: Int64, to sum: Int64, at location: PlanPlace, what: @autoclosure () -> String,
+    static func add(_ value: Int64, to sum: Int64, at location: @autoclosure () -> PlanPlace, what: @autoclosure () -> String,
                     into diagnostics: inout [Diagnostic]) -> Int64? {
         let (result, overflow) = sum.addingReportingOverflow(value)
         guard overflow else { return result }
         diagnostics.append(Diagnostic(
             .planHeadcountOverflow, "\(what()) passes the largest count Shore can hold (\(Int64.max)) here",
-            at: location.span(of: "headcount") ?? location.span,
+            at: location().span(of: "headcount") ?? location().span,
             help: "give each location's real headcount (at most \(PlanLoader.defaultMaxHeadcount))"))
         return nil
     }
@@ -94,43 +94,59 @@ enum Aggregates {
         /// What is summed for one provider name while the engagements are read.
         struct Sums {
             let first: Int
+            /// Its group's index in `groupCost`.
+            let group: Int
             var ids: [String] = []
             var headcount: Int64 = 0
             var cost = 0.0
             var work = ProviderWork()
         }
-        // One dictionary lookup per engagement; the sums are updated in place by index.
+        // One dictionary lookup per engagement, on the provider's name; the sums, and the
+        // group's cost, are updated in place by index. The engagement's fields are read
+        // where they are (no copy of an engagement, provider or location per engagement).
         var index: [String: Int] = [:]
         var sums: [Sums] = []
-        var byGroup: [String: Double] = [:]
+        var groupIndex: [String: Int] = [:]
+        var groupCost: [Double] = []
         var totalCost = 0.0
         var conflicted = false
-        for e in engagements.indices {
-            let provider = engagements[e].provider
-            let name = provider.name
-            let p: Int
-            if let known = index[name] {
-                p = known
-                if let conflict = conflict(provider, engagements[sums[p].first].provider) {
-                    diagnostics.append(conflict)
-                    conflicted = true
+        let stopped: Bool = engagements.withUnsafeBufferPointer { all in
+            for e in all.indices {
+                let name = all[e].provider.name
+                let p: Int
+                if let known = index[name] {
+                    p = known
+                    let first = sums[p].first
+                    if all[e].provider.kind != all[first].provider.kind || all[e].provider.country != all[first].provider.country,
+                       let conflict = conflict(all[e].provider, all[first].provider) {
+                        diagnostics.append(conflict)
+                        conflicted = true
+                    }
+                } else {
+                    p = sums.count
+                    index[name] = p
+                    let groupName = all[e].provider.group ?? name
+                    let g = groupIndex[groupName] ?? groupCost.count
+                    if g == groupCost.count {
+                        groupIndex[groupName] = g
+                        groupCost.append(0)
+                    }
+                    sums.append(Sums(first: e, group: g))
                 }
-            } else {
-                p = sums.count
-                index[name] = p
-                sums.append(Sums(first: e))
+                sums[p].ids.append(all[e].id)
+                sums[p].work.add(controls: all[e].controls, locations: all[e].locations)
+                guard let sum = add(all[e].headcount, to: sums[p].headcount,
+                                    at: all[e].locations.last?.place ?? all[e].place,
+                                    what: "the headcount of provider \(name)", into: &diagnostics) else { return true }
+                sums[p].headcount = sum
+                let cost = all[e].cost?.converted ?? 0
+                sums[p].cost += cost
+                groupCost[sums[p].group] += cost
+                totalCost += cost
             }
-            sums[p].ids.append(engagements[e].id)
-            sums[p].work.add(engagements[e])
-            guard let sum = add(engagements[e].headcount, to: sums[p].headcount,
-                                at: engagements[e].locations.last?.place ?? engagements[e].place,
-                                what: "the headcount of provider \(name)", into: &diagnostics) else { return [] }
-            sums[p].headcount = sum
-            let cost = engagements[e].cost?.converted ?? 0
-            sums[p].cost += cost
-            byGroup[provider.group ?? name, default: 0] += cost
-            totalCost += cost
+            return false
         }
+        if stopped { return [] }
         if conflicted { return [] }
         return sums.map { entry in
             let provider = engagements[entry.first].provider
@@ -140,7 +156,7 @@ enum Aggregates {
                 name: name, country: provider.country, kind: provider.kind, engagements: entry.ids,
                 controls: entry.work.controls, workCountries: entry.work.countries,
                 headcount: entry.headcount, costShare: totalCost > 0 ? entry.cost / totalCost : 0, cost: entry.cost,
-                group: group, groupCostShare: totalCost > 0 ? (byGroup[group] ?? 0) / totalCost : 0,
+                group: group, groupCostShare: totalCost > 0 ? groupCost[entry.group] / totalCost : 0,
                 owners: provider.owners, firstEngagement: entry.first)
         }
     }

@@ -9,12 +9,13 @@ struct ProviderWork {
     private(set) var controls: [String] = []
     private(set) var countries: [String] = []
 
-    mutating func add(_ engagement: Engagement) {
-        for control in engagement.controls where !controls.contains(control) {
+    /// Adds an engagement's `controls` and its `locations`' countries.
+    mutating func add(controls engagementControls: [String], locations: [Location]) {
+        for control in engagementControls where !controls.contains(control) {
             controls.append(control)
         }
-        for location in engagement.locations where !countries.contains(location.country) {
-            countries.append(location.country)
+        for l in locations.indices where !countries.contains(locations[l].country) {
+            countries.append(locations[l].country)
         }
     }
 }
