@@ -112,6 +112,20 @@ struct HostileReliabilityTests {
         #expect(same.plan?.providers.map(\.engagements) == [["e1", "e2"]])
     }
 
+    /// Either field alone makes the conflict, and the message names only that field.
+    @Test func aProviderNameWithOneOtherFieldIsAnError() throws {
+        let first = "{ name: Initech, kind: captive, country: US }"
+        for (second, field, other) in [("{ name: Initech, kind: captive, country: CA }", "country", "kind"),
+                                       ("{ name: Initech, kind: agency, country: US }", "kind", "country")] {
+            let result = loadPlan(Self.providers(first, second))
+            #expect(codes(result.diagnostics).count == 1, "\(field)")
+            let conflict = try #require(result.diagnostics.first)
+            #expect(conflict.code == .planProviderConflict)
+            #expect(conflict.message.contains("\(field) ") && !conflict.message.contains("\(other) "), "\(conflict.message)")
+            #expect(result.plan == nil)
+        }
+    }
+
     // MARK: 3. Rule files are found, or reported
 
     @Test func ruleFilesInAnyCaseThroughLinkedFoldersAndOutsideFixtures() {
