@@ -4,8 +4,9 @@ import CEL
 import Testing
 
 /// A rule's "because" lines are kept per rule and thread (`Explanation.Cache`) and looked
-/// up by the values of the operands that read the plan: a finding must get exactly the
-/// lines a fresh cache would make for it, whatever the cache held before.
+/// up by the values of the operands that read the plan, and its messages are shared by
+/// their bytes (`MessageMemo`): a finding must get exactly the lines and message a fresh
+/// memo would make for it, whatever the memo held before.
 @Suite("Because cache: kept lines are the lines of the finding's own values")
 struct BecauseCacheTests {
     /// Rules whose operands are strings, numbers (int and double), bools, lists of
@@ -18,9 +19,11 @@ struct BecauseCacheTests {
           - id: R-STRING
             for: location
             assert: location.country in approved
+            message: "{{ location.city }} ({{ location.country }}) is not approved"
           - id: R-DOUBLE
             for: location
             assert: location.overlap_hours >= 12.0
+            message: "{{ location.city }} overlaps by {{ location.overlap_hours }} h"
           - id: R-INT
             for: location
             assert: location.headcount < 2
@@ -51,16 +54,19 @@ struct BecauseCacheTests {
             let programs = rules.programs.programs(rules.enabledRules, of: rules).map { $0.forPlan(plan.id) }
             var slots: [CELValue] = []
             for program in programs {
-                var shared = Explanation.Cache(slotCount: slotCount)
+                var shared = RuleMemo(because: Explanation.Cache(slotCount: slotCount), messages: MessageMemo(slotCount: slotCount))
                 for subject in subjects.all(program.rule.scope) {
-                    var fresh = Explanation.Cache()
-                    let kept = Evaluator.evaluate(program, subjects, subject, budget: 100_000, slots: &slots, explained: &shared)
-                    let made = Evaluator.evaluate(program, subjects, subject, budget: 100_000, slots: &slots, explained: &fresh)
+                    var fresh = RuleMemo()
+                    let kept = Evaluator.evaluate(program, subjects, subject, budget: 100_000, slots: &slots, memo: &shared)
+                    let made = Evaluator.evaluate(program, subjects, subject, budget: 100_000, slots: &slots, memo: &fresh)
                     #expect((kept == nil) == (made == nil))
                     guard let kept, let made else { continue }
                     findings += 1
                     if utf8(kept.because) != utf8(made.because) {
                         differing.append("\(program.rule.id) \(kept.path ?? ""): \(kept.because) instead of \(made.because)")
+                    }
+                    if Array(kept.message.utf8) != Array(made.message.utf8) {
+                        differing.append("\(program.rule.id) \(kept.path ?? ""): '\(kept.message)' instead of '\(made.message)'")
                     }
                 }
             }
@@ -97,11 +103,13 @@ struct BecauseCacheTests {
               - id: R-CITY
                 for: location
                 assert: location.city == 'Lund'
+                message: "{{ location.city }} is not Lund"
             """).rules)
         let findings = Evaluator(rules: rules, options: EvaluationOptions(parallel: false)).check(plan)
         #expect(findings.count == 2)
         let shown = findings.compactMap { $0.because.first.map { Array($0.value.utf8) } }
         #expect(shown == [Array("\"\(composed)\" == \"Lund\"".utf8), Array("\"\(decomposed)\" == \"Lund\"".utf8)])
+        #expect(findings.map { Array($0.message.utf8) } == [Array("\(composed) is not Lund".utf8), Array("\(decomposed) is not Lund".utf8)])
     }
 }
 

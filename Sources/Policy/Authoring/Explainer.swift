@@ -131,14 +131,14 @@ public enum Explainer {
                                             activation: program.assert.activation(subjects, subject), budget: budget)
         }
         let outcome: ItemExplanation.Outcome
-        var explained = Explanation.Cache()
+        var memo = RuleMemo()
         var slots: [CELValue] = []
         if let when, when.resultValue.boolValue == nil {
             outcome = .evaluationError("'when' gave \(when.result)")
         } else if assert == nil {
             outcome = .notApplicable
         } else if let finding = Evaluator.evaluate(program, subjects, subject, budget: budget, slots: &slots,
-                                                            explained: &explained) {
+                                                            memo: &memo) {
             let applied = WaiverMatcher.apply(waivers, to: [finding], plan: subjects.plan, policy: policy)
             let waived = applied.first { $0.kind == finding.kind && $0.rule == finding.rule }?.status == .waived
             outcome = finding.kind == .violation ? .violation(message: finding.message, waived: waived)

@@ -89,7 +89,7 @@ public struct Evaluator: Sendable {
         // One buffer for every evaluation's variable values, refilled each time.
         var slots: [CELValue] = []
         slots.reserveCapacity(8)
-        var explained = [Explanation.Cache](repeating: Explanation.Cache(), count: programs.count)
+        var memos = [RuleMemo](repeating: RuleMemo(), count: programs.count)
         var start = engagements.lowerBound
         repeat {
             let block = start..<min(engagements.upperBound, start + blockSize)
@@ -101,7 +101,7 @@ public struct Evaluator: Sendable {
                     if items & 63 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
                     items &+= 1
                     evaluate(program, window, subject, budget: budget.steps(program.rule.scope, item: subject.index), slots: &slots,
-                             explained: &explained[number], into: findings)
+                             memo: &memos[number], into: findings)
                 }
                 if timedOut { return (findings, true) }
             }
@@ -112,17 +112,16 @@ public struct Evaluator: Sendable {
 
     /// One rule on one item: its finding, or nil when it passes or does not apply.
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                         slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding? {
+                         slots: inout [CELValue], memo: inout RuleMemo) -> Finding? {
         let findings = MovableRun<Finding>(capacity: 1)
-        evaluate(program, subjects, subject, budget: budget, slots: &slots, explained: &explained, into: findings)
+        evaluate(program, subjects, subject, budget: budget, slots: &slots, memo: &memo, into: findings)
         return MovableRun.joined([findings]).first
     }
 
     /// One rule on one item: its finding, if any, appended to `findings` (made in place
-    /// there, not copied in). `explained` keeps what this rule's findings share (see
-    /// `Explanation.because`).
+    /// there, not copied in). `memo` keeps what this rule's findings share (`RuleMemo`).
     static func evaluate(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                         slots: inout [CELValue], explained: inout Explanation.Cache, into findings: MovableRun<Finding>) {
+                         slots: inout [CELValue], memo: inout RuleMemo, into findings: MovableRun<Finding>) {
         if let when = program.when {
             switch when.evaluate(subjects, subject, budget: budget, slots: &slots) {
             case .bool(true): break
@@ -137,7 +136,7 @@ public struct Evaluator: Sendable {
         case .bool(true):
             return
         case .bool(false):
-            findings.append(violation(program, subjects, subject, budget: budget, slots: &slots, explained: &explained))
+            findings.append(violation(program, subjects, subject, budget: budget, slots: &slots, memo: &memo))
         case .error(let error):
             findings.append(failure(program, subjects, subject, error: error, in: "assert"))
         case let other:
@@ -146,18 +145,19 @@ public struct Evaluator: Sendable {
     }
 
     static func violation(_ program: RuleProgram, _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                          slots: inout [CELValue], explained: inout Explanation.Cache) -> Finding {
+                          slots: inout [CELValue], memo: inout RuleMemo) -> Finding {
         let rule = program.rule
-        let message = program.message.map { Self.message($0, subjects, subject, budget: budget, slots: &slots) }
+        let message = program.message.map { Self.message($0, subjects, subject, budget: budget, slots: &slots, memo: &memo.messages) }
             ?? rule.title ?? rule.id
-        let because = program.explanation.because(subjects, subject, budget: budget, slots: &slots, cache: &explained)
+        let because = program.explanation.because(subjects, subject, budget: budget, slots: &slots, cache: &memo.because)
         return finding(program, subjects, subject, kind: .violation, message: message, because: because)
     }
 
     /// A message template's text for `subject`: each part's text worked out first, then
-    /// the message made at its exact length in one allocation and copied in.
+    /// the message with those bytes that this rule made before (`memo`), or a new one made
+    /// at its exact length in one allocation.
     static func message(_ parts: [RuleProgram.MessagePart], _ subjects: PlanSubjects, _ subject: Subject, budget: Int,
-                        slots: inout [CELValue]) -> String {
+                        slots: inout [CELValue], memo: inout MessageMemo) -> String {
         withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { texts in
             var length = 0
             for (i, part) in parts.enumerated() {
@@ -169,17 +169,7 @@ public struct Evaluator: Sendable {
                 texts.initializeElement(at: i, to: text)
             }
             defer { texts.deinitialize() }
-            guard let base = texts.baseAddress else { return "" }
-            return String(unsafeUninitializedCapacity: length) { out in
-                var at = 0
-                for i in 0..<parts.count {
-                    (base + i).pointee.withUTF8 { bytes in
-                        _ = UnsafeMutableBufferPointer(rebasing: out[at..<at + bytes.count]).initialize(from: bytes)
-                        at += bytes.count
-                    }
-                }
-                return at
-            }
+            return memo.message(texts, length: length)
         }
     }
 
