@@ -110,7 +110,7 @@ enum Aggregates {
         var groupCost: [Double] = []
         var totalCost = 0.0
         var conflicted = false
-        let stopped: Bool = engagements.withUnsafeBufferPointer { all in
+        let overflowed: Bool = engagements.withUnsafeBufferPointer { all in
             for e in all.indices {
                 let name = all[e].provider.name
                 let p: Int
@@ -146,8 +146,7 @@ enum Aggregates {
             }
             return false
         }
-        if stopped { return [] }
-        if conflicted { return [] }
+        if overflowed || conflicted { return [] }
         return sums.map { entry in
             let provider = engagements[entry.first].provider
             let name = provider.name
