@@ -60,7 +60,7 @@ struct AuthoringSchemaTests {
             skipNote("python3 not found")
             return
         }
-        if output.hasPrefix("SKIP") { return }
+        if output.hasPrefix("SKIP") { return skipNote(output) }
         #expect(output.contains("'hedcount' was unexpected"), "\(output)")
         #expect(output.contains("'headcount' is a required property"), "\(output)")
         // Free-form keys under attributes stay allowed (the example has attributes: { cost_center: … }).
@@ -79,8 +79,7 @@ struct AuthoringSchemaTests {
     /// Validates all documents in one python3 run; one output line per invalid document
     /// (`INVALID label: message at path`), then `DONE`. Nil when python3 is missing.
     static func validateAll(_ documents: [Document]) throws -> String? {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let python else { return nil }
+        guard let python = TestPython.path else { return nil }
         let folder = TestScratch.directory + "shore-schema-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let script = folder + "/validate.py"
@@ -206,7 +205,7 @@ struct AuthoringSchemaTests {
             .replacingOccurrences(of: "level: C1 }", with: "level: C3 }")
             .replacingOccurrences(of: "\"21:00-06:00\"", with: "\"9-5\"")
         guard let output = try Self.validate(.plan, documents: [try Self.json(ofYAMLText: plan)]) else { return }
-        if output.hasPrefix("SKIP") { return }
+        if output.hasPrefix("SKIP") { return skipNote(output) }
         #expect(output.contains("'UK' is not one of"), "\(output)")
         #expect(output.contains("'C3' is not one of"), "\(output)")
         #expect(output.contains("'9-5' does not match"), "\(output)")
@@ -214,8 +213,13 @@ struct AuthoringSchemaTests {
 }
 
 /// Schema validation needs python3 with jsonschema; without them the check is skipped, said on stderr.
+/// Says why a JSON Schema check did not run; under CI that is a failure (`TestPython.mustRun`).
 func skipNote(_ why: String) {
-    FileHandle.standardError.write(Data("AuthoringSchemaTests: JSON Schema validation skipped: \(why)\n".utf8))
+    if TestPython.mustRun {
+        Issue.record("JSON Schema validation must run under CI, but: \(why)")
+    } else {
+        FileHandle.standardError.write(Data("AuthoringSchemaTests: JSON Schema validation skipped: \(why)\n".utf8))
+    }
 }
 
 /// YAML → JSON with YAML 1.2 core-schema typing, for validating files with JSON tools.
