@@ -157,4 +157,3 @@ struct TextReporter: Reporter {
         }.joined(separator: "\n")
     }
 }
-

@@ -43,10 +43,10 @@ package final class YAMLListPieces: Sendable {
     /// The first item, in list order, for which `found` gives a value, looked for in the
     /// pieces not yet taken.
     package func first<T>(_ found: (YAMLNode) -> T?) -> T? {
-        for i in 0..<pieceCount {
-            guard let document = pieces.withLock({ $0[i] }), let root = document.root else { continue }
-            for i in 0..<root.count {
-                if let value = found(root.item(at: i)) { return value }
+        for piece in 0..<pieceCount {
+            guard let document = pieces.withLock({ $0[piece] }), let root = document.root else { continue }
+            for item in 0..<root.count {
+                if let value = found(root.item(at: item)) { return value }
             }
         }
         return nil

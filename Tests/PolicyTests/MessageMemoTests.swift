@@ -20,12 +20,16 @@ struct MessageMemoTests {
         return text.withUTF8 { $0.baseAddress }
     }
 
+    /// The same template's parts with the same texts give the one string made first.
     @Test func aRepeatedMessageIsOneString() {
         var memo = MessageMemo()
-        let first = Self.message(["Manila City", " overlaps the business day by ", "0.0", " h"], &memo)
-        let again = Self.message(["Manila City overlaps", " the business day by 0.0 h"], &memo)
+        let parts = ["Manila City", " overlaps the business day by ", "0.0", " h"]
+        let first = Self.message(parts, &memo)
+        let again = Self.message(parts.map { String(decoding: Array($0.utf8), as: UTF8.self) }, &memo)
         #expect(first == "Manila City overlaps the business day by 0.0 h")
         #expect(Self.storage(first) == Self.storage(again), "the second message shares the first one's storage")
+        let other = Self.message(["Cebu City", " overlaps the business day by ", "0.0", " h"], &memo)
+        #expect(Self.storage(other) != Self.storage(first))
     }
 
     /// Many more messages than slots, revisited in another order, each with parts cut

@@ -81,9 +81,11 @@ func isNumeric(_ v: CELValue) -> Bool {
     }
 }
 
-/// String equality by code points (CEL does not apply Unicode normalization, unlike Swift's `==`).
-@inline(__always)
-func sameScalars(_ a: String, _ b: String) -> Bool {
+/// String equality by code points, that is by UTF-8 bytes (CEL does not apply Unicode
+/// normalization, unlike Swift's `==`). Also the package's test for two texts that must
+/// not pass for one another when merely canonically equivalent.
+@inlinable @inline(__always)
+package func sameScalars(_ a: String, _ b: String) -> Bool {
     if a.utf8.count != b.utf8.count { return false }
     // Equal code points imply Swift's (canonical) equality, so its fast comparison
     // (identical or small strings, memcmp for NFC text) settles every mismatch.
@@ -94,8 +96,8 @@ func sameScalars(_ a: String, _ b: String) -> Bool {
 
 /// Whether two byte buffers are equal, compared eight bytes at a time (`elementsEqual`
 /// walks them through iterators, several times slower on the short strings rules compare).
-@inline(__always)
-func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+@inlinable @inline(__always)
+package func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = a.count
     guard count == b.count else { return false }
     guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }

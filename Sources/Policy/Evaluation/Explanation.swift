@@ -108,43 +108,23 @@ struct Explanation {
     struct Cache {
         /// The shown value of each operand that reads only named sets, by operand number.
         fileprivate var constants: [String?] = []
-        /// The lines made so far, by the values of the operands that read the plan: a
-        /// table of `slotCount` slots, each key in the one slot its hash picks, a newer key
-        /// replacing an older one there. A lookup is a hash and one comparison, and the
-        /// table never grows, however many different values a plan has (64 slots: a
-        /// table per rule and thread, so small enough for a hundred rules).
-        private var slots: [(key: Key, lines: [Because])?] = []
-        /// Each slot's key hash (0: empty), checked before the key itself is compared.
-        private var hashes: [UInt64] = []
-        /// Slots in the table (a power of two).
-        let slotCount: Int
+        /// The lines made so far, by the values of the operands that read the plan, in a
+        /// `SlotTable`: a lookup is a hash and one comparison, and the table never grows,
+        /// however many different values a plan has (64 slots: a table per rule and
+        /// thread, so small enough for a hundred rules).
+        private var table: SlotTable<(key: Key, lines: [Because])>
 
         init(slotCount: Int = 64) {
-            precondition(slotCount > 0 && slotCount & (slotCount - 1) == 0, "a power of two")
-            self.slotCount = slotCount
+            table = SlotTable(slotCount: slotCount)
         }
 
         fileprivate func lines(for key: Key) -> [Because]? {
-            guard !hashes.isEmpty else { return nil }
-            let slot = slot(key)
-            guard hashes[slot] == key.hash else { return nil }
-            return slots.withUnsafeBufferPointer { slots in
-                guard let kept = slots[slot], kept.key == key else { return nil }
-                return kept.lines
-            }
+            table.withEntry(for: key.hash, where: { $0.key == key }, \.lines)
         }
 
         fileprivate mutating func keep(_ lines: [Because], for key: Key) {
-            if slots.isEmpty {
-                slots = Array(repeating: nil, count: slotCount)
-                hashes = Array(repeating: 0, count: slotCount)
-            }
-            let slot = slot(key)
-            slots[slot] = (key, lines)
-            hashes[slot] = key.hash
+            table.keep((key, lines), for: key.hash)
         }
-
-        private func slot(_ key: Key) -> Int { Int(truncatingIfNeeded: key.hash) & (slotCount - 1) }
 
         /// The values of the operands that read the plan, in order, and their hash: the
         /// first two held on their own, so the usual one or two operands cost no array.
@@ -248,21 +228,14 @@ struct Explanation {
                 }
             }
 
-            /// Two texts with the same bytes (not merely canonically equivalent: those show differently).
-            static func sameBytes(_ a: String, _ b: String) -> Bool {
-                guard a.utf8.count == b.utf8.count else { return false }
-                var a = a, b = b
-                return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
-            }
-
             static func == (a: Operand, b: Operand) -> Bool {
                 switch (a, b) {
-                case (.string(let x), .string(let y)), (.shown(let x), .shown(let y)): return sameBytes(x, y)
+                case (.string(let x), .string(let y)), (.shown(let x), .shown(let y)): return sameScalars(x, y)
                 case (.scalar(let k, let x), .scalar(let l, let y)): return k == l && x == y
                 case (.strings(let x), .strings(let y)):
                     guard x.count == y.count else { return false }
                     for (p, q) in zip(x, y) {
-                        guard case .string(let s) = p, case .string(let t) = q, sameBytes(s, t) else { return false }
+                        guard case .string(let s) = p, case .string(let t) = q, sameScalars(s, t) else { return false }
                     }
                     return true
                 default: return false

@@ -1,3 +1,5 @@
+import CEL
+
 /// One copy of each repeated text of a plan: a large plan names the same time zone,
 /// service, provider or data item thousands of times, and each `String` read from the
 /// YAML is a fresh allocation. A text is shared only with one of the same bytes (never
@@ -7,20 +9,15 @@
 /// combinations of controls, markets and data subjects, each list its own allocation.
 final class StringInterner {
     private var known: Set<String> = []
-    /// Lists by a hash of their bytes (FNV-1a: cheaper than `Hasher` on these short lists).
+    /// Lists by the FNV-1a hash of their texts (`Fingerprint`: cheaper than `Hasher` on
+    /// these short lists).
     private var knownLists: [UInt64: [String]] = [:]
 
     /// `text`, or the string with the same bytes seen before.
     func intern(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
         let (_, member) = known.insert(text)
-        return Self.sameBytes(member, text) ? member : text
-    }
-
-    /// True when `a` and `b` are the same UTF-8 bytes (compared in place).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { a in b.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
+        return sameScalars(member, text) ? member : text
     }
 
     func intern(_ text: String?) -> String? { text.map(intern) }
@@ -29,17 +26,12 @@ final class StringInterner {
     func intern(_ texts: [String]) -> [String] {
         guard !texts.isEmpty else { return texts }
         let texts = texts.contains { $0.utf8.count > 15 } ? texts.map(intern) : texts
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for var text in texts {
-            text.withUTF8 { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            }
-            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        var hash = Fingerprint()
+        for text in texts { hash.add(text) }
+        if let known = knownLists[hash.value] {
+            return known.count == texts.count && zip(known, texts).allSatisfy(sameScalars) ? known : texts
         }
-        if let known = knownLists[hash] {
-            return known.count == texts.count && zip(known, texts).allSatisfy(Self.sameBytes) ? known : texts
-        }
-        knownLists[hash] = texts
+        knownLists[hash.value] = texts
         return texts
     }
 }
