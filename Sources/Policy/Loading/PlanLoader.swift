@@ -163,7 +163,6 @@ struct PlanBuilder {
         let waivers = WaiverReader.read(fields.list("waivers", into: &diagnostics), codes: .plan, into: &diagnostics)
 
         guard let id, let company else { return nil }
-        places.trim()
         return Plan(id: id, title: title, date: date, company: company, engagements: engagements, waivers: waivers,
                     countries: countries, providers: providers, place: place)
     }
@@ -226,7 +225,6 @@ struct PlanBuilder {
                     engagements.append(engagement)
                 }
             }
-            state.places.trim()
             return (engagements, diagnostics, ids)
         }
         return (MovableRun.joined(parts.map(\.0)), parts.flatMap(\.1), parts.flatMap(\.2))

@@ -110,12 +110,6 @@ final class PlanPlaces: @unchecked Sendable {
         return PlanPlace(places: self, slot: UInt32(slot), kind: kind)
     }
 
-    /// Lets go of the room the arrays grew into beyond what they hold.
-    func trim() {
-        bounds = bounds.withUnsafeBufferPointer { Array($0) }
-        labels = labels.withUnsafeBufferPointer { Array($0) }
-    }
-
     /// The entry of field `field` of the part at `slot`, if written.
     func fieldSlot(_ field: UInt8, of slot: Int) -> Int? {
         let count = Int(labels[slot])
