@@ -58,7 +58,7 @@ let package = Package(
         // Test support: the folder tests write their files in, removed at exit, and the
         // python3 that runs their JSON Schema checks (which must not skip under CI).
         .target(name: "TestScratch", path: "Tests/TestScratch"),
-        .testTarget(name: "SourceTextTests", dependencies: ["SourceText", "Spelling"]),
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText", "Spelling", "TestScratch"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex", "SeededRandom"]),
         .testTarget(

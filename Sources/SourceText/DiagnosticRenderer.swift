@@ -46,7 +46,8 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The source line of `span` with a caret under it, or "" when the line is unknown
-    /// or the file has no text (a file that could not be read, a folder).
+    /// or the file has no text (a file that could not be read, a folder, or a file let go
+    /// of and changed since it was read).
     public func snippet(_ span: SourceSpan, severity: Severity = .error) -> String {
         var out = TextBytes()
         appendSnippet(span, severity: severity, to: &out)
@@ -60,18 +61,16 @@ public struct DiagnosticRenderer: Sendable {
     @inlinable
     public func appendSnippet<Out: TextAppending>(_ span: SourceSpan, severity: Severity = .error, to out: inout Out) {
         let file = span.file
-        guard !file.bytes.isEmpty, let range = file.lineRange(span.start.line) else { return }
         let number = span.start.line
         let gutter = number.decimalWidth + 1
-        out.append(byte: 0x20, count: gutter)
-        out.append(byte: 0x7C)
-        out.append(byte: 0x0A)
-        out.append(int: number)
-        out.append(byte: 0x20)
-        out.append(byte: 0x7C)
-        out.append(byte: 0x20)
-        let (caretStart, caretWidth) = file.bytes.withUnsafeBufferPointer { all in
-            let line = UnsafeBufferPointer(rebasing: all[range])
+        guard file.byteCount > 0, let (caretStart, caretWidth) = file.withLine(number, { line in
+            out.append(byte: 0x20, count: gutter)
+            out.append(byte: 0x7C)
+            out.append(byte: 0x0A)
+            out.append(int: number)
+            out.append(byte: 0x20)
+            out.append(byte: 0x7C)
+            out.append(byte: 0x20)
             // A line whose every character is shown as it is, one column each, is copied.
             if let length = Self.shownAsIs(line) {
                 out.append(line)
@@ -80,7 +79,7 @@ public struct DiagnosticRenderer: Sendable {
             let (display, start, width) = Self.caretGeometry(line: String(decoding: line, as: UTF8.self), span: span)
             out.append(display)
             return (start, width)
-        }
+        }) else { return }
         out.append(byte: 0x0A)
         out.append(byte: 0x20, count: gutter)
         out.append(byte: 0x7C)

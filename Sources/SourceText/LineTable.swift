@@ -159,6 +159,19 @@ public struct LineTable: Sendable {
 
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        position(of: offset) { start, offset in
+            var column = 1
+            for index in start..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
+    }
+
+    /// The 1-based line and column of a byte offset, where `column(lineStart, offset)`
+    /// counts the column on a line that is not all ASCII (1 + the Unicode scalars from
+    /// the line's start to the offset): the caller reads those bytes from where it keeps
+    /// them.
+    @inline(__always)
+    public func position(of offset: Int, column: (_ lineStart: Int, _ offset: Int) -> Int) -> SourcePosition {
         // The line is between the lines of the offset's block and of the next block.
         let blocks = starts.count - lineCount
         let block = min(max(0, offset) >> Self.blockShift, blocks - 1)
@@ -173,10 +186,16 @@ public struct LineTable: Sendable {
         if starts[low] & Self.nonASCII == 0 {
             return SourcePosition(line: low + 1, column: offset - first + 1)
         }
-        var column = 1
-        for index in first..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return SourcePosition(line: low + 1, column: column)
+        return SourcePosition(line: low + 1, column: column(first, offset))
     }
+
+    /// The bytes of 0-based `line`, its line break included; nil past the last line.
+    public func byteRange(ofLine line: Int) -> Range<Int>? {
+        line >= 0 && line < lineCount ? start(line)..<end(line) : nil
+    }
+
+    /// True when 0-based `line` has only ASCII bytes (its column is its byte offset).
+    public func isASCII(line: Int) -> Bool { starts[line] & Self.nonASCII == 0 }
 
     /// The byte offset where 0-based `line` starts.
     public func lineStart(_ line: Int) -> Int? { line >= 0 && line < lineCount ? start(line) : nil }

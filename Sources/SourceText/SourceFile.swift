@@ -5,12 +5,24 @@ import Synchronization
 /// Lines are found lazily, the first time a line is asked for, so loading a large
 /// file costs nothing extra until something is rendered. The file has one line table
 /// (`lines`), shared by everything that reads it; once built it is read without a lock.
+///
+/// A large file read from disk can let its bytes go once it has been read
+/// (`releaseText()`): its lines are then read back from the open file when shown.
 public final class SourceFile: Sendable {
     /// The path as the user gave it (shown in diagnostics).
     public let path: String
-    /// The file's raw bytes (UTF-8 expected; invalid sequences are replaced when shown).
-    public let bytes: [UInt8]
+    /// The number of bytes in the file.
+    public let byteCount: Int
+    /// The bytes while they are held (`releaseText()` lets them go), else the text on disk.
+    private let text: Mutex<Text>
+    /// The open file the bytes were read from, for reading them back once let go.
+    private let openFile: OpenFile?
     private let table = AtomicLazyReference<Lines>()
+
+    private enum Text {
+        case held([UInt8])
+        case onDisk(TextOnDisk)
+    }
 
     /// The line table, held by reference so it is built once and shared.
     private final class Lines: Sendable {
@@ -18,13 +30,60 @@ public final class SourceFile: Sendable {
         init(_ table: LineTable) { self.table = table }
     }
 
-    public init(path: String, bytes: [UInt8]) {
+    /// `openFile`, when given, is the file `bytes` were read from, kept open so they can
+    /// be let go and read back later.
+    public init(path: String, bytes: [UInt8], openFile: OpenFile? = nil) {
         self.path = path
-        self.bytes = bytes
+        byteCount = bytes.count
+        text = Mutex(.held(bytes))
+        self.openFile = openFile
     }
 
     public convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The same text under another path (a report's display path): the bytes, or the
+    /// text on disk, are shared, not copied.
+    public init(path: String, sameTextAs other: SourceFile) {
+        self.path = path
+        byteCount = other.byteCount
+        text = Mutex(other.text.withLock { $0 })
+        openFile = other.openFile
+        if let built = other.table.load() { _ = table.storeIfNil(built) }
+    }
+
+    /// The file's raw bytes (UTF-8 expected; invalid sequences are replaced when shown).
+    /// After `releaseText()` they are read back from the file whole, and are empty when
+    /// the file has changed since: read lines with `withLine` instead.
+    public var bytes: [UInt8] {
+        switch text.withLock({ $0 }) {
+        case .held(let bytes): bytes
+        case .onDisk(let disk): disk.readAll() ?? []
+        }
+    }
+
+    /// True while the bytes are held in memory (not let go by `releaseText()`).
+    public var holdsText: Bool {
+        text.withLock { if case .held = $0 { true } else { false } }
+    }
+
+    /// Lets the bytes go, to be read back from the file when a line is shown; the line
+    /// table and the lines that are not all ASCII (for columns) stay. Only a file read
+    /// from disk with an open descriptor, whose lines are all at most 64 KiB, lets go:
+    /// returns whether it did. The memory is freed once nothing else holds the bytes
+    /// (a parsed YAML document holds its own reference).
+    @discardableResult
+    public func releaseText() -> Bool {
+        guard let openFile else { return false }
+        let lines = self.lines
+        return text.withLock { text in
+            guard case .held(let bytes) = text, let disk = TextOnDisk(bytes: bytes, lines: lines, file: openFile) else {
+                return false
+            }
+            text = .onDisk(disk)
+            return true
+        }
     }
 
     /// Where each line starts. Built on first use (two threads at once for a large file);
@@ -36,22 +95,57 @@ public final class SourceFile: Sendable {
 
     /// The number of lines (a final line without a newline counts; the empty line after
     /// a final line break does not).
-    public var lineCount: Int { Self.visibleLineCount(lines, byteCount: bytes.count) }
+    public var lineCount: Int { Self.visibleLineCount(lines, byteCount: byteCount) }
 
     private static func visibleLineCount(_ lines: LineTable, byteCount: Int) -> Int {
         lines.count > 1 && lines.lineStart(lines.count - 1) == byteCount ? lines.count - 1 : lines.count
     }
 
-    /// The byte range of 1-based line `number`, without its line break; nil past the end.
-    public func lineRange(_ number: Int) -> Range<Int>? {
-        let lines = self.lines
-        guard number >= 1, number <= Self.visibleLineCount(lines, byteCount: bytes.count) else { return nil }
-        return lines.text(ofLine: number - 1, in: bytes)
+    /// Calls `body` with the bytes of 1-based line `number`, without its line break;
+    /// nil past the end, or when the text was let go and cannot be read back as it was.
+    @inlinable
+    public func withLine<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard number >= 1, number <= lineCount, let range = lines.byteRange(ofLine: number - 1) else { return nil }
+        return withBytes(range) { line in
+            body(UnsafeBufferPointer(rebasing: line[..<(line.count - Self.lineBreakLength(endingAt: line))]))
+        }
+    }
+
+    /// Calls `body` with the bytes of `range` (held, or read back: at most a line's worth).
+    @usableFromInline
+    func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        switch text.withLock({ $0 }) {
+        case .held(let bytes):
+            guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .onDisk(let disk):
+            return disk.withBytes(range, body)
+        }
     }
 
     /// The text of 1-based line `number`, without its line break; nil past the end.
     public func line(_ number: Int) -> String? {
-        lineRange(number).map { String(decoding: bytes[$0], as: UTF8.self) }
+        withLine(number) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The 1-based position of a byte offset as the line table gives it (an offset at the
+    /// end of a file that ends in a line break is on the empty line after it).
+    public func linePosition(ofByteOffset offset: Int) -> SourcePosition {
+        lines.position(of: offset) { column(from: $0, to: $1) }
+    }
+
+    /// The column of `offset` on the line that starts at `lineStart`: 1 + the Unicode
+    /// scalars between them, read from the held bytes or from the lines kept for columns
+    /// once the bytes are let go.
+    public func column(from lineStart: Int, to offset: Int) -> Int {
+        switch text.withLock({ $0 }) {
+        case .held(let bytes):
+            var column = 1
+            for index in lineStart..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            return column
+        case .onDisk(let disk):
+            return disk.column(lineStart: lineStart, offset: offset)
+        }
     }
 
     /// The 1-based position of a byte offset (column counted in Unicode scalars). An
@@ -59,12 +153,11 @@ public final class SourceFile: Sendable {
     /// just past its break.
     public func position(ofByteOffset offset: Int) -> SourcePosition {
         let lines = self.lines
-        let clamped = max(0, min(offset, bytes.count))
-        let position = lines.position(of: clamped, in: bytes)
-        guard position.line > Self.visibleLineCount(lines, byteCount: bytes.count), position.line > 1,
+        let clamped = max(0, min(offset, byteCount))
+        let position = linePosition(ofByteOffset: clamped)
+        guard position.line > Self.visibleLineCount(lines, byteCount: byteCount), position.line > 1,
               let start = lines.lineStart(position.line - 2) else { return position }
-        var column = 1
-        for index in start..<clamped where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        let column = withBytes(start..<clamped) { bytes in 1 + bytes.count { $0 & 0xC0 != 0x80 } } ?? clamped - start + 1
         return SourcePosition(line: position.line - 1, column: column)
     }
 
@@ -73,15 +166,18 @@ public final class SourceFile: Sendable {
     public func byteOffset(of position: SourcePosition) -> Int {
         let lines = self.lines
         guard position.line >= 1 else { return 0 }
-        guard position.line <= Self.visibleLineCount(lines, byteCount: bytes.count),
-              var index = lines.lineStart(position.line - 1) else { return bytes.count }
-        var column = 1
-        while column < position.column, index < bytes.count, Self.lineBreakLength(bytes, at: index) == 0 {
-            index += 1
-            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-            column += 1
-        }
-        return index
+        guard position.line <= Self.visibleLineCount(lines, byteCount: byteCount),
+              let range = lines.byteRange(ofLine: position.line - 1) else { return byteCount }
+        return withBytes(range) { line in
+            var index = 0
+            var column = 1
+            while column < position.column, index < line.count, Self.lineBreakLength(line, at: index) == 0 {
+                index += 1
+                while index < line.count, line[index] & 0xC0 == 0x80 { index += 1 }
+                column += 1
+            }
+            return range.lowerBound + index
+        } ?? range.lowerBound
     }
 
     /// True when eight bytes are all ASCII and none is CR or LF, so no line break starts
@@ -96,9 +192,23 @@ public final class SourceFile: Sendable {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
+    /// Length in bytes of the line break that ends `line` (a line's bytes with its
+    /// break), 0 if it has none: the break is at most three bytes.
+    @usableFromInline
+    static func lineBreakLength(endingAt line: UnsafeBufferPointer<UInt8>) -> Int {
+        var scan = max(0, line.count - 3)
+        while scan < line.count {
+            let length = lineBreakLength(line, at: scan)
+            if length > 0, scan + length == line.count { return length }
+            scan += 1
+        }
+        return 0
+    }
+
     /// Length in bytes of the line break at `index` (CRLF counts as one), 0 if none: the
     /// breaks libyaml counts (LF, CRLF, a lone CR, NEL, LS, PS), so line numbers agree.
-    public static func lineBreakLength(_ bytes: [UInt8], at index: Int) -> Int {
+    public static func lineBreakLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Bytes.Index) -> Int
+        where Bytes.Index == Int {
         switch bytes[index] {
         case 0x0A: return 1
         case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1

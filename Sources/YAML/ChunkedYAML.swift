@@ -44,10 +44,10 @@ enum ChunkedYAML {
     /// pieces are not stitched: each becomes a document of its own (`YAMLListPieces`).
     static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
                      minimumBytes: Int = ChunkedYAML.minimumBytes, keepingApart key: String? = nil) -> YAMLLoadResult? {
-        guard source.bytes.count >= minimumBytes else { return nil }
+        guard source.byteCount >= minimumBytes else { return nil }
         let lines = source.lines
-        guard let split = split(source.bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
         let bytes = source.bytes
+        guard let split = split(bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
 
         // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
         // every later line keeps its number); its key then holds a null. Every break is
@@ -206,7 +206,7 @@ enum ChunkedYAML {
         }
         children[valueSlot] = sequence
 
-        let document = YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+        let document = YAMLDocument(source: source, sourceBytes: source.bytes, records: records, children: children, text: text, lines: lines,
                                     extras: extras, rootIndex: rootIndex)
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
     }

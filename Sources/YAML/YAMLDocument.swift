@@ -78,6 +78,9 @@ public final class YAMLDocument: Sendable {
 
     /// The file the document was read from.
     public let source: SourceFile
+    /// The file's bytes, held by the document (the file may let its own go once the
+    /// document has been read: `SourceFile.releaseText()`).
+    let sourceBytes: [UInt8]
     let records: [Record]
     let children: [UInt32]
     /// The text of the scalars that are not the file's own bytes, back to back (UTF-8).
@@ -86,9 +89,10 @@ public final class YAMLDocument: Sendable {
     let extras: Extras
     let rootIndex: UInt32?
 
-    init(source: SourceFile, records: [Record], children: [UInt32], text: [UInt8], lines: LineTable,
+    init(source: SourceFile, sourceBytes: [UInt8], records: [Record], children: [UInt32], text: [UInt8], lines: LineTable,
          extras: Extras, rootIndex: UInt32?) {
         self.source = source
+        self.sourceBytes = sourceBytes
         self.records = records
         self.children = children
         self.text = text
@@ -114,13 +118,13 @@ public final class YAMLDocument: Sendable {
         if offset == Record.unplaced {
             return extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
         }
-        return lines.position(of: Int(offset), in: source.bytes)
+        return lines.position(of: Int(offset), in: sourceBytes)
     }
 
     /// Calls `body` with the UTF-8 bytes of the scalar stored at `record`.
     func withScalarBytes<R>(_ record: Record, at index: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = Int(record.first), length = count(record, at: index)
-        let storage = record.textInSource ? source.bytes : text
+        let storage = record.textInSource ? sourceBytes : text
         return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
     }
 
@@ -152,7 +156,7 @@ public final class YAMLDocument: Sendable {
     /// part of a large document through their own handle do not contend on one
     /// reference count (see `YAMLNode.rebased(onto:)`).
     public func sharingStorage() -> YAMLDocument {
-        YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+        YAMLDocument(source: source, sourceBytes: sourceBytes, records: records, children: children, text: text, lines: lines,
                      extras: extras, rootIndex: rootIndex)
     }
 

@@ -38,6 +38,10 @@ public struct YAMLLoader: Sendable {
     /// Text to read instead of the file on disk, by path (an editor's unsaved buffers).
     public var overlay: [String: [UInt8]] = [:]
 
+    /// Files at least this large are kept open once read, so their text can be let go
+    /// and read back (`SourceFile.releaseText()`); smaller ones are closed at once.
+    public var keepOpenBytes = ChunkedYAML.minimumBytes
+
     public init(limits: YAMLLimits = .default, parallel: Bool = true) {
         self.limits = limits
         self.parallel = parallel
@@ -55,9 +59,9 @@ public struct YAMLLoader: Sendable {
     /// once it has read it.
     package func load(path: String, keepingApart key: String?) -> YAMLLoadResult {
         if let bytes = overlay[path] { return load(bytes: bytes, path: path, keepingApart: key) }
-        switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
-        case .success(let bytes):
-            return load(bytes: bytes, path: path, keepingApart: key)
+        switch FileReader.read(path: path, maxBytes: limits.maxFileBytes, keepingOpenFrom: keepOpenBytes) {
+        case .success(let (bytes, openFile)):
+            return load(source: SourceFile(path: path, bytes: bytes, openFile: openFile), keepingApart: key)
         case .failure(let diagnostic):
             return YAMLLoadResult(source: SourceFile(path: path, bytes: []), document: nil, diagnostics: [diagnostic])
         }
@@ -76,7 +80,11 @@ public struct YAMLLoader: Sendable {
     /// Parses YAML bytes, keeping a large file's long list under `key` apart (see
     /// `load(path:keepingApart:)`).
     package func load(bytes: [UInt8], path: String, keepingApart key: String?) -> YAMLLoadResult {
-        let source = SourceFile(path: path, bytes: bytes)
+        load(source: SourceFile(path: path, bytes: bytes), keepingApart: key)
+    }
+
+    private func load(source: SourceFile, keepingApart key: String?) -> YAMLLoadResult {
+        let bytes = source.bytes
         // Nodes keep 31-bit offsets into the file: 2 GiB is the most any limit allows.
         let maxBytes = min(limits.maxFileBytes, LineTable.maxBytes)
         if bytes.count > maxBytes {
@@ -103,6 +111,13 @@ public enum FileReader {
     /// The bytes of the regular file at `path`, at most `maxBytes` of them, or a
     /// diagnostic at 1:1 of the file.
     public static func read(path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
+        read(path: path, maxBytes: maxBytes, keepingOpenFrom: .max).map(\.bytes)
+    }
+
+    /// `read(path:maxBytes:)`, and the file kept open when it has at least `keepOpenBytes`
+    /// bytes (to read them back later).
+    public static func read(path: String, maxBytes: Int,
+                            keepingOpenFrom keepOpenBytes: Int) -> Result<(bytes: [UInt8], openFile: OpenFile?), Diagnostic> {
         let file = SourceFile(path: path, bytes: [])
         let here = SourceSpan(file: file, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         // Opened without blocking, so a FIFO with no writer cannot hang the open itself;
@@ -162,7 +177,9 @@ public enum FileReader {
                     at: here, help: "split the file, or raise the limit if this size is expected"))
             }
         }
-        return .success(bytes)
+        guard bytes.count >= keepOpenBytes else { return .success((bytes, nil)) }
+        let kept = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
+        return .success((bytes, kept >= 0 ? OpenFile(descriptor: kept) : nil))
     }
 
     /// The target of `path` when it is a symbolic link (to a missing file), else nil.

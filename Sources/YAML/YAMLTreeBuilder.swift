@@ -18,6 +18,9 @@ struct YAMLTreeBuilder {
     }
 
     private let source: SourceFile
+    /// The file's bytes, held while parsing: read for every scalar (`source.bytes` would
+    /// take the file's lock each time).
+    private let sourceBytes: [UInt8]
     private let limits: YAMLLimits
     /// The bytes parsed: the whole file, or one slice of it (see `ChunkedYAML`).
     private let input: ArraySlice<UInt8>
@@ -45,9 +48,10 @@ struct YAMLTreeBuilder {
     init(source: SourceFile, limits: YAMLLimits, lines: LineTable, input: ArraySlice<UInt8>? = nil,
          lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
+        sourceBytes = source.bytes
         self.limits = limits
         self.lines = lines
-        self.input = input ?? source.bytes[...]
+        self.input = input ?? sourceBytes[...]
         self.lineOffset = lineOffset
         self.depthOffset = depthOffset
         // Over-reserving is cheap: untouched pages of a large allocation are never resident.
@@ -94,7 +98,7 @@ struct YAMLTreeBuilder {
     /// a file parsed apart (`ChunkedYAML`). Nil when nothing was read.
     func pieceDocument() -> YAMLDocument? {
         guard readable, rootIndex != nil else { return nil }
-        return YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+        return YAMLDocument(source: source, sourceBytes: sourceBytes, records: records, children: children, text: text, lines: lines,
                             extras: extras, rootIndex: rootIndex)
     }
 
@@ -116,7 +120,7 @@ struct YAMLTreeBuilder {
                 help: "write the document's fields, or remove the file"))
         }
         let document = readable && rootIndex != nil
-            ? YAMLDocument(source: source, records: records, children: children, text: text, lines: lines,
+            ? YAMLDocument(source: source, sourceBytes: sourceBytes, records: records, children: children, text: text, lines: lines,
                            extras: extras, rootIndex: rootIndex)
             : nil
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
@@ -173,7 +177,7 @@ struct YAMLTreeBuilder {
         if let start, !bytes.isEmpty,
            style == .plain || style == .singleQuoted || style == .doubleQuoted {
             let at = Int(start) + (style == .plain ? 0 : 1)
-            inSource = at + bytes.count <= source.bytes.count && source.bytes.withUnsafeBufferPointer {
+            inSource = at + bytes.count <= sourceBytes.count && sourceBytes.withUnsafeBufferPointer {
                 memcmp($0.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0
             }
             if inSource { textOffset = UInt32(at) }
@@ -328,7 +332,7 @@ struct YAMLTreeBuilder {
 
     /// The file offset of a mark, nil when it names no character of its line.
     private func offset(_ mark: yaml_mark_t) -> UInt32? {
-        lines.offset(line: mark.line + lineOffset, column: mark.column, in: source.bytes).map(UInt32.init)
+        lines.offset(line: mark.line + lineOffset, column: mark.column, in: sourceBytes).map(UInt32.init)
     }
 
     /// The offset to store for a record's mark; a mark with no offset is kept as it is.
@@ -366,7 +370,7 @@ struct YAMLTreeBuilder {
             // place, allocating nothing.
             var duplicates: [(first: UInt32, again: UInt32)] = []
             records.withUnsafeBufferPointer { records in
-                source.bytes.withUnsafeBufferPointer { sourceBytes in
+                sourceBytes.withUnsafeBufferPointer { sourceBytes in
                     text.withUnsafeBufferPointer { textBytes in
                         func keyText(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
                             let index = keyIndex(k)
@@ -394,7 +398,7 @@ struct YAMLTreeBuilder {
             let record = records[Int(index)]
             guard record.kind == .scalar else { return nil }
             let start = Int(record.first), end = start + self.count(record, at: index)
-            return record.textInSource ? source.bytes[start..<end] : text[start..<end]
+            return record.textInSource ? sourceBytes[start..<end] : text[start..<end]
         }
         var seen: [ArraySlice<UInt8>: Int] = [:]
         for k in 0..<keyCount {
@@ -411,7 +415,7 @@ struct YAMLTreeBuilder {
     private mutating func reportDuplicate(first: UInt32, again: UInt32) {
         let record = records[Int(again)]
         let start = Int(record.first), end = start + count(record, at: again)
-        let key = String(decoding: record.textInSource ? source.bytes[start..<end] : text[start..<end], as: UTF8.self)
+        let key = String(decoding: record.textInSource ? sourceBytes[start..<end] : text[start..<end], as: UTF8.self)
         diagnostics.append(Diagnostic(
             .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
             at: span(of: again),
@@ -428,7 +432,7 @@ struct YAMLTreeBuilder {
         func position(_ offset: UInt32, end: Bool) -> SourcePosition {
             offset == YAMLDocument.Record.unplaced
                 ? extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
-                : lines.position(of: Int(offset), in: source.bytes)
+                : lines.position(of: Int(offset), in: sourceBytes)
         }
         return SourceSpan(file: source, start: position(record.start, end: false), end: position(record.end, end: true))
     }

@@ -57,7 +57,8 @@ struct SourceFileLinesTests {
             #expect(file.byteOffset(of: position) == offset, "offset \(offset) at \(position)")
         }
         #expect(file.position(ofByteOffset: 7) == SourcePosition(line: 1, column: 5))
-        #expect(file.lineRange(2) == 11..<18)
+        #expect(file.line(2) == "name: x")
+        #expect(file.lines.byteRange(ofLine: 1) == 11..<19)
     }
 
     /// A position is found among the lines of its 4 KiB block of the file: for every

@@ -66,6 +66,9 @@ public struct PlanLoader: Sendable {
             plan = PlanBuilder(loader: self).build(root, engagementsApart: apart, into: &diagnostics)
         }
         if diagnostics.containsErrors { plan = nil }
+        // Read, the plan needs its file's bytes only for lines shown in a report: a large
+        // file lets them go and reads those back (`SourceFile.releaseText()`).
+        loaded.source.releaseText()
         return PlanLoadResult(plan: plan, diagnostics: diagnostics.sortedByLocation(), source: loaded.source)
     }
 }

@@ -58,10 +58,11 @@ public struct PlanPlace: Sendable {
 /// shared between threads only once filled.
 final class PlanPlaces: @unchecked Sendable {
     let source: SourceFile
-    /// The file's line table and bytes, held here: read in place for every finding's
-    /// position, where `source.lines` would hand out a copy (reference counting on arrays
-    /// every thread shares).
-    private let lines: LineTable, bytes: [UInt8]
+    /// The file's line table, held here: read in place for every finding's position,
+    /// where `source.lines` would hand out a copy (reference counting on an array every
+    /// thread shares). The file's bytes are not held: a large plan's are let go once it is
+    /// read (`SourceFile.releaseText()`), and only a line that is not all ASCII needs them.
+    private let lines: LineTable
     /// Per entry: start offset << 32 | end offset (`unplaced` for a bound that is not a
     /// character of the file; `positions` then has it).
     /// (One thread writes them, and nothing reads them meanwhile: no run-time exclusivity
@@ -80,7 +81,6 @@ final class PlanPlaces: @unchecked Sendable {
     init(source: SourceFile, parts: Int = 0, fieldsEach: Int = 8) {
         self.source = source
         lines = source.lines
-        bytes = source.bytes
         bounds.reserveCapacity(parts * (fieldsEach + 1))
         labels.reserveCapacity(parts * (fieldsEach + 1))
     }
@@ -129,6 +129,6 @@ final class PlanPlaces: @unchecked Sendable {
 
     private func position(_ offset: UInt32, _ entry: Int, end: Bool) -> SourcePosition {
         if offset == Self.unplaced { return positions[2 * entry + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1) }
-        return lines.position(of: Int(offset), in: bytes)
+        return lines.position(of: Int(offset)) { source.column(from: $0, to: $1) }
     }
 }

@@ -16,11 +16,11 @@ extension ReportOptions {
         return copy
     }
 
-    /// `span` in a file of the same bytes whose path is the display path.
+    /// `span` in a file of the same text whose path is the display path.
     func displayed(_ span: SourceSpan) -> SourceSpan {
         let shown = displayPath(span.path)
         guard shown != span.path else { return span }
-        return SourceSpan(file: SourceFile(path: shown, bytes: span.file.bytes), start: span.start, end: span.end)
+        return SourceSpan(file: SourceFile(path: shown, sameTextAs: span.file), start: span.start, end: span.end)
     }
 }
 
