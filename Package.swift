@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Reference", dependencies: ["Spelling"]),
         .target(name: "SeededRandom"),
         .target(name: "PlanGenerator", dependencies: ["SeededRandom"]),
-        .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference"]),
+        .target(name: "Policy", dependencies: ["SourceText", "YAML", "CEL", "Reference", "CMalloc"]),
         .target(name: "Reporters", dependencies: ["Policy", "Reference", "SourceText"]),
         .target(name: "ShoreLSP", dependencies: ["Policy", "Reporters", "YAML", "CEL", "SourceText", "Reference"]),
         .target(

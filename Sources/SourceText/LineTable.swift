@@ -139,6 +139,13 @@ public struct LineTable: Sendable {
     /// position does not come back from `position(of:in:)` unchanged (a column past its
     /// line's end): the caller keeps such a position as it is.
     public func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
+        offset(line: line, column: column) { bytes[$0] }
+    }
+
+    /// `offset(line:column:in:)`, reading a byte of a line that is not all ASCII with
+    /// `byte(offset)` from where the caller keeps it.
+    @inline(__always)
+    public func offset(line: Int, column: Int, byte: (Int) -> UInt8) -> Int? {
         guard line >= 0, line < lineCount, column >= 0 else { return nil }
         let first = start(line), limit = end(line)
         let isLast = line == lineCount - 1
@@ -150,10 +157,14 @@ public struct LineTable: Sendable {
         for _ in 0..<column {
             guard offset < limit else { return nil }
             offset += 1
-            while offset < limit, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            while offset < limit, byte(offset) & 0xC0 == 0x80 { offset += 1 }
         }
         guard offset < limit || (isLast && offset == limit) else { return nil }
-        let back = position(of: offset, in: bytes)
+        let back = position(of: offset) { start, offset in
+            var column = 1
+            for index in start..<offset where byte(index) & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
         return back.line == line + 1 && back.column == column + 1 ? offset : nil
     }
 

@@ -123,6 +123,11 @@ public final class SourceFile: Sendable {
         }
     }
 
+    /// The byte at `offset` (held, or read back); nil past the end or when it cannot be read.
+    public func byte(at offset: Int) -> UInt8? {
+        withBytes(offset..<offset + 1) { $0[0] }
+    }
+
     /// The text of 1-based line `number`, without its line break; nil past the end.
     public func line(_ number: Int) -> String? {
         withLine(number) { String(decoding: $0, as: UTF8.self) }

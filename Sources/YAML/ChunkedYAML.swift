@@ -46,30 +46,23 @@ enum ChunkedYAML {
                      minimumBytes: Int = ChunkedYAML.minimumBytes, keepingApart key: String? = nil) -> YAMLLoadResult? {
         guard source.byteCount >= minimumBytes else { return nil }
         let lines = source.lines
-        let bytes = source.bytes
-        guard let split = split(bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
-
-        // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
-        // every later line keeps its number); its key then holds a null. Every break is
-        // LF or CR LF here (`split`), so the region holds one LF per break.
-        let emptied = lines.breakCount(in: split.region)
-        var skeleton = Array(bytes[0..<split.region.lowerBound])
-        skeleton.reserveCapacity(bytes.count - split.region.count + emptied)
-        skeleton.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: emptied))
-        skeleton.append(contentsOf: bytes[split.region.upperBound...])
-
-        let skeletonBytes = skeleton
+        guard let (split, inputs) = cut(source, pieces: pieces, lines: lines, ownBytes: key != nil) else { return nil }
         let bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
         let builders = Mutex([YAMLTreeBuilder?](repeating: nil, count: bounds.count))
         DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
             var builder: YAMLTreeBuilder
             if i == 0 {
-                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: skeletonBytes[...])
+                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: inputs.skeleton[...],
+                                          held: inputs.take(0))
             } else {
-                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: bytes[bounds[i - 1]..<bounds[i]],
+                let held = inputs.take(i)
+                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines,
+                                          input: inputs.ownBytes ? held.bytes[...] : held.bytes[bounds[i - 1]..<bounds[i]],
+                                          held: held, copiesText: inputs.ownBytes,
                                           lineOffset: split.pieceLines[i - 1], depthOffset: 1)
             }
             builder.run()
+            builder.letGoOfInput()
             // Block collections end where the next token starts: at a cut that is the next
             // item's `-`, not the start of the line where the piece stopped (the last piece
             // ends with the sequence).
@@ -91,7 +84,61 @@ enum ChunkedYAML {
         if let key, let result = apart(&parts, split: split, source: source, lines: lines, key: key) {
             return result
         }
+        // Pieces that index bytes of their own cannot be joined: the file is read whole.
+        guard !inputs.ownBytes else { return nil }
         return stitch(&parts, split: split, source: source, lines: lines)
+    }
+
+    /// What each part of a chunked parse reads: the skeleton's bytes and, per part, the
+    /// bytes its scalars index (part 0 the skeleton's), each taken once by the thread
+    /// that parses the part, so a piece's own copy goes as soon as it is parsed.
+    private final class Inputs: Sendable {
+        let skeleton: [UInt8]
+        private let held: Mutex<[HeldBytes?]>
+        /// True when each piece holds a copy of its own bytes and the file has let its own
+        /// go; false when every part reads the whole file's.
+        let ownBytes: Bool
+
+        init(skeleton: [UInt8], held: [HeldBytes], ownBytes: Bool) {
+            self.skeleton = skeleton
+            self.held = Mutex(held)
+            self.ownBytes = ownBytes
+        }
+
+        /// Part `i`'s bytes, handed out once.
+        func take(_ i: Int) -> HeldBytes {
+            held.withLock { held in
+                defer { held[i] = nil }
+                return held[i] ?? .none
+            }
+        }
+    }
+
+    /// The file cut for a chunked parse. With `ownBytes`, when the file can let its bytes
+    /// go (`SourceFile.releaseText()`), each piece gets a copy of its own and the skeleton
+    /// indexes its own bytes, and the file's are let go before anything is parsed: a
+    /// reader that lets each piece go once read (`YAMLListPieces`) then frees the file's
+    /// text a piece at a time, instead of holding all of it until the whole plan is read.
+    private static func cut(_ source: SourceFile, pieces: Int, lines: LineTable,
+                            ownBytes: Bool) -> (Split, Inputs)? {
+        let bytes = source.bytes
+        guard let split = split(bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
+        // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
+        // every later line keeps its number); its key then holds a null. Every break is
+        // LF or CR LF here (`split`), so the region holds one LF per break.
+        let emptied = lines.breakCount(in: split.region)
+        var skeleton = Array(bytes[0..<split.region.lowerBound])
+        skeleton.reserveCapacity(bytes.count - split.region.count + emptied)
+        skeleton.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: emptied))
+        skeleton.append(contentsOf: bytes[split.region.upperBound...])
+        let bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
+        guard ownBytes, source.releaseText() else {
+            let whole = HeldBytes.whole(bytes)
+            return (split, Inputs(skeleton: skeleton, held: Array(repeating: whole, count: bounds.count), ownBytes: false))
+        }
+        let held = [HeldBytes.skeleton(skeleton, emptied: split.region, replacement: emptied)]
+            + (1..<bounds.count).map { HeldBytes.piece(Array(bytes[bounds[$0 - 1]..<bounds[$0]]), at: bounds[$0 - 1]) }
+        return (split, Inputs(skeleton: skeleton, held: held, ownBytes: true))
     }
 
     /// The skeleton (part 0) as the file's document and each piece as a document of its
@@ -206,7 +253,7 @@ enum ChunkedYAML {
         }
         children[valueSlot] = sequence
 
-        let document = YAMLDocument(source: source, sourceBytes: source.bytes, records: records, children: children, text: text, lines: lines,
+        let document = YAMLDocument(source: source, held: .whole(source.bytes), records: records, children: children, text: text, lines: lines,
                                     extras: extras, rootIndex: rootIndex)
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
     }

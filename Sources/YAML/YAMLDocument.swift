@@ -78,9 +78,10 @@ public final class YAMLDocument: Sendable {
 
     /// The file the document was read from.
     public let source: SourceFile
-    /// The file's bytes, held by the document (the file may let its own go once the
-    /// document has been read: `SourceFile.releaseText()`).
-    let sourceBytes: [UInt8]
+    /// The file's bytes the document was read from (all, or a piece's), which its
+    /// scalars index: held by the document, as the file may let its own go
+    /// (`SourceFile.releaseText()`).
+    let held: HeldBytes
     let records: [Record]
     let children: [UInt32]
     /// The text of the scalars that are not the file's own bytes, back to back (UTF-8).
@@ -89,10 +90,10 @@ public final class YAMLDocument: Sendable {
     let extras: Extras
     let rootIndex: UInt32?
 
-    init(source: SourceFile, sourceBytes: [UInt8], records: [Record], children: [UInt32], text: [UInt8], lines: LineTable,
+    init(source: SourceFile, held: HeldBytes, records: [Record], children: [UInt32], text: [UInt8], lines: LineTable,
          extras: Extras, rootIndex: UInt32?) {
         self.source = source
-        self.sourceBytes = sourceBytes
+        self.held = held
         self.records = records
         self.children = children
         self.text = text
@@ -118,13 +119,13 @@ public final class YAMLDocument: Sendable {
         if offset == Record.unplaced {
             return extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
         }
-        return lines.position(of: Int(offset), in: sourceBytes)
+        return lines.position(of: Int(offset)) { held.column(from: $0, to: $1) ?? source.column(from: $0, to: $1) }
     }
 
     /// Calls `body` with the UTF-8 bytes of the scalar stored at `record`.
     func withScalarBytes<R>(_ record: Record, at index: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = Int(record.first), length = count(record, at: index)
-        let storage = record.textInSource ? sourceBytes : text
+        let storage = record.textInSource ? held.bytes : text
         return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
     }
 
@@ -156,7 +157,7 @@ public final class YAMLDocument: Sendable {
     /// part of a large document through their own handle do not contend on one
     /// reference count (see `YAMLNode.rebased(onto:)`).
     public func sharingStorage() -> YAMLDocument {
-        YAMLDocument(source: source, sourceBytes: sourceBytes, records: records, children: children, text: text, lines: lines,
+        YAMLDocument(source: source, held: held, records: records, children: children, text: text, lines: lines,
                      extras: extras, rootIndex: rootIndex)
     }
 

@@ -100,7 +100,7 @@ extension YAMLDocument {
         var values: [UInt32] = []
         var unmatched: [Int] = []
         records.withUnsafeBufferPointer { records in
-            self.sourceBytes.withUnsafeBufferPointer { sourceBytes in
+            held.bytes.withUnsafeBufferPointer { sourceBytes in
                 text.withUnsafeBufferPointer { textBytes in
                     let mapping = records[Int(index)]
                     let count = count(mapping, at: index) / 2

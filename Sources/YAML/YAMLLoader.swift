@@ -84,13 +84,12 @@ public struct YAMLLoader: Sendable {
     }
 
     private func load(source: SourceFile, keepingApart key: String?) -> YAMLLoadResult {
-        let bytes = source.bytes
         // Nodes keep 31-bit offsets into the file: 2 GiB is the most any limit allows.
         let maxBytes = min(limits.maxFileBytes, LineTable.maxBytes)
-        if bytes.count > maxBytes {
+        if source.byteCount > maxBytes {
             let diagnostic = Diagnostic(
                 .yamlFileTooLarge,
-                "the file has \(bytes.count) bytes, more than the limit of \(maxBytes)",
+                "the file has \(source.byteCount) bytes, more than the limit of \(maxBytes)",
                 at: SourceSpan(file: source, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                 help: "split the file, or raise the limit if this size is expected"
             )

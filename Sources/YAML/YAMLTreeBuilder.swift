@@ -18,12 +18,16 @@ struct YAMLTreeBuilder {
     }
 
     private let source: SourceFile
-    /// The file's bytes, held while parsing: read for every scalar (`source.bytes` would
-    /// take the file's lock each time).
-    private let sourceBytes: [UInt8]
+    /// The file's bytes this parse reads (all of them, or a piece's copy): a scalar that
+    /// is the file's own text is stored as an index into them. Held here, as
+    /// `source.bytes` would take the file's lock each time.
+    private var held: HeldBytes
     private let limits: YAMLLimits
     /// The bytes parsed: the whole file, or one slice of it (see `ChunkedYAML`).
-    private let input: ArraySlice<UInt8>
+    private var input: ArraySlice<UInt8>
+    /// True when every scalar's text is copied into `text`, none pointing into `held`:
+    /// the document then needs none of the file's bytes (`letGoOfInput()`).
+    private let copiesText: Bool
     /// Lines before `input` in the file, added to every position.
     private let lineOffset: Int
     /// Nesting levels above `input`'s root, counted against `limits.maxDepth`.
@@ -45,20 +49,23 @@ struct YAMLTreeBuilder {
     /// False once libyaml stopped with an error (or a limit stopped reading).
     private(set) var readable = true
 
+    /// A parse of `input` (the whole file when nil), whose scalars index `held` (the whole
+    /// file when nil).
     init(source: SourceFile, limits: YAMLLimits, lines: LineTable, input: ArraySlice<UInt8>? = nil,
-         lineOffset: Int = 0, depthOffset: Int = 0) {
+         held: HeldBytes? = nil, copiesText: Bool = false, lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
-        sourceBytes = source.bytes
+        self.held = held ?? .whole(source.bytes)
+        self.copiesText = copiesText
         self.limits = limits
         self.lines = lines
-        self.input = input ?? sourceBytes[...]
+        self.input = input ?? self.held.bytes[...]
         self.lineOffset = lineOffset
         self.depthOffset = depthOffset
         // Over-reserving is cheap: untouched pages of a large allocation are never resident.
         let estimate = self.input.count / 6
         records.reserveCapacity(estimate)
         children.reserveCapacity(estimate)
-        text.reserveCapacity(self.input.count / 8)
+        text.reserveCapacity(self.input.count / (copiesText ? 2 : 8))
     }
 
     mutating func run() {
@@ -96,9 +103,18 @@ struct YAMLTreeBuilder {
 
     /// The document read so far, without `finish`'s checks of a whole file: a piece of
     /// a file parsed apart (`ChunkedYAML`). Nil when nothing was read.
+    /// Lets go of the bytes parsed, once `run()` is done, when they are a piece's own copy
+    /// and no scalar points into them (`copiesText`): a piece's document then holds its
+    /// tree and copied text only.
+    mutating func letGoOfInput() {
+        guard copiesText else { return }
+        input = []
+        held = .none
+    }
+
     func pieceDocument() -> YAMLDocument? {
         guard readable, rootIndex != nil else { return nil }
-        return YAMLDocument(source: source, sourceBytes: sourceBytes, records: records, children: children, text: text, lines: lines,
+        return YAMLDocument(source: source, held: held, records: records, children: children, text: text, lines: lines,
                             extras: extras, rootIndex: rootIndex)
     }
 
@@ -120,7 +136,7 @@ struct YAMLTreeBuilder {
                 help: "write the document's fields, or remove the file"))
         }
         let document = readable && rootIndex != nil
-            ? YAMLDocument(source: source, sourceBytes: sourceBytes, records: records, children: children, text: text, lines: lines,
+            ? YAMLDocument(source: source, held: held, records: records, children: children, text: text, lines: lines,
                            extras: extras, rootIndex: rootIndex)
             : nil
         return YAMLLoadResult(source: source, document: document, diagnostics: diagnostics.sortedByLocation())
@@ -174,13 +190,14 @@ struct YAMLTreeBuilder {
         let start = offset(event.start_mark)
         var inSource = false
         var textOffset = UInt32(text.count)
-        if let start, !bytes.isEmpty,
+        if !copiesText, let start, !bytes.isEmpty,
            style == .plain || style == .singleQuoted || style == .doubleQuoted {
-            let at = Int(start) + (style == .plain ? 0 : 1)
-            inSource = at + bytes.count <= sourceBytes.count && sourceBytes.withUnsafeBufferPointer {
-                memcmp($0.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0
+            if let at = held.index(of: Int(start) + (style == .plain ? 0 : 1)) {
+                inSource = at + bytes.count <= held.bytes.count && held.bytes.withUnsafeBufferPointer {
+                    memcmp($0.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0
+                }
+                if inSource { textOffset = UInt32(at) }
             }
-            if inSource { textOffset = UInt32(at) }
         }
         if !inSource, !bytes.isEmpty { text.append(contentsOf: bytes) }
         var kind: YAMLScalarKind = .string
@@ -332,7 +349,8 @@ struct YAMLTreeBuilder {
 
     /// The file offset of a mark, nil when it names no character of its line.
     private func offset(_ mark: yaml_mark_t) -> UInt32? {
-        lines.offset(line: mark.line + lineOffset, column: mark.column, in: sourceBytes).map(UInt32.init)
+        lines.offset(line: mark.line + lineOffset, column: mark.column) { held.byte(at: $0) ?? source.byte(at: $0) ?? 0 }
+            .map(UInt32.init)
     }
 
     /// The offset to store for a record's mark; a mark with no offset is kept as it is.
@@ -370,7 +388,7 @@ struct YAMLTreeBuilder {
             // place, allocating nothing.
             var duplicates: [(first: UInt32, again: UInt32)] = []
             records.withUnsafeBufferPointer { records in
-                sourceBytes.withUnsafeBufferPointer { sourceBytes in
+                held.bytes.withUnsafeBufferPointer { sourceBytes in
                     text.withUnsafeBufferPointer { textBytes in
                         func keyText(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
                             let index = keyIndex(k)
@@ -398,7 +416,7 @@ struct YAMLTreeBuilder {
             let record = records[Int(index)]
             guard record.kind == .scalar else { return nil }
             let start = Int(record.first), end = start + self.count(record, at: index)
-            return record.textInSource ? sourceBytes[start..<end] : text[start..<end]
+            return record.textInSource ? held.bytes[start..<end] : text[start..<end]
         }
         var seen: [ArraySlice<UInt8>: Int] = [:]
         for k in 0..<keyCount {
@@ -415,7 +433,7 @@ struct YAMLTreeBuilder {
     private mutating func reportDuplicate(first: UInt32, again: UInt32) {
         let record = records[Int(again)]
         let start = Int(record.first), end = start + count(record, at: again)
-        let key = String(decoding: record.textInSource ? sourceBytes[start..<end] : text[start..<end], as: UTF8.self)
+        let key = String(decoding: record.textInSource ? held.bytes[start..<end] : text[start..<end], as: UTF8.self)
         diagnostics.append(Diagnostic(
             .yamlDuplicateKey, "the key '\(key)' appears twice in the same mapping",
             at: span(of: again),
@@ -432,7 +450,7 @@ struct YAMLTreeBuilder {
         func position(_ offset: UInt32, end: Bool) -> SourcePosition {
             offset == YAMLDocument.Record.unplaced
                 ? extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
-                : lines.position(of: Int(offset), in: sourceBytes)
+                : lines.position(of: Int(offset)) { held.column(from: $0, to: $1) ?? source.column(from: $0, to: $1) }
         }
         return SourceSpan(file: source, start: position(record.start, end: false), end: position(record.end, end: true))
     }

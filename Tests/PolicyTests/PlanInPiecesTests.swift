@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestScratch
 import PlanGenerator
 @testable import Policy
 import Reference
@@ -13,11 +15,27 @@ struct PlanInPiecesTests {
     static let loader = PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!)
 
     /// The file read whole (sequentially) and read with its engagements apart, in 4 pieces.
-    static func bothWays(_ text: String) throws -> (whole: PlanLoadResult, apart: PlanLoadResult, pieceLetGo: Bool) {
+    /// With `ownBytes` the file is read from disk and kept open, so it lets its bytes go
+    /// before the pieces are parsed, and each piece parses a copy of its own bytes and
+    /// keeps none of them (`SourceFile.releaseText()`, `HeldBytes`).
+    static func bothWays(_ text: String, ownBytes: Bool = false) throws
+        -> (whole: PlanLoadResult, apart: PlanLoadResult, pieceLetGo: Bool) {
         let whole = loader.interpret(YAMLLoader(parallel: false).load(text: text, path: "big.yaml"))
-        let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
+        var source = SourceFile(path: "big.yaml", text: text)
+        if ownBytes {
+            let path = TestScratch.root + "/big-\(text.utf8.count).yaml"
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            source = SourceFile(path: "big.yaml", bytes: Array(text.utf8), openFile: OpenFile(descriptor: open(path, O_RDONLY)))
+        }
+        let read = try #require(ChunkedYAML.load(source: source, limits: .default,
                                                  pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
         #expect(read.listPieces?.pieceCount == 4)
+        #expect(source.holdsText == !ownBytes)
+        if ownBytes {
+            // The pieces keep their tree and copied text only; the skeleton its own bytes.
+            #expect(read.listPieces?.first { $0.document.held.bytes.count } == 0)
+            #expect(try #require(read.document).held.bytes.count < text.utf8.count / 4)
+        }
         weak let firstPiece = read.listPieces?.first { $0.document }
         let apart = loader.interpret(read)
         return (whole, apart, firstPiece == nil)
@@ -41,8 +59,9 @@ struct PlanInPiecesTests {
         return all
     }
 
-    @Test func theSamePlanAndFindings() throws {
-        let (whole, apart, letGo) = try Self.bothWays(PlanGenerator(engagements: 1_500, seed: 7).text())
+    @Test(arguments: [false, true])
+    func theSamePlanAndFindings(ownBytes: Bool) throws {
+        let (whole, apart, letGo) = try Self.bothWays(PlanGenerator(engagements: 1_500, seed: 7).text(), ownBytes: ownBytes)
         let a = try #require(whole.plan), b = try #require(apart.plan)
         #expect(letGo, "a piece's tree outlived the reading of its engagements")
         #expect(a.engagements.map(\.id) == b.engagements.map(\.id))
@@ -62,14 +81,16 @@ struct PlanInPiecesTests {
         #expect(left.map { $0.location.map { "\($0.start)-\($0.end)" } } == right.map { $0.location.map { "\($0.start)-\($0.end)" } })
     }
 
-    @Test func problemsAcrossPiecesAreThoseOfTheWholePlan() throws {
+    @Test(arguments: [false, true])
+    func problemsAcrossPiecesAreThoseOfTheWholePlan(ownBytes: Bool) throws {
         var text = PlanGenerator(engagements: 1_500, seed: 7).text()
         // An id used again near the end (in the last piece), and an unknown country in another.
         text = text.replacingOccurrences(of: "- id: moderation-001499", with: "- id: dataeng-000001")
         text = text.replacingOccurrences(of: "country: MX, city: Monterrey", with: "country: XX, city: Monterrey")
-        let (whole, apart, _) = try Self.bothWays(text)
+        let (whole, apart, _) = try Self.bothWays(text, ownBytes: ownBytes)
         #expect(whole.plan == nil && apart.plan == nil)
         #expect(whole.diagnostics.map(\.description) == apart.diagnostics.map(\.description))
+        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
         #expect(apart.diagnostics.contains { $0.code == .planDuplicateEngagement })
         #expect(apart.diagnostics.contains { $0.code == .planUnknownCountry })
     }

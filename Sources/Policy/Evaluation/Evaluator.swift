@@ -65,6 +65,9 @@ public struct Evaluator: Sendable {
         // appending them does not copy every finding into an array twice the size.
         var findings = MovableRun.joined(results.map(\.findings), reservingExtra: applicable.count)
         results = []
+        // The evaluation's own objects are gone: what they left free goes back before the
+        // findings are sorted.
+        FreedMemory.giveBack(ifLarge: plan.source)
         var work = 0
         if !timedOut, !WaiverMatcher.apply(applicable, to: &findings, plan: plan, policy: options.waivers,
                                            loadedRules: Set(rules.rules.map(\.id)), deadline: deadline, work: &work) {

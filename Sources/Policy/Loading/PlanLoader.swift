@@ -47,7 +47,11 @@ public struct PlanLoader: Sendable {
     /// Reads the plan at `path`. A large file's engagements are read a piece at a time
     /// and each piece's tree let go (`YAMLLoader.load(path:keepingApart:)`).
     public func load(path: String) -> PlanLoadResult {
-        interpret(yaml.load(path: path, keepingApart: Self.listKeptApart))
+        let read = interpret(yaml.load(path: path, keepingApart: Self.listKeptApart))
+        // A large file's trees are gone now: what they left free inside the allocator's
+        // heaps goes back to the system before the plan is checked.
+        FreedMemory.giveBack(ifLarge: read.source)
+        return read
     }
 
     /// The list a large plan file's pieces hold: its engagements.
