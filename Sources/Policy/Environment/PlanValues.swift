@@ -457,11 +457,11 @@ final class CostObject: FieldTableObject, Sendable {
 /// `country` in rules (`for: country`).
 final class CountryObject: FieldTableObject, Sendable {
     let aggregate: CountryAggregate
-    private let engagements: CELValue
+    private let engagements: Lazy<CELValue>
 
     init(_ aggregate: CountryAggregate) {
         self.aggregate = aggregate
-        engagements = PlanValues.strings(aggregate.engagements)
+        engagements = Lazy { PlanValues.strings(aggregate.engagements) }
     }
 
     var celTypeName: String { PlanTypes.country }
@@ -480,7 +480,7 @@ final class CountryObject: FieldTableObject, Sendable {
         case .headcount: .int(aggregate.headcount)
         case .headcountShare: .double(aggregate.headcountShare)
         case .domestic: .bool(aggregate.domestic)
-        case .engagements: engagements
+        case .engagements: engagements.value
         }
     }
 }
@@ -488,17 +488,19 @@ final class CountryObject: FieldTableObject, Sendable {
 /// `provider` in rules (`for: provider`).
 final class ProviderSummaryObject: FieldTableObject, Sendable {
     let aggregate: ProviderAggregate
-    private let engagements: CELValue
-    private let controls: CELValue
-    private let workCountries: CELValue
-    private let owners: CELValue
+    /// The lists, made when a rule first reads one of them.
+    private let lists: Lazy<Lists>
+
+    private struct Lists: Sendable {
+        let engagements: CELValue, controls: CELValue, workCountries: CELValue, owners: CELValue
+    }
 
     init(_ aggregate: ProviderAggregate) {
         self.aggregate = aggregate
-        engagements = PlanValues.strings(aggregate.engagements)
-        controls = PlanValues.strings(aggregate.controls)
-        workCountries = PlanValues.strings(aggregate.workCountries)
-        owners = PlanValues.owners(aggregate.owners)
+        lists = Lazy {
+            Lists(engagements: PlanValues.strings(aggregate.engagements), controls: PlanValues.strings(aggregate.controls),
+                  workCountries: PlanValues.strings(aggregate.workCountries), owners: PlanValues.owners(aggregate.owners))
+        }
     }
 
     var celTypeName: String { PlanTypes.providerSummary }
@@ -516,15 +518,15 @@ final class ProviderSummaryObject: FieldTableObject, Sendable {
         case .name: .string(aggregate.name)
         case .country: .string(aggregate.country)
         case .kind: .string(aggregate.kind)
-        case .engagements: engagements
-        case .controls: controls
-        case .workCountries: workCountries
+        case .engagements: lists.value.engagements
+        case .controls: lists.value.controls
+        case .workCountries: lists.value.workCountries
         case .headcount: .int(aggregate.headcount)
         case .cost: .double(aggregate.cost)
         case .costShare: .double(aggregate.costShare)
         case .group: .string(aggregate.group)
         case .groupCostShare: .double(aggregate.groupCostShare)
-        case .owners: owners
+        case .owners: lists.value.owners
         }
     }
 }
