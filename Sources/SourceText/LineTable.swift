@@ -139,7 +139,29 @@ public struct LineTable: Sendable {
     /// position does not come back from `position(of:in:)` unchanged (a column past its
     /// line's end): the caller keeps such a position as it is.
     public func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int? {
-        offset(line: line, column: column) { bytes[$0] }
+        offset(line: line, column: column, in: bytes, from: 0)
+    }
+
+    /// `offset(line:column:in:)` where `bytes` are the file's from offset `base` on (a
+    /// piece of it) and hold the line.
+    public func offset(line: Int, column: Int, in bytes: [UInt8], from base: Int) -> Int? {
+        guard line >= 0, line < lineCount, column >= 0 else { return nil }
+        let first = start(line), limit = end(line)
+        let isLast = line == lineCount - 1
+        if starts[line] & Self.nonASCII == 0 {
+            let offset = first + column
+            return offset < limit || (isLast && offset == limit) ? offset : nil
+        }
+        var offset = first
+        for _ in 0..<column {
+            guard offset < limit else { return nil }
+            offset += 1
+            while offset < limit, bytes[offset - base] & 0xC0 == 0x80 { offset += 1 }
+        }
+        guard offset < limit || (isLast && offset == limit) else { return nil }
+        var back = 1
+        for index in first..<offset where bytes[index - base] & 0xC0 != 0x80 { back += 1 }
+        return back == column + 1 ? offset : nil
     }
 
     /// `offset(line:column:in:)`, reading a byte of a line that is not all ASCII with

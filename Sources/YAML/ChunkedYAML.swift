@@ -136,8 +136,14 @@ enum ChunkedYAML {
             let whole = HeldBytes.whole(bytes)
             return (split, Inputs(skeleton: skeleton, held: Array(repeating: whole, count: bounds.count), ownBytes: false))
         }
+        // The pieces' copies, made on every core at once.
+        let copies = Mutex([HeldBytes?](repeating: nil, count: bounds.count))
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { p in
+            let piece = HeldBytes.piece(Array(bytes[bounds[p]..<bounds[p + 1]]), at: bounds[p])
+            copies.withLock { $0[p + 1] = piece }
+        }
         let held = [HeldBytes.skeleton(skeleton, emptied: split.region, replacement: emptied)]
-            + (1..<bounds.count).map { HeldBytes.piece(Array(bytes[bounds[$0 - 1]..<bounds[$0]]), at: bounds[$0 - 1]) }
+            + copies.withLock { $0.dropFirst().map { $0! } }
         return (split, Inputs(skeleton: skeleton, held: held, ownBytes: true))
     }
 

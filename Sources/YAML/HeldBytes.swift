@@ -29,6 +29,9 @@ struct HeldBytes: Sendable {
         HeldBytes(bytes: bytes, base: 0, gap: emptied, gapShift: emptied.count - replacement)
     }
 
+    /// The file offset of `bytes[0]` when `bytes` are one run of the file (no gap).
+    var contiguousBase: Int? { gap.lowerBound == Int.max ? base : nil }
+
     /// The index in `bytes` of file offset `offset`; nil when it is not held.
     @inline(__always)
     func index(of offset: Int) -> Int? {

@@ -22,6 +22,8 @@ struct YAMLTreeBuilder {
     /// is the file's own text is stored as an index into them. Held here, as
     /// `source.bytes` would take the file's lock each time.
     private var held: HeldBytes
+    /// `held.contiguousBase`, looked up once.
+    private let heldBase: Int?
     private let limits: YAMLLimits
     /// The bytes parsed: the whole file, or one slice of it (see `ChunkedYAML`).
     private var input: ArraySlice<UInt8>
@@ -55,6 +57,7 @@ struct YAMLTreeBuilder {
          held: HeldBytes? = nil, copiesText: Bool = false, lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
         self.held = held ?? .whole(source.bytes)
+        heldBase = self.held.contiguousBase
         self.copiesText = copiesText
         self.limits = limits
         self.lines = lines
@@ -186,19 +189,21 @@ struct YAMLTreeBuilder {
         default: .plain
         }
         // Most scalars are the file's own bytes (plain, or quoted without escapes): the
-        // record then points into the file rather than copying the text.
+        // record then points into the file rather than copying the text (unless this part
+        // copies every scalar's text, `copiesText`), and ends just past them (and past the
+        // closing quote) without its end mark being looked up.
         let start = offset(event.start_mark)
-        var inSource = false
-        var textOffset = UInt32(text.count)
-        if !copiesText, let start, !bytes.isEmpty,
-           style == .plain || style == .singleQuoted || style == .doubleQuoted {
-            if let at = held.index(of: Int(start) + (style == .plain ? 0 : 1)) {
-                inSource = at + bytes.count <= held.bytes.count && held.bytes.withUnsafeBufferPointer {
-                    memcmp($0.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0
-                }
-                if inSource { textOffset = UInt32(at) }
+        var verbatim: (file: Int, held: Int)?
+        if let start, !bytes.isEmpty, style == .plain || style == .singleQuoted || style == .doubleQuoted {
+            let file = Int(start) + (style == .plain ? 0 : 1)
+            if let at = held.index(of: file), at + bytes.count <= held.bytes.count, held.bytes.withUnsafeBufferPointer({
+                memcmp($0.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0
+            }) {
+                verbatim = (file, at)
             }
         }
+        let inSource = verbatim != nil && !copiesText
+        let textOffset = inSource ? UInt32(verbatim!.held) : UInt32(text.count)
         if !inSource, !bytes.isEmpty { text.append(contentsOf: bytes) }
         var kind: YAMLScalarKind = .string
         // Most plain scalars are text whose first byte already rules out null, bool and
@@ -221,9 +226,7 @@ struct YAMLTreeBuilder {
                     help: "use a number between \(Int64.min) and \(Int64.max), or quote it to make it a string"))
             }
         }
-        // A scalar that is the file's own bytes ends on its line, just past them (and
-        // past the closing quote).
-        let end: UInt32?? = inSource ? .some(textOffset + UInt32(bytes.count) + (style == .plain ? 0 : 1)) : .none
+        let end: UInt32?? = verbatim.map { UInt32($0.file + bytes.count + (style == .plain ? 0 : 1)) }
         let index = appendRecord(event, kind: .scalar, scalarKind: kind, style: style,
                                  first: textOffset, count: data.length, start: start, end: end, textInSource: inSource)
         if let anchor = data.anchor {
@@ -349,7 +352,12 @@ struct YAMLTreeBuilder {
 
     /// The file offset of a mark, nil when it names no character of its line.
     private func offset(_ mark: yaml_mark_t) -> UInt32? {
-        lines.offset(line: mark.line + lineOffset, column: mark.column) { held.byte(at: $0) ?? source.byte(at: $0) ?? 0 }
+        let line = mark.line + lineOffset
+        if let base = heldBase {
+            return lines.offset(line: line, column: mark.column, in: held.bytes, from: base).map(UInt32.init)
+        }
+        // A skeleton: its lines are around the list it emptied (or read back from the file).
+        return lines.offset(line: line, column: mark.column) { held.byte(at: $0) ?? source.byte(at: $0) ?? 0 }
             .map(UInt32.init)
     }
 

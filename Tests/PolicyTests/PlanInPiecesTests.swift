@@ -81,6 +81,27 @@ struct PlanInPiecesTests {
         #expect(left.map { $0.location.map { "\($0.start)-\($0.end)" } } == right.map { $0.location.map { "\($0.start)-\($0.end)" } })
     }
 
+    /// What is written after the list (the generated plan's waivers, here one more with
+    /// quoted and non-ASCII text and a bad date) is read from the skeleton, whose bytes
+    /// after the emptied list stand earlier than in the file: spans there, a scalar's end
+    /// included, are the file's.
+    @Test(arguments: [false, true])
+    func whatFollowsTheListKeepsItsPlaces(ownBytes: Bool) throws {
+        let text = PlanGenerator(engagements: 1_500, seed: 7).text() + """
+              - rule: "TZ-001"
+                engagement: moderation-001499
+                reason: 'Hand-off agreed in Kraków; review in São Paulo'
+                approved_by: Ana Łukasiewicz
+                expires: "2027-13-45"
+
+            """
+        let (whole, apart, _) = try Self.bothWays(text, ownBytes: ownBytes)
+        let problems = whole.diagnostics.filter { $0.location.map { $0.start.line > 20_000 } ?? false }
+        #expect(!problems.isEmpty)
+        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
+        #expect(whole.diagnostics.map { $0.location.map { "\($0.start)-\($0.end)" } } == apart.diagnostics.map { $0.location.map { "\($0.start)-\($0.end)" } })
+    }
+
     @Test(arguments: [false, true])
     func problemsAcrossPiecesAreThoseOfTheWholePlan(ownBytes: Bool) throws {
         var text = PlanGenerator(engagements: 1_500, seed: 7).text()
