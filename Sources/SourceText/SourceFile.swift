@@ -97,7 +97,8 @@ public final class SourceFile: Sendable {
     /// a final line break does not).
     public var lineCount: Int { Self.visibleLineCount(lines, byteCount: byteCount) }
 
-    private static func visibleLineCount(_ lines: LineTable, byteCount: Int) -> Int {
+    @usableFromInline
+    static func visibleLineCount(_ lines: LineTable, byteCount: Int) -> Int {
         lines.count > 1 && lines.lineStart(lines.count - 1) == byteCount ? lines.count - 1 : lines.count
     }
 
@@ -105,7 +106,9 @@ public final class SourceFile: Sendable {
     /// nil past the end, or when the text was let go and cannot be read back as it was.
     @inlinable
     public func withLine<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard number >= 1, number <= lineCount, let range = lines.byteRange(ofLine: number - 1) else { return nil }
+        let lines = self.lines
+        guard number >= 1, number <= Self.visibleLineCount(lines, byteCount: byteCount),
+              let range = lines.byteRange(ofLine: number - 1) else { return nil }
         return withBytes(range) { line in
             body(UnsafeBufferPointer(rebasing: line[..<(line.count - Self.lineBreakLength(endingAt: line))]))
         }
