@@ -145,23 +145,7 @@ public struct LineTable: Sendable {
     /// `offset(line:column:in:)` where `bytes` are the file's from offset `base` on (a
     /// piece of it) and hold the line.
     public func offset(line: Int, column: Int, in bytes: [UInt8], from base: Int) -> Int? {
-        guard line >= 0, line < lineCount, column >= 0 else { return nil }
-        let first = start(line), limit = end(line)
-        let isLast = line == lineCount - 1
-        if starts[line] & Self.nonASCII == 0 {
-            let offset = first + column
-            return offset < limit || (isLast && offset == limit) ? offset : nil
-        }
-        var offset = first
-        for _ in 0..<column {
-            guard offset < limit else { return nil }
-            offset += 1
-            while offset < limit, bytes[offset - base] & 0xC0 == 0x80 { offset += 1 }
-        }
-        guard offset < limit || (isLast && offset == limit) else { return nil }
-        var back = 1
-        for index in first..<offset where bytes[index - base] & 0xC0 != 0x80 { back += 1 }
-        return back == column + 1 ? offset : nil
+        offset(line: line, column: column) { bytes[$0 - base] }
     }
 
     /// `offset(line:column:in:)`, reading a byte of a line that is not all ASCII with
@@ -182,12 +166,10 @@ public struct LineTable: Sendable {
             while offset < limit, byte(offset) & 0xC0 == 0x80 { offset += 1 }
         }
         guard offset < limit || (isLast && offset == limit) else { return nil }
-        let back = position(of: offset) { start, offset in
-            var column = 1
-            for index in start..<offset where byte(index) & 0xC0 != 0x80 { column += 1 }
-            return column
-        }
-        return back.line == line + 1 && back.column == column + 1 ? offset : nil
+        // Back to a column: the same line, so only the scalars before the offset count.
+        var back = 1
+        for index in first..<offset where byte(index) & 0xC0 != 0x80 { back += 1 }
+        return back == column + 1 ? offset : nil
     }
 
     /// The 1-based line and column of a byte offset.

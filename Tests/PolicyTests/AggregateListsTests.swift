@@ -26,16 +26,7 @@ struct AggregateListsTests {
 
     /// The subjects of `scope` for which `assert` is false.
     func failing(_ scope: String, _ assert: String) throws -> [String] {
-        let loaded = loadRules("""
-            policy: p
-            rules:
-              - id: R1
-                for: \(scope)
-                assert: "\(assert)"
-            """)
-        #expect(!loaded.diagnostics.containsErrors, "\(loaded.diagnostics)")
-        let rules = try #require(loaded.rules)
-        return Evaluator(rules: rules, options: EvaluationOptions(parallel: false)).check(Self.plan)
+        try findingsOfOneRule(for: scope, assert: assert, on: Self.plan)
             .map { "\($0.kind.rawValue) \($0.provider ?? $0.country ?? "-")" }
     }
 

@@ -24,16 +24,7 @@ struct ItemBudgetTests {
 
     /// The kinds of the findings of one rule on `plan`, with a base budget of 1,000 steps.
     func kinds(_ scope: String, _ assert: String) throws -> [FindingKind] {
-        let loaded = loadRules("""
-            policy: p
-            rules:
-              - id: R1
-                for: \(scope)
-                assert: "\(assert)"
-            """)
-        #expect(!loaded.diagnostics.containsErrors, "\(loaded.diagnostics)")
-        let rules = try #require(loaded.rules)
-        return Evaluator(rules: rules, options: EvaluationOptions(budget: 1_000, parallel: false)).check(Self.plan).map(\.kind)
+        try findingsOfOneRule(for: scope, assert: assert, on: Self.plan, budget: 1_000).map(\.kind)
     }
 
     @Test func aPlanRuleMayReadEveryEngagement() throws {

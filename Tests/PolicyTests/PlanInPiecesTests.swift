@@ -72,9 +72,7 @@ struct PlanInPiecesTests {
         #expect(a.providers.map(\.name) == b.providers.map(\.name))
         #expect(a.company.currency == b.company.currency)
 
-        let rules = try #require(RuleLoader().load(paths: [repoPath("examples/rules")]).rules)
-        let evaluator = Evaluator(rules: rules, options: EvaluationOptions(parallel: false))
-        let left = evaluator.check(a), right = evaluator.check(b)
+        let left = try exampleRuleFindings(a), right = try exampleRuleFindings(b)
         #expect(left.count > 100)
         #expect(left.map(\.fingerprint) == right.map(\.fingerprint))
         #expect(left.map(\.message) == right.map(\.message))

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Policy
 @testable import Reference
 @testable import SourceText
@@ -17,6 +18,27 @@ func repoPath(_ relative: String) -> String {
 func loadPlan(_ text: String, classifications: [String] = Classifications.defaultScale) -> PlanLoadResult {
     PlanLoader(classifications: classifications, today: CivilDate(year: 2026, month: 12, day: 1)!)
         .load(text: text, path: "plan.yaml")
+}
+
+/// The findings of one rule, `for: scope` with `assert`, on `plan`, evaluated on one
+/// thread with a base budget of `budget` steps.
+func findingsOfOneRule(for scope: String, assert: String, on plan: Plan, budget: Int = 100_000) throws -> [Finding] {
+    let loaded = loadRules("""
+        policy: p
+        rules:
+          - id: R1
+            for: \(scope)
+            assert: "\(assert)"
+        """)
+    #expect(!loaded.diagnostics.containsErrors, "\(loaded.diagnostics)")
+    let rules = try #require(loaded.rules)
+    return Evaluator(rules: rules, options: EvaluationOptions(budget: budget, parallel: false)).check(plan)
+}
+
+/// The findings of the example rules (`examples/rules`) on `plan`, evaluated on one thread.
+func exampleRuleFindings(_ plan: Plan) throws -> [Finding] {
+    let rules = try #require(RuleLoader().load(paths: [repoPath("examples/rules")]).rules)
+    return Evaluator(rules: rules, options: EvaluationOptions(parallel: false)).check(plan)
 }
 
 /// `code@line:column` of each diagnostic.
