@@ -59,7 +59,7 @@ let package = Package(
         // python3 that runs their JSON Schema checks (which must not skip under CI).
         .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText", "Spelling", "TestScratch"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "SourceText", "TestScratch"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex", "SeededRandom"]),
         .testTarget(
             name: "CELTests",

@@ -163,10 +163,15 @@ public enum FileReader {
                 "the file has \(info.st_size) bytes, more than the limit of \(maxBytes)",
                 at: here, help: "split the file, or raise the limit if this size is expected"))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, Int(info.st_size)))
+        // The size the file has now, read straight into the array; then whatever it has
+        // grown by since, a buffer at a time.
+        let expected = max(0, Int(info.st_size))
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = expected > 0 ? fread(buffer.baseAddress, 1, expected, handle) : 0
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        // A short first read met the end of the file; otherwise read on until the end.
+        while bytes.count >= expected {
             let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
             if n <= 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
@@ -175,6 +180,11 @@ public enum FileReader {
                     .yamlFileTooLarge, "the file has more than \(maxBytes) bytes",
                     at: here, help: "split the file, or raise the limit if this size is expected"))
             }
+        }
+        // A read that failed part way must not pass for a shorter file.
+        if ferror(handle) != 0 {
+            return .failure(Diagnostic(.ioUnreadable, "cannot read \(path): \(String(cString: strerror(errno)))", at: here,
+                                       help: "check the path and the file's permissions"))
         }
         guard bytes.count >= keepOpenBytes else { return .success((bytes, nil)) }
         let kept = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
