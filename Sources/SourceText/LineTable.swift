@@ -166,7 +166,9 @@ public struct LineTable: Sendable {
             while offset < limit, byte(offset) & 0xC0 == 0x80 { offset += 1 }
         }
         guard offset < limit || (isLast && offset == limit) else { return nil }
-        // Back to a column: the same line, so only the scalars before the offset count.
+        // Back to a column: the same line, so only the scalars before the offset count
+        // (`column(after:)`, counted here through `byte`: a sequence over it would make
+        // the closure escape, and this walk runs for every mark on a non-ASCII line).
         var back = 1
         for index in first..<offset where byte(index) & 0xC0 != 0x80 { back += 1 }
         return back == column + 1 ? offset : nil
@@ -174,11 +176,16 @@ public struct LineTable: Sendable {
 
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
-        position(of: offset) { start, offset in
-            var column = 1
-            for index in start..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
-            return column
-        }
+        position(of: offset) { start, offset in Self.column(after: bytes[start..<max(start, min(offset, bytes.count))]) }
+    }
+
+    /// The column just after `bytes`, the start of a line up to some offset: 1 + the
+    /// Unicode scalars in them (every UTF-8 byte but a continuation byte starts one).
+    @inlinable
+    public static func column<Bytes: Sequence<UInt8>>(after bytes: Bytes) -> Int {
+        var column = 1
+        for byte in bytes where byte & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 
     /// The 1-based line and column of a byte offset, where `column(lineStart, offset)`
@@ -217,19 +224,4 @@ public struct LineTable: Sendable {
 
     /// The number of lines, counting the empty line after a final line break.
     public var count: Int { lineCount }
-
-    /// The bytes of 0-based `line` without its line break; nil past the last line.
-    public func text(ofLine line: Int, in bytes: [UInt8]) -> Range<Int>? {
-        guard line >= 0, line < lineCount else { return nil }
-        let first = start(line)
-        var end = self.end(line)
-        // The break is at most three bytes, at the end: the last line may have none.
-        var scan = max(first, end - 3)
-        while scan < end {
-            let length = SourceFile.lineBreakLength(bytes, at: scan)
-            if length > 0, scan + length == end { end = scan; break }
-            scan += 1
-        }
-        return first..<end
-    }
 }

@@ -148,9 +148,7 @@ public final class SourceFile: Sendable {
     public func column(from lineStart: Int, to offset: Int) -> Int {
         switch text.withLock({ $0 }) {
         case .held(let bytes):
-            var column = 1
-            for index in lineStart..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
-            return column
+            return LineTable.column(after: bytes[lineStart..<max(lineStart, min(offset, bytes.count))])
         case .onDisk(let disk):
             return disk.column(lineStart: lineStart, offset: offset)
         }
@@ -165,7 +163,7 @@ public final class SourceFile: Sendable {
         let position = linePosition(ofByteOffset: clamped)
         guard position.line > Self.visibleLineCount(lines, byteCount: byteCount), position.line > 1,
               let start = lines.lineStart(position.line - 2) else { return position }
-        let column = withBytes(start..<clamped) { bytes in 1 + bytes.count { $0 & 0xC0 != 0x80 } } ?? clamped - start + 1
+        let column = withBytes(start..<clamped) { LineTable.column(after: $0) } ?? clamped - start + 1
         return SourcePosition(line: position.line - 1, column: column)
     }
 

@@ -67,9 +67,7 @@ final class TextOnDisk: Sendable {
         guard low < nonASCIIStarts.count, Int(nonASCIIStarts[low]) == lineStart else { return offset - lineStart + 1 }
         let from = Int(keptStarts[low])
         let to = low + 1 < keptStarts.count ? Int(keptStarts[low + 1]) : kept.count
-        var column = 1
-        for index in from..<min(from + offset - lineStart, to) where kept[index] & 0xC0 != 0x80 { column += 1 }
-        return column
+        return LineTable.column(after: kept[from..<max(from, min(from + offset - lineStart, to))])
     }
 
     /// Calls `body` with the bytes of `range` (at most `maxLineBytes` long), read back
@@ -101,7 +99,7 @@ final class TextOnDisk: Sendable {
         if let cached { return cached }
         guard !changed.load(ordering: .relaxed) else { return nil }
         let start = Self.blockStart(range.lowerBound)
-        let end = min(byteCount, max(start + Self.windowBytes, range.upperBound))
+        let end = min(byteCount, Self.blockStart(max(start + Self.windowBytes, range.upperBound) + Self.blockBytes - 1))
         guard let bytes = read(start..<end) else {
             changed.store(true, ordering: .relaxed)
             return nil
@@ -114,11 +112,11 @@ final class TextOnDisk: Sendable {
         return window
     }
 
-    /// The bytes of `range`, widened to whole blocks to be checked: nil unless every block
-    /// hashes as it did.
+    /// The bytes of `range`, whole blocks (it starts at a block and ends at one or at the
+    /// end of the file): nil unless every block hashes as it did.
     private func read(_ range: Range<Int>) -> [UInt8]? {
-        let start = Self.blockStart(range.lowerBound)
-        let end = min(byteCount, Self.blockStart(range.upperBound + Self.blockBytes - 1))
+        let start = range.lowerBound, end = range.upperBound
+        assert(start == Self.blockStart(start) && (end == byteCount || end == Self.blockStart(end)))
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, count in
             let read = file.read(into: UnsafeMutableRawBufferPointer(buffer), at: start) ?? 0
@@ -132,8 +130,7 @@ final class TextOnDisk: Sendable {
                 return Self.hash(block) == blockHashes[(start + at) >> Self.blockShift]
             }
         }
-        guard same else { return nil }
-        return Array(bytes[(range.lowerBound - start)..<(range.upperBound - start)])
+        return same ? bytes : nil
     }
 
     private static let blockBytes = 1 << blockShift

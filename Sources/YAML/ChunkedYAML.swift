@@ -56,8 +56,7 @@ enum ChunkedYAML {
                                           held: inputs.take(0))
             } else {
                 let held = inputs.take(i)
-                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines,
-                                          input: inputs.ownBytes ? held.bytes[...] : held.bytes[bounds[i - 1]..<bounds[i]],
+                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: held.bytes(of: bounds[i - 1]..<bounds[i]),
                                           held: held, copiesText: inputs.ownBytes,
                                           lineOffset: split.pieceLines[i - 1], depthOffset: 1)
             }

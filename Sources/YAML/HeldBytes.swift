@@ -1,3 +1,5 @@
+import SourceText
+
 /// The bytes of a file that a parse reads and its document keeps: the whole file, or —
 /// for a large file read in pieces once the file has let its own bytes go — one piece's
 /// copy, or the skeleton's (the file with its long list emptied). A scalar whose text is
@@ -29,9 +31,6 @@ struct HeldBytes: Sendable {
         HeldBytes(bytes: bytes, base: 0, gap: emptied, gapShift: emptied.count - replacement)
     }
 
-    /// The file offset of `bytes[0]` when `bytes` are one run of the file (no gap).
-    var contiguousBase: Int? { gap.lowerBound == Int.max ? base : nil }
-
     /// The index in `bytes` of file offset `offset`; nil when it is not held.
     @inline(__always)
     func index(of offset: Int) -> Int? {
@@ -40,15 +39,37 @@ struct HeldBytes: Sendable {
         return index < bytes.count ? index : nil
     }
 
+    /// The bytes of the file's `range`, all held in one run (a part's input).
+    func bytes(of range: Range<Int>) -> ArraySlice<UInt8> {
+        let first = index(of: range.lowerBound) ?? 0
+        return bytes[first..<first + range.count]
+    }
+
+    /// The file offset of a libyaml mark (0-based `line` and `column` in the file), nil
+    /// when it names no character of its line; a byte these do not hold (none should be
+    /// needed: only a line that is not all ASCII is read) is read from `source`.
+    @inline(__always)
+    func offset(line: Int, column: Int, in lines: LineTable, source: SourceFile) -> Int? {
+        if gap.lowerBound == Int.max {
+            return lines.offset(line: line, column: column, in: bytes, from: base)
+        }
+        return lines.offset(line: line, column: column) { byte(at: $0) ?? source.byte(at: $0) ?? 0 }
+    }
+
+    /// The 1-based position of file offset `offset`; a column on a line these bytes do
+    /// not hold is counted by `source`.
+    func position(of offset: Int, in lines: LineTable, source: SourceFile) -> SourcePosition {
+        lines.position(of: offset) { column(from: $0, to: $1) ?? source.column(from: $0, to: $1) }
+    }
+
     /// The byte at file offset `offset`, when held.
     func byte(at offset: Int) -> UInt8? { index(of: offset).map { bytes[$0] } }
 
-    /// 1 + the Unicode scalars from `lineStart` to `offset` (one line), when both are held.
+    /// 1 + the Unicode scalars from `lineStart` to `offset` (one line), when they are held.
     func column(from lineStart: Int, to offset: Int) -> Int? {
-        guard let first = index(of: lineStart), offset > lineStart, let last = index(of: offset - 1),
-              last - first == offset - 1 - lineStart else { return lineStart == offset ? 1 : nil }
-        var column = 1
-        for index in first...last where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return column
+        guard offset > lineStart else { return 1 }
+        guard let first = index(of: lineStart), let last = index(of: offset - 1),
+              last - first == offset - 1 - lineStart else { return nil }
+        return LineTable.column(after: bytes[first...last])
     }
 }

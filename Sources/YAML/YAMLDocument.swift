@@ -119,7 +119,7 @@ public final class YAMLDocument: Sendable {
         if offset == Record.unplaced {
             return extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
         }
-        return lines.position(of: Int(offset)) { held.column(from: $0, to: $1) ?? source.column(from: $0, to: $1) }
+        return held.position(of: Int(offset), in: lines, source: source)
     }
 
     /// Calls `body` with the UTF-8 bytes of the scalar stored at `record`.

@@ -22,8 +22,6 @@ struct YAMLTreeBuilder {
     /// is the file's own text is stored as an index into them. Held here, as
     /// `source.bytes` would take the file's lock each time.
     private var held: HeldBytes
-    /// `held.contiguousBase`, looked up once.
-    private let heldBase: Int?
     private let limits: YAMLLimits
     /// The bytes parsed: the whole file, or one slice of it (see `ChunkedYAML`).
     private var input: ArraySlice<UInt8>
@@ -57,7 +55,6 @@ struct YAMLTreeBuilder {
          held: HeldBytes? = nil, copiesText: Bool = false, lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
         self.held = held ?? .whole(source.bytes)
-        heldBase = self.held.contiguousBase
         self.copiesText = copiesText
         self.limits = limits
         self.lines = lines
@@ -104,8 +101,6 @@ struct YAMLTreeBuilder {
         }
     }
 
-    /// The document read so far, without `finish`'s checks of a whole file: a piece of
-    /// a file parsed apart (`ChunkedYAML`). Nil when nothing was read.
     /// Lets go of the bytes parsed, once `run()` is done, when they are a piece's own copy
     /// and no scalar points into them (`copiesText`): a piece's document then holds its
     /// tree and copied text only.
@@ -115,6 +110,8 @@ struct YAMLTreeBuilder {
         held = .none
     }
 
+    /// The document read so far, without `finish`'s checks of a whole file: a piece of
+    /// a file parsed apart (`ChunkedYAML`). Nil when nothing was read.
     func pieceDocument() -> YAMLDocument? {
         guard readable, rootIndex != nil else { return nil }
         return YAMLDocument(source: source, held: held, records: records, children: children, text: text, lines: lines,
@@ -352,13 +349,7 @@ struct YAMLTreeBuilder {
 
     /// The file offset of a mark, nil when it names no character of its line.
     private func offset(_ mark: yaml_mark_t) -> UInt32? {
-        let line = mark.line + lineOffset
-        if let base = heldBase {
-            return lines.offset(line: line, column: mark.column, in: held.bytes, from: base).map(UInt32.init)
-        }
-        // A skeleton: its lines are around the list it emptied (or read back from the file).
-        return lines.offset(line: line, column: mark.column) { held.byte(at: $0) ?? source.byte(at: $0) ?? 0 }
-            .map(UInt32.init)
+        held.offset(line: mark.line + lineOffset, column: mark.column, in: lines, source: source).map(UInt32.init)
     }
 
     /// The offset to store for a record's mark; a mark with no offset is kept as it is.
@@ -458,7 +449,7 @@ struct YAMLTreeBuilder {
         func position(_ offset: UInt32, end: Bool) -> SourcePosition {
             offset == YAMLDocument.Record.unplaced
                 ? extras.unplaced[2 * index + (end ? 1 : 0)] ?? SourcePosition(line: 1, column: 1)
-                : lines.position(of: Int(offset)) { held.column(from: $0, to: $1) ?? source.column(from: $0, to: $1) }
+                : held.position(of: Int(offset), in: lines, source: source)
         }
         return SourceSpan(file: source, start: position(record.start, end: false), end: position(record.end, end: true))
     }

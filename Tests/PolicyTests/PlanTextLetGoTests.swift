@@ -48,6 +48,8 @@ struct PlanTextLetGoTests {
         var text = PlanGenerator(engagements: 300, seed: 11).text()
         text = text.replacingOccurrences(of: "country: PL, city: Kraków", with: "country: XX, city: Kraków")
         let (held, letGo) = try Self.bothWays(text, name: "let-go-problems.yaml")
+        // A plan with errors lets its text go too: its diagnostics are rendered from lines read back.
+        #expect(held.source.holdsText && !letGo.source.holdsText)
         #expect(held.plan == nil && letGo.plan == nil)
         #expect(!held.diagnostics.isEmpty)
         #expect(held.diagnostics.map(\.description) == letGo.diagnostics.map(\.description))
