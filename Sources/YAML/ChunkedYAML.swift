@@ -35,21 +35,74 @@ enum ChunkedYAML {
         let pieceLines: [Int]
         /// Columns before each item's `-`.
         let indent: Int
+        /// The items that start in each piece, counted by their lines (`- ` at `indent`);
+        /// checked against each piece's parse, as a multi-line scalar could hold such a line.
+        let itemCounts: [Int]
     }
 
     /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
     /// time and frees it, so the peak is the tree plus one piece, not two trees.
     ///
     /// With `keepingApart`, when the long sequence is the value of that root key, the
-    /// pieces are not stitched: each becomes a document of its own (`YAMLListPieces`).
+    /// pieces are not stitched: each becomes a document of its own (`YAMLListPieces`),
+    /// parsed only when its reader takes it. Only the skeleton is parsed here.
     static func load(source: SourceFile, limits: YAMLLimits, pieces: Int = 8,
                      minimumBytes: Int = ChunkedYAML.minimumBytes, keepingApart key: String? = nil) -> YAMLLoadResult? {
         guard source.byteCount >= minimumBytes else { return nil }
         let lines = source.lines
         guard let (split, inputs) = cut(source, pieces: pieces, lines: lines, ownBytes: key != nil) else { return nil }
-        let bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
-        let builders = Mutex([YAMLTreeBuilder?](repeating: nil, count: bounds.count))
-        DispatchQueue.concurrentPerform(iterations: bounds.count) { i in
+        let parts = PartParser(source: source, limits: limits, lines: lines, split: split, inputs: inputs)
+        // Kept apart, the skeleton is parsed first, alone; stitched, with the pieces.
+        let skeleton = key == nil ? nil : parts.parse(0)
+        if let key, let skeleton {
+            if let result = apart(skeleton, parts: parts, key: key) { return result }
+            // Pieces that index bytes of their own cannot be joined: the file is read whole.
+            guard !inputs.ownBytes else { return nil }
+        }
+        let builders = Mutex([YAMLTreeBuilder?](repeating: nil, count: parts.count))
+        builders.withLock { $0[0] = skeleton }
+        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+            guard i > 0 || skeleton == nil else { return }
+            let builder = parts.parse(i)
+            builders.withLock { $0[i] = builder }
+        }
+        var built = builders.withLock { all in
+            let taken = all.compactMap { $0 }
+            all = []
+            return taken
+        }
+        guard built.count == parts.count, built.allSatisfy(\.readable),
+              built.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
+              !built.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
+        else { return nil }
+        return stitch(&built, split: split, source: source, lines: lines)
+    }
+
+    /// How each part of a cut file is parsed: part 0 is the skeleton, part `i` the
+    /// sequence's `i`th piece.
+    struct PartParser: Sendable {
+        let source: SourceFile
+        let limits: YAMLLimits
+        let lines: LineTable
+        let split: Split
+        fileprivate let inputs: Inputs
+        /// Where each part starts and ends in the file: the sequence's start, the cuts, its end.
+        let bounds: [Int]
+
+        fileprivate init(source: SourceFile, limits: YAMLLimits, lines: LineTable, split: Split, inputs: Inputs) {
+            self.source = source
+            self.limits = limits
+            self.lines = lines
+            self.split = split
+            self.inputs = inputs
+            bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
+        }
+
+        /// The skeleton and the pieces.
+        var count: Int { bounds.count }
+
+        /// Part `i` parsed, with its bytes (taken once).
+        func parse(_ i: Int) -> YAMLTreeBuilder {
             var builder: YAMLTreeBuilder
             if i == 0 {
                 builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: inputs.skeleton[...],
@@ -57,11 +110,9 @@ enum ChunkedYAML {
             } else {
                 let held = inputs.take(i)
                 builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: held.bytes(of: bounds[i - 1]..<bounds[i]),
-                                          held: held, copiesText: inputs.ownBytes,
-                                          lineOffset: split.pieceLines[i - 1], depthOffset: 1)
+                                          held: held, lineOffset: split.pieceLines[i - 1], depthOffset: 1)
             }
             builder.run()
-            builder.letGoOfInput()
             // Block collections end where the next token starts: at a cut that is the next
             // item's `-`, not the start of the line where the piece stopped (the last piece
             // ends with the sequence).
@@ -69,29 +120,14 @@ enum ChunkedYAML {
                 let cut = UInt32(bounds[i])
                 builder.moveCollectionEnds(from: cut, to: cut + UInt32(split.indent))
             }
-            builders.withLock { $0[i] = builder }
+            return builder
         }
-        var parts = builders.withLock { all in
-            let taken = all.compactMap { $0 }
-            all = []
-            return taken
-        }
-        guard parts.count == bounds.count, parts.allSatisfy(\.readable),
-              parts.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
-              !parts.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
-        else { return nil }
-        if let key, let result = apart(&parts, split: split, source: source, lines: lines, key: key) {
-            return result
-        }
-        // Pieces that index bytes of their own cannot be joined: the file is read whole.
-        guard !inputs.ownBytes else { return nil }
-        return stitch(&parts, split: split, source: source, lines: lines)
     }
 
     /// What each part of a chunked parse reads: the skeleton's bytes and, per part, the
     /// bytes its scalars index (part 0 the skeleton's), each taken once by the thread
-    /// that parses the part, so a piece's own copy goes as soon as it is parsed.
-    private final class Inputs: Sendable {
+    /// that parses the part, so a piece's own copy lives as long as its document.
+    fileprivate final class Inputs: Sendable {
         let skeleton: [UInt8]
         private let held: Mutex<[HeldBytes?]>
         /// True when each piece holds a copy of its own bytes and the file has let its own
@@ -146,24 +182,19 @@ enum ChunkedYAML {
         return (split, Inputs(skeleton: skeleton, held: held, ownBytes: true))
     }
 
-    /// The skeleton (part 0) as the file's document and each piece as a document of its
-    /// own, when the long sequence is the value of root key `key`; nil otherwise (the
-    /// caller stitches).
-    private static func apart(_ parts: inout [YAMLTreeBuilder], split: Split, source: SourceFile,
-                              lines: LineTable, key: String) -> YAMLLoadResult? {
-        guard let head = parts[0].pieceDocument(), let root = head.root, root.kind == .mapping,
-              let keyStart = lines.lineStart(split.keyLine).map(UInt32.init) else { return nil }
+    /// The skeleton as the file's document, and the pieces kept apart to be parsed by
+    /// their reader, when the long sequence is the value of root key `key`; nil otherwise
+    /// (the caller stitches, or reads the file whole).
+    private static func apart(_ skeleton: YAMLTreeBuilder, parts: PartParser, key: String) -> YAMLLoadResult? {
+        guard skeleton.readable, skeleton.aliasExpansion <= parts.limits.maxAliasExpansion,
+              !skeleton.diagnostics.contains(where: { $0.code == .yamlUnknownAlias }),
+              let head = skeleton.pieceDocument(), let root = head.root, root.kind == .mapping,
+              let keyStart = parts.lines.lineStart(parts.split.keyLine).map(UInt32.init) else { return nil }
         let entry = (0..<root.count).first { root.key(at: $0).offsets.start == keyStart }
         guard let entry, root.key(at: entry).scalarEquals(key), root.value(at: entry).isNull else { return nil }
-        var documents: [YAMLDocument] = []
-        for q in 1..<parts.count {
-            guard let document = parts[q].pieceDocument(), document.root?.kind == .sequence else { return nil }
-            documents.append(document)
-        }
-        let diagnostics = parts.flatMap(\.diagnostics).sortedByLocation()
-        parts = []
-        return YAMLLoadResult(source: source, document: head, diagnostics: diagnostics,
-                              listPieces: YAMLListPieces(key: key, pieces: documents))
+        let pieces = YAMLListPieces(key: key, itemCounts: parts.split.itemCounts, aliasExpansion: skeleton.aliasExpansion,
+                                    limits: parts.limits) { parts.parse($0 + 1) }
+        return YAMLLoadResult(source: parts.source, document: head, diagnostics: skeleton.diagnostics, listPieces: pieces)
     }
 
     /// Joins the skeleton (part 0) and the pieces' sequences into one document. Each
@@ -314,7 +345,7 @@ enum ChunkedYAML {
     /// `breaksAreLF` is the file's `LineTable.breaksAreLF`.
     static func split(_ bytes: [UInt8], pieces: Int, breaksAreLF: Bool) -> Split? {
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), dash = UInt8(ascii: "-")
-        let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r")
+        let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r"), tab = UInt8(ascii: "\t")
         return bytes.withUnsafeBufferPointer { b -> Split? in
             let n = b.count
             // Lines are counted by LF here; libyaml also breaks lines at a lone CR, NEL,
@@ -376,27 +407,34 @@ enum ChunkedYAML {
             let itemsStart = p
             let itemsStartLine = lineNumber
 
-            // Pass 3: cut at the item line nearest each even share of the bytes.
+            // Pass 3: cut at the item line nearest each even share of the bytes, and count
+            // the item lines of each piece.
             let share = (region.end - itemsStart) / max(1, pieces)
             var cuts: [Int] = []
             var pieceLines = [itemsStartLine]
+            var itemCounts = [0]
             var target = itemsStart + share
             p = itemsStart
             lineNumber = itemsStartLine
-            while p < region.end, cuts.count < pieces - 1 {
-                if p >= target, p + indent + 1 < region.end,
-                   (0..<indent).allSatisfy({ b[p + $0] == space }), b[p + indent] == dash,
-                   b[p + indent + 1] == space || b[p + indent + 1] == newline {
-                    cuts.append(p)
-                    pieceLines.append(lineNumber)
-                    target = p + share
+            while p < region.end {
+                let after = p + indent + 1
+                if after <= region.end, b[after - 1] == dash,
+                   after >= n || b[after] == space || b[after] == newline || b[after] == cr || b[after] == tab,
+                   (0..<indent).allSatisfy({ b[p + $0] == space }) {
+                    if p >= target, cuts.count < pieces - 1, after < region.end, b[after] == space || b[after] == newline {
+                        cuts.append(p)
+                        pieceLines.append(lineNumber)
+                        itemCounts.append(0)
+                        target = p + share
+                    }
+                    itemCounts[itemCounts.count - 1] += 1
                 }
                 p = nextLineFeed(b, from: p, to: region.end) + 1
                 lineNumber += 1
             }
             guard !cuts.isEmpty else { return nil }
             return Split(region: itemsStart..<region.end, firstLine: itemsStartLine, keyLine: region.keyLine,
-                         cuts: cuts, pieceLines: pieceLines, indent: indent)
+                         cuts: cuts, pieceLines: pieceLines, indent: indent, itemCounts: itemCounts)
         }
     }
 

@@ -98,6 +98,13 @@ public struct YAMLLoader: Sendable {
         if parallel, let result = ChunkedYAML.load(source: source, limits: limits, pieces: 8, keepingApart: key) {
             return result
         }
+        return loadWhole(source)
+    }
+
+    /// `source` parsed from start to end on one thread. A large file whose list was kept
+    /// apart is read again this way when one of its pieces did not stand alone
+    /// (`YAMLListPieces.finish()`).
+    package func loadWhole(_ source: SourceFile) -> YAMLLoadResult {
         var builder = YAMLTreeBuilder(source: source, limits: limits, lines: source.lines)
         builder.run()
         return builder.finish()

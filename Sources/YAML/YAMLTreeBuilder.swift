@@ -21,13 +21,10 @@ struct YAMLTreeBuilder {
     /// The file's bytes this parse reads (all of them, or a piece's copy): a scalar that
     /// is the file's own text is stored as an index into them. Held here, as
     /// `source.bytes` would take the file's lock each time.
-    private var held: HeldBytes
+    private let held: HeldBytes
     private let limits: YAMLLimits
     /// The bytes parsed: the whole file, or one slice of it (see `ChunkedYAML`).
-    private var input: ArraySlice<UInt8>
-    /// True when every scalar's text is copied into `text`, none pointing into `held`:
-    /// the document then needs none of the file's bytes (`letGoOfInput()`).
-    private let copiesText: Bool
+    private let input: ArraySlice<UInt8>
     /// Lines before `input` in the file, added to every position.
     private let lineOffset: Int
     /// Nesting levels above `input`'s root, counted against `limits.maxDepth`.
@@ -52,10 +49,9 @@ struct YAMLTreeBuilder {
     /// A parse of `input` (the whole file when nil), whose scalars index `held` (the whole
     /// file when nil).
     init(source: SourceFile, limits: YAMLLimits, lines: LineTable, input: ArraySlice<UInt8>? = nil,
-         held: HeldBytes? = nil, copiesText: Bool = false, lineOffset: Int = 0, depthOffset: Int = 0) {
+         held: HeldBytes? = nil, lineOffset: Int = 0, depthOffset: Int = 0) {
         self.source = source
         self.held = held ?? .whole(source.bytes)
-        self.copiesText = copiesText
         self.limits = limits
         self.lines = lines
         self.input = input ?? self.held.bytes[...]
@@ -65,7 +61,7 @@ struct YAMLTreeBuilder {
         let estimate = self.input.count / 6
         records.reserveCapacity(estimate)
         children.reserveCapacity(estimate)
-        text.reserveCapacity(self.input.count / (copiesText ? 2 : 8))
+        text.reserveCapacity(self.input.count / 8)
     }
 
     mutating func run() {
@@ -99,15 +95,6 @@ struct YAMLTreeBuilder {
                 }
             }
         }
-    }
-
-    /// Lets go of the bytes parsed, once `run()` is done, when they are a piece's own copy
-    /// and no scalar points into them (`copiesText`): a piece's document then holds its
-    /// tree and copied text only.
-    mutating func letGoOfInput() {
-        guard copiesText else { return }
-        input = []
-        held = .none
     }
 
     /// The document read so far, without `finish`'s checks of a whole file: a piece of
@@ -186,9 +173,8 @@ struct YAMLTreeBuilder {
         default: .plain
         }
         // Most scalars are the file's own bytes (plain, or quoted without escapes): the
-        // record then points into the file rather than copying the text (unless this part
-        // copies every scalar's text, `copiesText`), and ends just past them (and past the
-        // closing quote) without its end mark being looked up.
+        // record then points into the file rather than copying the text, and ends just past
+        // them (and past the closing quote) without its end mark being looked up.
         let start = offset(event.start_mark)
         var verbatim: (file: Int, held: Int)?
         if let start, !bytes.isEmpty, style == .plain || style == .singleQuoted || style == .doubleQuoted {
@@ -199,7 +185,7 @@ struct YAMLTreeBuilder {
                 verbatim = (file, at)
             }
         }
-        let inSource = verbatim != nil && !copiesText
+        let inSource = verbatim != nil
         let textOffset = inSource ? UInt32(verbatim!.held) : UInt32(text.count)
         if !inSource, !bytes.isEmpty { text.append(contentsOf: bytes) }
         var kind: YAMLScalarKind = .string

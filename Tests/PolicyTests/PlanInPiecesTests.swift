@@ -32,8 +32,9 @@ struct PlanInPiecesTests {
         #expect(read.listPieces?.pieceCount == 4)
         #expect(source.holdsText == !ownBytes)
         if ownBytes {
-            // The pieces keep their tree and copied text only; the skeleton its own bytes.
-            #expect(read.listPieces?.first { $0.document.held.bytes.count } == 0)
+            // A piece holds its own bytes only; the skeleton its own.
+            let pieceBytes = try #require(read.listPieces?.first { $0.document.held.bytes.count })
+            #expect(pieceBytes > 0 && pieceBytes < text.utf8.count / 2)
             #expect(try #require(read.document).held.bytes.count < text.utf8.count / 4)
         }
         weak let firstPiece = read.listPieces?.first { $0.document }
@@ -112,5 +113,82 @@ struct PlanInPiecesTests {
         #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
         #expect(apart.diagnostics.contains { $0.code == .planDuplicateEngagement })
         #expect(apart.diagnostics.contains { $0.code == .planUnknownCountry })
+    }
+
+    /// Changes to the generated plan that leave a piece unable to stand alone: a
+    /// multi-line quoted scalar with a line that looks like an item (the items counted
+    /// when the file was cut are one too many), an alias in the last piece to an anchor in
+    /// the first, and a syntax error in a middle piece.
+    static let piecesThatCannotStandAlone: [(name: String, change: @Sendable (String) -> String)] = [
+        ("an item line inside a quoted scalar", { text in
+            text.replacingOccurrences(of: "    attributes: { cost_center: ENG-48 }\n",
+                                      with: "    attributes: { cost_center: ENG-48, note: \"one line\n  - and the next\" }\n")
+        }),
+        ("an alias to another piece", { text in
+            var text = text.replacingOccurrences(of: "    attributes: { cost_center: ENG-48 }\n",
+                                                 with: "    attributes: &shared { cost_center: ENG-48 }\n")
+            let last = text.range(of: "    controls: [", options: .backwards)!
+            text.replaceSubrange(last, with: "    attributes: *shared\n    controls: [")
+            return text
+        }),
+        ("a syntax error", { text in
+            let middle = text.index(text.startIndex, offsetBy: text.utf8.count / 2)
+            let line = text.range(of: "    controls: [", range: middle..<text.endIndex)!
+            return text.replacingCharacters(in: line, with: "    controls: [\"unclosed, ")
+        }),
+    ]
+
+    /// A piece that cannot stand alone makes the whole file be read again on one thread:
+    /// the plan (or its problems) is exactly that of the sequential read.
+    @Test(arguments: 0..<3, [false, true])
+    func aPieceThatCannotStandAloneIsReadWhole(change: Int, ownBytes: Bool) throws {
+        let (name, changed) = Self.piecesThatCannotStandAlone[change]
+        let text = changed(PlanGenerator(engagements: 1_500, seed: 7).text())
+        #expect(text != PlanGenerator(engagements: 1_500, seed: 7).text(), "\(name): the change did not apply")
+        let (whole, apart, _) = try Self.bothWays(text, ownBytes: ownBytes)
+        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render), "\(name)")
+        #expect((whole.plan == nil) == (change == 2), "\(name)")
+        if let a = whole.plan, let b = apart.plan {
+            #expect(a.engagements.map(\.id) == b.engagements.map(\.id), "\(name)")
+            #expect(b.engagements.map(\.index) == Array(0..<1_500), "\(name)")
+            #expect(places(a) == places(b), "\(name)")
+            let left = try exampleRuleFindings(a), right = try exampleRuleFindings(b)
+            #expect(left.map(\.fingerprint) == right.map(\.fingerprint), "\(name)")
+            #expect(left.map(\.path) == right.map(\.path), "\(name)")
+        }
+    }
+
+    /// The pieces say whether they stood alone only once read: a plan whose pieces all
+    /// do says so, one with a piece that does not says that too (so it was read again).
+    @Test func piecesSayWhetherTheyStoodAlone() throws {
+        let plain = PlanGenerator(engagements: 1_500, seed: 7).text()
+        for (text, standAlone) in [(plain, true), (Self.piecesThatCannotStandAlone[0].change(plain), false),
+                                   (Self.piecesThatCannotStandAlone[1].change(plain), false)] {
+            let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
+                                                     pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+            let pieces = try #require(read.listPieces)
+            #expect(pieces.count == 1_500 + (standAlone || text.contains("*shared") ? 0 : 1))
+            _ = Self.loader.interpret(read)
+            #expect(pieces.finish().standAlone == standAlone)
+        }
+    }
+
+    /// Pieces no reader took (a plan over the engagement limit is not read) are parsed
+    /// when the reading is done, so the problems inside them are still reported.
+    @Test func problemsInPiecesNobodyReadAreReported() throws {
+        var loader = Self.loader
+        loader.maxEngagements = 1_000
+        let text = PlanGenerator(engagements: 1_500, seed: 7).text()
+            .replacingOccurrences(of: "    controls: [soc2, audit-rights, sla]\n    cost: { annual: 1020000",
+                                  with: "    controls: [soc2, audit-rights, sla]\n    cost: { annual: 99999999999999999999")
+        #expect(text.contains("99999999999999999999"))
+        let whole = loader.interpret(YAMLLoader(parallel: false).load(text: text, path: "big.yaml"))
+        let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
+                                                 pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+        let apart = loader.interpret(read)
+        #expect(read.listPieces?.finish().standAlone == true, "the pieces were parsed, not the whole file again")
+        #expect(apart.diagnostics.contains { $0.code == .planTooManyEngagements })
+        #expect(apart.diagnostics.contains { $0.code == .yamlIntegerOverflow })
+        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
     }
 }

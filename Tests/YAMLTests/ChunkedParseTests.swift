@@ -124,6 +124,9 @@ struct ChunkedParseTests {
         let stitched = try #require(ChunkedYAML.load(source: source, limits: .default, pieces: 3, minimumBytes: 0, keepingApart: "waivers"))
         #expect(stitched.listPieces == nil)
         #expect(stitched.document?.root?["items"]?.count == 1_500)
+        // The skeleton parsed to look for the list's key is the one stitched.
+        let whole = try #require(YAMLLoader(parallel: false).load(text: Self.largeFile(), path: "big.yaml").document?.root)
+        #expect(Self.same(try #require(stitched.document?.root), whole, path: "") == nil)
     }
 
     /// The parallel route on any size of file (nil when it declines).

@@ -45,7 +45,8 @@ enum EngagementNodes {
                 }
             }
         case .pieces(let pieces):
-            return Parallel.chunks(pieces.pieceCount, threshold: 1) { range in
+            // A part per piece: each is parsed by the thread that takes it, then read.
+            return Parallel.chunks(pieces.pieceCount, threshold: 1, chunkCount: pieces.pieceCount) { range in
                 let end = range.upperBound < pieces.pieceCount ? pieces.firstItems[range.upperBound] : pieces.count
                 let count = range.isEmpty ? 0 : end - pieces.firstItems[range.lowerBound]
                 return read(count) { each in

@@ -68,6 +68,13 @@ public struct PlanLoader: Sendable {
         if let root = loaded.document?.root {
             let apart = loaded.listPieces.flatMap { $0.key == Self.listKeptApart ? $0 : nil }
             plan = PlanBuilder(loader: self).build(root, engagementsApart: apart, into: &diagnostics)
+            if let apart {
+                let pieces = apart.finish()
+                // A piece that did not stand alone was not read as the file's list: the
+                // whole file is read again, on one thread, and only that reading counts.
+                guard pieces.standAlone else { return interpret(yaml.loadWhole(loaded.source)) }
+                diagnostics += pieces.diagnostics
+            }
         }
         if diagnostics.containsErrors { plan = nil }
         // Read, the plan needs its file's bytes only for lines shown in a report: a large

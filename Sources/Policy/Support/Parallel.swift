@@ -9,9 +9,10 @@ enum Parallel {
     /// Engagements below which a plan's work stays on one thread.
     static let threshold = 2_000
 
-    /// `body(range)` for contiguous ranges covering `0..<count`; results in range order.
+    /// `body(range)` for contiguous ranges covering `0..<count`, `chunkCount` of them;
+    /// results in range order.
     static func chunks<T: Sendable>(
-        _ count: Int, threshold: Int = threshold, _ body: @Sendable (Range<Int>) -> T
+        _ count: Int, threshold: Int = threshold, chunkCount: Int = chunkCount, _ body: @Sendable (Range<Int>) -> T
     ) -> [T] {
         let chunks = count >= threshold ? chunkCount : 1
         let size = (count + chunks - 1) / max(1, chunks)
