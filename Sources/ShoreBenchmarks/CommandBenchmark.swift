@@ -66,6 +66,10 @@ struct CommandBenchmark {
             plan = scratch + "/plan-\(generate).yaml"
             GenerateCommand.write(engagements: generate, seed: 1, to: plan)
         } else if let path = options.positional.first {
+            guard access(path, R_OK) == 0 else {
+                print("no plan to read at \(path): give a plan file, or --engagements N to generate one")
+                return
+            }
             plan = path
         } else {
             print("usage: ShoreBenchmarks [--cpu] check|review PLAN | --engagements N | --sizes N,N,… [--formats F,…] [--rules DIR]… [--runs N] [--shore PATH]")

@@ -8,7 +8,9 @@ if let i = arguments.firstIndex(of: "--cpu") {
     Measure.useCPUTime = true
 }
 let rest = Array(arguments.dropFirst())
-switch arguments.first {
+// Asked for help anywhere, the usage is the answer (not a benchmark of a plan named "--help").
+let mode = arguments.contains { $0 == "--help" || $0 == "-h" } ? nil : arguments.first
+switch mode {
 case "check", "review", "rules": CommandBenchmark.run(command: arguments[0], arguments: rest)
 case "engine": EngineBenchmark.run(arguments: rest)
 case "yaml": YAMLBenchmark.run(arguments: rest)
