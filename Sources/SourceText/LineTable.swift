@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Where each line of a file starts: the one line table of a `SourceFile`, which its
 /// diagnostics, reporters and YAML nodes all read (a node keeps one byte offset per
 /// position instead of a line and a column). Lines break where libyaml breaks them: LF,
@@ -41,12 +38,10 @@ public struct LineTable: Sendable {
         var starts: [UInt32]
         var breaksAreLF: Bool
         if let middle, middle < n {
-            let halves = Mutex<[(starts: [UInt32], breaksAreLF: Bool)?]>([nil, nil])
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let scanned = Self.scan(bytes, half == 0 ? 0..<middle : middle..<n, isLast: half == 1)
-                halves.withLock { $0[half] = scanned }
+            let halves = Concurrently.map(2) { half in
+                Self.scan(bytes, half == 0 ? 0..<middle : middle..<n, isLast: half == 1)
             }
-            let (first, second) = halves.withLock { ($0[0]!, $0[1]!) }
+            let (first, second) = (halves[0], halves[1])
             starts = first.starts
             starts.append(contentsOf: second.starts)
             breaksAreLF = first.breaksAreLF && second.breaksAreLF

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// The text of a large file once its bytes are let go (`SourceFile.releaseText()`): read
@@ -142,17 +141,14 @@ final class TextOnDisk: Sendable {
     private static func blockHashes(_ bytes: [UInt8]) -> [UInt64] {
         let blocks = (bytes.count + blockBytes - 1) >> blockShift
         let halves = blocks >= 1024 ? 2 : 1
-        let done = Mutex<[[UInt64]]>(Array(repeating: [], count: halves))
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
-            let hashes = bytes.withUnsafeBytes { all in
+        return Concurrently.map(halves) { half in
+            bytes.withUnsafeBytes { all in
                 ((blocks * half / halves)..<(blocks * (half + 1) / halves)).map { block in
                     let at = block << blockShift
                     return hash(UnsafeRawBufferPointer(rebasing: all[at..<min(all.count, at + blockBytes)]))
                 }
             }
-            done.withLock { $0[half] = hashes }
-        }
-        return done.withLock { $0.flatMap { $0 } }
+        }.flatMap { $0 }
     }
 
     /// A 64-bit hash of `bytes`, eight at a time: to tell a changed block, not to resist

@@ -38,6 +38,15 @@ enum ChunkedYAML {
         /// The items that start in each piece, counted by their lines (`- ` at `indent`);
         /// checked against each piece's parse, as a multi-line scalar could hold such a line.
         let itemCounts: [Int]
+
+        /// The number of pieces (one more than the cuts).
+        var pieceCount: Int { cuts.count + 1 }
+
+        /// The bytes of piece `p` (0-based): from the sequence's start or a cut to the next
+        /// cut or the sequence's end.
+        func piece(_ p: Int) -> Range<Int> {
+            (p == 0 ? region.lowerBound : cuts[p - 1])..<(p < cuts.count ? cuts[p] : region.upperBound)
+        }
     }
 
     /// `pieces` above the core count keeps memory down: the stitch copies one piece at a
@@ -59,19 +68,8 @@ enum ChunkedYAML {
             // Pieces that index bytes of their own cannot be joined: the file is read whole.
             guard !inputs.ownBytes else { return nil }
         }
-        let builders = Mutex([YAMLTreeBuilder?](repeating: nil, count: parts.count))
-        builders.withLock { $0[0] = skeleton }
-        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
-            guard i > 0 || skeleton == nil else { return }
-            let builder = parts.parse(i)
-            builders.withLock { $0[i] = builder }
-        }
-        var built = builders.withLock { all in
-            let taken = all.compactMap { $0 }
-            all = []
-            return taken
-        }
-        guard built.count == parts.count, built.allSatisfy(\.readable),
+        var built = Concurrently.map(parts.count) { i in i == 0 ? skeleton ?? parts.parse(0) : parts.parse(i) }
+        guard built.allSatisfy(\.readable),
               built.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
               !built.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
         else { return nil }
@@ -86,20 +84,9 @@ enum ChunkedYAML {
         let lines: LineTable
         let split: Split
         fileprivate let inputs: Inputs
-        /// Where each part starts and ends in the file: the sequence's start, the cuts, its end.
-        let bounds: [Int]
-
-        fileprivate init(source: SourceFile, limits: YAMLLimits, lines: LineTable, split: Split, inputs: Inputs) {
-            self.source = source
-            self.limits = limits
-            self.lines = lines
-            self.split = split
-            self.inputs = inputs
-            bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
-        }
 
         /// The skeleton and the pieces.
-        var count: Int { bounds.count }
+        var count: Int { split.pieceCount + 1 }
 
         /// Part `i` parsed, with its bytes (taken once).
         func parse(_ i: Int) -> YAMLTreeBuilder {
@@ -109,15 +96,15 @@ enum ChunkedYAML {
                                           held: inputs.take(0))
             } else {
                 let held = inputs.take(i)
-                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: held.bytes(of: bounds[i - 1]..<bounds[i]),
+                builder = YAMLTreeBuilder(source: source, limits: limits, lines: lines, input: held.bytes(of: split.piece(i - 1)),
                                           held: held, lineOffset: split.pieceLines[i - 1], depthOffset: 1)
             }
             builder.run()
             // Block collections end where the next token starts: at a cut that is the next
             // item's `-`, not the start of the line where the piece stopped (the last piece
             // ends with the sequence).
-            if i > 0, i + 1 < bounds.count {
-                let cut = UInt32(bounds[i])
+            if i > 0, i - 1 < split.cuts.count {
+                let cut = UInt32(split.cuts[i - 1])
                 builder.moveCollectionEnds(from: cut, to: cut + UInt32(split.indent))
             }
             return builder
@@ -166,19 +153,15 @@ enum ChunkedYAML {
         skeleton.reserveCapacity(bytes.count - split.region.count + emptied)
         skeleton.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: emptied))
         skeleton.append(contentsOf: bytes[split.region.upperBound...])
-        let bounds = [split.region.lowerBound] + split.cuts + [split.region.upperBound]
         guard ownBytes, source.releaseText() else {
             let whole = HeldBytes.whole(bytes)
-            return (split, Inputs(skeleton: skeleton, held: Array(repeating: whole, count: bounds.count), ownBytes: false))
+            return (split, Inputs(skeleton: skeleton, held: Array(repeating: whole, count: split.pieceCount + 1), ownBytes: false))
         }
         // The pieces' copies, made on every core at once.
-        let copies = Mutex([HeldBytes?](repeating: nil, count: bounds.count))
-        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { p in
-            let piece = HeldBytes.piece(Array(bytes[bounds[p]..<bounds[p + 1]]), at: bounds[p])
-            copies.withLock { $0[p + 1] = piece }
+        let copies = Concurrently.map(split.pieceCount) { p in
+            HeldBytes.piece(Array(bytes[split.piece(p)]), at: split.piece(p).lowerBound)
         }
-        let held = [HeldBytes.skeleton(skeleton, emptied: split.region, replacement: emptied)]
-            + copies.withLock { $0.dropFirst().map { $0! } }
+        let held = [HeldBytes.skeleton(skeleton, emptied: split.region, replacement: emptied)] + copies
         return (split, Inputs(skeleton: skeleton, held: held, ownBytes: true))
     }
 
@@ -417,11 +400,12 @@ enum ChunkedYAML {
             p = itemsStart
             lineNumber = itemsStartLine
             while p < region.end {
+                // An item line: `-` at the items' indentation, then a blank, a break or the end.
                 let after = p + indent + 1
                 if after <= region.end, b[after - 1] == dash,
                    after >= n || b[after] == space || b[after] == newline || b[after] == cr || b[after] == tab,
                    (0..<indent).allSatisfy({ b[p + $0] == space }) {
-                    if p >= target, cuts.count < pieces - 1, after < region.end, b[after] == space || b[after] == newline {
+                    if p >= target, cuts.count < pieces - 1 {
                         cuts.append(p)
                         pieceLines.append(lineNumber)
                         itemCounts.append(0)

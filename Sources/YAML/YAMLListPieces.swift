@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +29,8 @@ package final class YAMLListPieces: Sendable {
     package let firstItems: [Int]
     /// The number of pieces.
     package let pieceCount: Int
-    private let itemCounts: [Int]
+    /// The number of items in each piece.
+    package let itemCounts: [Int]
     private let parse: @Sendable (Int) -> YAMLTreeBuilder
     /// Alias expansion in the rest of the file, counted with the pieces' against the limit.
     private let otherAliasExpansion: Int
@@ -42,6 +42,8 @@ package final class YAMLListPieces: Sendable {
         case waiting
         case parsed(YAMLDocument?)
         case taken
+
+        var isWaiting: Bool { if case .waiting = self { true } else { false } }
     }
 
     /// What one piece's parse found.
@@ -89,35 +91,32 @@ package final class YAMLListPieces: Sendable {
     }
 
     /// The first item, in list order, for which `found` gives a value, looked for in the
-    /// pieces not yet taken. A piece looked in is parsed and kept for its reader, and so
-    /// are the next waiting ones, one per other core, parsed at the same time: the
-    /// machine is not left idle while one piece is parsed.
+    /// pieces not yet taken; a piece looked in is kept for its reader (`lookedIn`).
     package func first<T>(_ found: (YAMLNode) -> T?) -> T? {
         for piece in 0..<pieceCount {
-            let document = slots.withLock { slots -> YAMLDocument? in
-                switch slots[piece] {
-                case .waiting:
-                    let batch = Array((piece..<pieceCount).filter {
-                        if case .waiting = slots[$0] { true } else { false }
-                    }.prefix(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-                    let documents = Mutex([YAMLDocument?](repeating: nil, count: batch.count))
-                    DispatchQueue.concurrentPerform(iterations: batch.count) { b in
-                        let document = parsePiece(batch[b])
-                        documents.withLock { $0[b] = document }
-                    }
-                    for (b, document) in documents.withLock({ $0 }).enumerated() { slots[batch[b]] = .parsed(document) }
-                    guard case .parsed(let document) = slots[piece] else { return nil }
-                    return document
-                case .parsed(let document): return document
-                case .taken: return nil
-                }
-            }
-            guard let root = document?.root else { continue }
+            guard let root = lookedIn(piece)?.root else { continue }
             for item in 0..<root.count {
                 if let value = found(root.item(at: item)) { return value }
             }
         }
         return nil
+    }
+
+    /// Piece `i`'s document, unless taken, parsed now if it was waiting — and with it, at
+    /// the same time, the next waiting pieces, one per other core, so the machine is not
+    /// left idle while one piece is parsed. All are kept for their readers. A reader that
+    /// takes a piece meanwhile waits for the lock.
+    private func lookedIn(_ i: Int) -> YAMLDocument? {
+        slots.withLock { slots in
+            if slots[i].isWaiting {
+                let batch = Array((i..<pieceCount).filter { slots[$0].isWaiting }
+                    .prefix(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+                let documents = Concurrently.map(batch.count) { parsePiece(batch[$0]) }
+                for (piece, document) in zip(batch, documents) { slots[piece] = .parsed(document) }
+            }
+            guard case .parsed(let document) = slots[i] else { return nil }
+            return document
+        }
     }
 
     /// Once the reader is done: the problems the pieces' parses found, in file order, each
@@ -127,7 +126,7 @@ package final class YAMLListPieces: Sendable {
     package func finish() -> (diagnostics: [Diagnostic], standAlone: Bool) {
         for i in 0..<pieceCount {
             let waiting = slots.withLock { slots in
-                guard case .waiting = slots[i] else { return false }
+                guard slots[i].isWaiting else { return false }
                 slots[i] = .taken
                 return true
             }

@@ -186,7 +186,7 @@ struct YAMLTreeBuilder {
             }
         }
         let inSource = verbatim != nil
-        let textOffset = inSource ? UInt32(verbatim!.held) : UInt32(text.count)
+        let textOffset = verbatim.map { UInt32($0.held) } ?? UInt32(text.count)
         if !inSource, !bytes.isEmpty { text.append(contentsOf: bytes) }
         var kind: YAMLScalarKind = .string
         // Most plain scalars are text whose first byte already rules out null, bool and

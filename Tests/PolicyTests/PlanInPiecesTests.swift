@@ -115,46 +115,57 @@ struct PlanInPiecesTests {
         #expect(apart.diagnostics.contains { $0.code == .planUnknownCountry })
     }
 
-    /// Changes to the generated plan that leave a piece unable to stand alone: a
-    /// multi-line quoted scalar with a line that looks like an item (the items counted
-    /// when the file was cut are one too many), an alias in the last piece to an anchor in
+    /// A change to the generated plan that leaves a piece unable to stand alone.
+    struct Unsound: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// Items counted when the file is cut, beyond the plan's real ones.
+        let extraItemLines: Int
+        /// Whether the changed file is still a plan (the syntax error is not).
+        let isPlan: Bool
+        let change: @Sendable (String) -> String
+
+        var testDescription: String { name }
+    }
+
+    /// A multi-line quoted scalar with a line that looks like an item (the items counted
+    /// when the file is cut are one too many), an alias in the last piece to an anchor in
     /// the first, and a syntax error in a middle piece.
-    static let piecesThatCannotStandAlone: [(name: String, change: @Sendable (String) -> String)] = [
-        ("an item line inside a quoted scalar", { text in
+    static let unsound: [Unsound] = [
+        Unsound(name: "an item line inside a quoted scalar", extraItemLines: 1, isPlan: true) { text in
             text.replacingOccurrences(of: "    attributes: { cost_center: ENG-48 }\n",
                                       with: "    attributes: { cost_center: ENG-48, note: \"one line\n  - and the next\" }\n")
-        }),
-        ("an alias to another piece", { text in
+        },
+        Unsound(name: "an alias to another piece", extraItemLines: 0, isPlan: true) { text in
             var text = text.replacingOccurrences(of: "    attributes: { cost_center: ENG-48 }\n",
                                                  with: "    attributes: &shared { cost_center: ENG-48 }\n")
             let last = text.range(of: "    controls: [", options: .backwards)!
             text.replaceSubrange(last, with: "    attributes: *shared\n    controls: [")
             return text
-        }),
-        ("a syntax error", { text in
+        },
+        Unsound(name: "a syntax error", extraItemLines: 0, isPlan: false) { text in
             let middle = text.index(text.startIndex, offsetBy: text.utf8.count / 2)
             let line = text.range(of: "    controls: [", range: middle..<text.endIndex)!
             return text.replacingCharacters(in: line, with: "    controls: [\"unclosed, ")
-        }),
+        },
     ]
 
     /// A piece that cannot stand alone makes the whole file be read again on one thread:
     /// the plan (or its problems) is exactly that of the sequential read.
-    @Test(arguments: 0..<3, [false, true])
-    func aPieceThatCannotStandAloneIsReadWhole(change: Int, ownBytes: Bool) throws {
-        let (name, changed) = Self.piecesThatCannotStandAlone[change]
-        let text = changed(PlanGenerator(engagements: 1_500, seed: 7).text())
-        #expect(text != PlanGenerator(engagements: 1_500, seed: 7).text(), "\(name): the change did not apply")
+    @Test(arguments: Self.unsound, [false, true])
+    func aPieceThatCannotStandAloneIsReadWhole(unsound: Unsound, ownBytes: Bool) throws {
+        let plain = PlanGenerator(engagements: 1_500, seed: 7).text()
+        let text = unsound.change(plain)
+        #expect(text != plain, "the change did not apply")
         let (whole, apart, _) = try Self.bothWays(text, ownBytes: ownBytes)
-        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render), "\(name)")
-        #expect((whole.plan == nil) == (change == 2), "\(name)")
+        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
+        #expect((whole.plan != nil) == unsound.isPlan)
         if let a = whole.plan, let b = apart.plan {
-            #expect(a.engagements.map(\.id) == b.engagements.map(\.id), "\(name)")
-            #expect(b.engagements.map(\.index) == Array(0..<1_500), "\(name)")
-            #expect(places(a) == places(b), "\(name)")
+            #expect(a.engagements.map(\.id) == b.engagements.map(\.id))
+            #expect(b.engagements.map(\.index) == Array(0..<1_500))
+            #expect(places(a) == places(b))
             let left = try exampleRuleFindings(a), right = try exampleRuleFindings(b)
-            #expect(left.map(\.fingerprint) == right.map(\.fingerprint), "\(name)")
-            #expect(left.map(\.path) == right.map(\.path), "\(name)")
+            #expect(left.map(\.fingerprint) == right.map(\.fingerprint))
+            #expect(left.map(\.path) == right.map(\.path))
         }
     }
 
@@ -162,12 +173,13 @@ struct PlanInPiecesTests {
     /// do says so, one with a piece that does not says that too (so it was read again).
     @Test func piecesSayWhetherTheyStoodAlone() throws {
         let plain = PlanGenerator(engagements: 1_500, seed: 7).text()
-        for (text, standAlone) in [(plain, true), (Self.piecesThatCannotStandAlone[0].change(plain), false),
-                                   (Self.piecesThatCannotStandAlone[1].change(plain), false)] {
+        let cases = [(text: plain, items: 1_500, standAlone: true)]
+            + Self.unsound.map { (text: $0.change(plain), items: 1_500 + $0.extraItemLines, standAlone: false) }
+        for (text, items, standAlone) in cases {
             let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
                                                      pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
             let pieces = try #require(read.listPieces)
-            #expect(pieces.count == 1_500 + (standAlone || text.contains("*shared") ? 0 : 1))
+            #expect(pieces.count == items)
             _ = Self.loader.interpret(read)
             #expect(pieces.finish().standAlone == standAlone)
         }

@@ -1,3 +1,4 @@
+import SourceText
 import YAML
 
 /// A plan's engagement nodes: the plan's own `engagements:` list, or a large file's list
@@ -46,15 +47,11 @@ enum EngagementNodes {
             }
         case .pieces(let pieces):
             // A part per piece: each is parsed by the thread that takes it, then read.
-            return Parallel.chunks(pieces.pieceCount, threshold: 1, chunkCount: pieces.pieceCount) { range in
-                let end = range.upperBound < pieces.pieceCount ? pieces.firstItems[range.upperBound] : pieces.count
-                let count = range.isEmpty ? 0 : end - pieces.firstItems[range.lowerBound]
-                return read(count) { each in
-                    for p in range {
-                        guard let piece = pieces.take(p), let root = piece.root else { continue }
-                        let first = pieces.firstItems[p]
-                        for i in 0..<root.count { each(root.item(at: i), first + i) }
-                    }
+            return Concurrently.map(pieces.pieceCount) { p in
+                read(pieces.itemCounts[p]) { each in
+                    guard let piece = pieces.take(p), let root = piece.root else { return }
+                    let first = pieces.firstItems[p]
+                    for i in 0..<root.count { each(root.item(at: i), first + i) }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import SourceText
 import Synchronization
 
 /// Splits work over the machine's cores in contiguous chunks and returns the chunks'
@@ -9,21 +10,13 @@ enum Parallel {
     /// Engagements below which a plan's work stays on one thread.
     static let threshold = 2_000
 
-    /// `body(range)` for contiguous ranges covering `0..<count`, `chunkCount` of them;
-    /// results in range order.
+    /// `body(range)` for contiguous ranges covering `0..<count`; results in range order.
     static func chunks<T: Sendable>(
-        _ count: Int, threshold: Int = threshold, chunkCount: Int = chunkCount, _ body: @Sendable (Range<Int>) -> T
+        _ count: Int, threshold: Int = threshold, _ body: @Sendable (Range<Int>) -> T
     ) -> [T] {
         let chunks = count >= threshold ? chunkCount : 1
         let size = (count + chunks - 1) / max(1, chunks)
-        let range: @Sendable (Int) -> Range<Int> = { c in min(count, c * size)..<min(count, (c + 1) * size) }
-        if chunks == 1 { return [body(range(0))] }
-        let results = Mutex([T?](repeating: nil, count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let value = body(range(c))
-            results.withLock { $0[c] = value }
-        }
-        return results.withLock { $0.compactMap { $0 } }
+        return Concurrently.map(chunks) { c in body(min(count, c * size)..<min(count, (c + 1) * size)) }
     }
 
     /// `transform` of each element, computed in parallel chunks, in order.
