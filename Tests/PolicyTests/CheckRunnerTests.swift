@@ -55,6 +55,55 @@ struct CheckRunnerTests {
         #expect(report.summary.failing == 2)
     }
 
+    /// Each kind of waiver waives exactly the findings it names: the whole rule, one
+    /// engagement, one country, an engagement in a country. Near misses by one field
+    /// waive nothing and are reported unused.
+    @Test func eachKindOfWaiverWaivesWhatItNames() throws {
+        let plan = """
+        plan: p
+        date: 2026-12-01
+        company: { name: Acme, country: US, timezone: America/New_York }
+        engagements:
+          - id: e1
+            provider: { name: P, kind: agency, country: PH }
+            locations:
+              - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
+              - { country: IN, timezone: Asia/Kolkata, hours: "18:00-03:00", headcount: 10 }
+          - id: e2
+            provider: { name: Q, kind: agency, country: IN }
+            locations:
+              - { country: IN, timezone: Asia/Kolkata, hours: "18:00-03:00", headcount: 10 }
+              - { country: MX, timezone: America/Mexico_City, hours: "09:00-17:00", headcount: 10 }
+        """
+        let rules = """
+        policy: p
+        rules:
+          - { id: A-001, for: location, assert: "!location.offshore" }
+          - { id: B-001, for: location, assert: "!location.offshore" }
+          - { id: C-001, for: location, assert: "!location.offshore" }
+          - { id: D-001, for: location, assert: "!location.offshore" }
+        """
+        let waivers = """
+        waivers:
+          - { rule: A-001, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: B-001, engagement: e2, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: C-001, country: IN, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: D-001, engagement: e1, country: IN, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: D-001, engagement: e2, country: PH, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: B-001, engagement: e3, reason: r, approved_by: CISO, expires: 2030-01-31 }
+          - { rule: C-001, country: MY, reason: r, approved_by: CISO, expires: 2030-01-31 }
+        """
+        let report = try check(plan: plan, rules: rules, waivers: waivers)
+        let waived = report.findings.filter { $0.status == .waived }
+            .map { "\($0.rule) \($0.engagement ?? "-") \($0.country ?? "-")" }.sorted()
+        #expect(waived == ["A-001 e1 IN", "A-001 e1 PH", "A-001 e2 IN", "A-001 e2 MX",
+                           "B-001 e2 IN", "B-001 e2 MX", "C-001 e1 IN", "C-001 e2 IN", "D-001 e1 IN"], "\(waived)")
+        let unused = report.findings.filter { $0.kind == .waiverUnused }.map(\.message)
+        #expect(unused == ["the waiver of D-001 for engagement e2, country PH matches no finding; remove it",
+                           "the waiver of B-001 for engagement e3 matches no finding; remove it",
+                           "the waiver of C-001 for country MY matches no finding; remove it"], "\(unused)")
+    }
+
     /// Rules over free-form `attributes` with optional values: no `has()` chains, and
     /// an absent attribute is a value (`orValue`), not an evaluation error.
     @Test func optionalValuesReadFreeFormAttributes() throws {

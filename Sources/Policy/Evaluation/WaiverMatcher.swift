@@ -55,30 +55,27 @@ enum WaiverMatcher {
             guard let deadline, work & 63 == 0 else { return true }
             return ContinuousClock.now < deadline
         }
-        // Only the buckets some waiver asks for are made, and a finding is looked up only
-        // under the kinds of key its rule's waivers use: a rule no waiver names costs one
-        // lookup per finding, a rule waived per engagement two.
+        // A finding is looked up only in the waivers of its own rule, by the engagement and
+        // country it names: a rule no waiver names costs nothing per finding, and a bucket
+        // is made only for a key some finding matches.
         let date = policy.judgingDate(for: plan)
-        var buckets: [BucketKey: [Int]] = [:]
-        var shapes: [String: BucketKey.Shapes] = [:]
+        var byRule: [String: RuleWaivers] = [:]
         for waiver in waivers where (waiver.plan == nil || waiver.plan == plan.id) && waiver.isActive(on: date) {
-            let key = BucketKey(rule: waiver.rule, engagement: waiver.engagement, country: waiver.country)
-            buckets[key] = []
-            shapes[waiver.rule, default: []].insert(key.shape)
+            byRule[waiver.rule, default: RuleWaivers()].add(engagement: waiver.engagement, country: waiver.country)
         }
+        var buckets: [BucketKey: [Int]] = [:]
         // A rule's findings come in runs, so the run's rule is looked up once.
-        var lastRule: String?, lastShapes: BucketKey.Shapes?
+        var lastRule: String?, lastWaivers: RuleWaivers?
         for i in findings.indices where findings[i].status == .failing && findings[i].kind.isWaivable {
             let rule = findings[i].rule
             if rule != lastRule {
                 lastRule = rule
-                lastShapes = shapes[rule]
+                lastWaivers = byRule[rule]
             }
-            guard let ruleShapes = lastShapes else { continue }
+            guard let named = lastWaivers else { continue }
             guard tick() else { return false }
-            for key in BucketKey.all(rule: rule, engagement: findings[i].engagement, country: findings[i].country,
-                                     shapes: ruleShapes) {
-                buckets[key]?.append(i)
+            named.forEachKey(rule: rule, engagement: findings[i].engagement, country: findings[i].country) {
+                buckets[$0, default: []].append(i)
             }
         }
         var result: [Finding] = []
@@ -119,37 +116,41 @@ enum WaiverMatcher {
         let rule: String
         let engagement: String?
         let country: String?
+    }
 
-        /// Which of the four kinds of key this is: the rule alone, with an engagement,
-        /// with a country, or with both.
-        struct Shapes: OptionSet, Hashable {
-            let rawValue: UInt8
-            static let rule = Shapes(rawValue: 1)
-            static let engagement = Shapes(rawValue: 2)
-            static let country = Shapes(rawValue: 4)
-            static let both = Shapes(rawValue: 8)
+    /// What the active waivers of one rule name: the rule alone, an engagement, a
+    /// country, or both.
+    private struct RuleWaivers {
+        private var wholeRule = false
+        private var engagements: Set<String> = []
+        private var countries: Set<String> = []
+        private var both: Set<Pair> = []
+
+        private struct Pair: Hashable {
+            let engagement: String
+            let country: String
         }
 
-        var shape: Shapes {
+        mutating func add(engagement: String?, country: String?) {
             switch (engagement, country) {
-            case (nil, nil): .rule
-            case (_?, nil): .engagement
-            case (nil, _?): .country
-            case (_?, _?): .both
+            case (nil, nil): wholeRule = true
+            case (let engagement?, nil): engagements.insert(engagement)
+            case (nil, let country?): countries.insert(country)
+            case (let engagement?, let country?): both.insert(Pair(engagement: engagement, country: country))
             }
         }
 
-        /// The keys of the given shapes a finding belongs to (so each bucket holds the
-        /// finding once).
-        static func all(rule: String, engagement: String?, country: String?, shapes: Shapes) -> [BucketKey] {
-            var keys: [BucketKey] = []
-            if shapes.contains(.rule) { keys.append(BucketKey(rule: rule, engagement: nil, country: nil)) }
-            if shapes.contains(.engagement), let engagement { keys.append(BucketKey(rule: rule, engagement: engagement, country: nil)) }
-            if shapes.contains(.country), let country { keys.append(BucketKey(rule: rule, engagement: nil, country: country)) }
-            if shapes.contains(.both), let engagement, let country {
-                keys.append(BucketKey(rule: rule, engagement: engagement, country: country))
+        /// Calls `body` with each key of a waiver of this rule that covers a finding about
+        /// `engagement` and `country` (so each bucket holds the finding once).
+        func forEachKey(rule: String, engagement: String?, country: String?, _ body: (BucketKey) -> Void) {
+            if wholeRule { body(BucketKey(rule: rule, engagement: nil, country: nil)) }
+            if let engagement, !engagements.isEmpty, engagements.contains(engagement) {
+                body(BucketKey(rule: rule, engagement: engagement, country: nil))
             }
-            return keys
+            if let country, !countries.isEmpty, countries.contains(country) { body(BucketKey(rule: rule, engagement: nil, country: country)) }
+            if let engagement, let country, !both.isEmpty, both.contains(Pair(engagement: engagement, country: country)) {
+                body(BucketKey(rule: rule, engagement: engagement, country: country))
+            }
         }
     }
 
