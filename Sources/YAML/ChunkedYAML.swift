@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SourceText
 import Synchronization
 
@@ -144,7 +139,7 @@ enum ChunkedYAML {
     private static func cut(_ source: SourceFile, pieces: Int, lines: LineTable,
                             ownBytes: Bool) -> (Split, Inputs)? {
         let bytes = source.bytes
-        guard let split = split(bytes, pieces: pieces, breaksAreLF: lines.breaksAreLF) else { return nil }
+        guard let split = split(bytes, pieces: pieces, lines: lines) else { return nil }
         // The skeleton: the file with the sequence's lines emptied (line breaks kept, so
         // every later line keeps its number); its key then holds a null. Every break is
         // LF or CR LF here (`split`), so the region holds one LF per break.
@@ -324,58 +319,58 @@ enum ChunkedYAML {
     // MARK: Finding the cut points
 
     /// The long block sequence under a root key, cut into about `pieces` parts at item
-    /// lines; nil when the file has no such sequence of at least half its size.
-    /// `breaksAreLF` is the file's `LineTable.breaksAreLF`.
-    static func split(_ bytes: [UInt8], pieces: Int, breaksAreLF: Bool) -> Split? {
+    /// lines; nil when the file has no such sequence of at least half its size. Walks the
+    /// file's line table (`lines`, of `bytes`), so no byte is scanned again for a break.
+    static func split(_ bytes: [UInt8], pieces: Int, lines: LineTable) -> Split? {
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), dash = UInt8(ascii: "-")
         let hash = UInt8(ascii: "#"), cr = UInt8(ascii: "\r"), tab = UInt8(ascii: "\t")
+        // Lines are counted by LF here; libyaml also breaks lines at a lone CR, NEL, LS and
+        // PS, so a file with any of those is parsed sequentially (as is one past the
+        // table's reach).
+        guard lines.breaksAreLF, lines.byteRange(ofLine: lines.count - 1)?.upperBound == bytes.count else { return nil }
         return bytes.withUnsafeBufferPointer { b -> Split? in
             let n = b.count
-            // Lines are counted by LF here; libyaml also breaks lines at a lone CR, NEL,
-            // LS and PS, so a file with any of those is parsed sequentially.
-            guard breaksAreLF else { return nil }
+            let lineCount = lines.count
+            /// Where 0-based `line` starts (`n` past the last line).
+            func start(_ line: Int) -> Int { lines.lineStart(line) ?? n }
+            /// Where 0-based `line` ends: at its line feed, or at the end of the file.
+            func end(_ line: Int) -> Int { line + 1 < lineCount ? start(line + 1) - 1 : n }
             // Pass 1: top-level lines (column 1, not blank, not a comment, not a `- ` item).
-            var best: (key: Int, keyLine: Int, start: Int, end: Int, startLine: Int)?
-            var current: (key: Int, keyLine: Int, start: Int, startLine: Int)?
+            var best: (keyLine: Int, start: Int, end: Int, startLine: Int)?
+            var current: (keyLine: Int, start: Int, startLine: Int)?
             var line = 0
-            var i = 0
-            while i < n {
+            while line < lineCount, case let i = start(line), i < n {
                 let c = b[i]
-                let isTopLevel = c != space && c != newline && c != cr && c != hash && c != UInt8(ascii: "\t")
+                let isTopLevel = c != space && c != newline && c != cr && c != hash && c != tab
                     && !(c == dash && (i + 1 >= n || b[i + 1] == space || b[i + 1] == newline))
                 if isTopLevel {
                     if let open = current {
                         let size = i - open.start
                         if size > (best.map { $0.end - $0.start } ?? 0) {
-                            best = (open.key, open.keyLine, open.start, i, open.startLine)
+                            best = (open.keyLine, open.start, i, open.startLine)
                         }
                     }
                     current = nil
                     // A key whose value starts on the next line: `key:` then nothing (or a comment).
-                    let j = nextLineFeed(b, from: i, to: n)
-                    var end = j
-                    while end > i, b[end - 1] == space || b[end - 1] == cr { end -= 1 }
-                    if end > i, b[end - 1] == UInt8(ascii: ":"), b[i] != UInt8(ascii: "%"), b[i] != UInt8(ascii: "'"),
-                       b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "{"), b[i] != UInt8(ascii: "[") {
-                        current = (i, line, min(j + 1, n), line + 1)
+                    let j = end(line)
+                    var last = j
+                    while last > i, b[last - 1] == space || b[last - 1] == cr { last -= 1 }
+                    if last > i, b[last - 1] == UInt8(ascii: ":"), c != UInt8(ascii: "%"), c != UInt8(ascii: "'"),
+                       c != UInt8(ascii: "\""), c != UInt8(ascii: "{"), c != UInt8(ascii: "[") {
+                        current = (line, min(j + 1, n), line + 1)
                     }
-                    i = j
-                } else {
-                    i = nextLineFeed(b, from: i, to: n)
                 }
-                i += 1
                 line += 1
             }
             if let open = current, n - open.start > (best.map { $0.end - $0.start } ?? 0) {
-                best = (open.key, open.keyLine, open.start, n, open.startLine)
+                best = (open.keyLine, open.start, n, open.startLine)
             }
             guard let region = best, region.end - region.start >= n / 2 else { return nil }
 
             // Pass 2: the items' indentation is that of the first content line, which must be `- `.
-            var p = region.start
-            var lineNumber = region.startLine
+            line = region.startLine
             var indent: Int?
-            while p < region.end, indent == nil {
+            while indent == nil, case let p = start(line), p < region.end {
                 var q = p
                 while q < region.end, b[q] == space { q += 1 }
                 if q < region.end, b[q] != newline, b[q] != hash, b[q] != cr {
@@ -383,38 +378,32 @@ enum ChunkedYAML {
                     indent = q - p
                     break
                 }
-                p = nextLineFeed(b, from: p, to: region.end) + 1
-                lineNumber += 1
+                line += 1
             }
             guard let indent else { return nil }
-            let itemsStart = p
-            let itemsStartLine = lineNumber
+            let itemsStart = start(line)
+            let itemsStartLine = line
 
-            // Pass 3: cut at the item line nearest each even share of the bytes, and count
-            // the item lines of each piece.
-            let share = (region.end - itemsStart) / max(1, pieces)
+            // Pass 3: cut at the first item line past each piece's share of the bytes
+            // (`targets`), and count the item lines of each piece.
+            let targets = Self.cutTargets(pieces: pieces, bytes: itemsStart..<region.end)
             var cuts: [Int] = []
             var pieceLines = [itemsStartLine]
             var itemCounts = [0]
-            var target = itemsStart + share
-            p = itemsStart
-            lineNumber = itemsStartLine
-            while p < region.end {
+            while case let p = start(line), p < region.end {
                 // An item line: `-` at the items' indentation, then a blank, a break or the end.
                 let after = p + indent + 1
                 if after <= region.end, b[after - 1] == dash,
                    after >= n || b[after] == space || b[after] == newline || b[after] == cr || b[after] == tab,
                    (0..<indent).allSatisfy({ b[p + $0] == space }) {
-                    if p >= target, cuts.count < pieces - 1 {
+                    if cuts.count < targets.count, p >= targets[cuts.count] {
                         cuts.append(p)
-                        pieceLines.append(lineNumber)
+                        pieceLines.append(line)
                         itemCounts.append(0)
-                        target = p + share
                     }
                     itemCounts[itemCounts.count - 1] += 1
                 }
-                p = nextLineFeed(b, from: p, to: region.end) + 1
-                lineNumber += 1
+                line += 1
             }
             guard !cuts.isEmpty else { return nil }
             return Split(region: itemsStart..<region.end, firstLine: itemsStartLine, keyLine: region.keyLine,
@@ -422,9 +411,19 @@ enum ChunkedYAML {
         }
     }
 
-    /// The offset of the first LF in `from..<to`, or `to` when there is none.
-    static func nextLineFeed(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        guard from < to, let base = b.baseAddress, let found = memchr(base + from, 0x0A, to - from) else { return to }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    /// Where the cuts into `pieces` pieces of `bytes` should fall. The pieces shrink
+    /// evenly from 1.5 to 0.5 times an even share: the pieces are taken in order by
+    /// however many cores there are, and the last ones, which one core may be left
+    /// reading while the others have nothing more to take, are the shortest.
+    static func cutTargets(pieces: Int, bytes: Range<Int>) -> [Int] {
+        guard pieces > 1 else { return [] }
+        let n = Double(pieces)
+        var targets: [Int] = []
+        var share = 0.0
+        for k in 0..<(pieces - 1) {
+            share += (1.5 - Double(k) / (n - 1)) / n
+            targets.append(bytes.lowerBound + Int(share * Double(bytes.count)))
+        }
+        return targets
     }
 }

@@ -55,11 +55,25 @@ struct ChunkedParseTests {
 
     @Test func theSplitFallsOnItemLines() throws {
         let bytes = Array(Self.largeFile().utf8)
-        let split = try #require(ChunkedYAML.split(bytes, pieces: 3, breaksAreLF: LineTable(bytes).breaksAreLF))
+        let split = try #require(ChunkedYAML.split(bytes, pieces: 3, lines: LineTable(bytes)))
         #expect(split.cuts.count == 2)
         for cut in split.cuts {
             #expect(Array(bytes[cut..<cut + 6]) == Array("  - id".utf8))
         }
+    }
+
+    /// The pieces shrink toward the end of the list: the last ones may be read by one
+    /// core while the others have nothing left to take, so they are the shortest.
+    @Test func thePiecesShrinkTowardTheEnd() throws {
+        let bytes = Array(Self.largeFile().utf8)
+        let split = try #require(ChunkedYAML.split(bytes, pieces: 8, lines: LineTable(bytes)))
+        let sizes = (0..<split.pieceCount).map { split.piece($0).count }
+        #expect(sizes.count == 8)
+        let even = Double(split.region.count) / 8
+        #expect(Double(sizes[0]) > 1.3 * even && Double(sizes[7]) < 0.7 * even, "\(sizes)")
+        #expect(zip(sizes, sizes.dropFirst()).allSatisfy { Double($1) < Double($0) * 1.05 }, "\(sizes)")
+        #expect(ChunkedYAML.cutTargets(pieces: 1, bytes: 0..<100).isEmpty)
+        #expect(ChunkedYAML.cutTargets(pieces: 2, bytes: 0..<100) == [75])
     }
 
     @Test func parallelAndSequentialTreesAreIdentical() throws {
