@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SourceText
 import Synchronization
 
@@ -35,16 +30,9 @@ package final class YAMLListPieces: Sendable {
     /// Alias expansion in the rest of the file, counted with the pieces' against the limit.
     private let otherAliasExpansion: Int
     private let maxAliasExpansion: Int
-    private let slots: Mutex<[Slot]>
+    /// Whether each piece has been taken (to be parsed by its taker).
+    private let taken: Mutex<[Bool]>
     private let parsed: Mutex<[Parsed?]>
-
-    private enum Slot {
-        case waiting
-        case parsed(YAMLDocument?)
-        case taken
-
-        var isWaiting: Bool { if case .waiting = self { true } else { false } }
-    }
 
     /// What one piece's parse found.
     private struct Parsed: Sendable {
@@ -52,6 +40,8 @@ package final class YAMLListPieces: Sendable {
         let aliasExpansion: Int
         /// Read, a sequence of the items counted for it, with no alias it cannot resolve.
         let standsAlone: Bool
+        /// The piece's tree, while anything holds it.
+        weak var tree: YAMLDocument?
     }
 
     /// Pieces with `itemCounts` items each; `parse(i)` parses piece `i`.
@@ -71,51 +61,22 @@ package final class YAMLListPieces: Sendable {
         self.parse = parse
         self.otherAliasExpansion = aliasExpansion
         self.maxAliasExpansion = limits.maxAliasExpansion
-        self.slots = Mutex(Array(repeating: .waiting, count: itemCounts.count))
+        self.taken = Mutex(Array(repeating: false, count: itemCounts.count))
         self.parsed = Mutex(Array(repeating: nil, count: itemCounts.count))
     }
 
-    /// Piece `i`'s document, its root a sequence of items, parsed now unless `first` has
-    /// parsed it, and handed out once: the caller then holds the only reference. Nil when
+    /// Piece `i`'s document, its root a sequence of items, parsed now on the caller's
+    /// thread, and handed out once: the caller then holds the only reference. Nil when
     /// already taken, or when the piece does not stand alone.
     package func take(_ i: Int) -> YAMLDocument? {
-        let slot = slots.withLock { slots in
-            defer { slots[i] = .taken }
-            return slots[i]
-        }
-        switch slot {
-        case .waiting: return parsePiece(i)
-        case .parsed(let document): return document
-        case .taken: return nil
-        }
+        claim(i) ? parsePiece(i) : nil
     }
 
-    /// The first item, in list order, for which `found` gives a value, looked for in the
-    /// pieces not yet taken; a piece looked in is kept for its reader (`lookedIn`).
-    package func first<T>(_ found: (YAMLNode) -> T?) -> T? {
-        for piece in 0..<pieceCount {
-            guard let root = lookedIn(piece)?.root else { continue }
-            for item in 0..<root.count {
-                if let value = found(root.item(at: item)) { return value }
-            }
-        }
-        return nil
-    }
-
-    /// Piece `i`'s document, unless taken, parsed now if it was waiting — and with it, at
-    /// the same time, the next waiting pieces, one per other core, so the machine is not
-    /// left idle while one piece is parsed. All are kept for their readers. A reader that
-    /// takes a piece meanwhile waits for the lock.
-    private func lookedIn(_ i: Int) -> YAMLDocument? {
-        slots.withLock { slots in
-            if slots[i].isWaiting {
-                let batch = Array((i..<pieceCount).filter { slots[$0].isWaiting }
-                    .prefix(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-                let documents = Concurrently.map(batch.count) { parsePiece(batch[$0]) }
-                for (piece, document) in zip(batch, documents) { slots[piece] = .parsed(document) }
-            }
-            guard case .parsed(let document) = slots[i] else { return nil }
-            return document
+    /// Marks piece `i` taken; false when it already was.
+    private func claim(_ i: Int) -> Bool {
+        taken.withLock { taken in
+            defer { taken[i] = true }
+            return !taken[i]
         }
     }
 
@@ -124,19 +85,18 @@ package final class YAMLListPieces: Sendable {
     /// every piece stood alone. When one did not (`standAlone` false), what was read from
     /// the pieces is not the file's list: read the whole file sequentially instead.
     package func finish() -> (diagnostics: [Diagnostic], standAlone: Bool) {
-        for i in 0..<pieceCount {
-            let waiting = slots.withLock { slots in
-                guard slots[i].isWaiting else { return false }
-                slots[i] = .taken
-                return true
-            }
-            if waiting { _ = parsePiece(i) }
-        }
+        for i in 0..<pieceCount where claim(i) { _ = parsePiece(i) }
         return parsed.withLock { all in
             let aliasExpansion = all.reduce(otherAliasExpansion) { $0 + ($1?.aliasExpansion ?? 0) }
             let standAlone = all.allSatisfy { $0?.standsAlone == true } && aliasExpansion <= maxAliasExpansion
             return (all.flatMap { $0?.diagnostics ?? [] }, standAlone)
         }
+    }
+
+    /// Whether piece `i` has been parsed and its tree is still held somewhere: a reader
+    /// lets it go once its items are read, so after the reading none should be.
+    package func treeIsHeld(_ i: Int) -> Bool {
+        parsed.withLock { $0[i]?.tree != nil }
     }
 
     /// Piece `i` parsed, what the parse found recorded; its document when it stands alone.
@@ -146,7 +106,8 @@ package final class YAMLListPieces: Sendable {
         let standsAlone = document?.root.map { $0.kind == .sequence && $0.count == itemCounts[i] } == true
             && !builder.diagnostics.contains { $0.code == .yamlUnknownAlias }
         parsed.withLock {
-            $0[i] = Parsed(diagnostics: builder.diagnostics, aliasExpansion: builder.aliasExpansion, standsAlone: standsAlone)
+            $0[i] = Parsed(diagnostics: builder.diagnostics, aliasExpansion: builder.aliasExpansion, standsAlone: standsAlone,
+                           tree: document)
         }
         return standsAlone ? document : nil
     }

@@ -14,32 +14,42 @@ import SourceText
 struct PlanInPiecesTests {
     static let loader = PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!)
 
-    /// The file read whole (sequentially) and read with its engagements apart, in 4 pieces.
-    /// With `ownBytes` the file is read from disk and kept open, so it lets its bytes go
-    /// before the pieces are parsed, and each piece parses a copy of its own bytes and
-    /// keeps none of them (`SourceFile.releaseText()`, `HeldBytes`).
+    /// The file read whole (sequentially) and read with its engagements apart, in 4 pieces,
+    /// and whether every piece's tree was let go once read. With `ownBytes` the file is
+    /// read from disk and kept open, so it lets its bytes go before the pieces are parsed,
+    /// and each piece parses a copy of its own bytes and keeps none of them
+    /// (`SourceFile.releaseText()`, `HeldBytes`).
     static func bothWays(_ text: String, ownBytes: Bool = false) throws
-        -> (whole: PlanLoadResult, apart: PlanLoadResult, pieceLetGo: Bool) {
+        -> (whole: PlanLoadResult, apart: PlanLoadResult, piecesLetGo: Bool) {
         let whole = loader.interpret(YAMLLoader(parallel: false).load(text: text, path: "big.yaml"))
-        var source = SourceFile(path: "big.yaml", text: text)
-        if ownBytes {
+        func source() throws -> SourceFile {
+            guard ownBytes else { return SourceFile(path: "big.yaml", text: text) }
             let path = TestScratch.root + "/big-\(text.utf8.count).yaml"
             try text.write(toFile: path, atomically: false, encoding: .utf8)
-            source = SourceFile(path: "big.yaml", bytes: Array(text.utf8), openFile: OpenFile(descriptor: open(path, O_RDONLY)))
+            return SourceFile(path: "big.yaml", bytes: Array(text.utf8), openFile: OpenFile(descriptor: open(path, O_RDONLY)))
         }
-        let read = try #require(ChunkedYAML.load(source: source, limits: .default,
-                                                 pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
-        #expect(read.listPieces?.pieceCount == 4)
-        #expect(source.holdsText == !ownBytes)
+        func cut(_ source: SourceFile) throws -> YAMLLoadResult {
+            try #require(ChunkedYAML.load(source: source, limits: .default, pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+        }
         if ownBytes {
             // A piece holds its own bytes only; the skeleton its own.
-            let pieceBytes = try #require(read.listPieces?.first { $0.document.held.bytes.count })
+            let looked = try cut(source())
+            let pieces = try #require(looked.listPieces)
+            // The first piece that stands alone (a piece is taken once: one call each).
+            var firstPiece: YAMLDocument?
+            for p in 0..<pieces.pieceCount where firstPiece == nil { firstPiece = pieces.take(p) }
+            let piece = try #require(firstPiece)
+            let pieceBytes = piece.held.bytes.count
             #expect(pieceBytes > 0 && pieceBytes < text.utf8.count / 2)
-            #expect(try #require(read.document).held.bytes.count < text.utf8.count / 4)
+            #expect(try #require(looked.document).held.bytes.count < text.utf8.count / 4)
         }
-        weak let firstPiece = read.listPieces?.first { $0.document }
+        let file = try source()
+        let read = try cut(file)
+        #expect(read.listPieces?.pieceCount == 4)
+        #expect(file.holdsText == !ownBytes)
+        let pieces = try #require(read.listPieces)
         let apart = loader.interpret(read)
-        return (whole, apart, firstPiece == nil)
+        return (whole, apart, !(0..<pieces.pieceCount).contains { pieces.treeIsHeld($0) })
     }
 
     private func places(_ plan: Plan) -> [String] {
@@ -113,6 +123,35 @@ struct PlanInPiecesTests {
         #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
         #expect(apart.diagnostics.contains { $0.code == .planDuplicateEngagement })
         #expect(apart.diagnostics.contains { $0.code == .planUnknownCountry })
+    }
+
+    /// With no company currency, costs are reported in the first cost's currency: the
+    /// first one written, even in an engagement that is itself invalid, wherever the piece
+    /// it is in; a later cost in a currency with no rate is an error at that currency, in
+    /// whichever piece it is. The near miss: the same plan with the company's currency
+    /// stated has no such error where the rate is known.
+    @Test(arguments: [false, true])
+    func costsAreConvertedToTheFirstCostsCurrency(ownBytes: Bool) throws {
+        var text = PlanGenerator(engagements: 1_500, seed: 7).text()
+        let first = try #require(text.range(of: "currency: USD"))
+        text.replaceSubrange(first, with: "currency: EUR")
+        // The first engagement loses its id, so it is invalid but still gives the currency.
+        let firstID = try #require(text.range(of: "  - id: "))
+        text.replaceSubrange(firstID, with: "  - name: ")
+        let late = try #require(text.range(of: "currency: USD", options: .backwards))
+        text.replaceSubrange(late, with: "currency: KPW")
+        let (whole, apart, _) = try Self.bothWays(text, ownBytes: ownBytes)
+        #expect(whole.diagnostics.map(DiagnosticRenderer().render) == apart.diagnostics.map(DiagnosticRenderer().render))
+        let noRate = apart.diagnostics.filter { $0.code == .planUnknownExchangeRate }
+        #expect(noRate.map(\.message) == ["no exchange rate from KPW to EUR, the reporting currency"])
+        #expect(noRate.first?.location?.start.line == text[..<late.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count)
+
+        let stated = text.replacingOccurrences(of: "  hours: \"09:00-17:00\"\n\nengagements:",
+                                               with: "  hours: \"09:00-17:00\"\n  currency: USD\n  fx: { KPW: 1300 }\n\nengagements:")
+        #expect(stated != text, "the company's currency was not added")
+        let (statedWhole, statedApart, _) = try Self.bothWays(stated, ownBytes: ownBytes)
+        #expect(statedWhole.diagnostics.map(\.description) == statedApart.diagnostics.map(\.description))
+        #expect(!statedApart.diagnostics.contains { $0.code == .planUnknownExchangeRate })
     }
 
     /// A change to the generated plan that leaves a piece unable to stand alone.

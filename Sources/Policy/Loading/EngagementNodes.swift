@@ -17,17 +17,6 @@ enum EngagementNodes {
         }
     }
 
-    /// The first engagement's value for which `found` gives one, in plan order.
-    func first<T>(_ found: (YAMLNode) -> T?) -> T? {
-        switch self {
-        case .list(let nodes):
-            for node in nodes { if let value = found(node) { return value } }
-            return nil
-        case .pieces(let pieces):
-            return pieces.first(found)
-        }
-    }
-
     /// `read` of each part of the engagements, in parallel for a large plan, the parts'
     /// results in plan order: `read` is given how many engagements its part has and a
     /// function that calls `each` with every engagement's node and index in the plan. A

@@ -147,17 +147,21 @@ struct PlanBuilder {
                 help: "split the plan into several plan files"))
             engagementNodes = .none
         }
-        var money: Money?
-        if let known = company {
-            money = reportingMoney(known, engagements: engagementNodes)
-            if let money { company = known.reporting(in: money.currency) }
-        }
         let context = Context(company: company,
                               date: date, scale: loader.classifications,
-                              companyZone: company.flatMap { TimeZones.zone($0.timezone) }, money: money)
-        let (engagements, engagementDiagnostics, ids) = readEngagements(engagementNodes, in: root.document.source,
-                                                                         context: context)
+                              companyZone: company.flatMap { TimeZones.zone($0.timezone) })
+        // Costs are read as written and converted once the reporting currency is known:
+        // the company's, else the first cost's, which the reading finds on its way.
+        var engagementsRead: [Engagement]
+        let engagementDiagnostics: [Diagnostic], ids: [WrittenID], firstCostCurrency: String?
+        (engagementsRead, engagementDiagnostics, ids, firstCostCurrency) = readEngagements(
+            engagementNodes, in: root.document.source, context: context, findingCurrency: company.map { $0.currency == nil } ?? false)
         diagnostics += engagementDiagnostics
+        if let known = company, let money = reportingMoney(known, firstCostCurrency: firstCostCurrency) {
+            company = known.reporting(in: money.currency)
+            convertCosts(&engagementsRead, with: money, into: &diagnostics)
+        }
+        let engagements = engagementsRead
         // What is worked out over all engagements, in two independent halves run at once
         // on a large plan; their problems are reported in the same order either way.
         let inferredCurrency = company?.currency != nil && fields.value("company")?["currency"] == nil
@@ -186,8 +190,6 @@ struct PlanBuilder {
         let date: CivilDate
         let scale: [String]
         let companyZone: TimeZone?
-        /// The reporting currency and the rates to it; nil when the plan states no currency.
-        let money: Money?
     }
 
     /// What costs are converted to, and with which rates.
@@ -198,16 +200,34 @@ struct PlanBuilder {
 
     /// The reporting currency (`company.currency`, else the first cost's) and the rates:
     /// the loader's, with the company's `fx:` laid over them. Nil when no currency is given.
-    func reportingMoney(_ company: Company, engagements: EngagementNodes) -> Money? {
-        var currency = company.currency
-        if currency == nil {
-            currency = engagements.first { engagement in
-                engagement["cost"]?["currency"]?.scalar.flatMap { Currencies.currency($0) != nil ? $0 : nil }
-            }
-        }
-        guard let currency else { return nil }
+    func reportingMoney(_ company: Company, firstCostCurrency: String?) -> Money? {
+        guard let currency = company.currency ?? firstCostCurrency else { return nil }
         let rates = loader.exchangeRates.overlaid(company.fx, base: currency)
         return Money(currency: currency, rates: rates)
+    }
+
+    /// The currency of `engagement`'s cost, when it is one (as the reporting currency
+    /// taken from the first cost that gives one, valid or not the engagement).
+    static func costCurrency(_ engagement: YAMLNode) -> String? {
+        engagement["cost"]?["currency"]?.scalar.flatMap { Currencies.currency($0) != nil ? $0 : nil }
+    }
+
+    /// Each cost converted to the reporting currency; a currency the rates cannot convert
+    /// is an error at the currency (never a silent sum of unlike amounts), and the cost is
+    /// dropped.
+    func convertCosts(_ engagements: inout [Engagement], with money: Money, into diagnostics: inout [Diagnostic]) {
+        for e in engagements.indices {
+            guard let cost = engagements[e].cost, let currency = cost.currency, currency != money.currency else { continue }
+            guard let converted = money.rates.convert(cost.annual, from: currency, to: money.currency) else {
+                diagnostics.append(Diagnostic(
+                    .planUnknownExchangeRate, "no exchange rate from \(currency) to \(money.currency), the reporting currency",
+                    at: cost.place.span(of: "currency") ?? cost.place.span,
+                    help: "add the rate to the company: `fx: { \(currency): <\(currency) per 1 \(money.currency)> }` (or to shore.yaml's `fx:`)"))
+                engagements[e].cost = nil
+                continue
+            }
+            engagements[e].cost = Cost(annual: cost.annual, currency: currency, converted: converted, place: cost.place)
+        }
     }
 
     /// An engagement's id as written, for `plan.duplicate-engagement`, with the place of
@@ -221,27 +241,35 @@ struct PlanBuilder {
 
     /// Reads the engagements, in parallel parts for a large plan (they are independent);
     /// results, diagnostics and the ids written come back in plan order. With no valid
-    /// company the engagements are still read, to report what is wrong inside them.
-    func readEngagements(_ nodes: EngagementNodes, in source: SourceFile,
-                         context: Context) -> ([Engagement], [Diagnostic], [WrittenID]) {
+    /// company the engagements are still read, to report what is wrong inside them. With
+    /// `findingCurrency`, each part also looks for the first cost currency written
+    /// (`costCurrency`), and the first part's that found one is given.
+    func readEngagements(_ nodes: EngagementNodes, in source: SourceFile, context: Context, findingCurrency: Bool)
+        -> (engagements: [Engagement], diagnostics: [Diagnostic], ids: [WrittenID], firstCostCurrency: String?) {
         let sharedOverlaps = OverlapMemo.Shared()
-        let parts = nodes.readInParts { count, forEachNode -> (MovableRun<Engagement>, [Diagnostic], [WrittenID]) in
+        let parts = nodes.readInParts { count, forEachNode -> (MovableRun<Engagement>, [Diagnostic], [WrittenID], String?) in
             let engagements = MovableRun<Engagement>(capacity: count)
             var diagnostics: [Diagnostic] = []
             var ids: [WrittenID] = []
             ids.reserveCapacity(count)
+            var currency: String?
+            var lookingForCurrency = findingCurrency
             // About six parts of about five fields each per engagement.
             let state = PlanReadingState(overlaps: OverlapMemo(shared: sharedOverlaps),
                                          places: PlanPlaces(source: source, parts: 6 * count, fieldsEach: 5))
             forEachNode { node, index in
+                if lookingForCurrency, let found = Self.costCurrency(node) {
+                    currency = found
+                    lookingForCurrency = false
+                }
                 if let engagement = self.engagement(node, index: index, context: context, state: state, ids: &ids,
                                                     into: &diagnostics) {
                     engagements.append(engagement)
                 }
             }
-            return (engagements, diagnostics, ids)
+            return (engagements, diagnostics, ids, currency)
         }
-        return (MovableRun.joined(parts.map(\.0)), parts.flatMap(\.1), parts.flatMap(\.2))
+        return (MovableRun.joined(parts.map(\.0)), parts.flatMap(\.1), parts.flatMap(\.2), parts.lazy.compactMap(\.3).first)
     }
 
     // MARK: Company
@@ -343,7 +371,7 @@ struct PlanBuilder {
         var notified: Notification?
         if let node = fields.value("notified") { notified = readNotification(node, into: &diagnostics) }
         var cost: Cost?
-        if let node = fields.value("cost") { cost = readCost(node, money: context.money, places: state.places, into: &diagnostics) }
+        if let node = fields.value("cost") { cost = readCost(node, places: state.places, into: &diagnostics) }
         let start = fields.date("start", into: &diagnostics)
         let end = fields.date("end", into: &diagnostics)
         if let start, let end, end < start {
@@ -545,9 +573,8 @@ struct PlanBuilder {
         return LanguageSkill(code: code, level: level, index: index, place: fields.place(.language, in: places))
     }
 
-    /// The cost, converted to the reporting currency; a currency the rates cannot convert
-    /// is an error at the currency (never a silent sum of unlike amounts).
-    func readCost(_ node: YAMLNode, money: Money?, places: PlanPlaces, into diagnostics: inout [Diagnostic]) -> Cost? {
+    /// The cost as written; `convertCosts` converts it to the reporting currency.
+    func readCost(_ node: YAMLNode, places: PlanPlaces, into diagnostics: inout [Diagnostic]) -> Cost? {
         guard let fields = FieldReader.open(node, as: PlanSchema.cost, codes: .plan, into: &diagnostics) else { return nil }
         let annual = fields.number("annual", into: &diagnostics)
         let currency = fields.currency("currency", into: &diagnostics)
@@ -565,18 +592,7 @@ struct PlanBuilder {
                                           help: "give the yearly cost of this engagement as a plain amount in `currency`"))
             return nil
         }
-        var converted = annual
-        if let currency, let money {
-            guard let value = money.rates.convert(annual, from: currency, to: money.currency) else {
-                diagnostics.append(Diagnostic(
-                    .planUnknownExchangeRate, "no exchange rate from \(currency) to \(money.currency), the reporting currency",
-                    at: fields.span(of: "currency"),
-                    help: "add the rate to the company: `fx: { \(currency): <\(currency) per 1 \(money.currency)> }` (or to shore.yaml's `fx:`)"))
-                return nil
-            }
-            converted = value
-        }
-        return Cost(annual: annual, currency: currency, converted: converted, place: fields.place(.cost, in: places))
+        return Cost(annual: annual, currency: currency, converted: annual, place: fields.place(.cost, in: places))
     }
 
     func reportDuplicateIDs(_ ids: [WrittenID], into diagnostics: inout [Diagnostic]) {

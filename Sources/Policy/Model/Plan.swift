@@ -124,7 +124,8 @@ public struct Engagement: Sendable {
     let criticalOrImportant: Bool
     /// An ICT service (DORA Art. 3(21)).
     let ict: Bool
-    public let cost: Cost?
+    /// In the reporting currency once the plan is read (`converted`).
+    public internal(set) var cost: Cost?
     public let start: CivilDate?
     let end: CivilDate?
     /// Position in the plan's `engagements` list.
