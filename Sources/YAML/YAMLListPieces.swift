@@ -33,6 +33,7 @@ package final class YAMLListPieces: Sendable {
     /// Whether each piece has been taken (to be parsed by its taker).
     private let taken: Mutex<[Bool]>
     private let parsed: Mutex<[Parsed?]>
+    private let watchingTrees = Atomic(false)
 
     /// What one piece's parse found.
     private struct Parsed: Sendable {
@@ -40,7 +41,7 @@ package final class YAMLListPieces: Sendable {
         let aliasExpansion: Int
         /// Read, a sequence of the items counted for it, with no alias it cannot resolve.
         let standsAlone: Bool
-        /// The piece's tree, while anything holds it.
+        /// The piece's tree, while anything holds it (when watched).
         weak var tree: YAMLDocument?
     }
 
@@ -93,8 +94,15 @@ package final class YAMLListPieces: Sendable {
         }
     }
 
-    /// Whether piece `i` has been parsed and its tree is still held somewhere: a reader
-    /// lets it go once its items are read, so after the reading none should be.
+    /// From now on, each piece's tree is watched, so that `treeIsHeld` can tell. Only for
+    /// tests: a weakly referenced object's reference counts take a slower way, and a
+    /// tree's nodes count references to it all the time.
+    package func watchTrees() {
+        watchingTrees.store(true, ordering: .relaxed)
+    }
+
+    /// Whether piece `i`'s tree, watched (`watchTrees`), is still held somewhere: a
+    /// reader lets it go once its items are read, so after the reading none should be.
     package func treeIsHeld(_ i: Int) -> Bool {
         parsed.withLock { $0[i]?.tree != nil }
     }
@@ -107,7 +115,7 @@ package final class YAMLListPieces: Sendable {
             && !builder.diagnostics.contains { $0.code == .yamlUnknownAlias }
         parsed.withLock {
             $0[i] = Parsed(diagnostics: builder.diagnostics, aliasExpansion: builder.aliasExpansion, standsAlone: standsAlone,
-                           tree: document)
+                           tree: watchingTrees.load(ordering: .relaxed) ? document : nil)
         }
         return standsAlone ? document : nil
     }

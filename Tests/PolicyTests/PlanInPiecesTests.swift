@@ -48,6 +48,7 @@ struct PlanInPiecesTests {
         #expect(read.listPieces?.pieceCount == 4)
         #expect(file.holdsText == !ownBytes)
         let pieces = try #require(read.listPieces)
+        pieces.watchTrees()
         let apart = loader.interpret(read)
         return (whole, apart, !(0..<pieces.pieceCount).contains { pieces.treeIsHeld($0) })
     }
