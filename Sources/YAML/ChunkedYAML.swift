@@ -411,19 +411,9 @@ enum ChunkedYAML {
         }
     }
 
-    /// Where the cuts into `pieces` pieces of `bytes` should fall. The pieces shrink
-    /// evenly from 1.5 to 0.5 times an even share: the pieces are taken in order by
-    /// however many cores there are, and the last ones, which one core may be left
-    /// reading while the others have nothing more to take, are the shortest.
+    /// Where the cuts into `pieces` pieces of `bytes` should fall: pieces that shrink
+    /// toward the end (`Concurrently.shrinkingEnds`).
     static func cutTargets(pieces: Int, bytes: Range<Int>) -> [Int] {
-        guard pieces > 1 else { return [] }
-        let n = Double(pieces)
-        var targets: [Int] = []
-        var share = 0.0
-        for k in 0..<(pieces - 1) {
-            share += (1.5 - Double(k) / (n - 1)) / n
-            targets.append(bytes.lowerBound + Int(share * Double(bytes.count)))
-        }
-        return targets
+        Concurrently.shrinkingEnds(of: bytes.count, parts: pieces).dropLast().map { bytes.lowerBound + $0 }
     }
 }

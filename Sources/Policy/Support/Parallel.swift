@@ -3,7 +3,8 @@ import SourceText
 import Synchronization
 
 /// Splits work over the machine's cores in contiguous chunks and returns the chunks'
-/// results in order, so parallel work stays deterministic.
+/// results in order, so parallel work stays deterministic. The chunks shrink toward the
+/// end (`Concurrently.shrinkingEnds`), so no core is left alone with a long last one.
 enum Parallel {
     /// Chunks used when `count` reaches `threshold`; smaller work runs on one thread.
     static let chunkCount = 8
@@ -14,9 +15,8 @@ enum Parallel {
     static func chunks<T: Sendable>(
         _ count: Int, threshold: Int = threshold, _ body: @Sendable (Range<Int>) -> T
     ) -> [T] {
-        let chunks = count >= threshold ? chunkCount : 1
-        let size = (count + chunks - 1) / max(1, chunks)
-        return Concurrently.map(chunks) { c in body(min(count, c * size)..<min(count, (c + 1) * size)) }
+        let ends = Concurrently.shrinkingEnds(of: count, parts: count >= threshold ? chunkCount : 1)
+        return Concurrently.map(ends.count) { c in body((c == 0 ? 0 : ends[c - 1])..<ends[c]) }
     }
 
     /// `transform` of each element, computed in parallel chunks, in order.
