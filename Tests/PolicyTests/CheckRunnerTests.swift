@@ -59,22 +59,15 @@ struct CheckRunnerTests {
     /// engagement, one country, an engagement in a country. Near misses by one field
     /// waive nothing and are reported unused.
     @Test func eachKindOfWaiverWaivesWhatItNames() throws {
-        let plan = """
-        plan: p
-        date: 2026-12-01
-        company: { name: Acme, country: US, timezone: America/New_York }
-        engagements:
-          - id: e1
-            provider: { name: P, kind: agency, country: PH }
-            locations:
-              - { country: PH, timezone: Asia/Manila, hours: "21:00-06:00", headcount: 10 }
-              - { country: IN, timezone: Asia/Kolkata, hours: "18:00-03:00", headcount: 10 }
-          - id: e2
-            provider: { name: Q, kind: agency, country: IN }
-            locations:
-              - { country: IN, timezone: Asia/Kolkata, hours: "18:00-03:00", headcount: 10 }
-              - { country: MX, timezone: America/Mexico_City, hours: "09:00-17:00", headcount: 10 }
-        """
+        // e1 in PH and IN, e2 in IN and MX.
+        let plan = minimalPlan(engagement: """
+                  - { country: IN, timezone: Asia/Kolkata, hours: "18:00-03:00", headcount: 10 }
+              - id: e2
+                provider: { name: Q, kind: agency, country: IN }
+                locations:
+                  - { country: IN, timezone: Asia/Kolkata, hours: "18:00-03:00", headcount: 10 }
+                  - { country: MX, timezone: America/Mexico_City, hours: "09:00-17:00", headcount: 10 }
+            """)
         let rules = """
         policy: p
         rules:
