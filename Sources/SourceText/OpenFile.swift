@@ -21,6 +21,11 @@ public final class OpenFile: Sendable {
     /// Reads up to `count` bytes from `offset` into `buffer`; returns how many were read
     /// (fewer only at the end of the file), or nil on a read error.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int? {
+        Self.read(descriptor, into: buffer, at: offset)
+    }
+
+    /// `read(into:at:)` through any descriptor (one not yet kept as an `OpenFile`).
+    package static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int? {
         var done = 0
         while done < buffer.count {
             let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))

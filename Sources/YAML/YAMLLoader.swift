@@ -114,6 +114,24 @@ public struct YAMLLoader: Sendable {
 /// Reads whole files with a size check before reading. Only regular files are read: a
 /// FIFO, socket or device (`io.not-a-file`) could block forever or never end.
 public enum FileReader {
+    /// Fills `buffer` from the start of the file, its two halves read at once (the copy
+    /// and the page faults of a large file shared by two cores); false when a half could
+    /// not be read whole (the file shrank, or a read failed): the caller reads it again
+    /// in one go, which reports what is wrong.
+    private static func readInHalves(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeMutableRawPointer(buffer.baseAddress) else { return false }
+        let count = buffer.count, middle = count / 2
+        // The pointer crosses to the other thread as an address: each half is its own range.
+        let address = Int(bitPattern: base)
+        let whole = Concurrently.map(2) { half -> Bool in
+            let range = half == 0 ? 0..<middle : middle..<count
+            let target = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(bitPattern: address)! + range.lowerBound,
+                                                       count: range.count)
+            return OpenFile.read(descriptor, into: target, at: range.lowerBound) == range.count
+        }
+        return whole.allSatisfy { $0 }
+    }
+
     /// The bytes of the regular file at `path`, at most `maxBytes` of them, or a
     /// diagnostic at 1:1 of the file.
     public static func read(path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
@@ -170,10 +188,15 @@ public enum FileReader {
                 "the file has \(info.st_size) bytes, more than the limit of \(maxBytes)",
                 at: here, help: "split the file, or raise the limit if this size is expected"))
         }
-        // The size the file has now, read straight into the array; then whatever it has
-        // grown by since, a buffer at a time.
+        // The size the file has now, read straight into the array (a large file in two
+        // halves at once); then whatever it has grown by since, a buffer at a time.
         let expected = max(0, Int(info.st_size))
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            if expected >= LineTable.parallelBytes, readInHalves(descriptor, into: buffer) {
+                count = fseeko(handle, off_t(expected), SEEK_SET) == 0 ? expected : 0
+                if count == expected { return }
+                rewind(handle)
+            }
             count = expected > 0 ? fread(buffer.baseAddress, 1, expected, handle) : 0
         }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
