@@ -59,7 +59,8 @@ enum Measure {
     private static func fscanf_two(_ file: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
         var line = [CChar](repeating: 0, count: 128)
         guard fgets(&line, 128, file) != nil else { return false }
-        let parts = String(cString: line).split(separator: " ")
+        let text = line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let parts = String(decoding: text, as: UTF8.self).split(separator: " ")
         guard parts.count >= 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return false }
         a.pointee = x
         b.pointee = y
