@@ -17,8 +17,8 @@ struct ConcurrentlyTests {
         let sizes = zip([0] + ends, ends).map { $1 - $0 }
         #expect(sizes.reduce(0, +) == 100_000)
         #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $1 < $0 }, "\(sizes)")
-        // From 1.5 to 0.5 times an even share (12,500).
-        #expect(sizes.first! > 18_000 && sizes.first! <= 18_750 && sizes.last! >= 6_250 && sizes.last! < 7_000, "\(sizes)")
+        // From 1.75 to 0.25 times an even share (12,500).
+        #expect(sizes.first! > 21_000 && sizes.first! <= 21_875 && sizes.last! >= 3_125 && sizes.last! < 4_000, "\(sizes)")
     }
 
     @Test func fewerItemsThanPartsStillCoverEveryItemOnce() {
