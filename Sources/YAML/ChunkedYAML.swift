@@ -64,9 +64,7 @@ enum ChunkedYAML {
             guard !inputs.ownBytes else { return nil }
         }
         var built = Concurrently.map(parts.count) { i in i == 0 ? skeleton ?? parts.parse(0) : parts.parse(i) }
-        guard built.allSatisfy(\.readable),
-              built.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion,
-              !built.contains(where: { $0.diagnostics.contains { $0.code == .yamlUnknownAlias } })
+        guard built.allSatisfy(\.readAlone), built.reduce(0, { $0 + $1.aliasExpansion }) <= limits.maxAliasExpansion
         else { return nil }
         return stitch(&built, split: split, source: source, lines: lines)
     }
@@ -164,8 +162,7 @@ enum ChunkedYAML {
     /// their reader, when the long sequence is the value of root key `key`; nil otherwise
     /// (the caller stitches, or reads the file whole).
     private static func apart(_ skeleton: YAMLTreeBuilder, parts: PartParser, key: String) -> YAMLLoadResult? {
-        guard skeleton.readable, skeleton.aliasExpansion <= parts.limits.maxAliasExpansion,
-              !skeleton.diagnostics.contains(where: { $0.code == .yamlUnknownAlias }),
+        guard skeleton.readAlone, skeleton.aliasExpansion <= parts.limits.maxAliasExpansion,
               let head = skeleton.pieceDocument(), let root = head.root, root.kind == .mapping,
               let keyStart = parts.lines.lineStart(parts.split.keyLine).map(UInt32.init) else { return nil }
         let entry = (0..<root.count).first { root.key(at: $0).offsets.start == keyStart }

@@ -22,10 +22,10 @@ package final class YAMLListPieces: Sendable {
     package let count: Int
     /// The number of items before each piece.
     package let firstItems: [Int]
-    /// The number of pieces.
-    package let pieceCount: Int
     /// The number of items in each piece.
     package let itemCounts: [Int]
+    /// The number of pieces.
+    package var pieceCount: Int { itemCounts.count }
     private let parse: @Sendable (Int) -> YAMLTreeBuilder
     /// Alias expansion in the rest of the file, counted with the pieces' against the limit.
     private let otherAliasExpansion: Int
@@ -58,7 +58,6 @@ package final class YAMLListPieces: Sendable {
         }
         self.count = total
         self.firstItems = first
-        self.pieceCount = itemCounts.count
         self.parse = parse
         self.otherAliasExpansion = aliasExpansion
         self.maxAliasExpansion = limits.maxAliasExpansion
@@ -111,8 +110,8 @@ package final class YAMLListPieces: Sendable {
     private func parsePiece(_ i: Int) -> YAMLDocument? {
         let builder = parse(i)
         let document = builder.pieceDocument()
-        let standsAlone = document?.root.map { $0.kind == .sequence && $0.count == itemCounts[i] } == true
-            && !builder.diagnostics.contains { $0.code == .yamlUnknownAlias }
+        let standsAlone = builder.readAlone
+            && document?.root.map { $0.kind == .sequence && $0.count == itemCounts[i] } == true
         parsed.withLock {
             $0[i] = Parsed(diagnostics: builder.diagnostics, aliasExpansion: builder.aliasExpansion, standsAlone: standsAlone,
                            tree: watchingTrees.load(ordering: .relaxed) ? document : nil)

@@ -46,6 +46,11 @@ struct YAMLTreeBuilder {
     /// False once libyaml stopped with an error (or a limit stopped reading).
     private(set) var readable = true
 
+    /// Read to its end with every alias resolved inside it: a part of a cut file that can
+    /// stand for its own bytes (a syntax error, or an alias to an anchor in another part,
+    /// means the file must be read whole).
+    var readAlone: Bool { readable && !diagnostics.contains { $0.code == .yamlUnknownAlias } }
+
     /// A parse of `input` (the whole file when nil), whose scalars index `held` (the whole
     /// file when nil).
     init(source: SourceFile, limits: YAMLLimits, lines: LineTable, input: ArraySlice<UInt8>? = nil,

@@ -14,6 +14,11 @@ import SourceText
 struct PlanInPiecesTests {
     static let loader = PlanLoader(today: CivilDate(year: 2026, month: 12, day: 1)!)
 
+    /// `source` cut into 4 pieces, its engagements kept apart.
+    static func cut(_ source: SourceFile) throws -> YAMLLoadResult {
+        try #require(ChunkedYAML.load(source: source, limits: .default, pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+    }
+
     /// The file read whole (sequentially) and read with its engagements apart, in 4 pieces,
     /// and whether every piece's tree was let go once read. With `ownBytes` the file is
     /// read from disk and kept open, so it lets its bytes go before the pieces are parsed,
@@ -28,12 +33,9 @@ struct PlanInPiecesTests {
             try text.write(toFile: path, atomically: false, encoding: .utf8)
             return SourceFile(path: "big.yaml", bytes: Array(text.utf8), openFile: OpenFile(descriptor: open(path, O_RDONLY)))
         }
-        func cut(_ source: SourceFile) throws -> YAMLLoadResult {
-            try #require(ChunkedYAML.load(source: source, limits: .default, pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
-        }
         if ownBytes {
             // A piece holds its own bytes only; the skeleton its own.
-            let looked = try cut(source())
+            let looked = try Self.cut(source())
             let pieces = try #require(looked.listPieces)
             // The first piece that stands alone (a piece is taken once: one call each).
             var firstPiece: YAMLDocument?
@@ -44,7 +46,7 @@ struct PlanInPiecesTests {
             #expect(try #require(looked.document).held.bytes.count < text.utf8.count / 4)
         }
         let file = try source()
-        let read = try cut(file)
+        let read = try Self.cut(file)
         #expect(read.listPieces?.pieceCount == 4)
         #expect(file.holdsText == !ownBytes)
         let pieces = try #require(read.listPieces)
@@ -216,8 +218,7 @@ struct PlanInPiecesTests {
         let cases = [(text: plain, items: 1_500, standAlone: true)]
             + Self.unsound.map { (text: $0.change(plain), items: 1_500 + $0.extraItemLines, standAlone: false) }
         for (text, items, standAlone) in cases {
-            let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
-                                                     pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+            let read = try Self.cut(SourceFile(path: "big.yaml", text: text))
             let pieces = try #require(read.listPieces)
             #expect(pieces.count == items)
             _ = Self.loader.interpret(read)
@@ -235,8 +236,7 @@ struct PlanInPiecesTests {
                                   with: "    controls: [soc2, audit-rights, sla]\n    cost: { annual: 99999999999999999999")
         #expect(text.contains("99999999999999999999"))
         let whole = loader.interpret(YAMLLoader(parallel: false).load(text: text, path: "big.yaml"))
-        let read = try #require(ChunkedYAML.load(source: SourceFile(path: "big.yaml", text: text), limits: .default,
-                                                 pieces: 4, minimumBytes: 0, keepingApart: "engagements"))
+        let read = try Self.cut(SourceFile(path: "big.yaml", text: text))
         let apart = loader.interpret(read)
         #expect(read.listPieces?.finish().standAlone == true, "the pieces were parsed, not the whole file again")
         #expect(apart.diagnostics.contains { $0.code == .planTooManyEngagements })

@@ -253,15 +253,11 @@ struct PlanBuilder {
             var ids: [WrittenID] = []
             ids.reserveCapacity(count)
             var currency: String?
-            var lookingForCurrency = findingCurrency
             // About six parts of about five fields each per engagement.
             let state = PlanReadingState(overlaps: OverlapMemo(shared: sharedOverlaps),
                                          places: PlanPlaces(source: source, parts: 6 * count, fieldsEach: 5))
             forEachNode { node, index in
-                if lookingForCurrency, let found = Self.costCurrency(node) {
-                    currency = found
-                    lookingForCurrency = false
-                }
+                if findingCurrency, currency == nil { currency = Self.costCurrency(node) }
                 if let engagement = self.engagement(node, index: index, context: context, state: state, ids: &ids,
                                                     into: &diagnostics) {
                     engagements.append(engagement)
