@@ -63,7 +63,7 @@ public struct DiagnosticRenderer: Sendable {
         let file = span.file
         let number = span.start.line
         let gutter = number.decimalWidth + 1
-        guard file.byteCount > 0, let (caretStart, caretWidth) = file.withLine(number, { line in
+        guard file.byteCount > 0, let (caretStart, caretWidth) = file.withLine(number, { wholeLine in
             out.append(byte: 0x20, count: gutter)
             out.append(byte: 0x7C)
             out.append(byte: 0x0A)
@@ -71,14 +71,22 @@ public struct DiagnosticRenderer: Sendable {
             out.append(byte: 0x20)
             out.append(byte: 0x7C)
             out.append(byte: 0x20)
+            // A long line is shown around the span, its cut ends marked with an ellipsis.
+            let part = Self.shownPart(of: wholeLine, span: span)
+            let line = part.map { UnsafeBufferPointer(rebasing: wholeLine[$0.bytes]) } ?? wholeLine
+            let span = part?.span ?? span
+            let marked = part?.cutBefore == true ? 1 : 0
+            if marked == 1 { out.append(Self.ellipsis) }
+            defer { if part?.cutAfter == true { out.append(Self.ellipsis) } }
             // A line whose every character is shown as it is, one column each, is copied.
             if let length = Self.shownAsIs(line) {
                 out.append(line)
-                return Self.caretColumns(length: length, span: span)
+                let (start, width) = Self.caretColumns(length: length, span: span)
+                return (start + marked, width)
             }
             let (display, start, width) = Self.caretGeometry(line: String(decoding: line, as: UTF8.self), span: span)
             out.append(display)
-            return (start, width)
+            return (start + marked, width)
         }) else { return }
         out.append(byte: 0x0A)
         out.append(byte: 0x20, count: gutter)
@@ -89,6 +97,59 @@ public struct DiagnosticRenderer: Sendable {
         out.append(byte: 0x5E, count: caretWidth)
         if colored { out.append("\u{1B}[0m") }
         out.append(byte: 0x0A)
+    }
+
+    /// What marks where a long line is cut.
+    @usableFromInline static let ellipsis = "…"
+    /// A line of at most this many bytes is shown whole (every line of a plan in block
+    /// style); a longer one — a plan written as one line of JSON — around its span only,
+    /// so a snippet stays a line of a terminal, however long the line.
+    @usableFromInline static let wholeLineBytes = 240
+    /// How many characters a long line's snippet shows before the span's start, and from it on.
+    @usableFromInline static let charactersBefore = 40, charactersFrom = 80
+
+    /// The part of a long line a snippet shows: its bytes in the line, the span with its
+    /// columns counted from the part's first character, and whether the line goes on
+    /// before and after it.
+    @usableFromInline
+    struct ShownPart {
+        @usableFromInline let bytes: Range<Int>
+        @usableFromInline let span: SourceSpan
+        @usableFromInline let cutBefore: Bool, cutAfter: Bool
+    }
+
+    /// The part of `line` (the span's start line, without its break) to show: nil when it
+    /// is shown whole. The span's start is found through the file's line table (on a long
+    /// line, from the nearest 4 KiB block), so showing a snippet costs the same anywhere on
+    /// the line.
+    @usableFromInline
+    static func shownPart(of line: UnsafeBufferPointer<UInt8>, span: SourceSpan) -> ShownPart? {
+        guard line.count > wholeLineBytes, let lineStart = span.file.lines.lineStart(span.start.line - 1) else { return nil }
+        // The span's first byte; a column past the line's end is its end.
+        let located = span.start.column < 1 ? 0 : span.file.lines.offset(line: span.start.line - 1, column: span.start.column - 1) {
+            $0 - lineStart < line.count ? line[$0 - lineStart] : 0x0A
+        }.map { $0 - lineStart }
+        let start = min(located ?? line.count, line.count)
+        var from = start, before = 0
+        while from > 0, before < charactersBefore {
+            from -= 1
+            while from > 0, line[from] & 0xC0 == 0x80 { from -= 1 }
+            before += 1
+        }
+        var to = start, after = 0
+        while to < line.count, after < charactersFrom {
+            to += 1
+            while to < line.count, line[to] & 0xC0 == 0x80 { to += 1 }
+            after += 1
+        }
+        guard from > 0 || to < line.count else { return nil }
+        // The part's columns: the span's start is character `before` of the part.
+        let shift = span.start.column - 1 - before
+        let end = span.end.line == span.start.line
+            ? SourcePosition(line: span.end.line, column: max(1, span.end.column - shift)) : span.end
+        return ShownPart(bytes: from..<to,
+                         span: SourceSpan(file: span.file, start: SourcePosition(line: span.start.line, column: before + 1), end: end),
+                         cutBefore: from > 0, cutAfter: to < line.count)
     }
 
     /// The number of characters of `line` when each is shown as it is and is one column

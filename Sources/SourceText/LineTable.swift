@@ -9,7 +9,12 @@ public struct LineTable: Sendable {
     /// libyaml's stream end lies. Then, for each block of 4 KiB of the file, the line its
     /// first byte is on: `position(of:)` searches only the lines between two blocks' (a
     /// few dozen), not the whole table — a large plan's findings look up hundreds of
-    /// thousands of positions. One array, so a copy of the table costs one reference count.
+    /// thousands of positions. Last, only in a file with a long line that is not all
+    /// ASCII (`countsScalars`), the UTF-8 continuation bytes before each block's first byte:
+    /// a column far along such a line (a plan written as one line of JSON) is then counted
+    /// from the nearest block, not from the line's start — else every position on the line
+    /// would cost the line's length, and reading it would take time in its square. One
+    /// array, so a copy of the table costs one reference count.
     private let starts: [UInt32]
     private let lineCount: Int
     private let byteCount: Int
@@ -21,6 +26,10 @@ public struct LineTable: Sendable {
 
     /// True when every line break is LF or CR LF (no lone CR, NEL, LS or PS).
     public let breaksAreLF: Bool
+
+    /// Whether `starts` ends with the continuation bytes before each block: some line that
+    /// is not all ASCII is longer than a block.
+    private let countsScalars: Bool
 
     /// Files at least this large are scanned in two halves at once.
     public static let parallelBytes = 4 << 20
@@ -36,7 +45,7 @@ public struct LineTable: Sendable {
             b[(n / 2)...].firstIndex(of: 0x0A).map { $0 + 1 }
         } : nil
         var starts: [UInt32]
-        var breaksAreLF: Bool
+        var breaksAreLF: Bool, hasLongNonASCIILine: Bool
         if let middle, middle < n {
             let halves = Concurrently.map(2) { half in
                 Self.scan(bytes, half == 0 ? 0..<middle : middle..<n, isLast: half == 1)
@@ -45,14 +54,58 @@ public struct LineTable: Sendable {
             starts = first.starts
             starts.append(contentsOf: second.starts)
             breaksAreLF = first.breaksAreLF && second.breaksAreLF
+            hasLongNonASCIILine = first.hasLongNonASCIILine || second.hasLongNonASCIILine
         } else {
-            (starts, breaksAreLF) = Self.scan(bytes, 0..<n, isLast: true)
+            (starts, breaksAreLF, hasLongNonASCIILine) = Self.scan(bytes, 0..<n, isLast: true)
         }
         if starts.isEmpty { starts.append(0) }
         lineCount = starts.count
         Self.appendBlockLines(to: &starts, byteCount: n)
+        countsScalars = hasLongNonASCIILine
+        if countsScalars { Self.appendContinuationCounts(to: &starts, bytes, byteCount: n) }
         self.starts = starts
         self.breaksAreLF = breaksAreLF
+    }
+
+    private static var blockBytes: Int { 1 << blockShift }
+
+    /// The number of 4 KiB blocks, the last one perhaps partial (or empty).
+    private var blockCount: Int { byteCount >> Self.blockShift + 1 }
+
+    /// Appends, for each block, the UTF-8 continuation bytes (10xxxxxx) before its first
+    /// byte: a running count, so the scalars between two blocks are one subtraction.
+    private static func appendContinuationCounts(to starts: inout [UInt32], _ bytes: [UInt8], byteCount: Int) {
+        let blocks = byteCount >> blockShift + 1
+        starts.reserveCapacity(starts.count + blocks)
+        var before: UInt32 = 0
+        bytes.withUnsafeBufferPointer { b in
+            for block in 0..<blocks {
+                starts.append(before)
+                let first = block << blockShift
+                for i in first..<min(first + blockBytes, byteCount) where b[i] & 0xC0 == 0x80 { before += 1 }
+            }
+        }
+    }
+
+    /// The Unicode scalars between two block starts `from` ≤ `to` (multiples of the block
+    /// size): their bytes less the continuation bytes among them.
+    private func scalars(fromBlockStart from: Int, toBlockStart to: Int) -> Int {
+        let counts = lineCount + blockCount
+        let continuations = Int(starts[counts + to >> Self.blockShift]) - Int(starts[counts + from >> Self.blockShift])
+        return to - from - continuations
+    }
+
+    /// 1 + the Unicode scalars from `lineStart` to `offset` on one line, where
+    /// `count(from, to)` counts 1 + the scalars between two offsets of the line from the
+    /// caller's bytes. On a long line that is not all ASCII only the bytes before the first
+    /// block and after the last one are counted: the blocks between come from `starts`.
+    @inline(__always)
+    private func column(from lineStart: Int, to offset: Int, _ count: (Int, Int) -> Int) -> Int {
+        guard countsScalars else { return count(lineStart, offset) }
+        let firstBlock = (lineStart >> Self.blockShift + 1) << Self.blockShift
+        let lastBlock = (offset >> Self.blockShift) << Self.blockShift
+        guard lastBlock > firstBlock else { return count(lineStart, offset) }
+        return count(lineStart, firstBlock) + scalars(fromBlockStart: firstBlock, toBlockStart: lastBlock) + count(lastBlock, offset) - 1
     }
 
     /// Appends the line of each 4 KiB block (see `starts`): one pass over the lines.
@@ -69,11 +122,14 @@ public struct LineTable: Sendable {
 
     /// The starts of the lines that begin in `range`. A range that is not the file's last
     /// part ends just after a line break, so its last line is complete; the last part
-    /// also gives the line after a final break (where libyaml's stream end lies).
-    private static func scan(_ bytes: [UInt8], _ range: Range<Int>, isLast: Bool) -> (starts: [UInt32], breaksAreLF: Bool) {
+    /// also gives the line after a final break (where libyaml's stream end lies). Also
+    /// whether a line with a byte ≥ 0x80 is longer than a block.
+    private static func scan(_ bytes: [UInt8], _ range: Range<Int>, isLast: Bool)
+        -> (starts: [UInt32], breaksAreLF: Bool, hasLongNonASCIILine: Bool)
+    {
         var starts: [UInt32] = []
         starts.reserveCapacity(range.count / 32 + 2)
-        var breaksAreLF = true
+        var breaksAreLF = true, hasLongNonASCIILine = false
         bytes.withUnsafeBufferPointer { b in
             let n = range.upperBound
             var lineStart = range.lowerBound == 0 && b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : range.lowerBound
@@ -81,6 +137,7 @@ public struct LineTable: Sendable {
             var i = lineStart
             func endLine(next: Int) {
                 starts.append(UInt32(lineStart) | (ascii ? 0 : Self.nonASCII))
+                if !ascii, next - lineStart > blockBytes { hasLongNonASCIILine = true }
                 lineStart = next
                 ascii = true
             }
@@ -108,7 +165,7 @@ public struct LineTable: Sendable {
             }
             if isLast { endLine(next: n) }
         }
-        return (starts, breaksAreLF)
+        return (starts, breaksAreLF, hasLongNonASCIILine)
     }
 
     /// How many line breaks end inside `range` (the lines that start in
@@ -143,6 +200,45 @@ public struct LineTable: Sendable {
         offset(line: line, column: column) { bytes[$0 - base] }
     }
 
+    /// The last column found on a line that is not all ASCII, and its offset: a later
+    /// column of the same line is walked to from there (`offset(line:column:after:byte:)`),
+    /// so the marks along a long line cost its length once, not once each.
+    public struct Cursor: Sendable {
+        var line = -1, column = 0, offset = 0
+        public init() {}
+        init(line: Int, column: Int, offset: Int) {
+            self.line = line
+            self.column = column
+            self.offset = offset
+        }
+    }
+
+    /// `offset(line:column:byte:)`, walking from `cursor` when it is on the same line a
+    /// little before `column` (the next mark of a parse usually is), and moving it there.
+    @inline(__always)
+    public func offset(line: Int, column: Int, after cursor: inout Cursor, byte: (Int) -> UInt8) -> Int? {
+        guard line >= 0, line < lineCount, starts[line] & Self.nonASCII != 0, cursor.line == line,
+              column >= cursor.column, column - cursor.column <= Self.blockBytes else {
+            let found = offset(line: line, column: column, byte: byte)
+            // Only an offset after a first step is at a character's first byte (or the
+            // line's end), where the walk can go on from.
+            if let found, column > 0, line < lineCount, starts[line] & Self.nonASCII != 0 {
+                cursor = Cursor(line: line, column: column, offset: found)
+            }
+            return found
+        }
+        let limit = end(line)
+        var offset = cursor.offset
+        for _ in cursor.column..<column {
+            guard offset < limit else { return nil }
+            offset += 1
+            while offset < limit, byte(offset) & 0xC0 == 0x80 { offset += 1 }
+        }
+        guard offset < limit || (line == lineCount - 1 && offset == limit) else { return nil }
+        cursor = Cursor(line: line, column: column, offset: offset)
+        return offset
+    }
+
     /// `offset(line:column:in:)`, reading a byte of a line that is not all ASCII with
     /// `byte(offset)` from where the caller keeps it.
     @inline(__always)
@@ -153,6 +249,9 @@ public struct LineTable: Sendable {
         if starts[line] & Self.nonASCII == 0 {
             let offset = first + column
             return offset < limit || (isLast && offset == limit) ? offset : nil
+        }
+        if countsScalars, column > Self.blockBytes, limit - first > 2 * Self.blockBytes, byte(first) & 0xC0 != 0x80 {
+            return offset(onLongLine: first, limit: limit, isLast: isLast, column: column, byte: byte)
         }
         var offset = first
         for _ in 0..<column {
@@ -169,6 +268,37 @@ public struct LineTable: Sendable {
         return back == column + 1 ? offset : nil
     }
 
+    /// `offset(line:column:byte:)` on a long line that is not all ASCII and starts with
+    /// a whole character: the last block start with at most `column` scalars before it
+    /// is found by halving (`starts` counts the blocks' scalars), and the column is walked
+    /// to from there. The offset is the one with exactly `column` scalars of the line
+    /// before it, at a character's first byte — what the walk from the line's start gives.
+    private func offset(onLongLine first: Int, limit: Int, isLast: Bool, column: Int, byte: (Int) -> UInt8) -> Int? {
+        let firstBlock = (first >> Self.blockShift + 1) << Self.blockShift
+        var leading = 0
+        for index in first..<firstBlock where byte(index) & 0xC0 != 0x80 { leading += 1 }
+        // Scalars before block start `b` (a multiple of the block size, after `first`).
+        func scalarsBefore(_ b: Int) -> Int { leading + scalars(fromBlockStart: firstBlock, toBlockStart: b) }
+        var offset = first, counted = 0
+        if leading <= column {
+            var low = firstBlock >> Self.blockShift, high = (limit - 1) >> Self.blockShift
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if scalarsBefore(mid << Self.blockShift) <= column { low = mid } else { high = mid - 1 }
+            }
+            offset = low << Self.blockShift
+            counted = scalarsBefore(offset)
+        }
+        while offset < limit {
+            if byte(offset) & 0xC0 != 0x80 {
+                if counted == column { return offset }
+                counted += 1
+            }
+            offset += 1
+        }
+        return counted == column && isLast ? offset : nil
+    }
+
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
         position(of: offset) { start, offset in Self.column(after: bytes[start..<max(start, min(offset, bytes.count))]) }
@@ -183,14 +313,14 @@ public struct LineTable: Sendable {
         return column
     }
 
-    /// The 1-based line and column of a byte offset, where `column(lineStart, offset)`
-    /// counts the column on a line that is not all ASCII (1 + the Unicode scalars from
-    /// the line's start to the offset): the caller reads those bytes from where it keeps
-    /// them.
+    /// The 1-based line and column of a byte offset, where `column(from, to)` counts on
+    /// a line that is not all ASCII (1 + the Unicode scalars between two offsets of the
+    /// line, `from` being the line's start or a block's): the caller reads those bytes
+    /// from where it keeps them.
     @inline(__always)
-    public func position(of offset: Int, column: (_ lineStart: Int, _ offset: Int) -> Int) -> SourcePosition {
+    public func position(of offset: Int, column: (_ from: Int, _ to: Int) -> Int) -> SourcePosition {
         // The line is between the lines of the offset's block and of the next block.
-        let blocks = starts.count - lineCount
+        let blocks = blockCount
         let block = min(max(0, offset) >> Self.blockShift, blocks - 1)
         var low = Int(starts[lineCount + block])
         var high = block + 1 < blocks ? Int(starts[lineCount + block + 1]) : lineCount - 1
@@ -203,7 +333,7 @@ public struct LineTable: Sendable {
         if starts[low] & Self.nonASCII == 0 {
             return SourcePosition(line: low + 1, column: offset - first + 1)
         }
-        return SourcePosition(line: low + 1, column: column(first, offset))
+        return SourcePosition(line: low + 1, column: self.column(from: first, to: offset, column))
     }
 
     /// The bytes of 0-based `line`, its line break included; nil past the last line.

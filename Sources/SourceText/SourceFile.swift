@@ -142,15 +142,15 @@ public final class SourceFile: Sendable {
         lines.position(of: offset) { column(from: $0, to: $1) }
     }
 
-    /// The column of `offset` on the line that starts at `lineStart`: 1 + the Unicode
-    /// scalars between them, read from the held bytes or from the lines kept for columns
-    /// once the bytes are let go.
-    public func column(from lineStart: Int, to offset: Int) -> Int {
+    /// 1 + the Unicode scalars from `start` to `offset`, two offsets of one line (the
+    /// column of `offset` when `start` is the line's), read from the held bytes or from
+    /// the lines kept for columns once the bytes are let go.
+    public func column(from start: Int, to offset: Int) -> Int {
         switch text.withLock({ $0 }) {
         case .held(let bytes):
-            return LineTable.column(after: bytes[lineStart..<max(lineStart, min(offset, bytes.count))])
+            return LineTable.column(after: bytes[start..<max(start, min(offset, bytes.count))])
         case .onDisk(let disk):
-            return disk.column(lineStart: lineStart, offset: offset)
+            return disk.column(from: start, to: offset)
         }
     }
 
@@ -175,6 +175,14 @@ public final class SourceFile: Sendable {
         guard position.line <= Self.visibleLineCount(lines, byteCount: byteCount),
               let range = lines.byteRange(ofLine: position.line - 1) else { return byteCount }
         return withBytes(range) { line in
+            // A column on the line is found by the line table (at once on an ASCII line,
+            // from the nearest block on a long one); past the line's end, by walking to it.
+            let contentCount = line.count - Self.lineBreakLength(endingAt: line)
+            if position.column > 1,
+               let offset = lines.offset(line: position.line - 1, column: position.column - 1, byte: { line[$0 - range.lowerBound] }),
+               offset - range.lowerBound <= contentCount {
+                return offset
+            }
             var index = 0
             var column = 1
             while column < position.column, index < line.count, Self.lineBreakLength(line, at: index) == 0 {

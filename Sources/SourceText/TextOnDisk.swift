@@ -56,17 +56,20 @@ final class TextOnDisk: Sendable {
         blockHashes = Self.blockHashes(bytes)
     }
 
-    /// 1 + the Unicode scalars from `lineStart` (a line that is not all ASCII) to `offset`.
-    func column(lineStart: Int, offset: Int) -> Int {
+    /// 1 + the Unicode scalars from `start` to `offset`, two offsets of one line (on a
+    /// line that is all ASCII, the bytes between them).
+    func column(from start: Int, to offset: Int) -> Int {
+        // The last kept line that starts at or before `start`.
         var low = 0, high = nonASCIIStarts.count
         while low < high {
             let mid = (low + high) / 2
-            if Int(nonASCIIStarts[mid]) < lineStart { low = mid + 1 } else { high = mid }
+            if Int(nonASCIIStarts[mid]) <= start { low = mid + 1 } else { high = mid }
         }
-        guard low < nonASCIIStarts.count, Int(nonASCIIStarts[low]) == lineStart else { return offset - lineStart + 1 }
-        let from = Int(keptStarts[low])
-        let to = low + 1 < keptStarts.count ? Int(keptStarts[low + 1]) : kept.count
-        return LineTable.column(after: kept[from..<max(from, min(from + offset - lineStart, to))])
+        let line = low - 1
+        let end = line + 1 < keptStarts.count ? Int(keptStarts[line + 1]) : kept.count
+        guard line >= 0, start - Int(nonASCIIStarts[line]) < end - Int(keptStarts[line]) else { return offset - start + 1 }
+        let from = Int(keptStarts[line]) + start - Int(nonASCIIStarts[line])
+        return LineTable.column(after: kept[from..<max(from, min(from + offset - start, end))])
     }
 
     /// Calls `body` with the bytes of `range` (at most `maxLineBytes` long), read back

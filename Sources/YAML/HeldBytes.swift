@@ -48,12 +48,13 @@ struct HeldBytes: Sendable {
     /// The file offset of a libyaml mark (0-based `line` and `column` in the file), nil
     /// when it names no character of its line; a byte these do not hold (none should be
     /// needed: only a line that is not all ASCII is read) is read from `source`.
+    /// `cursor` is the caller's (`LineTable.Cursor`): the marks of a parse come in order.
     @inline(__always)
-    func offset(line: Int, column: Int, in lines: LineTable, source: SourceFile) -> Int? {
+    func offset(line: Int, column: Int, in lines: LineTable, source: SourceFile, cursor: inout LineTable.Cursor) -> Int? {
         if gap.lowerBound == Int.max {
-            return lines.offset(line: line, column: column, in: bytes, from: base)
+            return lines.offset(line: line, column: column, after: &cursor) { bytes[$0 - base] }
         }
-        return lines.offset(line: line, column: column) { byte(at: $0) ?? source.byte(at: $0) ?? 0 }
+        return lines.offset(line: line, column: column, after: &cursor) { byte(at: $0) ?? source.byte(at: $0) ?? 0 }
     }
 
     /// The 1-based position of file offset `offset`; a column on a line these bytes do

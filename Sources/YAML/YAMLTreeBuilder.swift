@@ -42,6 +42,8 @@ struct YAMLTreeBuilder {
     private(set) var aliasExpansion = 0
     private(set) var rootIndex: UInt32?
     private var documents = 0
+    /// Where the last mark on a line that is not all ASCII was found: the next is walked to from there.
+    private var cursor = LineTable.Cursor()
     private(set) var diagnostics: [Diagnostic] = []
     /// False once libyaml stopped with an error (or a limit stopped reading).
     private(set) var readable = true
@@ -339,8 +341,8 @@ struct YAMLTreeBuilder {
     }
 
     /// The file offset of a mark, nil when it names no character of its line.
-    private func offset(_ mark: yaml_mark_t) -> UInt32? {
-        held.offset(line: mark.line + lineOffset, column: mark.column, in: lines, source: source).map(UInt32.init)
+    private mutating func offset(_ mark: yaml_mark_t) -> UInt32? {
+        held.offset(line: mark.line + lineOffset, column: mark.column, in: lines, source: source, cursor: &cursor).map(UInt32.init)
     }
 
     /// The offset to store for a record's mark; a mark with no offset is kept as it is.

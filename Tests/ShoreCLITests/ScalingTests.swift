@@ -38,6 +38,33 @@ struct ScalingTests {
                 "built-in pack: \(small) instructions beyond start-up at \(Self.small) engagements, \(large) at \(4 * Self.small)")
     }
 
+    /// A plan written as one line of JSON, with names in other scripts: each position on
+    /// the line was counted from its start (the 1 MB line of a 2,000-engagement plan took
+    /// over three minutes to read), and each finding's snippet quoted the whole line.
+    /// At half the usual size (the text output makes each run slow under callgrind): the
+    /// quadratic reading gave 15.6 between 100 and 400 engagements, 10 or more at these.
+    @Test func oneLinePlanWorkGrowsLinearly() throws {
+        let n = Self.small / 2
+        let counts = try Self.counts(collecting: [], sizes: [n, 4 * n], plan: Self.oneLinePlan) { plan in
+            ["check", plan, "--rules", repoRoot + "/examples/rules", "--format", "text"]
+        }
+        #expect(counts[1] <= Self.allowed * counts[0], "one-line plan: \(counts[0]) instructions at \(n) engagements, \(counts[1]) at \(4 * n)")
+    }
+
+    /// `n` engagements in Brazil (not approved by the example rules: a finding each) on one
+    /// line of JSON, with the line-length of a plan exported by another tool.
+    static func oneLinePlan(_ n: Int) -> String {
+        let engagements = (0..<n).map { i in
+            "{\"id\": \"e-\(i)\", \"service\": \"support\", \"provider\": {\"name\": \"Serviços São \(i % 7)\", "
+                + "\"kind\": \"agency\", \"country\": \"BR\"}, \"locations\": [{\"country\": \"BR\", \"city\": \"São Paulo\", "
+                + "\"timezone\": \"America/Sao_Paulo\", \"hours\": \"09:00-17:00\", \"headcount\": \(5 + i % 20)}], "
+                + "\"data\": [{\"name\": \"tickets\", \"classification\": \"internal\"}], \"controls\": [\"nda\"]}"
+        }
+        return "{\"plan\": \"one-line\", \"date\": \"2026-12-01\", \"company\": {\"name\": \"Acme\", \"country\": \"US\", "
+            + "\"timezone\": \"America/New_York\", \"hours\": \"09:00-17:00\"}, \"engagements\": ["
+            + engagements.joined(separator: ", ") + "]}"
+    }
+
     @Test func reviewWorkGrowsLinearly() throws {
         // The exact mangled names (no closures inside them: each match toggles collection).
         let counts = try Self.counts(collecting: ["*12ReviewReportV5build_*tFZ", "*18ReviewHTMLRendererO6render*VFZ"]) { plan in
@@ -50,16 +77,19 @@ struct ScalingTests {
 
     /// Instructions of `shore ARGUMENTS(plan)` at N and 4N engagements: the whole process,
     /// or only inside the functions matching `functions` (callgrind's mangled-name patterns).
-    static func counts(collecting functions: [String], _ arguments: (String) -> [String]) throws
-        -> (small: Double, large: Double)
+    static func counts(collecting functions: [String], plan: (Int) -> String = generatedPlan,
+                       _ arguments: (String) -> [String]) throws -> (small: Double, large: Double)
     {
-        let counts = try counts(collecting: functions, sizes: [small, 4 * small], arguments)
+        let counts = try counts(collecting: functions, sizes: [small, 4 * small], plan: plan, arguments)
         return (counts[0], counts[1])
     }
 
-    /// Instructions of `shore ARGUMENTS(plan)` on a generated plan of each of `sizes` engagements.
-    static func counts(collecting functions: [String], sizes: [Int], _ arguments: (String) -> [String]) throws
-        -> [Double]
+    /// The generated plan of `n` engagements (`PlanGenerator`).
+    static func generatedPlan(_ n: Int) -> String { PlanGenerator(engagements: n, seed: 7).text() }
+
+    /// Instructions of `shore ARGUMENTS(plan)` on the plan of each of `sizes` engagements.
+    static func counts(collecting functions: [String], sizes: [Int], plan text: (Int) -> String = generatedPlan,
+                       _ arguments: (String) -> [String]) throws -> [Double]
     {
         let valgrind = try #require(which("valgrind"), "valgrind is needed to count instructions: apt-get install valgrind (.ci/run does)")
         let binary = try #require(shoreBinary(), "the shore binary is not built beside the tests")
@@ -68,7 +98,7 @@ struct ScalingTests {
         var result: [Double] = []
         for n in sizes {
             let plan = folder + "/plan-\(n).yaml"
-            try PlanGenerator(engagements: n, seed: 7).text().write(toFile: plan, atomically: true, encoding: .utf8)
+            try text(n).write(toFile: plan, atomically: true, encoding: .utf8)
             let out = folder + "/callgrind-\(n).out"
             var options = ["--tool=callgrind", "--callgrind-out-file=" + out, "--dump-instr=no"]
             if !functions.isEmpty { options += ["--collect-atstart=no"] + functions.map { "--toggle-collect=" + $0 } }

@@ -13,12 +13,14 @@ import TestScratch
 @Suite("Text on disk")
 struct TextOnDiskTests {
     /// Lines of ASCII and of other text, with every break libyaml knows, past several
-    /// read windows, ending without a break.
+    /// read windows, ending without a break; one line of other text is longer than a few
+    /// 4 KiB blocks (its columns are counted from a block's start).
     static let text: [UInt8] = {
         let breaks: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0x0A]]
         var bytes: [UInt8] = []
         for n in 0..<12_000 {
-            let line = n % 5 == 0 ? "  - { country: PL, city: Kraków \(n), note: \"Łódź – São Paulo\" }"
+            let line = n == 6_000 ? String(repeating: "{ city: Kraków – São Paulo ☃ }, ", count: 600)
+                : n % 5 == 0 ? "  - { country: PL, city: Kraków \(n), note: \"Łódź – São Paulo\" }"
                 : "    city: Cebu City \(n)" + String(repeating: "x", count: n % 23)
             bytes += Array(line.utf8) + breaks[n % breaks.count]
         }
