@@ -9,6 +9,12 @@ struct TextDocument: Sendable {
     private(set) var version: Int
     private(set) var bytes: [UInt8]
     private var lineStarts: [Int]
+    /// In a text with a line longer than a block (a plan written as one line of JSON):
+    /// the UTF-16 units before each 4 KiB block, so the position of an offset far along
+    /// the line is counted from the nearest block, not from the line's start (once per
+    /// diagnostic and hint, that took time in the square of the line). Else empty.
+    private var unitsBeforeBlock: [Int]
+    private static let blockShift = 12
 
     init(uri: String, version: Int, text: String) {
         self.uri = uri
@@ -16,6 +22,7 @@ struct TextDocument: Sendable {
         self.version = version
         self.bytes = Array(text.utf8)
         self.lineStarts = Self.lineStarts(of: bytes)
+        self.unitsBeforeBlock = Self.unitsBeforeBlock(of: bytes, lineStarts: lineStarts)
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -36,6 +43,7 @@ struct TextDocument: Sendable {
             }
             lineStarts = Self.lineStarts(of: bytes)
         }
+        unitsBeforeBlock = Self.unitsBeforeBlock(of: bytes, lineStarts: lineStarts)
         self.version = version
     }
 
@@ -63,6 +71,9 @@ struct TextDocument: Sendable {
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        if !unitsBeforeBlock.isEmpty, clamped - lineStarts[low] > 2 << Self.blockShift {
+            return LSPPosition(line: low, character: unitsBefore(clamped) - unitsBefore(lineStarts[low]))
         }
         var units = 0
         var index = lineStarts[low]
@@ -121,6 +132,35 @@ struct TextDocument: Sendable {
             index += 1
         }
         return starts
+    }
+
+    /// `unitsBeforeBlock`, or nothing when every line is at most a block long.
+    private static func unitsBeforeBlock(of bytes: [UInt8], lineStarts: [Int]) -> [Int] {
+        let blockBytes = 1 << blockShift
+        let ends = lineStarts.dropFirst() + [bytes.count]
+        guard zip(lineStarts, ends).contains(where: { $1 - $0 > blockBytes }) else { return [] }
+        var result: [Int] = []
+        result.reserveCapacity(bytes.count >> blockShift + 1)
+        var units = 0
+        for block in 0...(bytes.count >> blockShift) {
+            result.append(units)
+            for index in block << blockShift..<min(bytes.count, (block + 1) << blockShift) { units += unitCount(bytes[index]) }
+        }
+        return result
+    }
+
+    /// The UTF-16 units before byte `offset`: from the block it is in, on.
+    private func unitsBefore(_ offset: Int) -> Int {
+        var units = unitsBeforeBlock[offset >> Self.blockShift]
+        for index in (offset >> Self.blockShift) << Self.blockShift..<offset { units += Self.unitCount(bytes[index]) }
+        return units
+    }
+
+    /// What a byte of the text adds to a UTF-16 count: its scalar's units at the scalar's
+    /// first byte, nothing at the others. (The text is always whole UTF-8: it comes from
+    /// the editor's strings, and edits land between scalars.)
+    private static func unitCount(_ byte: UInt8) -> Int {
+        byte < 0x80 ? 1 : byte >= 0xF0 ? 2 : byte >= 0xC0 ? 1 : 0
     }
 
     /// The scalar at `index` and its length in bytes (an invalid byte reads as U+FFFD, one byte).

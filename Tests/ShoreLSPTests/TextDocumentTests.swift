@@ -33,6 +33,31 @@ final class TextDocumentTests: XCTestCase {
         XCTAssertEqual(document.version, 3)
     }
 
+    /// A plan written as one line of JSON: far along the line, a position is counted from
+    /// the nearest block of the text, and must be what counting from the line's start
+    /// gives (😀 two units, é one), on every line and after an edit.
+    func testPositionsFarAlongALongLineCountEveryUnit() {
+        let long = (0..<900).map { "{\"city\": \"São Paulo 😀 \($0)\"}" }.joined(separator: ", ")
+        var document = TextDocument(uri: "file:///one-line.json", version: 1, text: "# é\n[\(long)]\r\nascii\n[\(long)]")
+        func check(_ document: TextDocument) {
+            let text = document.text
+            let bytes = Array(text.utf8)
+            var line = 0, units = 0, offset = 0
+            for scalar in text.unicodeScalars {
+                if offset % 97 == 0 || offset % 4_096 < 3 {
+                    XCTAssertEqual(document.position(ofOffset: offset), LSPPosition(line: line, character: units), "offset \(offset)")
+                }
+                let isBreak = scalar == "\n" || (scalar == "\r" && (offset + 1 >= bytes.count || bytes[offset + 1] != 0x0A))
+                if isBreak { line += 1; units = 0 } else { units += scalar.utf16.count }
+                offset += scalar.utf8.count
+            }
+            XCTAssertEqual(document.position(ofOffset: bytes.count), LSPPosition(line: line, character: units))
+        }
+        check(document)
+        document.apply([(LSPRange(start: LSPPosition(line: 1, character: 1), end: LSPPosition(line: 1, character: 2)), "😀")], version: 2)
+        check(document)
+    }
+
     func testFileURIsAndPaths() {
         XCTAssertEqual(DocumentURI.path(of: "file:///tmp/a%20b/r%C3%A9gles.yaml"), "/tmp/a b/régles.yaml")
         XCTAssertEqual(DocumentURI.uri(ofPath: "/tmp/a b/régles.yaml"), "file:///tmp/a%20b/r%C3%A9gles.yaml")
