@@ -27,8 +27,12 @@ enum DocumentKind: String, Sendable {
     }
 
     /// The keys written at column 1 (`key:`), read from the text without parsing it,
-    /// so a document mid-edit keeps its kind.
+    /// so a document mid-edit keeps its kind; for a document written as one flow mapping
+    /// (a plan exported as JSON), the keys of that mapping.
     static func topLevelKeys(_ bytes: [UInt8]) -> Set<String> {
+        if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), bytes[first] == 0x7B {
+            return flowMappingKeys(bytes, from: first)
+        }
         var keys = Set<String>()
         var index = 0
         while index < bytes.count {
@@ -42,6 +46,46 @@ enum DocumentKind: String, Sendable {
                 keys.insert(String(decoding: bytes[index..<keyEnd], as: UTF8.self))
             }
             index = end + 1
+        }
+        return keys
+    }
+
+    /// The keys of the flow mapping that opens at `start` (`{`): each quoted or plain
+    /// word at depth 1 followed by `:`. Strings are skipped whole, so a `{` or `:` inside
+    /// one does not count; what comes after the mapping's `}` is not read.
+    static func flowMappingKeys(_ bytes: [UInt8], from start: Int) -> Set<String> {
+        var keys = Set<String>()
+        var depth = 0
+        var index = start
+        var word: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x7B, 0x5B:  // { [
+                depth += 1
+                word = []
+            case 0x7D, 0x5D:  // } ]
+                depth -= 1
+                if depth == 0 { return keys }
+                word = []
+            case 0x22, 0x27:  // " '
+                var end = index + 1
+                while end < bytes.count, bytes[end] != byte {
+                    end += byte == 0x22 && bytes[end] == 0x5C ? 2 : 1
+                }
+                word = depth == 1 ? Array(bytes[index + 1..<min(end, bytes.count)]) : []
+                index = end
+            case 0x3A:  // :
+                if depth == 1, !word.isEmpty { keys.insert(String(decoding: word, as: UTF8.self)) }
+                word = []
+            case 0x2C:  // ,
+                word = []
+            case 0x20, 0x09, 0x0A, 0x0D:
+                break
+            default:
+                if depth == 1 { word.append(byte) }
+            }
+            index += 1
         }
         return keys
     }
