@@ -25,6 +25,10 @@ enum FormatReference {
         `NO`), and only `true`/`false` are booleans. Unknown keys are errors. A derived fact
         (below each object) is computed by Shore; writing one in a plan is an error.
 
+        A plan exported as JSON is read as it is (JSON is YAML), one line or many. A converter
+        that follows YAML 1.1 (PyYAML's loaders do) turns a bare `NO` into `false` on the way:
+        Shore then reports each as `plan.wrong-type`; quote the codes, or convert with a 1.2 reader.
+
 
         """
         for object in [PlanSchema.plan, PlanSchema.company, PlanSchema.engagement, PlanSchema.provider, PlanSchema.owner,
