@@ -103,7 +103,8 @@ public struct LineTable: Sendable {
     private func column(from lineStart: Int, to offset: Int, _ count: (Int, Int) -> Int) -> Int {
         guard countsScalars else { return count(lineStart, offset) }
         let firstBlock = (lineStart >> Self.blockShift + 1) << Self.blockShift
-        let lastBlock = (offset >> Self.blockShift) << Self.blockShift
+        // (An offset past the file's end counts as its end, as the callers' counts do.)
+        let lastBlock = (min(offset, byteCount) >> Self.blockShift) << Self.blockShift
         guard lastBlock > firstBlock else { return count(lineStart, offset) }
         return count(lineStart, firstBlock) + scalars(fromBlockStart: firstBlock, toBlockStart: lastBlock) + count(lastBlock, offset) - 1
     }

@@ -47,6 +47,16 @@ struct LongLineTests {
         }
     }
 
+    /// An offset past the end of a file whose last line is long is on that line, at its end.
+    @Test func anOffsetPastTheEndIsAtTheEndOfTheLastLine() {
+        let table = LineTable(Self.bytes)
+        for offset in [Self.bytes.count + 1, Self.bytes.count + 4_096, Self.bytes.count + 50_000] {
+            #expect(table.position(of: offset, in: Self.bytes) == Self.positions[Self.bytes.count], "offset \(offset)")
+        }
+        #expect(SourceFile(path: "long.json", bytes: Self.bytes).linePosition(ofByteOffset: Self.bytes.count + 50_000)
+                == Self.positions[Self.bytes.count])
+    }
+
     @Test func everyColumnHasTheOffsetOfItsCharacter() {
         let table = LineTable(Self.bytes)
         let file = SourceFile(path: "long.json", bytes: Self.bytes)
