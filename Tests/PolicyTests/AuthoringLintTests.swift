@@ -163,6 +163,21 @@ struct AuthoringLintTests {
         #expect(found.first?.help?.contains(">-") == true)
     }
 
+    /// The same far along a long line of a rule file written in flow style, after other
+    /// scripts: the comment is found from the scalar's end, and its columns are counted
+    /// in characters to the line's end.
+    @Test func commentFarAlongAFlowStyleLineIsFoundAtItsColumns() throws {
+        let title = String(repeating: "São Paulo ☃ ", count: 500)
+        let line = "rules: [{id: R1, title: \"\(title)\", for: engagement, assert: engagement.headcount > 0 # && x é"
+        let report = Self.lint("policy: p\n" + line + "\n  }]\n")
+        let found = report.diagnostics.filter { $0.code == .rulesYAMLCommentInExpression }
+        #expect(found.count == 1, "\(report.diagnostics)")
+        let scalars = Array(line.unicodeScalars)
+        let hash = try #require(scalars.firstIndex(of: "#"))
+        #expect(found.first?.location?.start == SourcePosition(line: 2, column: hash + 1), "\(found)")
+        #expect(found.first?.location?.end == SourcePosition(line: 2, column: scalars.count + 1), "\(found)")
+    }
+
     @Test func quotedBlockAndOwnLineCommentsAreFine() {
         let report = Self.lint("""
             policy: p

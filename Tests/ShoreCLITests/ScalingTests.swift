@@ -65,6 +65,28 @@ struct ScalingTests {
             + engagements.joined(separator: ", ") + "]}"
     }
 
+    /// A rule file written as one line of JSON: each expression's first character was
+    /// found by building the whole line's text (6.2x between 50 and 200 rules; a 1.6 MB
+    /// file took 24 s to load).
+    @Test func oneLineRuleFileWorkGrowsLinearly() throws {
+        let n = Self.small / 2
+        let plan = repoRoot + "/examples/plans/support-expansion-2027.yaml"
+        // The generated "plan" is the rule file here; the plan is the example's.
+        let counts = try Self.counts(collecting: [], sizes: [n, 4 * n], plan: Self.oneLineRuleFile) { rules in
+            ["check", plan, "--rules", rules, "--format", "json"]
+        }
+        #expect(counts[1] <= Self.allowed * counts[0], "one-line rule file: \(counts[0]) instructions at \(n) rules, \(counts[1]) at \(4 * n)")
+    }
+
+    /// `n` location rules on one line of JSON, their titles in other scripts.
+    static func oneLineRuleFile(_ n: Int) -> String {
+        let rules = (0..<n).map { i in
+            "{\"id\": \"R-\(i)\", \"title\": \"Work stays in approved countries — São Paulo \(i)\", \"for\": \"location\", "
+                + "\"assert\": \"location.country in ['US', 'CA', 'BR']\", \"message\": \"{{ location.city }} is not approved (\(i))\"}"
+        }
+        return "{\"policy\": \"one-line\", \"rules\": [" + rules.joined(separator: ", ") + "]}"
+    }
+
     @Test func reviewWorkGrowsLinearly() throws {
         // The exact mangled names (no closures inside them: each match toggles collection).
         let counts = try Self.counts(collecting: ["*12ReviewReportV5build_*tFZ", "*18ReviewHTMLRendererO6render*VFZ"]) { plan in

@@ -18,8 +18,7 @@ enum RuleYAMLTrapStage {
     /// The scalar text of an expression field, or nil after a diagnostic explaining how
     /// YAML took it apart (a leading `[`, `{`, `!`, `&`, `*`; a ` #` comment).
     static func expressionText(_ node: YAMLNode, field: String, into diagnostics: inout [Diagnostic]) -> String? {
-        let first = node.document.source.line(node.start.line)?.unicodeScalars
-            .dropFirst(node.start.column - 1).first
+        let first = firstCharacter(node)
         if node.kind != .scalar || (node.style == .plain && first.map { "!&*".unicodeScalars.contains($0) } == true) {
             let what = node.kind == .sequence ? "a list" : node.kind == .mapping ? "a mapping"
                 : first == "!" ? "a tag" : first == "&" ? "an anchor" : "an alias"
@@ -41,17 +40,39 @@ enum RuleYAMLTrapStage {
         return node.scalar
     }
 
+    /// The character at a node's start, read at its offset in its line: a rule file
+    /// written as one line of JSON has every expression on that line, so building the
+    /// line's text for each would take time in the square of the line.
+    static func firstCharacter(_ node: YAMLNode) -> Unicode.Scalar? {
+        let source = node.document.source
+        guard let lineStart = source.lines.lineStart(node.start.line - 1) else { return nil }
+        let index = source.byteOffset(of: node.start) - lineStart
+        return source.withLine(node.start.line) { line -> Unicode.Scalar? in
+            guard index >= 0, index < line.count else { return nil }
+            return String(decoding: line[index..<min(index + 4, line.count)], as: UTF8.self).unicodeScalars.first
+        } ?? nil
+    }
+
     /// The span of a comment on the line where a plain scalar ends (`a > 0 # && b`),
-    /// read from the source text, since YAML drops comments before Shore sees them.
+    /// read from the source text, since YAML drops comments before Shore sees them: from
+    /// the scalar's end on, so a long line is not read for each scalar on it.
     static func trailingComment(_ node: YAMLNode) -> SourceSpan? {
-        guard node.kind == .scalar, node.style == .plain,
-              let line = node.document.source.line(node.end.line) else { return nil }
-        let scalars = Array(line.unicodeScalars)
-        var column = node.end.column
-        while column - 1 < scalars.count, scalars[column - 1] == " " || scalars[column - 1] == "\t" { column += 1 }
-        guard column - 1 < scalars.count, scalars[column - 1] == "#" else { return nil }
-        return SourceSpan(file: node.document.source, start: SourcePosition(line: node.end.line, column: column),
-                          end: SourcePosition(line: node.end.line, column: scalars.count + 1))
+        guard node.kind == .scalar, node.style == .plain else { return nil }
+        let source = node.document.source
+        guard let lineStart = source.lines.lineStart(node.end.line - 1) else { return nil }
+        let end = source.byteOffset(of: node.end) - lineStart
+        return source.withLine(node.end.line) { line -> SourceSpan? in
+            var index = max(0, end), column = node.end.column
+            while index < line.count, line[index] == 0x20 || line[index] == 0x09 {
+                index += 1
+                column += 1
+            }
+            guard index < line.count, line[index] == 0x23 else { return nil }
+            // The comment runs to the line's end: its columns are its scalars.
+            let last = column + LineTable.column(after: line[index...]) - 1
+            return SourceSpan(file: source, start: SourcePosition(line: node.end.line, column: column),
+                              end: SourcePosition(line: node.end.line, column: last))
+        } ?? nil
     }
 
     // MARK: Over everything rule loading reported
