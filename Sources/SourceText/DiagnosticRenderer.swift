@@ -119,17 +119,13 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The part of `line` (the span's start line, without its break) to show: nil when it
-    /// is shown whole. The span's start is found through the file's line table (on a long
-    /// line, from the nearest 4 KiB block), so showing a snippet costs the same anywhere on
-    /// the line.
+    /// is shown whole. The span's start is found through the file's line table
+    /// (`indexInLine`), so showing a snippet costs the same anywhere on the line.
     @usableFromInline
     static func shownPart(of line: UnsafeBufferPointer<UInt8>, span: SourceSpan) -> ShownPart? {
-        guard line.count > wholeLineBytes, let lineStart = span.file.lines.lineStart(span.start.line - 1) else { return nil }
         // The span's first byte; a column past the line's end is its end.
-        let located = span.start.column < 1 ? 0 : span.file.lines.offset(line: span.start.line - 1, column: span.start.column - 1) {
-            $0 - lineStart < line.count ? line[$0 - lineStart] : 0x0A
-        }.map { $0 - lineStart }
-        let start = min(located ?? line.count, line.count)
+        guard line.count > wholeLineBytes, let located = span.file.indexInLine(of: span.start) else { return nil }
+        let start = min(max(0, located), line.count)
         var from = start, before = 0
         while from > 0, before < charactersBefore {
             from -= 1

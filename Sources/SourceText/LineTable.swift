@@ -70,12 +70,15 @@ public struct LineTable: Sendable {
     private static var blockBytes: Int { 1 << blockShift }
 
     /// The number of 4 KiB blocks, the last one perhaps partial (or empty).
-    private var blockCount: Int { byteCount >> Self.blockShift + 1 }
+    private var blockCount: Int { Self.blockCount(byteCount) }
+    private static func blockCount(_ byteCount: Int) -> Int { byteCount >> blockShift + 1 }
+    /// The first block start after `offset`.
+    private static func blockStart(after offset: Int) -> Int { (offset >> blockShift + 1) << blockShift }
 
     /// Appends, for each block, the UTF-8 continuation bytes (10xxxxxx) before its first
     /// byte: a running count, so the scalars between two blocks are one subtraction.
     private static func appendContinuationCounts(to starts: inout [UInt32], _ bytes: [UInt8], byteCount: Int) {
-        let blocks = byteCount >> blockShift + 1
+        let blocks = blockCount(byteCount)
         starts.reserveCapacity(starts.count + blocks)
         var before: UInt32 = 0
         bytes.withUnsafeBufferPointer { b in
@@ -102,7 +105,7 @@ public struct LineTable: Sendable {
     @inline(__always)
     private func column(from lineStart: Int, to offset: Int, _ count: (Int, Int) -> Int) -> Int {
         guard countsScalars else { return count(lineStart, offset) }
-        let firstBlock = (lineStart >> Self.blockShift + 1) << Self.blockShift
+        let firstBlock = Self.blockStart(after: lineStart)
         // (An offset past the file's end counts as its end, as the callers' counts do.)
         let lastBlock = (min(offset, byteCount) >> Self.blockShift) << Self.blockShift
         guard lastBlock > firstBlock else { return count(lineStart, offset) }
@@ -111,7 +114,7 @@ public struct LineTable: Sendable {
 
     /// Appends the line of each 4 KiB block (see `starts`): one pass over the lines.
     private static func appendBlockLines(to starts: inout [UInt32], byteCount: Int) {
-        let lineCount = starts.count, blocks = byteCount >> blockShift + 1
+        let lineCount = starts.count, blocks = blockCount(byteCount)
         starts.reserveCapacity(lineCount + blocks)
         var line = 0
         for block in 0..<blocks {
@@ -218,14 +221,14 @@ public struct LineTable: Sendable {
     /// little before `column` (the next mark of a parse usually is), and moving it there.
     @inline(__always)
     public func offset(line: Int, column: Int, after cursor: inout Cursor, byte: (Int) -> UInt8) -> Int? {
-        guard line >= 0, line < lineCount, starts[line] & Self.nonASCII != 0, cursor.line == line,
-              column >= cursor.column, column - cursor.column <= Self.blockBytes else {
+        guard line >= 0, line < lineCount, starts[line] & Self.nonASCII != 0 else {
+            return offset(line: line, column: column, byte: byte)
+        }
+        guard cursor.line == line, column >= cursor.column, column - cursor.column <= Self.blockBytes else {
             let found = offset(line: line, column: column, byte: byte)
             // Only an offset after a first step is at a character's first byte (or the
             // line's end), where the walk can go on from.
-            if let found, column > 0, line < lineCount, starts[line] & Self.nonASCII != 0 {
-                cursor = Cursor(line: line, column: column, offset: found)
-            }
+            if let found, column > 0 { cursor = Cursor(line: line, column: column, offset: found) }
             return found
         }
         let limit = end(line)
@@ -275,7 +278,7 @@ public struct LineTable: Sendable {
     /// to from there. The offset is the one with exactly `column` scalars of the line
     /// before it, at a character's first byte — what the walk from the line's start gives.
     private func offset(onLongLine first: Int, limit: Int, isLast: Bool, column: Int, byte: (Int) -> UInt8) -> Int? {
-        let firstBlock = (first >> Self.blockShift + 1) << Self.blockShift
+        let firstBlock = Self.blockStart(after: first)
         var leading = 0
         for index in first..<firstBlock where byte(index) & 0xC0 != 0x80 { leading += 1 }
         // Scalars before block start `b` (a multiple of the block size, after `first`).

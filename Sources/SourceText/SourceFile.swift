@@ -167,6 +167,14 @@ public final class SourceFile: Sendable {
         return SourcePosition(line: position.line - 1, column: column)
     }
 
+    /// Where `position` is in its line's bytes (`withLine`'s), clamped to the line's end;
+    /// nil past the last line. Found through the line table, so it costs the same
+    /// anywhere on a long line.
+    public func indexInLine(of position: SourcePosition) -> Int? {
+        guard let lineStart = lines.lineStart(position.line - 1) else { return nil }
+        return byteOffset(of: position) - lineStart
+    }
+
     /// The byte offset of a 1-based position (column in Unicode scalars), clamped to
     /// its line; the inverse of `position(ofByteOffset:)`.
     public func byteOffset(of position: SourcePosition) -> Int {

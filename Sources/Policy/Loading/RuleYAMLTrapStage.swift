@@ -45,8 +45,7 @@ enum RuleYAMLTrapStage {
     /// line's text for each would take time in the square of the line.
     static func firstCharacter(_ node: YAMLNode) -> Unicode.Scalar? {
         let source = node.document.source
-        guard let lineStart = source.lines.lineStart(node.start.line - 1) else { return nil }
-        let index = source.byteOffset(of: node.start) - lineStart
+        guard let index = source.indexInLine(of: node.start) else { return nil }
         return source.withLine(node.start.line) { line -> Unicode.Scalar? in
             guard index >= 0, index < line.count else { return nil }
             return String(decoding: line[index..<min(index + 4, line.count)], as: UTF8.self).unicodeScalars.first
@@ -59,8 +58,7 @@ enum RuleYAMLTrapStage {
     static func trailingComment(_ node: YAMLNode) -> SourceSpan? {
         guard node.kind == .scalar, node.style == .plain else { return nil }
         let source = node.document.source
-        guard let lineStart = source.lines.lineStart(node.end.line - 1) else { return nil }
-        let end = source.byteOffset(of: node.end) - lineStart
+        guard let end = source.indexInLine(of: node.end) else { return nil }
         return source.withLine(node.end.line) { line -> SourceSpan? in
             var index = max(0, end), column = node.end.column
             while index < line.count, line[index] == 0x20 || line[index] == 0x09 {
