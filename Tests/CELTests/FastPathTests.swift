@@ -58,12 +58,33 @@ import Testing
         let mixed: [CELValue] = first + [1, 2.5, .null]
         let decomposed: [CELValue] = first + [.string("e\u{301}")]
         let needles: [CELValue] = ["c0", "c7", "c15", "c99", "", 1, 1.0, .uint(1), 2.5, .null, "é", "e\u{301}"]
-        for list in [first, second, first, mixed, decomposed, second, []] {
+        // The same contents in other storages (a parallel chunk's own copy of a named set),
+        // and more long lists than one call site indexes.
+        let copies: [[CELValue]] = [first.map { $0 }, second.map { $0 }]
+        let many: [[CELValue]] = (0..<(MembershipIndex.maximumLists + 4)).map { n in (0..<10).map { .string("m\(n)-\($0)") } }
+        for list in [first, second, first, mixed, decomposed, second, []] + copies + many + [first] + copies {
             for needle in needles {
                 let expected = list.contains { equalValues(needle, $0) }
                 #expect(program.evaluate(["x": needle, "names": .list(list)]) == .bool(expected), "\(needle) in \(list)")
             }
         }
+    }
+
+    /// Each storage of a long list is indexed, not only the first one seen: a named set
+    /// reaches each parallel chunk of a check as that chunk's own copy.
+    @Test func membershipIndexAnswersForEveryCopyOfAList() {
+        let index = MembershipIndex()
+        let names: [CELValue] = (0..<12).map { .string("c\($0)") }
+        let copies = (0..<8).map { _ in names.map { $0 } }
+        for copy in copies {
+            #expect(index.contains("c3", in: copy) == true)
+            #expect(index.contains("c99", in: copy) == false)
+        }
+        let beyond = (0..<MembershipIndex.maximumLists).map { _ in names.map { $0 } }
+        let answered = beyond.filter { index.contains("c3", in: $0) != nil }.count
+        #expect(answered == MembershipIndex.maximumLists - copies.count, "a call site indexes at most \(MembershipIndex.maximumLists) lists")
+        let mixed: [CELValue] = names + [1]
+        #expect(MembershipIndex().contains("c3", in: mixed) == nil, "a list with a member that is not a string is scanned")
     }
 
     static func same(_ a: CELValue, _ b: CELValue) -> Bool {
