@@ -135,6 +135,29 @@ struct AuthoringExplainTests {
         #expect(outcome.value.literalDescription == "true")
     }
 
+    /// `official_languages(c)` is the reference list of every country, on a literal and on
+    /// a variable (a literal call is worked out when the rule is planned, a variable's per
+    /// item); a code that is not ISO 3166-1 alpha-2 is an error naming it.
+    @Test func officialLanguagesOfEveryCountryAreTheReferenceLists() throws {
+        let (rules, _) = try Self.example()
+        for country in Countries.all.map(\.alpha2) + ["XK", "ph", "", "UK"] {
+            let expected = Countries.isValid(country)
+                ? CELValue.list(Languages.officialLanguages(country).map(CELValue.string)).literalDescription
+                : "official_languages: '\(country)' is not an ISO 3166-1 alpha-2 code"
+            let literal = try ExpressionEvaluator.evaluate("official_languages('\(country)')", environment: rules.environment,
+                                                           plan: nil, target: nil).get().value
+            let variable = try ExpressionEvaluator.evaluate("official_languages(m)", environment: rules.environment, plan: nil,
+                                                            target: nil, variables: ["m": .string(country)]).get().value
+            for value in [literal, variable] {
+                if case .error(let error) = value {
+                    #expect(error.message == expected, "\(country)")
+                } else {
+                    #expect(value.literalDescription == expected, "\(country)")
+                }
+            }
+        }
+    }
+
     /// `sum` adds doubles and ints; an int sum that overflows is an error, never a wrap.
     @Test(arguments: [("sum([30.0, 20.5])", "50.5"), ("sum([1, 2, 3])", "6"), ("sum([])", "0"),
                       ("sum([9223372036854775807, 1])", "error")])

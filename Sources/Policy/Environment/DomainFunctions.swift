@@ -1,4 +1,5 @@
 import CEL
+import Synchronization
 import Reference
 
 /// Shore's own CEL functions: `level`, `cefr`, `country_name`, `official_languages`, `date`.
@@ -55,10 +56,10 @@ enum DomainFunctions {
                 return .string(name)
             },
             function("official_languages", .string, .list(.string)) { code in
-                guard Countries.isValid(code) else {
+                guard let languages = officialLanguageList(code) else {
                     return .err("official_languages: '\(code)' is not an ISO 3166-1 alpha-2 code")
                 }
-                return .list(Languages.officialLanguages(code).map(CELValue.string))
+                return languages
             },
             function("date", .string, .timestamp) { text in
                 guard let date = CivilDate.parse(text) else {
@@ -69,6 +70,20 @@ enum DomainFunctions {
             sum,
         ]
     }
+
+    /// `official_languages(code)` as the list value a rule reads, or nil for a code that is
+    /// not ISO 3166-1 alpha-2. Each country's list is worked out once per run: a rule calls
+    /// it per market of every engagement, and working it out (`Languages.officialLanguages`)
+    /// costs as much as a rule's whole assert.
+    static func officialLanguageList(_ code: String) -> CELValue? {
+        if let known = officialLanguageLists.withLock({ $0[code] }) { return known }
+        guard Countries.isValid(code) else { return nil }
+        let list = CELValue.list(Languages.officialLanguages(code).map(CELValue.string))
+        officialLanguageLists.withLock { $0[code] = list }
+        return list
+    }
+
+    private static let officialLanguageLists = Mutex<[String: CELValue]>([:])
 
     /// `sum(list)`: a list of ints sums to an int (overflow is an error), a list of
     /// doubles to a double; the empty list to 0. One implementation serves both
