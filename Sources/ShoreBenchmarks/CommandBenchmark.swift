@@ -10,7 +10,8 @@ import Glibc
 ///     check PLAN | --engagements N   [--formats text,json,…] [--rules DIR]… [--runs N]
 ///     review PLAN | --engagements N  [--formats html,markdown] [--rules DIR]… [--runs N]
 ///     check|review --sizes 1000,8000,32000 [--formats …]   the scaling table
-///     rules --count 100 --engagements 10000                 many rules (copies of the examples)
+///     rules --count 100 --engagements 10000                 many rules: copies of the examples
+///                                                           that pass, and copies that fire
 ///
 /// `--shore PATH` picks the binary (default: `shore` beside this benchmark); `--cpu`
 /// reads the child's CPU time instead of wall time.
@@ -18,6 +19,9 @@ struct CommandBenchmark {
     let command: String
     var formats: [String]
     var rules: [String] = []
+    /// For `rules`: the rule folders to check with, each under its own label, measured
+    /// in the same rounds (otherwise `rules`, unlabelled).
+    var ruleSets: [(label: String, folders: [String])] = []
     var runs = 3
     var shore: String
     var plans: [String] = []
@@ -49,12 +53,15 @@ struct CommandBenchmark {
         defer { if scratch != "/tmp" { Directory.remove(scratch) } }
         if command == "rules" {
             let count = ruleCount ?? 100
-            guard let folder = RuleCopies.write(count: count, from: benchmark.rules, into: scratch + "/rules") else {
+            guard let passing = RuleCopies.write(count: count, from: benchmark.rules, into: scratch + "/passing", passing: true),
+                  let firing = RuleCopies.write(count: count, from: benchmark.rules, into: scratch + "/firing") else {
                 print("cannot read the rules in \(benchmark.rules)")
                 return
             }
-            print("rules: \(count) (copies of \(benchmark.rules.joined(separator: ", ")))")
-            benchmark.rules = [folder]
+            print("rules: \(count), copies of \(benchmark.rules.joined(separator: ", ")). \"pass\": the first copy fires, the"
+                  + " others evaluate their assert in full and pass (the findings stay the originals'); \"fire\": every copy"
+                  + " fires as the originals do (the findings grow with the copies)")
+            benchmark.ruleSets = [("pass", [passing]), ("fire", [firing])]
             benchmark.formats = options.value("--formats").map { $0.split(separator: ",").map(String.init) } ?? ["json"]
         }
         if let sizes {
@@ -132,8 +139,11 @@ struct CommandBenchmark {
         let parse = [Self.executablePath(), "parse", plan]
         var commands: [(String, [String])] = [("libyaml bare parse (process)", parse)]
         for format in formats {
-            let ruleArguments = rules.flatMap { ["--rules", $0] }
-            commands.append(("shore \(command) --format \(format)", [shore, command, plan, "--format", format] + ruleArguments))
+            for (label, folders) in ruleSets.isEmpty ? [("", rules)] : ruleSets {
+                let ruleArguments = folders.flatMap { ["--rules", $0] }
+                commands.append(("shore \(command) --format \(format)" + (label.isEmpty ? "" : ", \(label)"),
+                                 [shore, command, plan, "--format", format] + ruleArguments))
+            }
         }
         var results = commands.map { Result(label: $0.0) }
         let output = scratch + "/output"

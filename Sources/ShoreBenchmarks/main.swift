@@ -23,7 +23,7 @@ default:
       check PLAN | --engagements N | --sizes N,N,…  [--formats text,json,…] [--rules DIR]… [--runs N] [--shore PATH]
                                    the shore binary, whole process, output to a file, beside libyaml's bare parse
       review PLAN | --engagements N | --sizes N,N,…  [--formats html,markdown] …   the same for shore review
-      rules --count 100 --engagements 10000           many rules (copies of the example rules)
+      rules --count 100 --engagements 10000           many rules: copies of the examples that pass, and that fire
       engine PLAN RULES… [--runs N] [--stages]        the check in process, by stage
       yaml FILE [RUNS]                                Shore's YAML tree vs the bare parse
       cel [EVALUATIONS]                               CEL evaluations per second
