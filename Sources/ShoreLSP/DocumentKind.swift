@@ -14,11 +14,20 @@ enum DocumentKind: String, Sendable {
     /// by name, a file the config lists as waivers by that, else by its top-level keys
     /// (`policy:`/`rules:` → rules, `tests:`, `plan:`/`engagements:` → plan, `waivers:`).
     static func of(path: String, bytes: [UInt8], waiverFiles: [String]) -> DocumentKind {
+        of(path: path, topLevelKeys: topLevelKeys(bytes), waiverFiles: waiverFiles)
+    }
+
+    /// An open document's kind (its keys were read when its text last changed).
+    static func of(_ document: TextDocument, waiverFiles: [String]) -> DocumentKind {
+        of(path: document.path, topLevelKeys: document.topLevelKeys, waiverFiles: waiverFiles)
+    }
+
+    private static func of(path: String, topLevelKeys keys: @autoclosure () -> Set<String>, waiverFiles: [String]) -> DocumentKind {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name == "shore.yaml" || name == "shore.yml" { return .config }
         if RuleFiles.isTestFileName(name) { return .tests }
         if waiverFiles.contains(path) { return .waivers }
-        let keys = topLevelKeys(bytes)
+        let keys = keys()
         if keys.contains("tests") { return .tests }
         if keys.contains("plan") || keys.contains("engagements") { return .plan }
         if keys.contains("policy") || keys.contains("rules") { return .rules }

@@ -15,7 +15,7 @@ extension LanguageServer {
         let (document, _) = try target(params)
         guard let plan = lastPlanPath,
               analyzer.kind(of: document, in: analyzer.workspace(of: document)) == .rules,
-              let root = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document?.root else { return [] }
+              let root = analyzer.parsed(document)?.root else { return [] }
         let file = document.sourceFile
         let name = (plan as NSString).lastPathComponent
         return .array((root["rules"]?.items ?? []).compactMap { rule -> JSON? in

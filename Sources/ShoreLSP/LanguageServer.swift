@@ -111,7 +111,7 @@ public final class LanguageServer {
             analyzer.open(document)
             pending.insert(uri)
             // Open tests and plans are checked against the rules: a rule or config edit re-checks them.
-            let kind = DocumentKind.of(path: document.path, bytes: document.bytes, waiverFiles: [])
+            let kind = DocumentKind.of(document, waiverFiles: [])
             if kind == .rules || kind == .config { pending.formUnion(analyzer.documents.keys) }
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.string else { return }
@@ -208,7 +208,7 @@ public final class LanguageServer {
         guard let position else { throw RequestFailure(.invalidParams, "missing position") }
         let file = document.sourceFile
         return Place(document: document, file: file, position: position, shore: document.shorePosition(of: position, in: file),
-                     parsed: YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document,
+                     parsed: analyzer.parsed(document),
                      kind: analyzer.kind(of: document, in: analyzer.workspace(of: document)))
     }
 

@@ -48,7 +48,7 @@ extension LanguageServer {
     func documentSymbols(_ params: JSON) throws -> JSON {
         let (document, _) = try target(params)
         let file = document.sourceFile
-        guard let root = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document?.root else { return [] }
+        guard let root = analyzer.parsed(document)?.root else { return [] }
         func symbol(_ name: String, detail: String?, kind: Int, node: YAMLNode, selection: YAMLNode?, children: [JSON] = []) -> JSON {
             var object: [String: JSON] = [
                 "name": .string(name.isEmpty ? "?" : name), "kind": .int(kind),

@@ -15,6 +15,13 @@ struct TextDocument: Sendable {
     /// diagnostic and hint, that took time in the square of the line). Else empty.
     private var unitsBeforeBlock: [Int]
     private static let blockShift = 12
+    /// A `SourceFile` of this text, for Shore's positions: one per edit, so its line table
+    /// is built once for all the requests on this version.
+    private(set) var sourceFile: SourceFile
+    /// The keys at the top of the text (`DocumentKind.topLevelKeys`), which say what kind
+    /// of file it is: read once per edit, not per request (a 6 MB one-line plan's keys
+    /// took half of each request's time).
+    private(set) var topLevelKeys: Set<String>
 
     init(uri: String, version: Int, text: String) {
         self.uri = uri
@@ -23,12 +30,11 @@ struct TextDocument: Sendable {
         self.bytes = Array(text.utf8)
         self.lineStarts = Self.lineStarts(of: bytes)
         self.unitsBeforeBlock = Self.unitsBeforeBlock(of: bytes, lineStarts: lineStarts)
+        sourceFile = SourceFile(path: path, bytes: bytes)
+        topLevelKeys = DocumentKind.topLevelKeys(bytes)
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// A `SourceFile` of this text, for Shore's positions.
-    var sourceFile: SourceFile { SourceFile(path: path, bytes: bytes) }
 
     /// Applies `didChange` content changes in order: a change with a `range` replaces
     /// that range, one without replaces the whole text.
@@ -44,17 +50,25 @@ struct TextDocument: Sendable {
             lineStarts = Self.lineStarts(of: bytes)
         }
         unitsBeforeBlock = Self.unitsBeforeBlock(of: bytes, lineStarts: lineStarts)
+        sourceFile = SourceFile(path: path, bytes: bytes)
+        topLevelKeys = DocumentKind.topLevelKeys(bytes)
         self.version = version
     }
 
     // MARK: Positions
 
     /// The byte offset of an LSP position (UTF-16 column), clamped to the line and text.
+    /// Far along a long line the walk starts at the last block that begins before the
+    /// column (`blockBefore`), so a request there does not count the whole line so far.
     public func offset(of position: LSPPosition) -> Int {
         guard position.line >= 0 else { return 0 }
         guard position.line < lineStarts.count else { return bytes.count }
         var index = lineStarts[position.line]
         var units = 0
+        if !unitsBeforeBlock.isEmpty, position.character > 2 << Self.blockShift,
+           let block = blockBefore(unit: position.character, onLine: position.line) {
+            (index, units) = block
+        }
         while index < bytes.count, units < position.character, bytes[index] != 0x0A, bytes[index] != 0x0D {
             let (scalar, length) = Self.decode(bytes, at: index)
             if units + scalar.utf16.count > position.character { break }
@@ -147,6 +161,25 @@ struct TextDocument: Sendable {
             for index in block << blockShift..<min(bytes.count, (block + 1) << blockShift) { units += unitCount(bytes[index]) }
         }
         return result
+    }
+
+    /// The start of the last block on `line` whose units from the line's start are at most
+    /// `unit`, moved past the rest of a character cut by the block start (those bytes add
+    /// no units), with those units; nil when the line has no such block.
+    private func blockBefore(unit: Int, onLine line: Int) -> (index: Int, units: Int)? {
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let before = unitsBefore(start)
+        var low = (start >> Self.blockShift) + 1, high = end >> Self.blockShift
+        guard low <= high, unitsBeforeBlock[low] - before <= unit else { return nil }
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if unitsBeforeBlock[mid] - before <= unit { low = mid } else { high = mid - 1 }
+        }
+        var index = low << Self.blockShift
+        while index < end, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        return (index, unitsBeforeBlock[low] - before)
     }
 
     /// The UTF-16 units before byte `offset`: from the block it is in, on.

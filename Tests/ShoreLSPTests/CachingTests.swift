@@ -48,6 +48,34 @@ final class CachingTests: XCTestCase {
         XCTAssertEqual(client.ruleLoads, 2)
     }
 
+    /// The requests on a document share one parse of it per edit (each parsed the whole
+    /// text, 0.24 s a request on a 6 MB plan), and an edit, or the document closed and
+    /// opened again with other text, is seen by the next request.
+    func testRequestsOnADocumentShareOneParsePerEdit() throws {
+        let (_, client, uri) = try session(rules: Project.fixedRules, open: "rules/demo.yaml", Project.fixedRules)
+        func symbols() -> [String] {
+            client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])["result"]?.array?
+                .compactMap { $0["name"]?.string } ?? []
+        }
+        let before = symbols()
+        XCTAssertTrue(before.contains("DEMO-001"), "\(before)")
+        for _ in 0..<3 {
+            _ = client.request("textDocument/hover", LSPHarness.position(uri, 8, 24))
+            _ = client.request("textDocument/completion", LSPHarness.position(uri, 8, 21))
+            _ = client.request("textDocument/definition", LSPHarness.position(uri, 8, 34))
+        }
+        XCTAssertEqual(client.documentParses, 1)
+
+        client.change(uri, Project.fixedRules.replacingOccurrences(of: "DEMO-001", with: "DEMO-002"), version: 2)
+        XCTAssertTrue(symbols().contains("DEMO-002"))
+        _ = client.request("textDocument/hover", LSPHarness.position(uri, 8, 24))
+        XCTAssertEqual(client.documentParses, 2)
+
+        client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
+        client.open(uri, Project.fixedRules.replacingOccurrences(of: "DEMO-001", with: "DEMO-003"), version: 2)
+        XCTAssertTrue(symbols().contains("DEMO-003"), "the same version number after a reopen is other text")
+    }
+
     /// A rule file new on disk, opened after its workspace was cached, is linted with the
     /// workspace's rules (it sees their sets), not alone.
     func testANewRuleFileJoinsItsCachedWorkspace() throws {

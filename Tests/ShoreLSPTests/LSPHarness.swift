@@ -22,6 +22,8 @@ final class LSPHarness {
     /// How often the server loaded rules, and workspaces (their shore.yaml).
     var ruleLoads: Int { server.analyzer.ruleLoads }
     var workspaceLoads: Int { server.analyzer.workspaceLoads }
+    /// How often the server parsed an open document for a request.
+    var documentParses: Int { server.analyzer.documentParses }
     var hasPendingChecks: Bool { server.hasPendingChecks }
 
     /// Feeds raw bytes, as they would arrive on stdin.

@@ -44,14 +44,26 @@ final class TextDocumentTests: XCTestCase {
             let bytes = Array(text.utf8)
             var line = 0, units = 0, offset = 0
             for scalar in text.unicodeScalars {
-                if offset % 97 == 0 || offset % 4_096 < 3 {
+                if offset % 97 == 0 || offset % 4_096 < 3 || offset % 4_096 > 4_088 {
                     XCTAssertEqual(document.position(ofOffset: offset), LSPPosition(line: line, character: units), "offset \(offset)")
+                    XCTAssertEqual(document.offset(of: LSPPosition(line: line, character: units)), offset, "line \(line), character \(units)")
+                    if scalar.utf16.count == 2 {
+                        // Inside a surrogate pair: the offset of the character it belongs to.
+                        XCTAssertEqual(document.offset(of: LSPPosition(line: line, character: units + 1)), offset)
+                    }
                 }
                 let isBreak = scalar == "\n" || (scalar == "\r" && (offset + 1 >= bytes.count || bytes[offset + 1] != 0x0A))
                 if isBreak { line += 1; units = 0 } else { units += scalar.utf16.count }
                 offset += scalar.utf8.count
             }
             XCTAssertEqual(document.position(ofOffset: bytes.count), LSPPosition(line: line, character: units))
+            // A column past a line's end is the line's end, before its break.
+            for line in 0..<document.lineCount {
+                let content = document.line(line)
+                let lineStart = document.offset(of: LSPPosition(line: line, character: 0))
+                XCTAssertEqual(document.offset(of: LSPPosition(line: line, character: content.utf16.count + 50_000)),
+                               lineStart + content.utf8.count, "line \(line)")
+            }
         }
         check(document)
         document.apply([(LSPRange(start: LSPPosition(line: 1, character: 1), end: LSPPosition(line: 1, character: 2)), "😀")], version: 2)
