@@ -26,15 +26,21 @@ public struct CELFieldName: Sendable {
 /// A host type's fields by the number of their name (see `CELFieldName`): the fields are
 /// the cases of `Field`, named by their raw values. Made once per type (a `static let`);
 /// it is never changed after, so threads read it without locking or reference counting.
-public final class CELFieldTable<Field: RawRepresentable & CaseIterable & Sendable>: Sendable
-where Field.RawValue == String {
+///
+/// The class asks nothing of `Field` but `Sendable` (a marker, nothing to look up at run
+/// time); what it needs of the cases is asked where a table is made. A class whose generic
+/// parameter must conform to a protocol has each of its types checked when the type is
+/// first made: a search of every conformance in the program (about half a million
+/// instructions per table type, ten table types, a tenth of a small plan's whole check).
+public final class CELFieldTable<Field: Sendable>: Sendable {
     /// Entry n is the field whose name has number n, if any. Names numbered after the
     /// table was made are beyond its end: none of them is a field of the type.
     @usableFromInline
     nonisolated(unsafe) let byNumber: UnsafeMutableBufferPointer<Field?>
 
-    public init() {
-        let numbered = Field.allCases.map { (CELFieldName($0.rawValue).number, $0) }
+    /// A table of `fields`, each with its name.
+    public init(_ fields: [(name: String, field: Field)]) {
+        let numbered = fields.map { (CELFieldName($0.name).number, $0.field) }
         let count = (numbered.map(\.0).max() ?? -1) + 1
         byNumber = .allocate(capacity: count)
         byNumber.initialize(repeating: nil)
@@ -47,6 +53,13 @@ where Field.RawValue == String {
     @inlinable
     public subscript(_ name: CELFieldName) -> Field? {
         name.number < byNumber.count ? byNumber[name.number] : nil
+    }
+}
+
+extension CELFieldTable where Field: RawRepresentable & CaseIterable, Field.RawValue == String {
+    /// The table of `Field`'s cases, each named by its raw value.
+    public convenience init() {
+        self.init(Field.allCases.map { (name: $0.rawValue, field: $0) })
     }
 
     /// The field called `name`, or nil.
