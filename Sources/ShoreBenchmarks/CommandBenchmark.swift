@@ -89,13 +89,16 @@ struct CommandBenchmark {
     /// One plan: the parse and each format, best of `runs`, interleaved.
     func table(plan: String, scratch: String) {
         let size = Self.fileSize(plan)
-        print("plan: \(plan), \(Measure.megabytes(size)); shore: \(shore); best of \(runs) \(Measure.useCPUTime ? "CPU" : "wall") times")
+        print("plan: \(plan), \(Measure.megabytes(size)); shore: \(shore); best of \(runs) \(Measure.useCPUTime ? "CPU" : "wall") times;"
+              + " median × = the median over the rounds of each round's time over that round's parse")
         let results = measure(plan: plan, scratch: scratch)
         let baseline = results[0]
-        print(Self.pad("command", 44) + Self.pad("seconds", 10) + Self.pad("× parse", 10) + Self.pad("peak RSS", 12) + Self.pad("× plan", 8) + "output")
+        print(Self.pad("command", 44) + Self.pad("seconds", 10) + Self.pad("× parse", 10) + Self.pad("median ×", 10)
+              + Self.pad("peak RSS", 12) + Self.pad("× plan", 8) + "output")
         for result in results {
             let ratio = result.seconds / max(1e-9, baseline.seconds)
-            print(Self.pad(result.label, 44) + Self.pad(Measure.format2(result.seconds), 10) + Self.pad(Measure.format2(ratio) + "x", 10)
+            print(Self.pad(result.label, 44) + Self.pad(Measure.format3(result.seconds), 10) + Self.pad(Measure.format2(ratio) + "x", 10)
+                  + Self.pad(Measure.format2(result.medianRatio) + "x", 10)
                   + Self.pad(Measure.megabytes(result.peakBytes), 12) + Self.pad(Measure.format2(Double(result.peakBytes) / Double(max(1, size))) + "x", 8)
                   + Measure.megabytes(result.outputBytes) + (result.problem.map { "  (\($0))" } ?? ""))
         }
@@ -129,9 +132,21 @@ struct CommandBenchmark {
     struct Result {
         let label: String
         var seconds = Double.infinity
+        /// Each round's time over the same round's bare parse.
+        var roundRatios: [Double] = []
         var peakBytes = 0
         var outputBytes = 0
         var problem: String?
+
+        /// The median of the rounds' ratios: steadier than the ratio of the best times on
+        /// a busy machine, where the one-core parse and the two-core check are slowed
+        /// differently and their best rounds need not be the same round.
+        var medianRatio: Double {
+            let sorted = roundRatios.sorted()
+            guard !sorted.isEmpty else { return .nan }
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
     }
 
     /// The parse first, then each format; `runs` rounds, each round running every command once.
@@ -148,11 +163,14 @@ struct CommandBenchmark {
         var results = commands.map { Result(label: $0.0) }
         let output = scratch + "/output"
         for _ in 0..<max(1, runs) {
+            var parseSeconds = Double.nan
             for (i, (_, arguments)) in commands.enumerated() {
                 guard let run = ChildRun.run(arguments, output: output) else {
                     results[i].problem = "could not start \(arguments[0])"
                     continue
                 }
+                if i == 0 { parseSeconds = run.seconds }
+                if parseSeconds > 0 { results[i].roundRatios.append(run.seconds / parseSeconds) }
                 if run.seconds < results[i].seconds { results[i].seconds = run.seconds }
                 results[i].peakBytes = max(results[i].peakBytes, run.peakBytes)
                 results[i].outputBytes = Self.fileSize(output)

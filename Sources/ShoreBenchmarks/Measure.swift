@@ -75,4 +75,10 @@ enum Measure {
         let scaled = (value * 100).rounded() / 100
         return String(scaled)
     }
+
+    /// Seconds to the millisecond (a small plan's check takes about ten).
+    static func format3(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded() / 1000
+        return String(scaled)
+    }
 }
