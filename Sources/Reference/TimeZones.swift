@@ -1,6 +1,5 @@
 import Foundation
 import Spelling
-import Synchronization
 
 /// IANA time zones, as Foundation on this machine knows them.
 public enum TimeZones {
@@ -42,13 +41,10 @@ public enum TimeZones {
     /// The zone for an IANA name (see `isKnown`), or nil.
     public static func zone(_ identifier: String) -> TimeZone? {
         // Building a TimeZone is costly and plans repeat a handful of zones many times.
-        if let known = cache.withLock({ $0[identifier] }) { return known }
-        let found = lookUp(identifier)
-        cache.withLock { $0[identifier] = .some(found) }
-        return found
+        zones.value(for: identifier) { lookUp(identifier) }
     }
 
-    private static let cache = Mutex<[String: TimeZone?]>([:])
+    private static let zones = KeyedMemo<String, TimeZone?>()
 
     private static func lookUp(_ identifier: String) -> TimeZone? {
         if identifier == "UTC" { return TimeZone(identifier: "UTC") }

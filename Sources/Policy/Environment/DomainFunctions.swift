@@ -1,5 +1,4 @@
 import CEL
-import Synchronization
 import Reference
 
 /// Shore's own CEL functions: `level`, `cefr`, `country_name`, `official_languages`, `date`.
@@ -76,14 +75,12 @@ enum DomainFunctions {
     /// it per market of every engagement, and working it out (`Languages.officialLanguages`)
     /// costs as much as a rule's whole assert.
     static func officialLanguageList(_ code: String) -> CELValue? {
-        if let known = officialLanguageLists.withLock({ $0[code] }) { return known }
-        guard Countries.isValid(code) else { return nil }
-        let list = CELValue.list(Languages.officialLanguages(code).map(CELValue.string))
-        officialLanguageLists.withLock { $0[code] = list }
-        return list
+        officialLanguageLists.value(for: code) {
+            Countries.isValid(code) ? .list(Languages.officialLanguages(code).map(CELValue.string)) : nil
+        }
     }
 
-    private static let officialLanguageLists = Mutex<[String: CELValue]>([:])
+    private static let officialLanguageLists = KeyedMemo<String, CELValue?>()
 
     /// `sum(list)`: a list of ints sums to an int (overflow is an error), a list of
     /// doubles to a double; the empty list to 0. One implementation serves both
