@@ -15,10 +15,11 @@ final class Analyzer {
     private var ruleSets: [[String]: LoadedInputs] = [:]
     /// Workspaces by the folder of the documents in them (their `shore.yaml` read once).
     private var workspaces: [String: Workspace] = [:]
-    /// Each open document's YAML as last parsed, by URI, until it changes: the requests on
-    /// a document (hover, completion, definition, symbols, lenses) share one parse per
-    /// edit instead of parsing the whole text each (a request on a 6 MB plan took 0.24 s).
-    private var parses: [String: (version: Int, document: YAMLDocument?)] = [:]
+    /// Each open document's YAML as last parsed, by URI, dropped when the document changes
+    /// or closes: the requests on a document (hover, completion, definition, symbols,
+    /// lenses) share one parse per edit instead of parsing the whole text each (a request
+    /// on a 6 MB plan took 0.24 s).
+    private var parses: [String: YAMLDocument?] = [:]
     /// How many times rules and workspaces were loaded, and documents parsed for
     /// requests (work counted, for tests).
     private(set) var ruleLoads = 0, workspaceLoads = 0, documentParses = 0
@@ -37,10 +38,10 @@ final class Analyzer {
 
     /// The YAML of an open document as the editor has it (nil when it is not YAML).
     func parsed(_ document: TextDocument) -> YAMLDocument? {
-        if let cached = parses[document.uri], cached.version == document.version { return cached.document }
+        if let cached = parses[document.uri] { return cached }
         let parsed = YAMLLoader(parallel: false).load(bytes: document.bytes, path: document.path).document
         documentParses += 1
-        parses[document.uri] = (document.version, parsed)
+        parses[document.uri] = .some(parsed)
         return parsed
     }
 
