@@ -18,9 +18,8 @@ import Glibc
 struct CommandBenchmark {
     let command: String
     var formats: [String]
-    var rules: [String] = []
-    /// For `rules`: the rule folders to check with, each under its own label, measured
-    /// in the same rounds (otherwise `rules`, unlabelled).
+    /// The rule folders to check with, each set under its own label (empty for the one
+    /// set of `--rules`), all measured in the same rounds.
     var ruleSets: [(label: String, folders: [String])] = []
     var runs = 3
     var shore: String
@@ -40,8 +39,9 @@ struct CommandBenchmark {
                                          shore: options.value("--shore") ?? here + "/shore")
         if let list = options.value("--formats") { benchmark.formats = list.split(separator: ",").map(String.init) }
         benchmark.runs = options.value("--runs").flatMap(Int.init) ?? 3
-        benchmark.rules = options.values("--rules")
-        if benchmark.rules.isEmpty, access("examples/rules", F_OK) == 0 { benchmark.rules = ["examples/rules"] }
+        var rules = options.values("--rules")
+        if rules.isEmpty, access("examples/rules", F_OK) == 0 { rules = ["examples/rules"] }
+        benchmark.ruleSets = [("", rules)]
         let sizes = options.value("--sizes")
         let generate = options.value("--engagements").flatMap(Int.init)
         let ruleCount = options.value("--count").flatMap(Int.init)
@@ -53,12 +53,12 @@ struct CommandBenchmark {
         defer { if scratch != "/tmp" { Directory.remove(scratch) } }
         if command == "rules" {
             let count = ruleCount ?? 100
-            guard let passing = RuleCopies.write(count: count, from: benchmark.rules, into: scratch + "/passing", passing: true),
-                  let firing = RuleCopies.write(count: count, from: benchmark.rules, into: scratch + "/firing") else {
-                print("cannot read the rules in \(benchmark.rules)")
+            guard let passing = RuleCopies.write(count: count, from: rules, into: scratch + "/passing", passing: true),
+                  let firing = RuleCopies.write(count: count, from: rules, into: scratch + "/firing") else {
+                print("cannot read the rules in \(rules)")
                 return
             }
-            print("rules: \(count), copies of \(benchmark.rules.joined(separator: ", ")). \"pass\": the first copy fires, the"
+            print("rules: \(count), copies of \(rules.joined(separator: ", ")). \"pass\": the first copy fires, the"
                   + " others evaluate their assert in full and pass (the findings stay the originals'); \"fire\": every copy"
                   + " fires as the originals do (the findings grow with the copies)")
             benchmark.ruleSets = [("pass", [passing]), ("fire", [firing])]
@@ -97,7 +97,7 @@ struct CommandBenchmark {
               + Self.pad("peak RSS", 12) + Self.pad("× plan", 8) + "output")
         for result in results {
             let ratio = result.seconds / max(1e-9, baseline.seconds)
-            print(Self.pad(result.label, 44) + Self.pad(Measure.format3(result.seconds), 10) + Self.pad(Measure.format2(ratio) + "x", 10)
+            print(Self.pad(result.label, 44) + Self.pad(Measure.format(result.seconds, places: 3), 10) + Self.pad(Measure.format2(ratio) + "x", 10)
                   + Self.pad(Measure.format2(result.medianRatio) + "x", 10)
                   + Self.pad(Measure.megabytes(result.peakBytes), 12) + Self.pad(Measure.format2(Double(result.peakBytes) / Double(max(1, size))) + "x", 8)
                   + Measure.megabytes(result.outputBytes) + (result.problem.map { "  (\($0))" } ?? ""))
@@ -154,7 +154,7 @@ struct CommandBenchmark {
         let parse = [Self.executablePath(), "parse", plan]
         var commands: [(String, [String])] = [("libyaml bare parse (process)", parse)]
         for format in formats {
-            for (label, folders) in ruleSets.isEmpty ? [("", rules)] : ruleSets {
+            for (label, folders) in ruleSets {
                 let ruleArguments = folders.flatMap { ["--rules", $0] }
                 commands.append(("shore \(command) --format \(format)" + (label.isEmpty ? "" : ", \(label)"),
                                  [shore, command, plan, "--format", format] + ruleArguments))

@@ -71,14 +71,11 @@ enum Measure {
         String(format2(Double(bytes) / 1_048_576)) + " MB"
     }
 
-    static func format2(_ value: Double) -> String {
-        let scaled = (value * 100).rounded() / 100
-        return String(scaled)
-    }
+    static func format2(_ value: Double) -> String { format(value, places: 2) }
 
-    /// Seconds to the millisecond (a small plan's check takes about ten).
-    static func format3(_ value: Double) -> String {
-        let scaled = (value * 1000).rounded() / 1000
-        return String(scaled)
+    /// `value` rounded to `places` decimal places (seconds to the millisecond: 3).
+    static func format(_ value: Double, places: Int) -> String {
+        let scale = pow(10, Double(places))
+        return String((value * scale).rounded() / scale)
     }
 }

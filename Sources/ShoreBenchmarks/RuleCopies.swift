@@ -77,21 +77,21 @@ enum RuleCopies {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            let indent = line.prefix { $0 == " " }.count
+            let indent = line.indentation
             guard line.dropFirst(indent).hasPrefix("assert:") else { i += 1; continue }
             let value = line.dropFirst(indent + "assert:".count).drop { $0 == " " }
             // The lines after the key that are more indented than it (or blank) belong to its value.
             var last = i
             while last + 1 < lines.count,
-                  lines[last + 1].allSatisfy({ $0 == " " }) || lines[last + 1].prefix(while: { $0 == " " }).count > indent {
+                  lines[last + 1].trimmingLeadingSpaces.isEmpty || lines[last + 1].indentation > indent {
                 last += 1
             }
-            while last > i, lines[last].allSatisfy({ $0 == " " }) { last -= 1 }
+            while last > i, lines[last].trimmingLeadingSpaces.isEmpty { last -= 1 }
             let head = String(line.prefix(line.count - value.count))
             if let first = value.first, first == ">" || first == "|" {
                 guard last > i else { return nil }
                 let body = lines[i + 1]
-                let bodyIndent = body.prefix { $0 == " " }.count
+                let bodyIndent = body.indentation
                 lines[i + 1] = String(body.prefix(bodyIndent)) + "(" + body.dropFirst(bodyIndent)
                 lines[last] += ") || true"
             } else if last == i, let quote = value.first, quote == "\"" || quote == "'" {
@@ -118,6 +118,8 @@ enum RuleCopies {
     }
 }
 
-extension Substring {
-    var trimmingLeadingSpaces: Substring { drop { $0 == " " } }
+extension StringProtocol {
+    var trimmingLeadingSpaces: SubSequence { drop { $0 == " " } }
+    /// The spaces a line starts with.
+    var indentation: Int { count - trimmingLeadingSpaces.count }
 }
