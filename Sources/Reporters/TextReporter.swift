@@ -44,7 +44,7 @@ struct TextReporter: Reporter {
                     // each: a finding taken from the array costs a dozen reference counts,
                     // and every pass looks at every finding.
                     findings.withUnsafeBufferPointer { findings in
-                        for i in range where findings[i].status == (failing ? .failing : .waived) {
+                        for i in range where findings[i].isFailing == failing {
                             let finding = findings[i]
                             appendHeader(finding, ansi: ansi, to: &out)
                             out.append(byte: 0x0A)
